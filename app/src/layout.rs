@@ -1,0 +1,94 @@
+//! Header (logo, search, categories, language) and footer, on every page.
+
+use crate::api::get_categories;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use omnistore_components::i18n::{t, use_locale, Locale, Msg};
+use omnistore_components::model::encode_query_value;
+use omnistore_components::SearchBox;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let locale = use_locale();
+    let categories = Resource::new(|| (), move |_| get_categories(locale));
+    view! {
+        <a class="os-skip-link" href="#main">{t(Msg::SkipToContent)}</a>
+        <header class="os-header">
+            <div class="os-header__bar">
+                <a class="os-header__logo" href="/" aria-label=format!("omnistore — {}", t(Msg::Home))>
+                    <img src="/favicon.svg" alt="" width="32" height="32" />
+                    <span>"omnistore"</span>
+                </a>
+                <div class="os-header__search">
+                    <SearchBox />
+                </div>
+                <LanguageSwitcher />
+            </div>
+            <nav class="os-header__nav" aria-label=t(Msg::MainNavigation)>
+                <Suspense fallback=|| ()>
+                    <ul class="os-header__categories">
+                        {move || Suspend::new(async move {
+                            categories
+                                .await
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|c| view! { <li><a href=format!("/c/{}", c.slug)>{c.name}</a></li> })
+                                .collect_view()
+                        })}
+                    </ul>
+                </Suspense>
+            </nav>
+        </header>
+    }
+}
+
+/// Links to `/lang/{tag}`, a plain server route that sets the cookie and
+/// comes back to this page: a full reload, so every string and price is
+/// rendered anew in the chosen language (rel="external" keeps the router out).
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let current = use_locale();
+    let location = use_location();
+    let back = move || {
+        let search = location.search.get();
+        let path = location.pathname.get();
+        let full = if search.is_empty() { path } else { format!("{path}?{search}") };
+        encode_query_value(&full)
+    };
+    view! {
+        <nav class="os-lang" aria-label=t(Msg::Language)>
+            <ul class="os-lang__list">
+                {Locale::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <li>
+                                <a
+                                    class="os-lang__link"
+                                    class:os-lang__link--current=l == current
+                                    href=move || format!("/lang/{}?back={}", l.tag(), back())
+                                    hreflang=l.tag()
+                                    lang=l.tag()
+                                    rel="external nofollow"
+                                    aria-current=(l == current).then_some("true")
+                                >
+                                    {l.native_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="os-footer">
+            <p>{t(Msg::Footer)}</p>
+            <p><a href="/components">{t(Msg::ComponentsTitle)}</a></p>
+        </footer>
+    }
+}

@@ -1,0 +1,52 @@
+//! `/`: featured categories and products.
+
+use super::{ErrorPage, ProductGrid};
+use crate::api::{get_categories, get_home};
+use crate::seo::PageMeta;
+use leptos::prelude::*;
+use omnistore_components::i18n::{t, use_locale, Msg};
+use omnistore_components::model::image_url;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let locale = use_locale();
+    let home = Resource::new(|| (), move |_| get_home(locale));
+    let categories = Resource::new(|| (), move |_| get_categories(locale));
+    view! {
+        <PageMeta title=t(Msg::Tagline) description=t(Msg::HomeMetaDescription) canonical="/" />
+        <section class="os-hero">
+            <h1 class="os-hero__title">{t(Msg::Tagline)}</h1>
+        </section>
+        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match (categories.await, home.await) {
+                    (Ok(categories), Ok(home)) => view! {
+                        <section aria-labelledby="os-home-categories">
+                            <h2 id="os-home-categories">{t(Msg::FeaturedCategories)}</h2>
+                            <ul class="os-category-tiles">
+                                {categories
+                                    .into_iter()
+                                    .map(|c| view! {
+                                        <li class="os-category-tile">
+                                            <a href=format!("/c/{}", c.slug)>
+                                                <img src=image_url(&c.icon, 0, "1f5f3a") alt="" width="96" height="96" />
+                                                <span class="os-category-tile__name">{c.name}</span>
+                                                <span class="os-category-tile__count">{c.product_count}" "{t(Msg::ProductsCount)}</span>
+                                            </a>
+                                        </li>
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                        <section aria-labelledby="os-home-featured">
+                            <h2 id="os-home-featured">{t(Msg::FeaturedProducts)}</h2>
+                            <ProductGrid products=home.featured />
+                        </section>
+                    }
+                    .into_any(),
+                    _ => view! { <ErrorPage /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,71 @@
+//! One file per route.
+
+pub mod category;
+pub mod gallery;
+pub mod home;
+pub mod not_found;
+pub mod product;
+pub mod search;
+
+use leptos::prelude::*;
+use omnistore_components::i18n::{t, Msg};
+
+/// Sets the HTTP status of the page being rendered on the server; a no-op in
+/// the browser (the status was already sent).
+pub fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(code) {
+            res.set_status(status);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// The page for a link whose query we refuse (400), with the reason.
+#[component]
+pub fn BadRequest(
+    /// Why the link was refused, shown to the shopper.
+    #[prop(into)]
+    reason: String,
+) -> impl IntoView {
+    set_status(400);
+    view! {
+        <section class="os-message" aria-labelledby="os-message-title">
+            <h1 id="os-message-title">{t(Msg::BadRequestTitle)}</h1>
+            <p class="os-message__reason">{reason}</p>
+            <p><a href="/">{t(Msg::BackHome)}</a></p>
+        </section>
+    }
+}
+
+/// The page shown when a back-end call failed (503).
+#[component]
+pub fn ErrorPage() -> impl IntoView {
+    set_status(503);
+    view! {
+        <section class="os-message" aria-labelledby="os-message-title">
+            <h1 id="os-message-title">{t(Msg::ErrorTitle)}</h1>
+            <p>{t(Msg::ErrorText)}</p>
+            <p><a href="/">{t(Msg::BackHome)}</a></p>
+        </section>
+    }
+}
+
+/// A grid of product cards.
+#[component]
+pub fn ProductGrid(
+    /// The products, in display order.
+    products: Vec<omnistore_components::model::ProductSummary>,
+) -> impl IntoView {
+    view! {
+        <ul class="os-grid">
+            {products
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| view! { <li><omnistore_components::ProductCard product=p eager=i < 4 /></li> })
+                .collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,140 @@
+//! `/p/{product}`: images, description, breadcrumbs, a variant picker that
+//! updates price, stock and URL (`?variant=`) without a reload, and
+//! schema.org Product JSON-LD with one offer per variant.
+
+use super::ErrorPage;
+use crate::api::get_product;
+use crate::pages::not_found::NotFound;
+use crate::seo::{site_origin, PageMeta};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use omnistore_components::i18n::{t, use_locale, Msg};
+use omnistore_components::model::{ProductDetail, StockState};
+use omnistore_components::{Breadcrumbs, Crumb, Price, VariantPicker};
+
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let query = use_query_map();
+    let slug = move || params.with(|p| p.get("product").unwrap_or_default());
+    // Keyed on the slug only: choosing a variant changes the query, not the data.
+    let product = Resource::new(slug, move |slug| get_product(locale, slug));
+    let variant_param = Memo::new(move |_| query.with(|q| q.get("variant").and_then(|v| v.parse::<i64>().ok())));
+    view! {
+        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match product.await {
+                    Ok(Some(p)) => view! { <ProductView product=p variant_param /> }.into_any(),
+                    Ok(None) => view! { <NotFound detail=t(Msg::ProductNotFound) /> }.into_any(),
+                    Err(_) => view! { <ErrorPage /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProductView(
+    /// The product with all its variants.
+    product: ProductDetail,
+    /// `?variant=` from the URL.
+    variant_param: Memo<Option<i64>>,
+) -> impl IntoView {
+    let product = StoredValue::new(product);
+    let selected = Memo::new(move |_| {
+        product.with_value(|p| p.variant_or_default(variant_param.get()).cloned()).expect("a product has at least one variant")
+    });
+    let (slug, name, brand, description, category, variants) = product.with_value(|p| {
+        (p.slug.clone(), p.name.clone(), p.brand.clone(), p.description.clone(), p.category.clone(), p.variants.clone())
+    });
+    let base = format!("/p/{slug}");
+    let json_ld = product.with_value(|p| product_json_ld(p, &site_origin()));
+    let href = {
+        let base = base.clone();
+        Callback::new(move |id: i64| format!("{base}?variant={id}"))
+    };
+    let price = Signal::derive(move || selected.get().price);
+    let compare_at = Signal::derive(move || selected.get().compare_at);
+    let stock_text = move || {
+        let v = selected.get();
+        match StockState::from_units(v.online_stock) {
+            StockState::InStock(_) => t(Msg::InStock).to_string(),
+            StockState::Low(n) => format!("{} ({n} {})", t(Msg::LowStock), t(Msg::UnitsLeft)),
+            StockState::Out => t(Msg::OutOfStock).to_string(),
+        }
+    };
+    let stores_text = move || {
+        let n = selected.get().stores_with_stock;
+        if n == 0 { t(Msg::NotInStores).to_string() } else { format!("{}: {n} {}", t(Msg::InStores), t(Msg::StoresCount)) }
+    };
+    let short = description.chars().take(155).collect::<String>();
+    view! {
+        <PageMeta title=name.clone() description=short canonical=base />
+        <script type="application/ld+json" inner_html=json_ld></script>
+        <Breadcrumbs items=vec![
+            Crumb::link(t(Msg::Home), "/"),
+            Crumb::link(category.name.clone(), format!("/c/{}", category.slug)),
+            Crumb::here(name.clone()),
+        ] />
+        <div class="os-product">
+            <div class="os-product__media">
+                <img
+                    class="os-product__image"
+                    src=move || selected.get().image
+                    alt=move || format!("{name} — {}", selected.get().label())
+                    width="480"
+                    height="480"
+                />
+            </div>
+            <div class="os-product__info">
+                <p class="os-product__brand">{brand}</p>
+                <h1 class="os-product__title">{product.with_value(|p| p.name.clone())}</h1>
+                <div class="os-product__price" aria-live="polite">
+                    <Price price compare_at />
+                </div>
+                <VariantPicker variants selected=Signal::derive(move || selected.get().id) href />
+                <dl class="os-product__facts">
+                    <div><dt>{t(Msg::Sku)}</dt><dd class="os-product__sku">{move || selected.get().sku}</dd></div>
+                    <div><dt>{t(Msg::Ean)}</dt><dd>{move || selected.get().ean}</dd></div>
+                </dl>
+                <p class="os-product__stock" aria-live="polite">{stock_text}</p>
+                <p class="os-product__stores">{stores_text}</p>
+                <h2>{t(Msg::Description)}</h2>
+                <p class="os-product__description">{description}</p>
+            </div>
+        </div>
+    }
+}
+
+/// schema.org Product with an Offer per variant. `<` is escaped so that no
+/// catalog text can close the script element.
+fn product_json_ld(p: &ProductDetail, origin: &str) -> String {
+    let offers: Vec<serde_json::Value> = p
+        .variants
+        .iter()
+        .map(|v| {
+            serde_json::json!({
+                "@type": "Offer",
+                "sku": v.sku,
+                "gtin13": v.ean,
+                "price": v.price.decimal(),
+                "priceCurrency": v.price.currency.code(),
+                "availability": if v.online_stock > 0 || v.stores_with_stock > 0 { "https://schema.org/InStock" } else { "https://schema.org/OutOfStock" },
+                "url": format!("{origin}/p/{}?variant={}", p.slug, v.id),
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": p.name,
+        "brand": { "@type": "Brand", "name": p.brand },
+        "description": p.description,
+        "image": p.variants.first().map(|v| format!("{origin}{}", v.image)),
+        "sku": p.variants.first().map(|v| v.sku.clone()),
+        "category": p.category.name,
+        "offers": offers,
+    });
+    doc.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}

@@ -1,0 +1,96 @@
+//! `/search?q=`: full-text results; an exact SKU or EAN goes straight to the product.
+
+use super::{BadRequest, ErrorPage, ProductGrid};
+use crate::api::search_catalog;
+use crate::seo::PageMeta;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use omnistore_components::i18n::{t, use_locale, Msg};
+use omnistore_components::model::{encode_query_value, page_count, SearchOutcome, MAX_PAGE};
+use omnistore_components::search_box::MAX_QUERY_CHARS;
+use omnistore_components::{Pagination, SearchBox};
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let locale = use_locale();
+    let query_map = use_query_map();
+    let q = Memo::new(move |_| query_map.with(|m| m.get("q").unwrap_or_default().trim().to_string()));
+    let page = Memo::new(move |_| {
+        query_map.with(|m| m.get("page").map(|p| p.parse::<u32>().ok().filter(|p| (1..=MAX_PAGE).contains(p))).unwrap_or(Some(1)))
+    });
+    let results = Resource::new(
+        move || (q.get(), page.get()),
+        move |(q, page)| async move {
+            match page {
+                Some(page) if !q.is_empty() && q.chars().count() <= MAX_QUERY_CHARS => {
+                    search_catalog(locale, q, page).await.map(Some)
+                }
+                _ => Ok(None),
+            }
+        },
+    );
+    view! {
+        <PageMeta title=Signal::derive(move || format!("{}: {}", t(Msg::Search), q.get())) description=t(Msg::SearchLabel) canonical="/search" />
+        <h1>{t(Msg::SearchResultsFor)}" “"{move || q.get()}"”"</h1>
+        <div class="os-search-page__box">
+            <SearchBox value=q.get_untracked() id="os-search-page-q" />
+        </div>
+        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                let query = q.get_untracked();
+                let result = results.await;
+                if query.chars().count() > MAX_QUERY_CHARS {
+                    return view! { <BadRequest reason=t(Msg::SearchTooLong) /> }.into_any();
+                }
+                let Some(page) = page.get_untracked() else {
+                    return view! { <BadRequest reason=format!("page must be a whole number from 1 to {MAX_PAGE}") /> }.into_any();
+                };
+                match result {
+                    Ok(None) => view! { <p>{t(Msg::SearchEmpty)}</p> }.into_any(),
+                    Ok(Some(SearchOutcome::Exact { slug, variant })) => {
+                        let target = format!("/p/{slug}?variant={variant}");
+                        go_to(&target);
+                        view! { <p><a href=target>{t(Msg::ViewProduct)}</a></p> }.into_any()
+                    }
+                    Ok(Some(SearchOutcome::Results { products, total })) => {
+                        let pages = page_count(total);
+                        let encoded = query.clone();
+                        let href = Callback::new(move |p: u32| format!("/search?q={}&page={p}", encode_query_value(&encoded)));
+                        view! {
+                            <p class="os-listing__count" data-total=total>{total}" "{t(Msg::ResultsCount)}</p>
+                            {if products.is_empty() {
+                                view! { <p>{t(Msg::NoResults)}</p> }.into_any()
+                            } else {
+                                view! { <ProductGrid products /> }.into_any()
+                            }}
+                            <Pagination page pages href />
+                        }
+                        .into_any()
+                    }
+                    Err(e) => {
+                        // The server answers bad input with a 400 and its reason.
+                        let msg = e.to_string();
+                        if msg.contains("unavailable") {
+                            view! { <ErrorPage /> }.into_any()
+                        } else {
+                            view! { <BadRequest reason=msg /> }.into_any()
+                        }
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Sends the shopper to an exact match: a 302 while rendering on the server,
+/// a client-side navigation in the browser.
+fn go_to(target: &str) {
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect(target);
+    #[cfg(not(feature = "ssr"))]
+    {
+        let navigate = leptos_router::hooks::use_navigate();
+        let target = target.to_string();
+        request_animation_frame(move || navigate(&target, leptos_router::NavigateOptions { replace: true, ..Default::default() }));
+    }
+}

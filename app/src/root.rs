@@ -1,0 +1,72 @@
+//! The document shell and the route table.
+
+use crate::layout::{Footer, Header};
+use crate::pages::{
+    category::CategoryPage, gallery::GalleryPage, home::HomePage, not_found::NotFound, product::ProductPage,
+    search::SearchPage,
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, Meta, MetaTags};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+use omnistore_components::i18n::{provide_locale, Locale};
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = request_locale().unwrap_or_default();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.tag()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#1f5f3a" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The shopper's locale for this request (server only): `lang` cookie, else
+/// `Accept-Language`.
+fn request_locale() -> Option<Locale> {
+    #[cfg(feature = "ssr")]
+    {
+        use omnistore_components::i18n::negotiate;
+        let parts = use_context::<http::request::Parts>()?;
+        let header = |name: http::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
+        Some(negotiate(header(http::header::COOKIE), header(http::header::ACCEPT_LANGUAGE)))
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_locale(request_locale());
+    view! {
+        <Meta name="color-scheme" content="light" />
+        <Router>
+            <Header />
+            <main id="main" class="os-main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/c/:category") view=CategoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/p/:product") view=ProductPage ssr=SsrMode::Async />
+                    <Route path=path!("/components") view=GalleryPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}

@@ -1,0 +1,237 @@
+//! The i18n layer: every string a shopper sees is a [`Msg`], in English and
+//! Polish. Keys are an enum so a missing translation is a compile error, not
+//! a blank on the page.
+//!
+//! Usage:
+//! ```
+//! use omnistore_components::i18n::{Locale, Msg};
+//! assert_eq!(Msg::Search.text(Locale::Pl), "Szukaj");
+//! ```
+//!
+//! During server-side rendering the locale comes from the `lang` cookie, else
+//! from `Accept-Language` (see [`negotiate`]); the page's `<html lang>` carries
+//! it to the browser, which reads it back when hydrating (see [`provide_locale`]).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Locale {
+    #[default]
+    En,
+    Pl,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::Pl];
+
+    /// BCP 47 tag, as in `<html lang>` and the `lang` cookie.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Pl => "pl",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        Locale::ALL.into_iter().find(|l| l.tag() == primary)
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Pl => "Polski",
+        }
+    }
+}
+
+/// Name of the cookie that keeps the shopper's language choice.
+pub const LANG_COOKIE: &str = "lang";
+
+/// Chooses the locale from the `lang` cookie, else the best `Accept-Language`
+/// entry we speak (by q-value), else English.
+pub fn negotiate(cookie_header: Option<&str>, accept_language: Option<&str>) -> Locale {
+    if let Some(l) = cookie_header.and_then(|c| cookie_value(c, LANG_COOKIE)).and_then(Locale::from_tag) {
+        return l;
+    }
+    let mut best: Option<(u16, Locale)> = None;
+    for entry in accept_language.unwrap_or("").split(',') {
+        let mut parts = entry.split(';');
+        let Some(locale) = parts.next().and_then(Locale::from_tag) else { continue };
+        let q = parts
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .and_then(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        // q-values have at most three decimals: compare them as integers.
+        let q = (q.clamp(0.0, 1.0) * 1000.0) as u16;
+        if q > 0 && best.is_none_or(|(bq, _)| q > bq) {
+            best = Some((q, locale));
+        }
+    }
+    best.map(|(_, l)| l).unwrap_or_default()
+}
+
+/// The value of one cookie in a `Cookie` header.
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header.split(';').find_map(|kv| {
+        let (k, v) = kv.trim().split_once('=')?;
+        (k == name).then_some(v.trim_matches('"'))
+    })
+}
+
+/// Puts the locale in context for every component below. On the server the
+/// caller passes the negotiated locale; in the browser pass `None` and it is
+/// read from `<html lang>`, which the server wrote, so hydration matches.
+pub fn provide_locale(server_side: Option<Locale>) -> Locale {
+    let locale = server_side.unwrap_or_else(document_locale);
+    provide_context(locale);
+    locale
+}
+
+fn document_locale() -> Locale {
+    #[cfg(feature = "hydrate")]
+    {
+        if let Some(lang) = leptos::prelude::document().document_element().and_then(|e| e.get_attribute("lang")) {
+            return Locale::from_tag(&lang).unwrap_or_default();
+        }
+    }
+    Locale::default()
+}
+
+/// The locale in context (English when none was provided, e.g. in a gallery test).
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+/// Shorthand used by components: the text of `msg` in the current locale.
+pub fn t(msg: Msg) -> &'static str {
+    msg.text(use_locale())
+}
+
+macro_rules! messages {
+    ($($key:ident => $en:literal, $pl:literal;)*) => {
+        /// Every fixed string of the storefront.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            pub fn text(self, locale: Locale) -> &'static str {
+                match (self, locale) {
+                    $((Msg::$key, Locale::En) => $en, (Msg::$key, Locale::Pl) => $pl,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    ShopName => "omnistore", "omnistore";
+    Tagline => "Home, garden and outdoor — online and in 40+ stores", "Dom, ogród i outdoor — online i w ponad 40 sklepach";
+    SkipToContent => "Skip to content", "Przejdź do treści";
+    Home => "Home", "Strona główna";
+    Categories => "Categories", "Kategorie";
+    MainNavigation => "Main navigation", "Nawigacja główna";
+    Search => "Search", "Szukaj";
+    SearchLabel => "Search products, SKU or EAN", "Szukaj produktów, SKU lub EAN";
+    SearchPlaceholder => "What are you looking for?", "Czego szukasz?";
+    SearchResultsFor => "Search results for", "Wyniki wyszukiwania dla";
+    SearchEmpty => "Type a product name, SKU or barcode.", "Wpisz nazwę produktu, SKU lub kod kreskowy.";
+    NoResults => "Nothing matches your search. Try fewer or different words.", "Brak wyników. Spróbuj innych lub mniej słów.";
+    ResultsCount => "results", "wyników";
+    ProductsCount => "products", "produktów";
+    Language => "Language", "Język";
+    FeaturedCategories => "Shop by category", "Kategorie";
+    FeaturedProducts => "Featured products", "Polecane produkty";
+    SortBy => "Sort by", "Sortuj";
+    SortNewest => "Newest", "Najnowsze";
+    SortPriceAsc => "Price: low to high", "Cena: od najniższej";
+    SortPriceDesc => "Price: high to low", "Cena: od najwyższej";
+    SortName => "Name", "Nazwa";
+    Filters => "Filters", "Filtry";
+    PriceFrom => "Price from (zł)", "Cena od (zł)";
+    PriceTo => "Price to (zł)", "Cena do (zł)";
+    InStockOnline => "In stock online", "Dostępne online";
+    Apply => "Apply", "Zastosuj";
+    ClearFilters => "Clear filters", "Wyczyść filtry";
+    NoProductsInView => "No products match these filters.", "Żaden produkt nie pasuje do filtrów.";
+    Pagination => "Pages", "Strony";
+    PreviousPage => "Previous page", "Poprzednia strona";
+    NextPage => "Next page", "Następna strona";
+    Page => "Page", "Strona";
+    Of => "of", "z";
+    Breadcrumbs => "Breadcrumbs", "Ścieżka nawigacji";
+    From => "from", "od";
+    WasPrice => "Was", "Poprzednio";
+    NowPrice => "Now", "Teraz";
+    Off => "off", "taniej";
+    Size => "Size", "Rozmiar";
+    Colour => "Colour", "Kolor";
+    Sku => "SKU", "SKU";
+    Ean => "EAN", "EAN";
+    Description => "Description", "Opis";
+    InStock => "In stock online", "Dostępny online";
+    LowStock => "Low stock online", "Ostatnie sztuki online";
+    OutOfStock => "Out of stock online", "Niedostępny online";
+    UnitsLeft => "left", "szt.";
+    InStores => "In stock in stores", "Dostępny w sklepach";
+    StoresCount => "stores", "sklepach";
+    NotInStores => "Not in stores", "Brak w sklepach";
+    Variants => "options", "warianty";
+    NotFoundTitle => "Page not found", "Nie znaleziono strony";
+    NotFoundText => "We could not find that page. It may have moved, or the link may be wrong.", "Nie znaleźliśmy tej strony. Mogła zostać przeniesiona albo link jest błędny.";
+    ProductNotFound => "This product does not exist or is no longer sold.", "Ten produkt nie istnieje lub nie jest już sprzedawany.";
+    BackHome => "Back to the home page", "Wróć na stronę główną";
+    ErrorTitle => "Something went wrong", "Coś poszło nie tak";
+    ErrorText => "Please try again in a moment.", "Spróbuj ponownie za chwilę.";
+    BadRequestTitle => "That link is not valid", "Ten link jest nieprawidłowy";
+    Loading => "Loading…", "Ładowanie…";
+    HomeMetaDescription => "omnistore: home, garden and outdoor products online, with stock in 40+ stores across Poland.", "omnistore: dom, ogród i outdoor online, z dostępnością w ponad 40 sklepach w Polsce.";
+    ComponentsTitle => "Component gallery", "Galeria komponentów";
+    ComponentsIntro => "Every reusable component, rendered live with example props.", "Wszystkie komponenty wielokrotnego użytku z przykładowymi danymi.";
+    Footer => "omnistore — open-source omnichannel storefront", "omnistore — otwarty sklep wielokanałowy";
+    ViewProduct => "View product", "Zobacz produkt";
+    SearchTooLong => "Search text is too long (at most 200 characters).", "Tekst wyszukiwania jest za długi (maksymalnie 200 znaków).";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages() {
+        for m in Msg::ALL {
+            for l in Locale::ALL {
+                assert!(!m.text(l).trim().is_empty(), "{m:?} is empty in {l:?}");
+            }
+        }
+        // A copy-pasted English string in the Polish column is a missing translation.
+        let same: Vec<_> = Msg::ALL
+            .iter()
+            .filter(|m| m.text(Locale::En) == m.text(Locale::Pl))
+            .filter(|m| !matches!(m, Msg::ShopName | Msg::Sku | Msg::Ean))
+            .collect();
+        assert!(same.is_empty(), "untranslated: {same:?}");
+    }
+
+    #[test]
+    fn negotiation() {
+        assert_eq!(negotiate(None, None), Locale::En);
+        assert_eq!(negotiate(None, Some("pl-PL,pl;q=0.9,en;q=0.8")), Locale::Pl);
+        assert_eq!(negotiate(None, Some("de-DE, en;q=0.5, pl;q=0.7")), Locale::Pl);
+        assert_eq!(negotiate(None, Some("de-DE")), Locale::En);
+        assert_eq!(negotiate(None, Some("pl;q=0")), Locale::En);
+        assert_eq!(negotiate(Some("a=b; lang=en"), Some("pl")), Locale::En);
+        assert_eq!(negotiate(Some("lang=pl"), None), Locale::Pl);
+        assert_eq!(negotiate(Some("lang=xx"), Some("pl")), Locale::Pl);
+    }
+
+    #[test]
+    fn cookies() {
+        assert_eq!(cookie_value("a=1; lang=pl; b=2", "lang"), Some("pl"));
+        assert_eq!(cookie_value("xlang=pl", "lang"), None);
+    }
+}

@@ -1,0 +1,15 @@
+//! The shared model: types and pure logic compiled by the server and the browser alike.
+
+pub mod catalog;
+pub mod ean;
+pub mod listing;
+pub mod money;
+pub mod slug;
+pub mod url;
+
+pub use catalog::*;
+pub use ean::{ean13_check_digit, is_valid_ean13, make_ean13};
+pub use listing::{page_count, ListingQuery, QueryError, Sort, MAX_PAGE, PAGE_SIZE};
+pub use money::{parse_price_input, Currency, Money};
+pub use slug::{is_slug, slugify};
+pub use url::encode_query_value;

@@ -1,0 +1,82 @@
+//! VariantPicker: choose size and colour. Each choice is a link to
+//! `?variant={id}`, so it works with JavaScript off and every variant has a
+//! shareable URL; after hydration the router follows the link without a
+//! reload and the page re-renders price and stock from the selected variant.
+//!
+//! Usage:
+//! ```ignore
+//! view! { <VariantPicker variants=p.variants selected=selected href=Callback::new(|id| format!("?variant={id}")) /> }
+//! ```
+//!
+//! Server-side rendering: renders the selection named in the URL.
+
+use crate::i18n::{t, Msg};
+use crate::model::{pick_variant, Axis, Variant};
+use leptos::prelude::*;
+
+#[component]
+pub fn VariantPicker(
+    /// All variants of the product, in catalog order.
+    variants: Vec<Variant>,
+    /// The id of the selected variant.
+    #[prop(into)]
+    selected: Signal<i64>,
+    /// Builds the link that selects a variant id.
+    #[prop(into)]
+    href: Callback<i64, String>,
+) -> impl IntoView {
+    let variants = StoredValue::new(variants);
+    let axis_view = move |axis: Axis, label: Msg| {
+        let values = variants.with_value(|vs| axis.values(vs));
+        (!values.is_empty()).then(|| {
+            let group_id = format!("os-variant-picker-{}", if axis == Axis::Size { "size" } else { "colour" });
+            let options = values
+                .into_iter()
+                .map(|value| {
+                    let v2 = value.clone();
+                    let target = move || {
+                        variants.with_value(|vs| {
+                            let current = vs.iter().find(|v| v.id == selected.get()).or(vs.first())?;
+                            pick_variant(vs, current, axis, &v2)
+                        })
+                    };
+                    let v3 = value.clone();
+                    let is_current = Memo::new(move |_| {
+                        variants.with_value(|vs| vs.iter().find(|v| v.id == selected.get()).and_then(|v| axis.value(v).map(|x| x == v3)))
+                            .unwrap_or(false)
+                    });
+                    let swatch = (axis == Axis::Colour)
+                        .then(|| variants.with_value(|vs| vs.iter().find(|v| v.colour.as_deref() == Some(&value)).and_then(|v| v.colour_hex.clone())))
+                        .flatten()
+                        .map(|hex| view! { <span class="os-variant-picker__swatch" style=format!("background:{hex}") aria-hidden="true"></span> });
+                    view! {
+                        <li>
+                            <a
+                                class="os-variant-picker__option"
+                                class:os-variant-picker__option--selected=is_current
+                                href=move || target().map(|id| href.run(id)).unwrap_or_default()
+                                aria-current=move || is_current.get().then_some("true")
+                                data-noscroll="true"
+                            >
+                                {swatch}
+                                {value}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="os-variant-picker__axis" role="group" aria-labelledby=group_id.clone()>
+                    <p class="os-variant-picker__label" id=group_id.clone()>{t(label)}</p>
+                    <ul class="os-variant-picker__options">{options}</ul>
+                </div>
+            }
+        })
+    };
+    view! {
+        <div class="os-variant-picker">
+            {axis_view(Axis::Size, Msg::Size)}
+            {axis_view(Axis::Colour, Msg::Colour)}
+        </div>
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every test: unit and HTTP integration tests (cargo test), then the browser
+# end-to-end tests (Playwright + Debian Chromium) against a release build
+# served on a free 127.0.0.1 port with a fresh demo database.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$OMNISTORE_ROOT"
+
+echo "== unit and integration tests"
+cargo test -p omnistore-components -p omnistore-server
+
+echo "== release build (wasm + server)"
+cargo leptos build --release --precompress
+
+echo "== browser end-to-end tests"
+workdir=$(mktemp -d)
+port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+"$CARGO_TARGET_DIR/release/omnistore" serve --demo --addr "127.0.0.1:$port" \
+  --database-url "sqlite://$workdir/e2e.db" --site-root target/site >"$workdir/server.log" 2>&1 &
+server_pid=$!
+cleanup() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -rf "$workdir"; }
+trap cleanup EXIT
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$workdir/server.log"; exit 1; }
+  sleep 0.2
+done
+OMNISTORE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/e2e/ || { echo "--- server log"; tail -50 "$workdir/server.log"; exit 1; }

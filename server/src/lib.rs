@@ -1,0 +1,67 @@
+//! omnistore's server: the Axum host, the built-in SQLite back end, the demo
+//! data generator and the CLI behind the `omnistore` binary.
+
+pub mod demo;
+pub mod error;
+pub mod images;
+pub mod storage;
+pub mod web;
+
+use leptos::config::{Env, LeptosOptions};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use storage::SqliteStore;
+use tokio::net::TcpListener;
+
+/// Settings of a running storefront.
+#[derive(Clone, Debug)]
+pub struct ServeConfig {
+    pub addr: SocketAddr,
+    pub database_url: String,
+    /// Seed the demo catalog when the database is empty.
+    pub demo: bool,
+    /// Public origin for canonical links and the sitemap; defaults to http://{addr}.
+    pub public_url: Option<String>,
+    /// Where cargo-leptos put the site (`/pkg`, favicon).
+    pub site_root: PathBuf,
+}
+
+/// Leptos settings for a server started outside cargo-leptos. File hashing is
+/// on when the build left its hash file next to the binary (release builds).
+pub fn leptos_options(config: &ServeConfig) -> LeptosOptions {
+    let hash_file = "hash.txt";
+    let hashed = std::env::current_exe().ok().and_then(|p| p.parent().map(|d| d.join(hash_file).exists())).unwrap_or(false);
+    LeptosOptions::builder()
+        .output_name("omnistore")
+        .site_root(config.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .env(Env::PROD)
+        .hash_files(hashed)
+        .hash_file(Arc::from(hash_file))
+        .build()
+}
+
+/// Opens the store (seeding the demo catalog if asked and empty) and builds the site.
+pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
+    let store = SqliteStore::connect(&config.database_url).await?;
+    if config.demo && store.is_empty().await? {
+        let started = std::time::Instant::now();
+        store.seed(&demo::generate(&demo::DemoSize::default())).await?;
+        tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "seeded the demo catalog");
+    }
+    let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.addr)).trim_end_matches('/').to_string();
+    let state = web::AppState { leptos: leptos_options(config), backend: Arc::new(store), public_url };
+    Ok(web::router(state))
+}
+
+/// Serves until `shutdown` resolves, then finishes the requests in flight.
+pub async fn serve(listener: TcpListener, app: axum::Router, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
+    // Without TCP_NODELAY, small responses on keep-alive connections wait ~40 ms for Nagle.
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+}

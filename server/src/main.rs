@@ -1,0 +1,128 @@
+//! `omnistore`: run the storefront, or generate demo data.
+
+use clap::{Args, Parser, Subcommand};
+use omnistore_server::demo::{generate, DemoSize};
+use omnistore_server::storage::SqliteStore;
+use omnistore_server::{build, serve, ServeConfig};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use tracing_subscriber::EnvFilter;
+
+/// omnistore: an omnichannel storefront (web, PWA, kiosk) rendered by Rust.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+struct Cli {
+    /// Log as JSON lines (for log collectors) instead of human-readable text.
+    #[arg(long, global = true, env = "OMNISTORE_LOG_JSON")]
+    log_json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the storefront.
+    Serve(ServeArgs),
+    /// Write a generated demo catalog into an empty database.
+    Demo(DemoArgs),
+}
+
+#[derive(Args)]
+struct Database {
+    /// SQLite database URL; the file and its folder are created if missing.
+    #[arg(long, env = "OMNISTORE_DATABASE_URL", default_value = "sqlite://data/omnistore.db")]
+    database_url: String,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "OMNISTORE_ADDR", default_value = "127.0.0.1:3000")]
+    addr: SocketAddr,
+    #[command(flatten)]
+    db: Database,
+    /// Seed the demo catalog into the database if it is empty.
+    #[arg(long, env = "OMNISTORE_DEMO")]
+    demo: bool,
+    /// Public origin for canonical links and the sitemap (default: http://ADDR).
+    #[arg(long, env = "OMNISTORE_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Folder with the built site (wasm, JS, CSS) made by `cargo leptos build`.
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    site_root: PathBuf,
+}
+
+#[derive(Args)]
+struct DemoArgs {
+    #[command(flatten)]
+    db: Database,
+    /// Number of products.
+    #[arg(long, default_value_t = DemoSize::default().products)]
+    products: usize,
+    /// Number of physical stores (beyond the real list, more are placed around the same cities).
+    #[arg(long, default_value_t = DemoSize::default().stores)]
+    stores: usize,
+    /// Generator seed: the same seed gives the same shop.
+    #[arg(long, default_value_t = DemoSize::default().seed)]
+    seed: u64,
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    if cli.log_json {
+        tracing_subscriber::fmt().json().with_env_filter(filter).init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
+    match cli.command {
+        Command::Serve(args) => {
+            let config = ServeConfig {
+                addr: args.addr,
+                database_url: args.db.database_url,
+                demo: args.demo,
+                public_url: args.public_url,
+                site_root: args.site_root,
+            };
+            let app = build(&config).await?;
+            let listener = tokio::net::TcpListener::bind(config.addr).await?;
+            tracing::info!(addr = %listener.local_addr()?, "omnistore is serving");
+            serve(listener, app, shutdown_signal()).await?;
+        }
+        Command::Demo(args) => {
+            if args.products == 0 || args.stores == 0 {
+                anyhow::bail!("--products and --stores must be at least 1");
+            }
+            let store = SqliteStore::connect(&args.db.database_url).await?;
+            let size = DemoSize { products: args.products, stores: args.stores, seed: args.seed };
+            let started = std::time::Instant::now();
+            let catalog = generate(&size);
+            store.seed(&catalog).await?;
+            tracing::info!(
+                products = catalog.products.len(),
+                locations = catalog.locations.len(),
+                stock_rows = catalog.stock.len(),
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "demo catalog written"
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,478 @@
+//! The built-in back end: SQLite through sqlx, implementing the `Commerce`
+//! interface. Durability first: WAL with synchronous=FULL (an acknowledged
+//! write survives power loss), foreign keys on, a busy timeout instead of
+//! "database is locked" errors, and every write in a `BEGIN IMMEDIATE`
+//! transaction so writers queue up front instead of failing at commit.
+
+use crate::demo::Catalog;
+use async_trait::async_trait;
+use omnistore_components::backend::{BackendError, BackendResult, Commerce};
+use omnistore_components::i18n::Locale;
+use omnistore_components::model::{
+    is_slug, is_valid_ean13, Category, Listing, ListingQuery, Money, ProductDetail, ProductSummary, SearchOutcome, Sort,
+    Variant, MAX_PAGE, PAGE_SIZE,
+};
+use omnistore_components::search_box::MAX_QUERY_CHARS;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Slug of the online warehouse: "in stock online" means stock here.
+pub const ONLINE_LOCATION: &str = "online";
+
+#[derive(Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+fn unavailable(e: sqlx::Error) -> BackendError {
+    BackendError::Unavailable(e.to_string())
+}
+
+impl SqliteStore {
+    /// Opens (creating if missing) the database at `url` and applies migrations.
+    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+            let path = path.split('?').next().unwrap_or(path);
+            if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| StoreError::Invalid(format!("cannot create {}: {e}", dir.display())))?;
+            }
+        }
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(SqliteStore { pool })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub async fn is_empty(&self) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products").fetch_one(&self.pool).await?;
+        Ok(n == 0)
+    }
+
+    /// Writes a generated catalog into an empty database, in one transaction.
+    pub async fn seed(&self, catalog: &Catalog) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products").fetch_one(&mut *tx).await?;
+        if n > 0 {
+            return Err(StoreError::Invalid("the database already has a catalog; seed an empty one".into()));
+        }
+        let mut category_ids = Vec::new();
+        for (pos, c) in catalog.categories.iter().enumerate() {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO categories (slug, name_en, name_pl, description_en, description_pl, icon, position)
+                 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            )
+            .bind(&c.slug)
+            .bind(&c.name_en)
+            .bind(&c.name_pl)
+            .bind(&c.description_en)
+            .bind(&c.description_pl)
+            .bind(&c.icon)
+            .bind(pos as i64)
+            .fetch_one(&mut *tx)
+            .await?;
+            category_ids.push(id);
+        }
+        let mut variant_ids: Vec<Vec<i64>> = Vec::with_capacity(catalog.products.len());
+        for p in &catalog.products {
+            let cheapest = p.variants.iter().min_by_key(|v| v.price).ok_or_else(|| StoreError::Invalid(format!("{} has no variants", p.slug)))?;
+            let price_max = p.variants.iter().map(|v| v.price).max().unwrap_or(cheapest.price);
+            let pid: i64 = sqlx::query_scalar(
+                "INSERT INTO products (slug, category_id, brand, name_en, name_pl, description_en, description_pl,
+                   created_at, featured, price_min, price_max, compare_at_min, image, variant_count)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            )
+            .bind(&p.slug)
+            .bind(category_ids[p.category])
+            .bind(&p.brand)
+            .bind(&p.name_en)
+            .bind(&p.name_pl)
+            .bind(&p.description_en)
+            .bind(&p.description_pl)
+            .bind(&p.created_at)
+            .bind(p.featured)
+            .bind(cheapest.price)
+            .bind(price_max)
+            .bind(cheapest.compare_at)
+            .bind(&cheapest.image)
+            .bind(p.variants.len() as i64)
+            .fetch_one(&mut *tx)
+            .await?;
+            let mut ids = Vec::with_capacity(p.variants.len());
+            for (pos, v) in p.variants.iter().enumerate() {
+                let vid: i64 = sqlx::query_scalar(
+                    "INSERT INTO variants (product_id, position, sku, ean, price, compare_at, size, colour_en, colour_pl, colour_hex, image)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                )
+                .bind(pid)
+                .bind(pos as i64)
+                .bind(&v.sku)
+                .bind(&v.ean)
+                .bind(v.price)
+                .bind(v.compare_at)
+                .bind(&v.size)
+                .bind(v.colour.as_ref().map(|c| &c.0))
+                .bind(v.colour.as_ref().map(|c| &c.1))
+                .bind(v.colour.as_ref().map(|c| &c.2))
+                .bind(&v.image)
+                .fetch_one(&mut *tx)
+                .await?;
+                ids.push(vid);
+            }
+            let codes: Vec<&str> = p.variants.iter().flat_map(|v| [v.sku.as_str(), v.ean.as_str()]).collect();
+            sqlx::query("INSERT INTO product_search (rowid, name_en, name_pl, description_en, description_pl, codes) VALUES (?, ?, ?, ?, ?, ?)")
+                .bind(pid)
+                .bind(&p.name_en)
+                .bind(&p.name_pl)
+                .bind(&p.description_en)
+                .bind(&p.description_pl)
+                .bind(codes.join(" "))
+                .execute(&mut *tx)
+                .await?;
+            variant_ids.push(ids);
+        }
+        let mut location_ids = Vec::with_capacity(catalog.locations.len());
+        for l in &catalog.locations {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO locations (slug, kind, name, city, street, postcode, lat, lng, timezone, phone, services)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Europe/Warsaw', ?, ?) RETURNING id",
+            )
+            .bind(&l.slug)
+            .bind(l.kind)
+            .bind(&l.name)
+            .bind(&l.city)
+            .bind(&l.street)
+            .bind(&l.postcode)
+            .bind(l.lat)
+            .bind(l.lng)
+            .bind(&l.phone)
+            .bind(&l.services)
+            .fetch_one(&mut *tx)
+            .await?;
+            for (day, opens, closes) in &l.hours {
+                sqlx::query("INSERT INTO opening_hours (location_id, weekday, opens, closes) VALUES (?, ?, ?, ?)")
+                    .bind(id)
+                    .bind(i64::from(*day))
+                    .bind(opens)
+                    .bind(closes)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for (day, opens, closes, en, pl) in &l.exceptions {
+                sqlx::query("INSERT INTO hours_exceptions (location_id, day, opens, closes, note_en, note_pl) VALUES (?, ?, ?, ?, ?, ?)")
+                    .bind(id)
+                    .bind(day)
+                    .bind(opens)
+                    .bind(closes)
+                    .bind(en)
+                    .bind(pl)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            location_ids.push(id);
+        }
+        // Multi-row inserts: tens of thousands of stock rows in seconds.
+        for chunk in catalog.stock.chunks(2000) {
+            let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new("INSERT INTO stock (location_id, variant_id, on_hand) ");
+            qb.push_values(chunk, |mut b, &(loc, p, v, units)| {
+                b.push_bind(location_ids[loc]).push_bind(variant_ids[p][v]).push_bind(i64::from(units));
+            });
+            qb.build().execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn online_location_id(&self) -> BackendResult<i64> {
+        sqlx::query_scalar("SELECT id FROM locations WHERE slug = ?")
+            .bind(ONLINE_LOCATION)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(unavailable)?
+            .ok_or_else(|| BackendError::Unavailable("no online warehouse".into()))
+    }
+}
+
+/// Columns of a product card, for every query that lists products. `{l}` is
+/// the locale suffix chosen from a fixed set, never from input.
+fn summary_columns(l: &str) -> String {
+    format!(
+        "p.slug, p.name_{l} AS name, p.brand, c.slug AS category_slug, p.price_min, p.price_max, p.compare_at_min,
+         p.image, p.variant_count,
+         EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id
+                 WHERE v.product_id = p.id AND s.location_id = ?1 AND s.on_hand - s.reserved > 0) AS in_stock_online"
+    )
+}
+
+fn summary(row: &SqliteRow) -> ProductSummary {
+    let price_min: i64 = row.get("price_min");
+    let price_max: i64 = row.get("price_max");
+    ProductSummary {
+        slug: row.get("slug"),
+        name: row.get("name"),
+        brand: row.get("brand"),
+        category_slug: row.get("category_slug"),
+        price: Money::pln(price_min),
+        compare_at: row.get::<Option<i64>, _>("compare_at_min").map(Money::pln),
+        price_varies: price_max != price_min,
+        image: row.get("image"),
+        in_stock_online: row.get("in_stock_online"),
+        variant_count: row.get::<i64, _>("variant_count") as u32,
+    }
+}
+
+fn suffix(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "en",
+        Locale::Pl => "pl",
+    }
+}
+
+/// Turns free text into a safe FTS5 query: only letters and digits survive,
+/// each word becomes a quoted prefix term, all words must match. FTS syntax
+/// typed by a shopper (quotes, NEAR, *, ^, -) is therefore just text.
+pub fn fts_query(input: &str) -> Option<String> {
+    let terms: Vec<String> = input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(|w| format!("\"{}\"*", w.chars().take(40).collect::<String>()))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+#[async_trait]
+impl Commerce for SqliteStore {
+    async fn categories(&self, locale: Locale) -> BackendResult<Vec<Category>> {
+        let l = suffix(locale);
+        let rows = sqlx::query(&format!(
+            "SELECT c.slug, c.name_{l} AS name, c.description_{l} AS description, c.icon,
+                    (SELECT COUNT(*) FROM products p WHERE p.category_id = c.id) AS n
+             FROM categories c ORDER BY c.position"
+        ))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(rows
+            .iter()
+            .map(|r| Category {
+                slug: r.get("slug"),
+                name: r.get("name"),
+                description: r.get("description"),
+                icon: r.get("icon"),
+                product_count: r.get::<i64, _>("n") as u32,
+            })
+            .collect())
+    }
+
+    async fn featured(&self, locale: Locale, limit: u32) -> BackendResult<Vec<ProductSummary>> {
+        let online = self.online_location_id().await?;
+        let sql = format!(
+            "SELECT {} FROM products p JOIN categories c ON c.id = p.category_id
+             WHERE p.featured = 1 ORDER BY p.id LIMIT ?2",
+            summary_columns(suffix(locale))
+        );
+        let rows = sqlx::query(&sql).bind(online).bind(i64::from(limit)).fetch_all(&self.pool).await.map_err(unavailable)?;
+        Ok(rows.iter().map(summary).collect())
+    }
+
+    async fn listing(&self, locale: Locale, category: &str, q: &ListingQuery) -> BackendResult<Option<Listing>> {
+        if !is_slug(category) {
+            return Ok(None);
+        }
+        if !(1..=MAX_PAGE).contains(&q.page) {
+            return Err(BackendError::BadRequest(format!("page must be a whole number from 1 to {MAX_PAGE}")));
+        }
+        let Some(cat) = self.categories(locale).await?.into_iter().find(|c| c.slug == category) else {
+            return Ok(None);
+        };
+        let online = self.online_location_id().await?;
+        let l = suffix(locale);
+        let order = match q.sort {
+            Sort::Newest => "p.created_at DESC, p.id DESC".to_string(),
+            Sort::PriceAsc => "p.price_min ASC, p.id ASC".to_string(),
+            Sort::PriceDesc => "p.price_min DESC, p.id ASC".to_string(),
+            Sort::Name => format!("p.name_{l} COLLATE NOCASE ASC, p.id ASC"),
+        };
+        let filter = "c.slug = ?2
+             AND (?3 IS NULL OR p.price_min >= ?3)
+             AND (?4 IS NULL OR p.price_min <= ?4)
+             AND (?5 = 0 OR EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id
+                                    WHERE v.product_id = p.id AND s.location_id = ?1 AND s.on_hand - s.reserved > 0))";
+        let from = "FROM products p JOIN categories c ON c.id = p.category_id";
+        let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {from} WHERE {filter}"))
+            .bind(online)
+            .bind(category)
+            .bind(q.min_price)
+            .bind(q.max_price)
+            .bind(q.in_stock)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        let rows = sqlx::query(&format!("SELECT {} {from} WHERE {filter} ORDER BY {order} LIMIT ?6 OFFSET ?7", summary_columns(l)))
+            .bind(online)
+            .bind(category)
+            .bind(q.min_price)
+            .bind(q.max_price)
+            .bind(q.in_stock)
+            .bind(i64::from(PAGE_SIZE))
+            .bind(i64::from(q.offset()))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        Ok(Some(Listing { category: cat, products: rows.iter().map(summary).collect(), total: total as u64 }))
+    }
+
+    async fn search(&self, locale: Locale, query: &str, page: u32) -> BackendResult<SearchOutcome> {
+        let query = query.trim();
+        if query.chars().count() > MAX_QUERY_CHARS {
+            return Err(BackendError::BadRequest(format!("search text is too long (at most {MAX_QUERY_CHARS} characters)")));
+        }
+        if !(1..=MAX_PAGE).contains(&page) {
+            return Err(BackendError::BadRequest(format!("page must be a whole number from 1 to {MAX_PAGE}")));
+        }
+        // A scanned barcode or a typed SKU is a request for that exact item.
+        if is_valid_ean13(query) || (query.len() <= 40 && query.contains('-')) {
+            let hit = sqlx::query("SELECT p.slug, v.id FROM variants v JOIN products p ON p.id = v.product_id WHERE v.ean = ?1 OR v.sku = ?1")
+                .bind(query)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(unavailable)?;
+            if let Some(row) = hit {
+                return Ok(SearchOutcome::Exact { slug: row.get(0), variant: row.get(1) });
+            }
+        }
+        let Some(fts) = fts_query(query) else {
+            return Ok(SearchOutcome::Results { products: Vec::new(), total: 0 });
+        };
+        let online = self.online_location_id().await?;
+        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM product_search WHERE product_search MATCH ?")
+            .bind(&fts)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        let sql = format!(
+            "SELECT {} FROM product_search
+             JOIN products p ON p.id = product_search.rowid
+             JOIN categories c ON c.id = p.category_id
+             WHERE product_search MATCH ?2
+             ORDER BY bm25(product_search, 10.0, 10.0, 1.0, 1.0, 5.0), p.id
+             LIMIT ?3 OFFSET ?4",
+            summary_columns(suffix(locale))
+        );
+        let rows = sqlx::query(&sql)
+            .bind(online)
+            .bind(&fts)
+            .bind(i64::from(PAGE_SIZE))
+            .bind(i64::from((page - 1) * PAGE_SIZE))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        Ok(SearchOutcome::Results { products: rows.iter().map(summary).collect(), total: total as u64 })
+    }
+
+    async fn product(&self, locale: Locale, slug: &str) -> BackendResult<Option<ProductDetail>> {
+        if !is_slug(slug) {
+            return Ok(None);
+        }
+        let l = suffix(locale);
+        let Some(p) = sqlx::query(&format!(
+            "SELECT p.id, p.slug, p.name_{l} AS name, p.brand, p.description_{l} AS description, c.slug AS cslug,
+                    c.name_{l} AS cname, c.description_{l} AS cdesc, c.icon,
+                    (SELECT COUNT(*) FROM products x WHERE x.category_id = c.id) AS n
+             FROM products p JOIN categories c ON c.id = p.category_id WHERE p.slug = ?"
+        ))
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(unavailable)?
+        else {
+            return Ok(None);
+        };
+        let online = self.online_location_id().await?;
+        let variants = sqlx::query(&format!(
+            "SELECT v.id, v.sku, v.ean, v.price, v.compare_at, v.size, v.colour_{l} AS colour, v.colour_hex, v.image,
+                    COALESCE((SELECT s.on_hand - s.reserved FROM stock s WHERE s.variant_id = v.id AND s.location_id = ?2), 0) AS online,
+                    (SELECT COUNT(*) FROM stock s JOIN locations loc ON loc.id = s.location_id
+                      WHERE s.variant_id = v.id AND loc.kind = 'store' AND s.on_hand - s.reserved > 0) AS stores
+             FROM variants v WHERE v.product_id = ?1 ORDER BY v.position"
+        ))
+        .bind(p.get::<i64, _>("id"))
+        .bind(online)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(unavailable)?
+        .iter()
+        .map(|r| Variant {
+            id: r.get("id"),
+            sku: r.get("sku"),
+            ean: r.get("ean"),
+            price: Money::pln(r.get("price")),
+            compare_at: r.get::<Option<i64>, _>("compare_at").map(Money::pln),
+            size: r.get("size"),
+            colour: r.get("colour"),
+            colour_hex: r.get("colour_hex"),
+            image: r.get("image"),
+            online_stock: r.get::<i64, _>("online").max(0) as u32,
+            stores_with_stock: r.get::<i64, _>("stores") as u32,
+        })
+        .collect();
+        Ok(Some(ProductDetail {
+            slug: p.get("slug"),
+            name: p.get("name"),
+            brand: p.get("brand"),
+            description: p.get("description"),
+            category: Category {
+                slug: p.get("cslug"),
+                name: p.get("cname"),
+                description: p.get("cdesc"),
+                icon: p.get("icon"),
+                product_count: p.get::<i64, _>("n") as u32,
+            },
+            variants,
+        }))
+    }
+
+    async fn sitemap_paths(&self) -> BackendResult<Vec<String>> {
+        let mut paths = vec!["/".to_string()];
+        let cats: Vec<String> = sqlx::query_scalar("SELECT slug FROM categories ORDER BY position").fetch_all(&self.pool).await.map_err(unavailable)?;
+        paths.extend(cats.into_iter().map(|s| format!("/c/{s}")));
+        let products: Vec<String> = sqlx::query_scalar("SELECT slug FROM products ORDER BY id").fetch_all(&self.pool).await.map_err(unavailable)?;
+        paths.extend(products.into_iter().map(|s| format!("/p/{s}")));
+        Ok(paths)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn fts_queries_are_defused() {
+        assert_eq!(fts_query("garden hose").as_deref(), Some("\"garden\"* \"hose\"*"));
+        assert_eq!(fts_query("\"NEAR(a b)\" OR -x*^").as_deref(), Some("\"NEAR\"* \"a\"* \"b\"* \"OR\"* \"x\"*"));
+        assert_eq!(fts_query("wąż").as_deref(), Some("\"wąż\"*"));
+        assert_eq!(fts_query("\"\"\"***").as_deref(), None);
+        assert_eq!(fts_query(""), None);
+    }
+}

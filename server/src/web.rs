@@ -1,0 +1,170 @@
+//! The Axum host: Leptos pages and server functions, static assets with
+//! long-lived caching, and the plain HTTP endpoints (health, sitemap, robots,
+//! language switch, generated images). Each group has its own `router()`.
+
+use crate::error::AppError;
+use crate::images;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use omnistore_app::seo::SiteOrigin;
+use omnistore_app::{shell, App};
+use omnistore_components::backend::Backend;
+use omnistore_components::i18n::{Locale, LANG_COOKIE};
+use serde::Deserialize;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Everything a request handler may need.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos: LeptosOptions,
+    pub backend: Backend,
+    /// Public origin without a trailing slash, for canonical links and the sitemap.
+    pub public_url: String,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+/// The whole site.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let (backend, origin) = (state.backend.clone(), state.public_url.clone());
+        move || {
+            provide_context(backend.clone());
+            provide_context(SiteOrigin(origin.clone()));
+        }
+    };
+    let render = {
+        let options = state.leptos.clone();
+        move || shell(options.clone())
+    };
+    // Unknown paths render the app too, whose router shows the 404 page.
+    let not_found = leptos_axum::render_app_to_stream_with_context(context.clone(), render.clone());
+    let pages = Router::new()
+        .leptos_routes_with_context(&state, routes, context, render)
+        .fallback(move |req| not_found(req))
+        // HTML and server-function answers are compressed on the fly; the
+        // static assets below are precompressed at build time instead.
+        .layer(CompressionLayer::new().br(true).gzip(true));
+    Router::new()
+        .merge(meta::router())
+        .merge(assets::router(&state.leptos))
+        .merge(pages)
+        .with_state(state)
+}
+
+mod meta {
+    use super::*;
+
+    pub fn router() -> Router<AppState> {
+        Router::new()
+            .route("/healthz", get(healthz))
+            .route("/robots.txt", get(robots))
+            .route("/sitemap.xml", get(sitemap))
+            .route("/lang/{tag}", get(set_language))
+            .route("/img/{name}/{file}", get(image))
+    }
+
+    async fn healthz(State(state): State<AppState>) -> Result<&'static str, AppError> {
+        // Healthy means the back end answers, not merely that the process is up.
+        state.backend.categories(Locale::En).await?;
+        Ok("ok")
+    }
+
+    async fn robots(State(state): State<AppState>) -> impl IntoResponse {
+        (
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!("User-agent: *\nDisallow: /search\nDisallow: /lang/\nDisallow: /api/\n\nSitemap: {}/sitemap.xml\n", state.public_url),
+        )
+    }
+
+    async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError> {
+        let paths = state.backend.sitemap_paths().await?;
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for p in paths {
+            // Paths are slugs (ASCII letters, digits, '-', '/'): nothing to escape.
+            xml.push_str(&format!("  <url><loc>{}{}</loc></url>\n", state.public_url, p));
+        }
+        xml.push_str("</urlset>\n");
+        Ok(([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response())
+    }
+
+    #[derive(Deserialize)]
+    pub struct Back {
+        back: Option<String>,
+    }
+
+    /// Only a path on this site: never an open redirect to another host.
+    pub fn safe_back(back: Option<&str>) -> &str {
+        match back {
+            Some(b) if b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && !b.contains("\r") && !b.contains('\n') => b,
+            _ => "/",
+        }
+    }
+
+    async fn set_language(Path(tag): Path<String>, Query(q): Query<Back>) -> Result<Response, AppError> {
+        let locale = Locale::from_tag(&tag).filter(|l| l.tag() == tag).ok_or_else(|| {
+            AppError::BadRequest(format!("unknown language \"{}\"; use one of: en, pl", tag.chars().take(20).collect::<String>()))
+        })?;
+        let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag());
+        let mut res = Redirect::to(safe_back(q.back.as_deref())).into_response();
+        *res.status_mut() = StatusCode::SEE_OTHER;
+        res.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::BadRequest(e.to_string()))?);
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        Ok(res)
+    }
+
+    async fn image(Path((name, file)): Path<(String, String)>) -> Result<Response, AppError> {
+        let (icon, n, hex) = images::parse(&name, &file).ok_or(AppError::NotFound)?;
+        Ok((
+            [
+                (header::CONTENT_TYPE, "image/svg+xml"),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            images::render(icon, n, &hex),
+        )
+            .into_response())
+    }
+}
+
+mod assets {
+    use super::*;
+
+    /// `/pkg` holds hashed file names (cargo-leptos `hash-files`): a new build
+    /// means new names, so browsers may keep these forever. Brotli and gzip
+    /// twins made by `--precompress` are served when the client accepts them.
+    pub fn router(options: &LeptosOptions) -> Router<AppState> {
+        let root = options.site_root.to_string();
+        let pkg = format!("{root}/{}", options.site_pkg_dir);
+        let immutable = SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+        let day = SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
+        Router::new()
+            .nest_service(&format!("/{}", options.site_pkg_dir), tower::ServiceBuilder::new().layer(immutable).service(ServeDir::new(pkg).precompressed_br().precompressed_gzip()))
+            .route_service("/favicon.svg", tower::ServiceBuilder::new().layer(day).service(tower_http::services::ServeFile::new(format!("{root}/favicon.svg"))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::meta::safe_back;
+
+    #[test]
+    fn back_links_stay_on_site() {
+        assert_eq!(safe_back(Some("/c/grills?page=2")), "/c/grills?page=2");
+        assert_eq!(safe_back(Some("//evil.example")), "/");
+        assert_eq!(safe_back(Some("https://evil.example")), "/");
+        assert_eq!(safe_back(Some("/\\evil.example")), "/");
+        assert_eq!(safe_back(None), "/");
+    }
+}

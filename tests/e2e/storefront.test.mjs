@@ -1,0 +1,141 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, hydrated, axeViolations, BASE } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/// Finds a product whose variants differ in price (gas grills have burner sizes).
+async function productWithPricedVariants(page) {
+  await page.goto('/search?q=gas+grill');
+  const hrefs = await page.locator('.os-product-card__link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  for (const href of hrefs) {
+    const res = await page.request.get(href);
+    const html = await res.text();
+    const prices = [...html.matchAll(/"price":"([0-9.]+)"/g)].map((m) => m[1]);
+    if (new Set(prices).size > 1) return href;
+  }
+  throw new Error('no product with differently priced variants');
+}
+
+test('hydration: the variant picker changes price and URL without a page load', async () => {
+  const page = await newPage(browser);
+  const href = await productWithPricedVariants(page);
+  await page.goto(href);
+  await hydrated(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const price = page.locator('.os-product__price .os-price__amount');
+  const before = await price.textContent();
+  const options = page.locator('.os-variant-picker__option:not(.os-variant-picker__option--selected)');
+  const n = await options.count();
+  let changed = false;
+  for (let i = 0; i < n && !changed; i++) {
+    await options.nth(0).click();
+    await page.waitForURL(/\?variant=\d+/);
+    changed = (await price.textContent()) !== before;
+  }
+  assert.ok(changed, 'price changed after choosing a variant');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page load');
+  assert.match(page.url(), /\?variant=\d+/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('client-side navigation between pages after hydration', async () => {
+  const page = await newPage(browser);
+  await page.goto('/');
+  await hydrated(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Grills and barbecue' }).click();
+  await page.waitForURL('**/c/grills');
+  await page.getByRole('heading', { level: 1, name: 'Grills and barbecue' }).waitFor();
+  assert.equal(await page.locator('.os-product-card').count(), 24);
+  await page.getByRole('link', { name: /Next page/ }).click();
+  await page.waitForURL('**/c/grills?page=2');
+  await page.getByRole('link', { name: 'Page 1' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page load');
+  assert.equal(await page.title(), 'Grills and barbecue | omnistore');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('search with JavaScript on: an exact EAN goes to the product', async () => {
+  const page = await newPage(browser);
+  await page.goto('/c/kitchen');
+  const first = page.locator('.os-product-card__link').first();
+  const href = await first.getAttribute('href');
+  const html = await (await page.request.get(href)).text();
+  const ean = html.match(/"gtin13":"(\d{13})"/)[1];
+  await hydrated(page);
+  const box = page.getByRole('searchbox', { name: 'Search products, SKU or EAN' }).first();
+  await box.fill(ean);
+  await box.press('Enter');
+  await page.waitForURL(new RegExp(`${href}\\?variant=\\d+`));
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('JavaScript disabled: browse, filter, paginate and search with plain links and forms', async () => {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Watering' }).click();
+  await page.waitForURL('**/c/watering');
+  assert.equal(await page.locator('.os-product-card').count(), 24);
+  await page.getByLabel('Sort by').selectOption('price-asc');
+  await page.getByLabel('Price to (zł)').fill('150');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL(/sort=price-asc/);
+  const prices = await page.locator('.os-product-card .os-price__amount').evaluateAll((els) => els.map((e) => Number(e.dataset.priceMinor)));
+  assert.ok(prices.length > 0);
+  assert.ok(prices.every((p) => p <= 15000), `all prices <= 150 zł: ${prices}`);
+  assert.deepEqual([...prices].sort((a, b) => a - b), prices);
+  const box = page.getByRole('searchbox', { name: 'Search products, SKU or EAN' }).first();
+  await box.fill('tent');
+  await box.press('Enter');
+  await page.waitForURL(/\/search\?q=tent/);
+  assert.ok(await page.locator('.os-product-card').count() > 0);
+  await page.context().close();
+});
+
+test('language switch: Polish everywhere, kept in a cookie', async () => {
+  const page = await newPage(browser);
+  await page.goto('/c/garden-furniture');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Polski' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'pl');
+  await page.getByRole('heading', { level: 1, name: 'Meble ogrodowe' }).waitFor();
+  assert.match(await page.locator('.os-price__amount').first().textContent(), /^\d[\d\u00a0]*,\d{2}\u00a0zł$/);
+  assert.equal(await page.getByRole('button', { name: 'Szukaj' }).first().isVisible(), true);
+  const cookies = await page.context().cookies();
+  assert.equal(cookies.find((c) => c.name === 'lang')?.value, 'pl');
+  await page.goto('/');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'pl');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('404 page for unknown routes and products', async () => {
+  const page = await newPage(browser);
+  for (const path of ['/no/such/page', '/p/no-such-product']) {
+    const res = await page.goto(path);
+    assert.equal(res.status(), 404, path);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  }
+  await page.context().close();
+});
+
+test('accessibility: axe-core finds no violations', async () => {
+  const page = await newPage(browser);
+  await page.goto('/c/lighting');
+  const product = await page.locator('.os-product-card__link').first().getAttribute('href');
+  for (const path of ['/', '/c/lighting', product, '/no/such/page', '/components']) {
+    await page.goto(path);
+    await hydrated(page);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], `${path}: ${violations.join('; ')}`);
+  }
+  await page.context().close();
+});

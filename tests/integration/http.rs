@@ -1,0 +1,259 @@
+//! HTTP integration tests: the real router, the real SQLite back end seeded
+//! with the demo catalog, served on a random 127.0.0.1 port.
+
+use omnistore_server::{build, serve, ServeConfig};
+use reqwest::redirect::Policy;
+use reqwest::StatusCode;
+use std::sync::OnceLock;
+
+struct Server {
+    base: String,
+    _dir: tempfile::TempDir,
+}
+
+/// One server for the whole test binary, on its own runtime thread (each
+/// #[tokio::test] has a runtime of its own that ends with the test).
+fn server() -> &'static Server {
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = format!("sqlite://{}", dir.path().join("test.db").display());
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                let addr = listener.local_addr().unwrap();
+                let config = ServeConfig { addr, database_url: db, demo: true, public_url: None, site_root: "target/site".into() };
+                let app = build(&config).await.expect("build app");
+                tx.send(format!("http://{addr}")).unwrap();
+                serve(listener, app, std::future::pending()).await.unwrap();
+            });
+        });
+        let base = rx.recv().expect("server started");
+        Server { base, _dir: dir }
+    })
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().redirect(Policy::none()).build().unwrap()
+}
+
+async fn get(path: &str) -> (StatusCode, String) {
+    get_with(path, &[]).await
+}
+
+async fn get_with(path: &str, headers: &[(&str, &str)]) -> (StatusCode, String) {
+    let mut req = client().get(format!("{}{}", server().base, path));
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    (status, res.text().await.unwrap())
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+/// Prices shown on product cards, in minor units, in page order.
+fn card_prices(html: &str) -> Vec<i64> {
+    html.split("data-price-minor=\"").skip(1).filter_map(|s| s.split('"').next()?.parse().ok()).collect()
+}
+
+fn total(html: &str) -> u64 {
+    html.split("data-total=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).expect("data-total")
+}
+
+#[tokio::test]
+async fn health_and_home() {
+    let (s, body) = get("/healthz").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(body, "ok");
+    let (s, html) = get("/").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains("<title>") && html.contains("| omnistore</title>"));
+    assert!(html.contains("<meta name=\"description\""));
+    assert!(html.contains("<link rel=\"canonical\""));
+    assert!(count(&html, "class=\"os-product-card\"") >= 8, "featured products");
+    assert!(count(&html, "href=\"/c/") >= 10, "category navigation");
+}
+
+#[tokio::test]
+async fn listing_pages_sorts_and_filters() {
+    let (s, html) = get("/c/garden-furniture").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(count(&html, "class=\"os-product-card\""), 24);
+    let all = total(&html);
+    assert!(all >= 60, "{all}");
+    assert!(html.contains("rel=\"next\""));
+    assert!(html.contains("href=\"/c/garden-furniture?page=2\""));
+
+    // The last page holds the remainder.
+    let pages = all.div_ceil(24);
+    let (_, last) = get(&format!("/c/garden-furniture?page={pages}")).await;
+    assert_eq!(count(&last, "class=\"os-product-card\"") as u64, all - 24 * (pages - 1));
+
+    let (_, asc) = get("/c/garden-furniture?sort=price-asc").await;
+    let prices = card_prices(&asc);
+    assert_eq!(prices.len(), 24);
+    assert!(prices.windows(2).all(|w| w[0] <= w[1]), "{prices:?}");
+    let (_, desc) = get("/c/garden-furniture?sort=price-desc").await;
+    let prices = card_prices(&desc);
+    assert!(prices.windows(2).all(|w| w[0] >= w[1]), "{prices:?}");
+
+    let (s, ranged) = get("/c/garden-furniture?min=100&max=300&sort=price-asc").await;
+    assert_eq!(s, StatusCode::OK);
+    let prices = card_prices(&ranged);
+    assert!(!prices.is_empty());
+    assert!(prices.iter().all(|p| (10_000..=30_000).contains(p)), "{prices:?}");
+    assert!(total(&ranged) < all);
+
+    let (_, stocked) = get("/c/garden-furniture?stock=1").await;
+    assert!(total(&stocked) < all, "some products are out of stock online");
+    assert!(!stocked.contains("os-product-card__stock--out"));
+}
+
+#[tokio::test]
+async fn bad_listing_links_get_400_with_reason() {
+    for (q, reason) in [
+        ("sort=cheapest", "unknown sort order"),
+        ("page=0", "page must be"),
+        ("page=abc", "page must be"),
+        ("min=abc", "lowest price"),
+        ("min=500&max=100", "lowest price is above"),
+    ] {
+        let (s, html) = get(&format!("/c/grills?{q}")).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{q}");
+        assert!(html.contains(reason), "{q}: {reason}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_things_are_404() {
+    for path in ["/c/no-such-category", "/p/no-such-product", "/nothing/here", "/c/Bad%20Slug", "/img/boat-1/ffffff.svg"] {
+        let (s, _) = get(path).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "{path}");
+    }
+    let (_, html) = get("/p/no-such-product").await;
+    assert!(html.contains("This product does not exist"));
+}
+
+async fn first_product_slug() -> String {
+    let (_, html) = get("/c/camping").await;
+    let href = html.split("href=\"/p/").nth(1).expect("a product link");
+    href.split('"').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn product_page_with_json_ld_and_variants() {
+    let slug = first_product_slug().await;
+    let (s, html) = get(&format!("/p/{slug}")).await;
+    assert_eq!(s, StatusCode::OK);
+    let ld = html.split("<script type=\"application/ld+json\">").nth(1).unwrap().split("</script>").next().unwrap();
+    let doc: serde_json::Value = serde_json::from_str(ld).expect("valid JSON-LD");
+    assert_eq!(doc["@type"], "Product");
+    let offers = doc["offers"].as_array().unwrap();
+    assert!(!offers.is_empty());
+    for o in offers {
+        assert_eq!(o["priceCurrency"], "PLN");
+        let gtin = o["gtin13"].as_str().unwrap();
+        assert!(omnistore_components::model::is_valid_ean13(gtin));
+    }
+    assert!(html.contains("os-breadcrumbs"));
+    // Each variant has its own URL; the page shows that variant's SKU.
+    let variant_links: Vec<&str> = html.split(&format!("href=\"/p/{slug}?variant=")).skip(1).map(|s| s.split('"').next().unwrap()).collect();
+    if let Some(id) = variant_links.last() {
+        let (s, v) = get(&format!("/p/{slug}?variant={id}")).await;
+        assert_eq!(s, StatusCode::OK);
+        let sku = offers.iter().find(|o| o["url"].as_str().unwrap().ends_with(&format!("variant={id}"))).unwrap()["sku"].as_str().unwrap();
+        assert!(v.contains(&format!("class=\"os-product__sku\">{sku}<")), "{sku}");
+    }
+}
+
+#[tokio::test]
+async fn search_finds_and_jumps_to_exact_codes() {
+    let (s, html) = get("/search?q=garden+hose").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(total(&html) > 0);
+    // Polish names, diacritics folded: "waz" finds "Wąż".
+    let (_, html) = get("/search?q=waz+ogrodowy").await;
+    assert!(total(&html) > 0);
+
+    let slug = first_product_slug().await;
+    let (_, product) = get(&format!("/p/{slug}")).await;
+    let ld = product.split("<script type=\"application/ld+json\">").nth(1).unwrap().split("</script>").next().unwrap();
+    let doc: serde_json::Value = serde_json::from_str(ld).unwrap();
+    let offer = &doc["offers"][0];
+    for code in [offer["gtin13"].as_str().unwrap(), offer["sku"].as_str().unwrap()] {
+        let res = client().get(format!("{}/search?q={code}", server().base)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::FOUND, "{code}");
+        let location = res.headers()["location"].to_str().unwrap();
+        assert!(location.starts_with(&format!("/p/{slug}?variant=")), "{location}");
+    }
+}
+
+#[tokio::test]
+async fn hostile_search_input_never_500s() {
+    let long = "a".repeat(2000);
+    let inputs = [
+        "\"", "\"\"\"", "*", "NEAR(a b)", "a OR b NOT c", "-garden", "^hose", "name:hose", "(((", "')--", "%", "%00",
+        "<script>alert(1)</script>", "ąęśćż", "🌲🔥", &long,
+    ];
+    for q in inputs {
+        let res = client().get(format!("{}/search", server().base)).query(&[("q", q)]).send().await.unwrap();
+        let s = res.status();
+        assert!(s == StatusCode::OK || s == StatusCode::BAD_REQUEST, "{q:.40}: {s}");
+        let body = res.text().await.unwrap();
+        assert!(!body.contains("<script>alert(1)</script>"), "query text is escaped");
+    }
+    let (s, html) = get(&format!("/search?q={long}")).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(html.contains("too long"));
+    let (s, _) = get("/search?q=hose&page=0").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn polish_from_accept_language_and_cookie() {
+    let (_, html) = get_with("/c/watering", &[("accept-language", "pl-PL,pl;q=0.9,en;q=0.5")]).await;
+    assert!(html.contains("<html lang=\"pl\""));
+    assert!(html.contains("Nawadnianie"));
+    assert!(html.contains("\u{a0}zł<"), "Polish price format");
+    let (_, html) = get_with("/c/watering", &[("cookie", "lang=pl")]).await;
+    assert!(html.contains("<html lang=\"pl\""));
+    let (_, html) = get_with("/c/watering", &[("cookie", "lang=en"), ("accept-language", "pl")]).await;
+    assert!(html.contains("<html lang=\"en\"") && html.contains("PLN\u{a0}"));
+
+    let res = client().get(format!("{}/lang/pl?back=/c/watering%3Fpage%3D2", server().base)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/c/watering?page=2");
+    assert!(res.headers()["set-cookie"].to_str().unwrap().starts_with("lang=pl;"));
+    let res = client().get(format!("{}/lang/pl?back=//evil.example", server().base)).send().await.unwrap();
+    assert_eq!(res.headers()["location"], "/");
+    let (s, body) = get("/lang/xx").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(body.contains("unknown language"));
+}
+
+#[tokio::test]
+async fn sitemap_robots_images_compression() {
+    let (s, xml) = get("/sitemap.xml").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(count(&xml, "<loc>") >= 610);
+    assert!(xml.contains("/c/grills</loc>"));
+    let (_, robots) = get("/robots.txt").await;
+    assert!(robots.contains("Sitemap: http://127.0.0.1:"));
+
+    let res = client().get(format!("{}/img/hose-1/2e7d32.svg", server().base)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "image/svg+xml");
+    assert!(res.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+
+    let res = client().get(format!("{}/c/grills", server().base)).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(res.headers()["content-encoding"], "br");
+    let res = client().get(format!("{}/c/grills", server().base)).header("accept-encoding", "gzip").send().await.unwrap();
+    assert_eq!(res.headers()["content-encoding"], "gzip");
+}
