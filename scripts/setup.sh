@@ -88,3 +88,9 @@ if [ ! -f "$stamp" ] || ! cmp -s "$OMNISTORE_ROOT/package-lock.json" "$stamp"; t
   (cd "$OMNISTORE_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   cp "$OMNISTORE_ROOT/package-lock.json" "$stamp"
 fi
+
+# Release build of the site (wasm, JS, CSS with hashed names, precompressed
+# brotli + gzip) and of the server.
+omnistore_build() {
+  (cd "$OMNISTORE_ROOT" && cargo leptos build --release --precompress)
+}

@@ -5,5 +5,5 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$OMNISTORE_ROOT"
-cargo leptos build --release --precompress
+omnistore_build
 exec "$CARGO_TARGET_DIR/release/omnistore" serve --demo --site-root target/site "$@"

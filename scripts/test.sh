@@ -10,7 +10,7 @@ echo "== unit and integration tests"
 cargo test -p omnistore-components -p omnistore-server
 
 echo "== release build (wasm + server)"
-cargo leptos build --release --precompress
+omnistore_build
 
 echo "== browser end-to-end tests"
 workdir=$(mktemp -d)

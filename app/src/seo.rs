@@ -22,9 +22,11 @@ pub fn site_origin() -> String {
 /// Title ("… | omnistore"), description and canonical URL of a page.
 #[component]
 pub fn PageMeta(
-    /// Page title, without the shop name (may change with the URL's query).
+    /// Page title, without the shop name. Plain text, not a signal: leptos_meta
+    /// reads it after the page's reactive owner may be gone. Pages whose title
+    /// depends on data render PageMeta inside their Suspense.
     #[prop(into)]
-    title: Signal<String>,
+    title: String,
     /// One-sentence description for search engines.
     #[prop(into)]
     description: String,
@@ -34,8 +36,19 @@ pub fn PageMeta(
 ) -> impl IntoView {
     let href = format!("{}{}", site_origin(), canonical);
     view! {
-        <Title text=move || format!("{} | omnistore", title.get()) />
+        <Title text=title_text(&title) />
         <Meta name="description" content=description />
         <Link rel="canonical" href=href />
     }
+}
+
+/// The document title. leptos_meta 0.8 writes `<title>` text unescaped during
+/// server rendering, so a search for `</title><script>` would inject markup:
+/// escape it on the server. The browser sets `document.title` as plain text,
+/// where entities would show literally, so it gets the raw text.
+fn title_text(title: &str) -> String {
+    let text = format!("{title} | omnistore");
+    #[cfg(feature = "ssr")]
+    let text = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    text
 }

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! omnistore's server: the Axum host, the built-in SQLite back end, the demo
 //! data generator and the CLI behind the `omnistore` binary.
 

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! `omnistore`: run the storefront, or generate demo data.
 
 use clap::{Args, Parser, Subcommand};

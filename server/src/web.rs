@@ -61,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .merge(meta::router())
         .merge(assets::router(&state.leptos))
         .merge(pages)
+        .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }
 

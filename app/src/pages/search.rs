@@ -30,7 +30,6 @@ pub fn SearchPage() -> impl IntoView {
         },
     );
     view! {
-        <PageMeta title=Signal::derive(move || format!("{}: {}", t(Msg::Search), q.get())) description=t(Msg::SearchLabel) canonical="/search" />
         <h1>{t(Msg::SearchResultsFor)}" “"{move || q.get()}"”"</h1>
         <div class="os-search-page__box">
             <SearchBox value=q.get_untracked() id="os-search-page-q" />
@@ -39,46 +38,52 @@ pub fn SearchPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let query = q.get_untracked();
                 let result = results.await;
+                let meta = view! { <PageMeta title=format!("{}: {query}", t(Msg::Search)) description=t(Msg::SearchLabel) canonical="/search" /> };
                 if query.chars().count() > MAX_QUERY_CHARS {
-                    return view! { <BadRequest reason=t(Msg::SearchTooLong) /> }.into_any();
+                    return view! { {meta} <BadRequest reason=t(Msg::SearchTooLong) /> }.into_any();
                 }
-                let Some(page) = page.get_untracked() else {
-                    return view! { <BadRequest reason=format!("page must be a whole number from 1 to {MAX_PAGE}") /> }.into_any();
-                };
-                match result {
-                    Ok(None) => view! { <p>{t(Msg::SearchEmpty)}</p> }.into_any(),
-                    Ok(Some(SearchOutcome::Exact { slug, variant })) => {
-                        let target = format!("/p/{slug}?variant={variant}");
-                        go_to(&target);
-                        view! { <p><a href=target>{t(Msg::ViewProduct)}</a></p> }.into_any()
-                    }
-                    Ok(Some(SearchOutcome::Results { products, total })) => {
-                        let pages = page_count(total);
-                        let encoded = query.clone();
-                        let href = Callback::new(move |p: u32| format!("/search?q={}&page={p}", encode_query_value(&encoded)));
-                        view! {
-                            <p class="os-listing__count" data-total=total>{total}" "{t(Msg::ResultsCount)}</p>
-                            {if products.is_empty() {
-                                view! { <p>{t(Msg::NoResults)}</p> }.into_any()
-                            } else {
-                                view! { <ProductGrid products /> }.into_any()
-                            }}
-                            <Pagination page pages href />
-                        }
-                        .into_any()
-                    }
-                    Err(e) => {
-                        // The server answers bad input with a 400 and its reason.
-                        let msg = e.to_string();
-                        if msg.contains("unavailable") {
-                            view! { <ErrorPage /> }.into_any()
-                        } else {
-                            view! { <BadRequest reason=msg /> }.into_any()
-                        }
-                    }
-                }
+                let body = search_body(query, page.get_untracked(), result);
+                view! { {meta} {body} }.into_any()
             })}
         </Suspense>
+    }
+}
+
+/// Results, the exact-match redirect, or the reason a query was refused.
+fn search_body(query: String, page: Option<u32>, result: Result<Option<SearchOutcome>, ServerFnError>) -> AnyView {
+    let Some(page) = page else {
+        return view! { <BadRequest reason=format!("page must be a whole number from 1 to {MAX_PAGE}") /> }.into_any();
+    };
+    match result {
+        Ok(None) => view! { <p>{t(Msg::SearchEmpty)}</p> }.into_any(),
+        Ok(Some(SearchOutcome::Exact { slug, variant })) => {
+            let target = format!("/p/{slug}?variant={variant}");
+            go_to(&target);
+            view! { <p><a href=target>{t(Msg::ViewProduct)}</a></p> }.into_any()
+        }
+        Ok(Some(SearchOutcome::Results { products, total })) => {
+            let pages = page_count(total);
+            let href = Callback::new(move |p: u32| format!("/search?q={}&page={p}", encode_query_value(&query)));
+            view! {
+                <p class="os-listing__count" data-total=total>{total}" "{t(Msg::ResultsCount)}</p>
+                {if products.is_empty() {
+                    view! { <p>{t(Msg::NoResults)}</p> }.into_any()
+                } else {
+                    view! { <ProductGrid products /> }.into_any()
+                }}
+                <Pagination page pages href />
+            }
+            .into_any()
+        }
+        Err(e) => {
+            // The server answers bad input with a 400 and its reason.
+            let msg = e.to_string();
+            if msg.contains("unavailable") {
+                view! { <ErrorPage /> }.into_any()
+            } else {
+                view! { <BadRequest reason=msg /> }.into_any()
+            }
+        }
     }
 }
 
@@ -86,7 +91,11 @@ pub fn SearchPage() -> impl IntoView {
 /// a client-side navigation in the browser.
 fn go_to(target: &str) {
     #[cfg(feature = "ssr")]
-    leptos_axum::redirect(target);
+    {
+        leptos_axum::redirect(target);
+        // redirect() only sets Location on a page render; make it a real 302.
+        super::set_status(302);
+    }
     #[cfg(not(feature = "ssr"))]
     {
         let navigate = leptos_router::hooks::use_navigate();
