@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 use omnistore_components::i18n::Locale;
-use omnistore_components::model::{Category, Listing, ListingQuery, ProductDetail, ProductSummary, SearchOutcome};
+use omnistore_components::model::{
+    Category, Listing, ListingQuery, ProductDetail, ProductSummary, SearchOutcome,
+};
 use serde::{Deserialize, Serialize};
 
 /// What the home page shows.
@@ -46,21 +48,44 @@ pub async fn get_categories(locale: Locale) -> Result<Vec<Category>, ServerFnErr
 
 #[server]
 pub async fn get_home(locale: Locale) -> Result<HomeData, ServerFnError> {
-    let featured = ssr::backend()?.featured(locale, 12).await.map_err(ssr::fail)?;
+    let featured = ssr::backend()?
+        .featured(locale, 12)
+        .await
+        .map_err(ssr::fail)?;
     Ok(HomeData { featured })
 }
 
 #[server]
-pub async fn get_listing(locale: Locale, category: String, query: ListingQuery) -> Result<Option<Listing>, ServerFnError> {
-    ssr::backend()?.listing(locale, &category, &query).await.map_err(ssr::fail)
+pub async fn get_listing(
+    locale: Locale,
+    category: String,
+    query: ListingQuery,
+) -> Result<Option<Listing>, ServerFnError> {
+    ssr::backend()?
+        .listing(locale, &category, &query)
+        .await
+        .map_err(ssr::fail)
 }
 
 #[server]
-pub async fn search_catalog(locale: Locale, q: String, page: u32) -> Result<SearchOutcome, ServerFnError> {
-    ssr::backend()?.search(locale, &q, page).await.map_err(ssr::fail)
+pub async fn search_catalog(
+    locale: Locale,
+    q: String,
+    page: u32,
+) -> Result<SearchOutcome, ServerFnError> {
+    ssr::backend()?
+        .search(locale, &q, page)
+        .await
+        .map_err(ssr::fail)
 }
 
 #[server]
-pub async fn get_product(locale: Locale, slug: String) -> Result<Option<ProductDetail>, ServerFnError> {
-    ssr::backend()?.product(locale, &slug).await.map_err(ssr::fail)
+pub async fn get_product(
+    locale: Locale,
+    slug: String,
+) -> Result<Option<ProductDetail>, ServerFnError> {
+    ssr::backend()?
+        .product(locale, &slug)
+        .await
+        .map_err(ssr::fail)
 }

@@ -52,7 +52,11 @@ fn LanguageSwitcher() -> impl IntoView {
     let back = move || {
         let search = location.search.get();
         let path = location.pathname.get();
-        let full = if search.is_empty() { path } else { format!("{path}?{search}") };
+        let full = if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        };
         encode_query_value(&full)
     };
     view! {

@@ -2,8 +2,8 @@
 
 use crate::layout::{Footer, Header};
 use crate::pages::{
-    category::CategoryPage, gallery::GalleryPage, home::HomePage, not_found::NotFound, product::ProductPage,
-    search::SearchPage,
+    category::CategoryPage, gallery::GalleryPage, home::HomePage, not_found::NotFound,
+    product::ProductPage, search::SearchPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Meta, MetaTags};
@@ -43,7 +43,10 @@ fn request_locale() -> Option<Locale> {
         use omnistore_components::i18n::negotiate;
         let parts = use_context::<http::request::Parts>()?;
         let header = |name: http::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
-        Some(negotiate(header(http::header::COOKIE), header(http::header::ACCEPT_LANGUAGE)))
+        Some(negotiate(
+            header(http::header::COOKIE),
+            header(http::header::ACCEPT_LANGUAGE),
+        ))
     }
     #[cfg(not(feature = "ssr"))]
     None

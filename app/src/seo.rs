@@ -49,6 +49,9 @@ pub fn PageMeta(
 fn title_text(title: &str) -> String {
     let text = format!("{title} | omnistore");
     #[cfg(feature = "ssr")]
-    let text = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let text = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     text
 }

@@ -30,7 +30,12 @@ pub trait Commerce: Send + Sync + 'static {
     /// Products to feature on the home page.
     async fn featured(&self, locale: Locale, limit: u32) -> BackendResult<Vec<ProductSummary>>;
     /// One page of a category; `None` when the category does not exist.
-    async fn listing(&self, locale: Locale, category: &str, query: &ListingQuery) -> BackendResult<Option<Listing>>;
+    async fn listing(
+        &self,
+        locale: Locale,
+        category: &str,
+        query: &ListingQuery,
+    ) -> BackendResult<Option<Listing>>;
     /// Full-text search over name, description, SKU and EAN; an exact SKU or
     /// EAN is an [`SearchOutcome::Exact`] hit.
     async fn search(&self, locale: Locale, query: &str, page: u32) -> BackendResult<SearchOutcome>;

@@ -53,13 +53,18 @@ pub const LANG_COOKIE: &str = "lang";
 /// Chooses the locale from the `lang` cookie, else the best `Accept-Language`
 /// entry we speak (by q-value), else English.
 pub fn negotiate(cookie_header: Option<&str>, accept_language: Option<&str>) -> Locale {
-    if let Some(l) = cookie_header.and_then(|c| cookie_value(c, LANG_COOKIE)).and_then(Locale::from_tag) {
+    if let Some(l) = cookie_header
+        .and_then(|c| cookie_value(c, LANG_COOKIE))
+        .and_then(Locale::from_tag)
+    {
         return l;
     }
     let mut best: Option<(u16, Locale)> = None;
     for entry in accept_language.unwrap_or("").split(',') {
         let mut parts = entry.split(';');
-        let Some(locale) = parts.next().and_then(Locale::from_tag) else { continue };
+        let Some(locale) = parts.next().and_then(Locale::from_tag) else {
+            continue;
+        };
         let q = parts
             .find_map(|p| p.trim().strip_prefix("q="))
             .and_then(|q| q.trim().parse::<f32>().ok())
@@ -93,7 +98,10 @@ pub fn provide_locale(server_side: Option<Locale>) -> Locale {
 fn document_locale() -> Locale {
     #[cfg(feature = "hydrate")]
     {
-        if let Some(lang) = leptos::prelude::document().document_element().and_then(|e| e.get_attribute("lang")) {
+        if let Some(lang) = leptos::prelude::document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+        {
             return Locale::from_tag(&lang).unwrap_or_default();
         }
     }
@@ -143,6 +151,7 @@ messages! {
     NoResults => "Nothing matches your search. Try fewer or different words.", "Brak wyników. Spróbuj innych lub mniej słów.";
     ResultsCount => "results", "wyników";
     ProductsCount => "products", "produktów";
+    ProductsHeading => "Products", "Produkty";
     Language => "Language", "Język";
     FeaturedCategories => "Shop by category", "Kategorie";
     FeaturedProducts => "Featured products", "Polecane produkty";
@@ -221,7 +230,10 @@ mod tests {
     fn negotiation() {
         assert_eq!(negotiate(None, None), Locale::En);
         assert_eq!(negotiate(None, Some("pl-PL,pl;q=0.9,en;q=0.8")), Locale::Pl);
-        assert_eq!(negotiate(None, Some("de-DE, en;q=0.5, pl;q=0.7")), Locale::Pl);
+        assert_eq!(
+            negotiate(None, Some("de-DE, en;q=0.5, pl;q=0.7")),
+            Locale::Pl
+        );
         assert_eq!(negotiate(None, Some("de-DE")), Locale::En);
         assert_eq!(negotiate(None, Some("pl;q=0")), Locale::En);
         assert_eq!(negotiate(Some("a=b; lang=en"), Some("pl")), Locale::En);

@@ -72,72 +72,299 @@ macro_rules! kind {
 }
 
 const CATEGORIES: &[CategorySpec] = &[
-    CategorySpec { slug: "garden-furniture", en: "Garden furniture", pl: "Meble ogrodowe", about_en: "Chairs, tables, loungers and sets for the garden, terrace and balcony.", about_pl: "Krzesła, stoły, leżaki i zestawy do ogrodu, na taras i balkon.", icon: "chair", kinds: &[
-        kind!("Garden chair", "Krzesło ogrodowe", 89..499, [], true, "stackable and weather-resistant", "sztaplowane i odporne na warunki atmosferyczne"),
-        kind!("Garden table", "Stół ogrodowy", 249..1899, ["4 seats" => 0, "6 seats" => 30000, "8 seats" => 60000], true, "with a powder-coated steel frame", "z ramą ze stali malowanej proszkowo"),
-        kind!("Sun lounger", "Leżak", 149..899, [], true, "with a five-position backrest", "z oparciem regulowanym w pięciu pozycjach"),
-        kind!("Garden bench", "Ławka ogrodowa", 299..1299, ["120 cm" => 0, "150 cm" => 15000], false, "made of FSC-certified wood", "z drewna z certyfikatem FSC"),
-    ]},
-    CategorySpec { slug: "grills", en: "Grills and barbecue", pl: "Grille i akcesoria", about_en: "Charcoal, gas and electric grills with everything for a barbecue.", about_pl: "Grille węglowe, gazowe i elektryczne oraz wszystko do grillowania.", icon: "grill", kinds: &[
-        kind!("Charcoal grill", "Grill węglowy", 99..1499, ["47 cm" => 0, "57 cm" => 20000], true, "with an ash catcher and lid thermometer", "z popielnikiem i termometrem w pokrywie"),
-        kind!("Gas grill", "Grill gazowy", 899..4999, ["2 burners" => 0, "3 burners" => 50000, "4 burners" => 100000], false, "with cast-iron grates", "z rusztami żeliwnymi"),
-        kind!("Grill tongs", "Szczypce do grilla", 19..89, [], false, "in stainless steel", "ze stali nierdzewnej"),
-        kind!("Grill cover", "Pokrowiec na grill", 49..199, ["S" => 0, "M" => 2000, "L" => 4000], false, "waterproof and UV-resistant", "wodoodporny i odporny na UV"),
-    ]},
-    CategorySpec { slug: "garden-tools", en: "Garden tools", pl: "Narzędzia ogrodowe", about_en: "Spades, rakes, shears and power tools for every garden job.", about_pl: "Szpadle, grabie, sekatory i elektronarzędzia do każdej pracy w ogrodzie.", icon: "spade", kinds: &[
-        kind!("Spade", "Szpadel", 39..189, [], false, "with a hardened steel blade", "z ostrzem z hartowanej stali"),
-        kind!("Pruning shears", "Sekator", 29..249, [], true, "with a bypass blade for clean cuts", "z ostrzem nożycowym do czystych cięć"),
-        kind!("Lawn mower", "Kosiarka", 499..3999, ["32 cm" => 0, "38 cm" => 30000, "46 cm" => 60000], false, "with a grass box and mulching", "z koszem i funkcją mulczowania"),
-        kind!("Leaf rake", "Grabie do liści", 25..99, [], true, "light and strong", "lekkie i wytrzymałe"),
-    ]},
-    CategorySpec { slug: "watering", en: "Watering", pl: "Nawadnianie", about_en: "Hoses, sprinklers, cans and rain barrels.", about_pl: "Węże, zraszacze, konewki i zbiorniki na deszczówkę.", icon: "hose", kinds: &[
-        kind!("Garden hose", "Wąż ogrodowy", 49..299, ["15 m" => 0, "25 m" => 4000, "50 m" => 9000], true, "kink-free with a six-layer wall", "nieskręcający się, o sześciowarstwowej ściance"),
-        kind!("Watering can", "Konewka", 15..99, ["5 l" => 0, "10 l" => 1500], true, "with a removable rose", "ze zdejmowanym sitkiem"),
-        kind!("Sprinkler", "Zraszacz", 29..249, [], false, "with adjustable reach", "z regulowanym zasięgiem"),
-        kind!("Rain barrel", "Zbiornik na deszczówkę", 149..799, ["200 l" => 0, "300 l" => 10000, "500 l" => 25000], true, "with a tap and a lid", "z kranem i pokrywą"),
-    ]},
-    CategorySpec { slug: "plants-seeds", en: "Plants and seeds", pl: "Rośliny i nasiona", about_en: "Seeds, bulbs, pots and compost.", about_pl: "Nasiona, cebulki, doniczki i ziemia.", icon: "plant", kinds: &[
-        kind!("Herb seeds", "Nasiona ziół", 4..19, [], false, "for balcony and windowsill", "na balkon i parapet"),
-        kind!("Flower pot", "Doniczka", 9..199, ["14 cm" => 0, "20 cm" => 1000, "30 cm" => 3000], true, "frost-proof with a drainage hole", "mrozoodporna z otworem odpływowym"),
-        kind!("Potting compost", "Ziemia do roślin", 12..59, ["20 l" => 0, "50 l" => 1500], false, "peat-free with slow-release feed", "bez torfu z nawozem o spowolnionym działaniu"),
-        kind!("Tulip bulbs", "Cebulki tulipanów", 15..49, [], true, "for spring colour", "na wiosenne kolory"),
-    ]},
-    CategorySpec { slug: "lighting", en: "Lighting", pl: "Oświetlenie", about_en: "Indoor lamps, garden lights and solar lanterns.", about_pl: "Lampy do domu, oświetlenie ogrodowe i lampiony solarne.", icon: "lamp", kinds: &[
-        kind!("Solar lantern", "Lampion solarny", 19..129, [], true, "that switches on at dusk", "włączający się o zmierzchu"),
-        kind!("Floor lamp", "Lampa podłogowa", 149..899, [], true, "with a linen shade", "z lnianym abażurem"),
-        kind!("LED bulb", "Żarówka LED", 9..59, ["E27 806 lm" => 0, "E27 1521 lm" => 1000, "E14 470 lm" => 0], false, "warm white, A-class", "ciepła biel, klasa A"),
-        kind!("String lights", "Girlanda świetlna", 39..199, ["5 m" => 0, "10 m" => 3000], false, "for the terrace, IP44", "na taras, IP44"),
-    ]},
-    CategorySpec { slug: "camping", en: "Camping and outdoor", pl: "Kemping i outdoor", about_en: "Tents, sleeping bags, stoves and everything for a night outside.", about_pl: "Namioty, śpiwory, kuchenki i wszystko na noc pod gwiazdami.", icon: "tent", kinds: &[
-        kind!("Tent", "Namiot", 199..1999, ["2-person" => 0, "3-person" => 20000, "4-person" => 40000], true, "with a 3000 mm waterproof flysheet", "z tropikiem o wodoodporności 3000 mm"),
-        kind!("Sleeping bag", "Śpiwór", 99..699, ["M" => 0, "L" => 5000], true, "comfortable down to 5 °C", "komfortowy do 5 °C"),
-        kind!("Camping stove", "Kuchenka turystyczna", 79..399, [], false, "compact with piezo ignition", "kompaktowa z zapalnikiem piezo"),
-        kind!("Rain jacket", "Kurtka przeciwdeszczowa", 149..799, ["S" => 0, "M" => 0, "L" => 0, "XL" => 2000], true, "breathable with taped seams", "oddychająca z klejonymi szwami"),
-    ]},
-    CategorySpec { slug: "kitchen", en: "Kitchen", pl: "Kuchnia", about_en: "Pans, pots, knives and storage.", about_pl: "Patelnie, garnki, noże i pojemniki.", icon: "pan", kinds: &[
-        kind!("Frying pan", "Patelnia", 59..399, ["24 cm" => 0, "28 cm" => 3000], true, "with a non-stick coating, induction-ready", "z powłoką nieprzywierającą, na indukcję"),
-        kind!("Cooking pot", "Garnek", 69..449, ["3 l" => 0, "5 l" => 4000, "8 l" => 8000], false, "in stainless steel with a glass lid", "ze stali nierdzewnej ze szklaną pokrywką"),
-        kind!("Chef's knife", "Nóż szefa kuchni", 49..599, [], false, "forged with a full tang", "kuty z pełnym trzpieniem"),
-        kind!("Storage box set", "Zestaw pojemników", 29..149, [], true, "airtight and dishwasher-safe", "hermetyczny, do zmywarki"),
-    ]},
-    CategorySpec { slug: "bathroom", en: "Bathroom", pl: "Łazienka", about_en: "Towels, mats, mirrors and accessories.", about_pl: "Ręczniki, dywaniki, lustra i akcesoria.", icon: "towel", kinds: &[
-        kind!("Bath towel", "Ręcznik kąpielowy", 29..149, ["50×90 cm" => 0, "70×140 cm" => 2000], true, "in soft 500 g/m² cotton", "z miękkiej bawełny 500 g/m²"),
-        kind!("Bath mat", "Dywanik łazienkowy", 39..149, [], true, "non-slip and quick-drying", "antypoślizgowy i szybkoschnący"),
-        kind!("Bathroom mirror", "Lustro łazienkowe", 99..899, ["50 cm" => 0, "70 cm" => 10000], false, "with LED light and anti-fog", "z oświetleniem LED i funkcją antypary"),
-        kind!("Soap dispenser", "Dozownik mydła", 19..99, [], true, "refillable, 300 ml", "wielokrotnego użytku, 300 ml"),
-    ]},
-    CategorySpec { slug: "paint-diy", en: "Paint and DIY", pl: "Farby i majsterkowanie", about_en: "Paints, brushes, drills and hand tools.", about_pl: "Farby, pędzle, wiertarki i narzędzia ręczne.", icon: "paint", kinds: &[
-        kind!("Wall paint", "Farba do ścian", 39..249, ["1 l" => 0, "2.5 l" => 4000, "5 l" => 9000], true, "matt, washable, low-odour", "matowa, zmywalna, o niskim zapachu"),
-        kind!("Cordless drill", "Wiertarko-wkrętarka", 199..1299, [], false, "18 V with two batteries", "18 V z dwoma akumulatorami"),
-        kind!("Paint brush set", "Zestaw pędzli", 19..89, [], false, "with synthetic bristles", "z włosiem syntetycznym"),
-        kind!("Tape measure", "Miara zwijana", 15..79, ["5 m" => 0, "8 m" => 1000], false, "with a magnetic hook", "z magnetycznym haczykiem"),
-    ]},
+    CategorySpec {
+        slug: "garden-furniture",
+        en: "Garden furniture",
+        pl: "Meble ogrodowe",
+        about_en: "Chairs, tables, loungers and sets for the garden, terrace and balcony.",
+        about_pl: "Krzesła, stoły, leżaki i zestawy do ogrodu, na taras i balkon.",
+        icon: "chair",
+        kinds: &[
+            kind!(
+                "Garden chair",
+                "Krzesło ogrodowe",
+                89..499,
+                [],
+                true,
+                "stackable and weather-resistant",
+                "sztaplowane i odporne na warunki atmosferyczne"
+            ),
+            kind!("Garden table", "Stół ogrodowy", 249..1899, ["4 seats" => 0, "6 seats" => 30000, "8 seats" => 60000], true, "with a powder-coated steel frame", "z ramą ze stali malowanej proszkowo"),
+            kind!(
+                "Sun lounger",
+                "Leżak",
+                149..899,
+                [],
+                true,
+                "with a five-position backrest",
+                "z oparciem regulowanym w pięciu pozycjach"
+            ),
+            kind!("Garden bench", "Ławka ogrodowa", 299..1299, ["120 cm" => 0, "150 cm" => 15000], false, "made of FSC-certified wood", "z drewna z certyfikatem FSC"),
+        ],
+    },
+    CategorySpec {
+        slug: "grills",
+        en: "Grills and barbecue",
+        pl: "Grille i akcesoria",
+        about_en: "Charcoal, gas and electric grills with everything for a barbecue.",
+        about_pl: "Grille węglowe, gazowe i elektryczne oraz wszystko do grillowania.",
+        icon: "grill",
+        kinds: &[
+            kind!("Charcoal grill", "Grill węglowy", 99..1499, ["47 cm" => 0, "57 cm" => 20000], true, "with an ash catcher and lid thermometer", "z popielnikiem i termometrem w pokrywie"),
+            kind!("Gas grill", "Grill gazowy", 899..4999, ["2 burners" => 0, "3 burners" => 50000, "4 burners" => 100000], false, "with cast-iron grates", "z rusztami żeliwnymi"),
+            kind!(
+                "Grill tongs",
+                "Szczypce do grilla",
+                19..89,
+                [],
+                false,
+                "in stainless steel",
+                "ze stali nierdzewnej"
+            ),
+            kind!("Grill cover", "Pokrowiec na grill", 49..199, ["S" => 0, "M" => 2000, "L" => 4000], false, "waterproof and UV-resistant", "wodoodporny i odporny na UV"),
+        ],
+    },
+    CategorySpec {
+        slug: "garden-tools",
+        en: "Garden tools",
+        pl: "Narzędzia ogrodowe",
+        about_en: "Spades, rakes, shears and power tools for every garden job.",
+        about_pl: "Szpadle, grabie, sekatory i elektronarzędzia do każdej pracy w ogrodzie.",
+        icon: "spade",
+        kinds: &[
+            kind!(
+                "Spade",
+                "Szpadel",
+                39..189,
+                [],
+                false,
+                "with a hardened steel blade",
+                "z ostrzem z hartowanej stali"
+            ),
+            kind!(
+                "Pruning shears",
+                "Sekator",
+                29..249,
+                [],
+                true,
+                "with a bypass blade for clean cuts",
+                "z ostrzem nożycowym do czystych cięć"
+            ),
+            kind!("Lawn mower", "Kosiarka", 499..3999, ["32 cm" => 0, "38 cm" => 30000, "46 cm" => 60000], false, "with a grass box and mulching", "z koszem i funkcją mulczowania"),
+            kind!(
+                "Leaf rake",
+                "Grabie do liści",
+                25..99,
+                [],
+                true,
+                "light and strong",
+                "lekkie i wytrzymałe"
+            ),
+        ],
+    },
+    CategorySpec {
+        slug: "watering",
+        en: "Watering",
+        pl: "Nawadnianie",
+        about_en: "Hoses, sprinklers, cans and rain barrels.",
+        about_pl: "Węże, zraszacze, konewki i zbiorniki na deszczówkę.",
+        icon: "hose",
+        kinds: &[
+            kind!("Garden hose", "Wąż ogrodowy", 49..299, ["15 m" => 0, "25 m" => 4000, "50 m" => 9000], true, "kink-free with a six-layer wall", "nieskręcający się, o sześciowarstwowej ściance"),
+            kind!("Watering can", "Konewka", 15..99, ["5 l" => 0, "10 l" => 1500], true, "with a removable rose", "ze zdejmowanym sitkiem"),
+            kind!(
+                "Sprinkler",
+                "Zraszacz",
+                29..249,
+                [],
+                false,
+                "with adjustable reach",
+                "z regulowanym zasięgiem"
+            ),
+            kind!("Rain barrel", "Zbiornik na deszczówkę", 149..799, ["200 l" => 0, "300 l" => 10000, "500 l" => 25000], true, "with a tap and a lid", "z kranem i pokrywą"),
+        ],
+    },
+    CategorySpec {
+        slug: "plants-seeds",
+        en: "Plants and seeds",
+        pl: "Rośliny i nasiona",
+        about_en: "Seeds, bulbs, pots and compost.",
+        about_pl: "Nasiona, cebulki, doniczki i ziemia.",
+        icon: "plant",
+        kinds: &[
+            kind!(
+                "Herb seeds",
+                "Nasiona ziół",
+                4..19,
+                [],
+                false,
+                "for balcony and windowsill",
+                "na balkon i parapet"
+            ),
+            kind!("Flower pot", "Doniczka", 9..199, ["14 cm" => 0, "20 cm" => 1000, "30 cm" => 3000], true, "frost-proof with a drainage hole", "mrozoodporna z otworem odpływowym"),
+            kind!("Potting compost", "Ziemia do roślin", 12..59, ["20 l" => 0, "50 l" => 1500], false, "peat-free with slow-release feed", "bez torfu z nawozem o spowolnionym działaniu"),
+            kind!(
+                "Tulip bulbs",
+                "Cebulki tulipanów",
+                15..49,
+                [],
+                true,
+                "for spring colour",
+                "na wiosenne kolory"
+            ),
+        ],
+    },
+    CategorySpec {
+        slug: "lighting",
+        en: "Lighting",
+        pl: "Oświetlenie",
+        about_en: "Indoor lamps, garden lights and solar lanterns.",
+        about_pl: "Lampy do domu, oświetlenie ogrodowe i lampiony solarne.",
+        icon: "lamp",
+        kinds: &[
+            kind!(
+                "Solar lantern",
+                "Lampion solarny",
+                19..129,
+                [],
+                true,
+                "that switches on at dusk",
+                "włączający się o zmierzchu"
+            ),
+            kind!(
+                "Floor lamp",
+                "Lampa podłogowa",
+                149..899,
+                [],
+                true,
+                "with a linen shade",
+                "z lnianym abażurem"
+            ),
+            kind!("LED bulb", "Żarówka LED", 9..59, ["E27 806 lm" => 0, "E27 1521 lm" => 1000, "E14 470 lm" => 0], false, "warm white, A-class", "ciepła biel, klasa A"),
+            kind!("String lights", "Girlanda świetlna", 39..199, ["5 m" => 0, "10 m" => 3000], false, "for the terrace, IP44", "na taras, IP44"),
+        ],
+    },
+    CategorySpec {
+        slug: "camping",
+        en: "Camping and outdoor",
+        pl: "Kemping i outdoor",
+        about_en: "Tents, sleeping bags, stoves and everything for a night outside.",
+        about_pl: "Namioty, śpiwory, kuchenki i wszystko na noc pod gwiazdami.",
+        icon: "tent",
+        kinds: &[
+            kind!("Tent", "Namiot", 199..1999, ["2-person" => 0, "3-person" => 20000, "4-person" => 40000], true, "with a 3000 mm waterproof flysheet", "z tropikiem o wodoodporności 3000 mm"),
+            kind!("Sleeping bag", "Śpiwór", 99..699, ["M" => 0, "L" => 5000], true, "comfortable down to 5 °C", "komfortowy do 5 °C"),
+            kind!(
+                "Camping stove",
+                "Kuchenka turystyczna",
+                79..399,
+                [],
+                false,
+                "compact with piezo ignition",
+                "kompaktowa z zapalnikiem piezo"
+            ),
+            kind!("Rain jacket", "Kurtka przeciwdeszczowa", 149..799, ["S" => 0, "M" => 0, "L" => 0, "XL" => 2000], true, "breathable with taped seams", "oddychająca z klejonymi szwami"),
+        ],
+    },
+    CategorySpec {
+        slug: "kitchen",
+        en: "Kitchen",
+        pl: "Kuchnia",
+        about_en: "Pans, pots, knives and storage.",
+        about_pl: "Patelnie, garnki, noże i pojemniki.",
+        icon: "pan",
+        kinds: &[
+            kind!("Frying pan", "Patelnia", 59..399, ["24 cm" => 0, "28 cm" => 3000], true, "with a non-stick coating, induction-ready", "z powłoką nieprzywierającą, na indukcję"),
+            kind!("Cooking pot", "Garnek", 69..449, ["3 l" => 0, "5 l" => 4000, "8 l" => 8000], false, "in stainless steel with a glass lid", "ze stali nierdzewnej ze szklaną pokrywką"),
+            kind!(
+                "Chef's knife",
+                "Nóż szefa kuchni",
+                49..599,
+                [],
+                false,
+                "forged with a full tang",
+                "kuty z pełnym trzpieniem"
+            ),
+            kind!(
+                "Storage box set",
+                "Zestaw pojemników",
+                29..149,
+                [],
+                true,
+                "airtight and dishwasher-safe",
+                "hermetyczny, do zmywarki"
+            ),
+        ],
+    },
+    CategorySpec {
+        slug: "bathroom",
+        en: "Bathroom",
+        pl: "Łazienka",
+        about_en: "Towels, mats, mirrors and accessories.",
+        about_pl: "Ręczniki, dywaniki, lustra i akcesoria.",
+        icon: "towel",
+        kinds: &[
+            kind!("Bath towel", "Ręcznik kąpielowy", 29..149, ["50×90 cm" => 0, "70×140 cm" => 2000], true, "in soft 500 g/m² cotton", "z miękkiej bawełny 500 g/m²"),
+            kind!(
+                "Bath mat",
+                "Dywanik łazienkowy",
+                39..149,
+                [],
+                true,
+                "non-slip and quick-drying",
+                "antypoślizgowy i szybkoschnący"
+            ),
+            kind!("Bathroom mirror", "Lustro łazienkowe", 99..899, ["50 cm" => 0, "70 cm" => 10000], false, "with LED light and anti-fog", "z oświetleniem LED i funkcją antypary"),
+            kind!(
+                "Soap dispenser",
+                "Dozownik mydła",
+                19..99,
+                [],
+                true,
+                "refillable, 300 ml",
+                "wielokrotnego użytku, 300 ml"
+            ),
+        ],
+    },
+    CategorySpec {
+        slug: "paint-diy",
+        en: "Paint and DIY",
+        pl: "Farby i majsterkowanie",
+        about_en: "Paints, brushes, drills and hand tools.",
+        about_pl: "Farby, pędzle, wiertarki i narzędzia ręczne.",
+        icon: "paint",
+        kinds: &[
+            kind!("Wall paint", "Farba do ścian", 39..249, ["1 l" => 0, "2.5 l" => 4000, "5 l" => 9000], true, "matt, washable, low-odour", "matowa, zmywalna, o niskim zapachu"),
+            kind!(
+                "Cordless drill",
+                "Wiertarko-wkrętarka",
+                199..1299,
+                [],
+                false,
+                "18 V with two batteries",
+                "18 V z dwoma akumulatorami"
+            ),
+            kind!(
+                "Paint brush set",
+                "Zestaw pędzli",
+                19..89,
+                [],
+                false,
+                "with synthetic bristles",
+                "z włosiem syntetycznym"
+            ),
+            kind!("Tape measure", "Miara zwijana", 15..79, ["5 m" => 0, "8 m" => 1000], false, "with a magnetic hook", "z magnetycznym haczykiem"),
+        ],
+    },
 ];
 
-const BRANDS: &[&str] = &["Verdo", "Nordkap", "Tatra", "Solano", "Brava", "Lumo", "Kestrel", "Orzo", "Wisła", "Hjem"];
+const BRANDS: &[&str] = &[
+    "Verdo", "Nordkap", "Tatra", "Solano", "Brava", "Lumo", "Kestrel", "Orzo", "Wisła", "Hjem",
+];
 const MODELS: &[&str] = &[
-    "Riva", "Lund", "Oslo", "Bora", "Nida", "Sola", "Mira", "Kora", "Vento", "Aster", "Linde", "Fjord", "Sosna", "Brzoza",
-    "Kalmar", "Porto", "Delta", "Siena", "Orion", "Vega", "Mazur", "Hel", "Roztocze", "Pieniny", "Odra", "Warta",
+    "Riva", "Lund", "Oslo", "Bora", "Nida", "Sola", "Mira", "Kora", "Vento", "Aster", "Linde",
+    "Fjord", "Sosna", "Brzoza", "Kalmar", "Porto", "Delta", "Siena", "Orion", "Vega", "Mazur",
+    "Hel", "Roztocze", "Pieniny", "Odra", "Warta",
 ];
 /// (English, Polish, hex).
 const COLOURS: &[(&str, &str, &str)] = &[
@@ -202,7 +429,13 @@ pub struct Location {
     /// (weekday 0=Mon, opens, closes); a missing weekday is closed.
     pub hours: Vec<(u8, &'static str, &'static str)>,
     /// (date, opens, closes, note en, note pl); `None` times = closed.
-    pub exceptions: Vec<(&'static str, Option<&'static str>, Option<&'static str>, &'static str, &'static str)>,
+    pub exceptions: Vec<(
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+        &'static str,
+        &'static str,
+    )>,
 }
 
 pub struct Catalog {
@@ -216,56 +449,377 @@ pub struct Catalog {
 /// City, store label, street, postcode, latitude, longitude. Real cities,
 /// real coordinates (city centres or the named shopping area).
 const STORES: &[(&str, &str, &str, &str, f64, f64)] = &[
-    ("Warszawa", "Mokotów", "ul. Wołoska 12", "02-675", 52.1803, 21.0038),
-    ("Warszawa", "Targówek", "ul. Głębocka 15", "03-287", 52.2902, 21.0566),
-    ("Warszawa", "Okęcie", "al. Krakowska 61", "02-183", 52.1829, 20.9617),
-    ("Kraków", "Bonarka", "ul. Kamieńskiego 11", "30-644", 50.0285, 19.9520),
-    ("Kraków", "Czyżyny", "al. Pokoju 44", "31-564", 50.0702, 20.0056),
-    ("Łódź", "Centrum", "ul. Piotrkowska 153", "90-440", 51.7592, 19.4560),
-    ("Wrocław", "Krzyki", "ul. Karkonoska 59", "53-015", 51.0740, 17.0066),
-    ("Poznań", "Franowo", "ul. Szwedzka 6", "61-285", 52.3958, 16.9905),
-    ("Gdańsk", "Przymorze", "al. Grunwaldzka 472", "80-309", 54.4035, 18.5706),
-    ("Gdynia", "Chwarzno", "ul. Kwiatkowskiego 7", "81-156", 54.5189, 18.5305),
-    ("Szczecin", "Gumieńce", "ul. Ku Słońcu 67", "71-047", 53.4285, 14.5528),
-    ("Bydgoszcz", "Fordon", "ul. Fordońska 141", "85-739", 53.1235, 18.0084),
-    ("Lublin", "Felin", "ul. Witosa 32", "20-315", 51.2465, 22.5684),
-    ("Białystok", "Centrum", "ul. Sienkiewicza 5", "15-092", 53.1325, 23.1688),
-    ("Katowice", "Załęże", "ul. Gliwicka 234", "40-860", 50.2649, 19.0238),
-    ("Częstochowa", "Północ", "al. Wojska Polskiego 207", "42-202", 50.8118, 19.1203),
-    ("Radom", "Centrum", "ul. Żeromskiego 52", "26-600", 51.4027, 21.1471),
-    ("Toruń", "Rubinkowo", "ul. Szosa Lubicka 27", "87-100", 53.0138, 18.5984),
-    ("Sosnowiec", "Pogoń", "ul. Staszica 8", "41-200", 50.2863, 19.1041),
-    ("Rzeszów", "Krakowska", "al. Rejtana 65", "35-326", 50.0412, 21.9991),
-    ("Kielce", "Centrum", "ul. Warszawska 26", "25-312", 50.8661, 20.6286),
-    ("Gliwice", "Trynek", "ul. Pszczyńska 315", "44-100", 50.2945, 18.6714),
-    ("Olsztyn", "Pieczewo", "al. Piłsudskiego 16", "10-576", 53.7784, 20.4801),
-    ("Zabrze", "Centrum", "ul. Wolności 273", "41-800", 50.3249, 18.7857),
-    ("Bielsko-Biała", "Wapienica", "ul. Warszawska 2", "43-300", 49.8224, 19.0584),
-    ("Bytom", "Centrum", "ul. Katowicka 32", "41-902", 50.3484, 18.9157),
-    ("Zielona Góra", "Centrum", "ul. Wrocławska 17", "65-427", 51.9356, 15.5062),
-    ("Rybnik", "Centrum", "ul. Gliwicka 45", "44-200", 50.0971, 18.5463),
-    ("Ruda Śląska", "Bielszowice", "ul. 1 Maja 310", "41-710", 50.2558, 18.8556),
-    ("Opole", "Zaodrze", "ul. Wrocławska 152", "45-837", 50.6751, 17.9213),
-    ("Tychy", "Czułów", "ul. Towarowa 2", "43-100", 50.1372, 18.9664),
-    ("Gorzów Wielkopolski", "Centrum", "ul. Myśliborska 34", "66-400", 52.7368, 15.2288),
-    ("Elbląg", "Centrum", "ul. Płk. Dąbka 152", "82-300", 54.1561, 19.4045),
-    ("Płock", "Podolszyce", "ul. Wyszogrodzka 144", "09-410", 52.5468, 19.7064),
-    ("Dąbrowa Górnicza", "Centrum", "ul. Jana III Sobieskiego 6", "41-300", 50.3217, 19.1949),
-    ("Wałbrzych", "Centrum", "ul. 1 Maja 64", "58-300", 50.7714, 16.2843),
-    ("Włocławek", "Zazamcze", "ul. Kruszyńska 17", "87-800", 52.6483, 19.0677),
-    ("Tarnów", "Centrum", "ul. Krakowska 92", "33-100", 50.0121, 20.9858),
-    ("Koszalin", "Centrum", "ul. Paderewskiego 1", "75-736", 54.1944, 16.1714),
-    ("Kalisz", "Dobrzec", "ul. Górnośląska 82", "62-800", 51.7611, 18.0910),
-    ("Legnica", "Centrum", "ul. Jaworzyńska 42", "59-220", 51.2070, 16.1553),
-    ("Słupsk", "Centrum", "ul. Szczecińska 58", "76-200", 54.4641, 17.0287),
-    ("Nowy Sącz", "Centrum", "ul. Lwowska 80", "33-300", 49.6218, 20.6970),
-    ("Zakopane", "Centrum", "ul. Kościuszki 25", "34-500", 49.2992, 19.9496),
-    ("Suwałki", "Centrum", "ul. Utrata 1", "16-400", 54.1118, 22.9309),
+    (
+        "Warszawa",
+        "Mokotów",
+        "ul. Wołoska 12",
+        "02-675",
+        52.1803,
+        21.0038,
+    ),
+    (
+        "Warszawa",
+        "Targówek",
+        "ul. Głębocka 15",
+        "03-287",
+        52.2902,
+        21.0566,
+    ),
+    (
+        "Warszawa",
+        "Okęcie",
+        "al. Krakowska 61",
+        "02-183",
+        52.1829,
+        20.9617,
+    ),
+    (
+        "Kraków",
+        "Bonarka",
+        "ul. Kamieńskiego 11",
+        "30-644",
+        50.0285,
+        19.9520,
+    ),
+    (
+        "Kraków",
+        "Czyżyny",
+        "al. Pokoju 44",
+        "31-564",
+        50.0702,
+        20.0056,
+    ),
+    (
+        "Łódź",
+        "Centrum",
+        "ul. Piotrkowska 153",
+        "90-440",
+        51.7592,
+        19.4560,
+    ),
+    (
+        "Wrocław",
+        "Krzyki",
+        "ul. Karkonoska 59",
+        "53-015",
+        51.0740,
+        17.0066,
+    ),
+    (
+        "Poznań",
+        "Franowo",
+        "ul. Szwedzka 6",
+        "61-285",
+        52.3958,
+        16.9905,
+    ),
+    (
+        "Gdańsk",
+        "Przymorze",
+        "al. Grunwaldzka 472",
+        "80-309",
+        54.4035,
+        18.5706,
+    ),
+    (
+        "Gdynia",
+        "Chwarzno",
+        "ul. Kwiatkowskiego 7",
+        "81-156",
+        54.5189,
+        18.5305,
+    ),
+    (
+        "Szczecin",
+        "Gumieńce",
+        "ul. Ku Słońcu 67",
+        "71-047",
+        53.4285,
+        14.5528,
+    ),
+    (
+        "Bydgoszcz",
+        "Fordon",
+        "ul. Fordońska 141",
+        "85-739",
+        53.1235,
+        18.0084,
+    ),
+    (
+        "Lublin",
+        "Felin",
+        "ul. Witosa 32",
+        "20-315",
+        51.2465,
+        22.5684,
+    ),
+    (
+        "Białystok",
+        "Centrum",
+        "ul. Sienkiewicza 5",
+        "15-092",
+        53.1325,
+        23.1688,
+    ),
+    (
+        "Katowice",
+        "Załęże",
+        "ul. Gliwicka 234",
+        "40-860",
+        50.2649,
+        19.0238,
+    ),
+    (
+        "Częstochowa",
+        "Północ",
+        "al. Wojska Polskiego 207",
+        "42-202",
+        50.8118,
+        19.1203,
+    ),
+    (
+        "Radom",
+        "Centrum",
+        "ul. Żeromskiego 52",
+        "26-600",
+        51.4027,
+        21.1471,
+    ),
+    (
+        "Toruń",
+        "Rubinkowo",
+        "ul. Szosa Lubicka 27",
+        "87-100",
+        53.0138,
+        18.5984,
+    ),
+    (
+        "Sosnowiec",
+        "Pogoń",
+        "ul. Staszica 8",
+        "41-200",
+        50.2863,
+        19.1041,
+    ),
+    (
+        "Rzeszów",
+        "Krakowska",
+        "al. Rejtana 65",
+        "35-326",
+        50.0412,
+        21.9991,
+    ),
+    (
+        "Kielce",
+        "Centrum",
+        "ul. Warszawska 26",
+        "25-312",
+        50.8661,
+        20.6286,
+    ),
+    (
+        "Gliwice",
+        "Trynek",
+        "ul. Pszczyńska 315",
+        "44-100",
+        50.2945,
+        18.6714,
+    ),
+    (
+        "Olsztyn",
+        "Pieczewo",
+        "al. Piłsudskiego 16",
+        "10-576",
+        53.7784,
+        20.4801,
+    ),
+    (
+        "Zabrze",
+        "Centrum",
+        "ul. Wolności 273",
+        "41-800",
+        50.3249,
+        18.7857,
+    ),
+    (
+        "Bielsko-Biała",
+        "Wapienica",
+        "ul. Warszawska 2",
+        "43-300",
+        49.8224,
+        19.0584,
+    ),
+    (
+        "Bytom",
+        "Centrum",
+        "ul. Katowicka 32",
+        "41-902",
+        50.3484,
+        18.9157,
+    ),
+    (
+        "Zielona Góra",
+        "Centrum",
+        "ul. Wrocławska 17",
+        "65-427",
+        51.9356,
+        15.5062,
+    ),
+    (
+        "Rybnik",
+        "Centrum",
+        "ul. Gliwicka 45",
+        "44-200",
+        50.0971,
+        18.5463,
+    ),
+    (
+        "Ruda Śląska",
+        "Bielszowice",
+        "ul. 1 Maja 310",
+        "41-710",
+        50.2558,
+        18.8556,
+    ),
+    (
+        "Opole",
+        "Zaodrze",
+        "ul. Wrocławska 152",
+        "45-837",
+        50.6751,
+        17.9213,
+    ),
+    (
+        "Tychy",
+        "Czułów",
+        "ul. Towarowa 2",
+        "43-100",
+        50.1372,
+        18.9664,
+    ),
+    (
+        "Gorzów Wielkopolski",
+        "Centrum",
+        "ul. Myśliborska 34",
+        "66-400",
+        52.7368,
+        15.2288,
+    ),
+    (
+        "Elbląg",
+        "Centrum",
+        "ul. Płk. Dąbka 152",
+        "82-300",
+        54.1561,
+        19.4045,
+    ),
+    (
+        "Płock",
+        "Podolszyce",
+        "ul. Wyszogrodzka 144",
+        "09-410",
+        52.5468,
+        19.7064,
+    ),
+    (
+        "Dąbrowa Górnicza",
+        "Centrum",
+        "ul. Jana III Sobieskiego 6",
+        "41-300",
+        50.3217,
+        19.1949,
+    ),
+    (
+        "Wałbrzych",
+        "Centrum",
+        "ul. 1 Maja 64",
+        "58-300",
+        50.7714,
+        16.2843,
+    ),
+    (
+        "Włocławek",
+        "Zazamcze",
+        "ul. Kruszyńska 17",
+        "87-800",
+        52.6483,
+        19.0677,
+    ),
+    (
+        "Tarnów",
+        "Centrum",
+        "ul. Krakowska 92",
+        "33-100",
+        50.0121,
+        20.9858,
+    ),
+    (
+        "Koszalin",
+        "Centrum",
+        "ul. Paderewskiego 1",
+        "75-736",
+        54.1944,
+        16.1714,
+    ),
+    (
+        "Kalisz",
+        "Dobrzec",
+        "ul. Górnośląska 82",
+        "62-800",
+        51.7611,
+        18.0910,
+    ),
+    (
+        "Legnica",
+        "Centrum",
+        "ul. Jaworzyńska 42",
+        "59-220",
+        51.2070,
+        16.1553,
+    ),
+    (
+        "Słupsk",
+        "Centrum",
+        "ul. Szczecińska 58",
+        "76-200",
+        54.4641,
+        17.0287,
+    ),
+    (
+        "Nowy Sącz",
+        "Centrum",
+        "ul. Lwowska 80",
+        "33-300",
+        49.6218,
+        20.6970,
+    ),
+    (
+        "Zakopane",
+        "Centrum",
+        "ul. Kościuszki 25",
+        "34-500",
+        49.2992,
+        19.9496,
+    ),
+    (
+        "Suwałki",
+        "Centrum",
+        "ul. Utrata 1",
+        "16-400",
+        54.1118,
+        22.9309,
+    ),
 ];
 
 /// Mon–Sat; Sunday closed (Poland's Sunday trading ban applies to most stores).
-const HOURS_STANDARD: &[(u8, &str, &str)] =
-    &[(0, "08:00", "21:00"), (1, "08:00", "21:00"), (2, "08:00", "21:00"), (3, "08:00", "21:00"), (4, "08:00", "21:00"), (5, "08:00", "20:00")];
+const HOURS_STANDARD: &[(u8, &str, &str)] = &[
+    (0, "08:00", "21:00"),
+    (1, "08:00", "21:00"),
+    (2, "08:00", "21:00"),
+    (3, "08:00", "21:00"),
+    (4, "08:00", "21:00"),
+    (5, "08:00", "20:00"),
+];
 /// Mall stores: later opening, open on trading Sundays.
 const HOURS_MALL: &[(u8, &str, &str)] = &[
     (0, "10:00", "21:00"),
@@ -295,7 +849,11 @@ pub struct DemoSize {
 
 impl Default for DemoSize {
     fn default() -> Self {
-        DemoSize { products: 640, stores: STORES.len(), seed: 2026 }
+        DemoSize {
+            products: 640,
+            stores: STORES.len(),
+            seed: 2026,
+        }
     }
 }
 
@@ -351,27 +909,47 @@ pub fn generate(size: &DemoSize) -> Catalog {
             Vec::new()
         } else {
             let n = rng.range(1, kind.sizes.len() as u64) as usize;
-            kind.sizes.iter().take(n.max(2).min(kind.sizes.len())).collect()
+            kind.sizes
+                .iter()
+                .take(n.max(2).min(kind.sizes.len()))
+                .collect()
         };
         let colours: Vec<&(&str, &str, &str)> = if kind.coloured && !rng.chance(10) {
             let n = rng.range(1, 3) as usize;
             let start = rng.range(0, COLOURS.len() as u64 - 1) as usize;
-            (0..n).map(|k| &COLOURS[(start + k * 3) % COLOURS.len()]).collect()
+            (0..n)
+                .map(|k| &COLOURS[(start + k * 3) % COLOURS.len()])
+                .collect()
         } else {
             Vec::new()
         };
         let icon = cat.icon;
         let mut variants = Vec::new();
-        let size_opts: Vec<Option<&(&str, i64)>> = if sizes.is_empty() { vec![None] } else { sizes.into_iter().map(Some).collect() };
-        let colour_opts: Vec<Option<&(&str, &str, &str)>> = if colours.is_empty() { vec![None] } else { colours.into_iter().map(Some).collect() };
+        let size_opts: Vec<Option<&(&str, i64)>> = if sizes.is_empty() {
+            vec![None]
+        } else {
+            sizes.into_iter().map(Some).collect()
+        };
+        let colour_opts: Vec<Option<&(&str, &str, &str)>> = if colours.is_empty() {
+            vec![None]
+        } else {
+            colours.into_iter().map(Some).collect()
+        };
         for s in &size_opts {
             for c in &colour_opts {
                 variant_seq += 1;
                 let price = base + s.map(|s| s.1).unwrap_or(0);
-                let compare_at = on_sale.then(|| ((price + 1) * 5 / 4 / 100) * 100 - 1).filter(|c| *c > price);
+                let compare_at = on_sale
+                    .then(|| ((price + 1) * 5 / 4 / 100) * 100 - 1)
+                    .filter(|c| *c > price);
                 let hex = c.map(|c| c.2).unwrap_or("#1f5f3a");
                 variants.push(Variant {
-                    sku: format!("{}-{:05}-{:02}", &cat.slug[..3].to_ascii_uppercase(), i + 1, variants.len() + 1),
+                    sku: format!(
+                        "{}-{:05}-{:02}",
+                        &cat.slug[..3].to_ascii_uppercase(),
+                        i + 1,
+                        variants.len() + 1
+                    ),
                     ean: make_ean13(590_000_000_000 + variant_seq),
                     price,
                     compare_at,
@@ -438,9 +1016,24 @@ pub fn generate(size: &DemoSize) -> Catalog {
         } else {
             HOURS_STANDARD
         };
-        let mut exceptions = vec![("2026-12-25", None, None, "Christmas Day", "Boże Narodzenie"), ("2026-12-26", None, None, "Second day of Christmas", "Drugi dzień świąt")];
+        let mut exceptions = vec![
+            ("2026-12-25", None, None, "Christmas Day", "Boże Narodzenie"),
+            (
+                "2026-12-26",
+                None,
+                None,
+                "Second day of Christmas",
+                "Drugi dzień świąt",
+            ),
+        ];
         if n != 2 {
-            exceptions.push(("2026-12-24", Some("08:00"), Some("14:00"), "Christmas Eve", "Wigilia"));
+            exceptions.push((
+                "2026-12-24",
+                Some("08:00"),
+                Some("14:00"),
+                "Christmas Eve",
+                "Wigilia",
+            ));
         }
         locations.push(Location {
             slug: slugify(&format!("{city} {label}")),
@@ -451,8 +1044,18 @@ pub fn generate(size: &DemoSize) -> Catalog {
             postcode: postcode.into(),
             lat,
             lng,
-            phone: format!("+48 {:02} {:03} {:02} {:02}", 12 + n % 80, 100 + n % 900, n % 100, (n / 100) % 100),
-            services: if n % 4 == 0 { "pickup,kiosk".into() } else { "pickup".into() },
+            phone: format!(
+                "+48 {:02} {:03} {:02} {:02}",
+                12 + n % 80,
+                100 + n % 900,
+                n % 100,
+                (n / 100) % 100
+            ),
+            services: if n % 4 == 0 {
+                "pickup,kiosk".into()
+            } else {
+                "pickup".into()
+            },
             hours: hours.to_vec(),
             exceptions,
         });
@@ -469,7 +1072,10 @@ pub fn generate(size: &DemoSize) -> Catalog {
                 0..=6 => (0, 0),
                 7..=16 => (rng.range(1, 120) as u32, 0),
                 17..=31 => (rng.range(0, 40) as u32, rng.range(1, 3) as usize),
-                _ => (rng.range(0, 250) as u32, (store_count * rng.range(40, 90) as usize / 100).min(40)),
+                _ => (
+                    rng.range(0, 250) as u32,
+                    (store_count * rng.range(40, 90) as usize / 100).min(40),
+                ),
             };
             if online > 0 {
                 stock.push((0, pi, vi, online));
@@ -477,7 +1083,11 @@ pub fn generate(size: &DemoSize) -> Catalog {
             for _ in 0..stores {
                 let loc = 1 + (rng.next_u64() % store_count as u64) as usize;
                 // Low quantities are common on shelves.
-                let units = if rng.chance(15) { 0 } else { rng.range(1, 25) as u32 };
+                let units = if rng.chance(15) {
+                    0
+                } else {
+                    rng.range(1, 25) as u32
+                };
                 stock.push((loc, pi, vi, units));
             }
         }
@@ -485,7 +1095,12 @@ pub fn generate(size: &DemoSize) -> Catalog {
     stock.sort_unstable_by_key(|s| (s.0, s.1, s.2));
     stock.dedup_by_key(|s| (s.0, s.1, s.2));
 
-    Catalog { categories, products, locations, stock }
+    Catalog {
+        categories,
+        products,
+        locations,
+        stock,
+    }
 }
 
 #[cfg(test)]
@@ -500,7 +1115,10 @@ mod tests {
         assert!(c.categories.len() >= 8);
         assert!(c.products.len() >= 600);
         let with_variants = c.products.iter().filter(|p| p.variants.len() > 1).count();
-        assert!(with_variants * 2 > c.products.len(), "most products have variants: {with_variants}");
+        assert!(
+            with_variants * 2 > c.products.len(),
+            "most products have variants: {with_variants}"
+        );
         let mut skus = HashSet::new();
         let mut eans = HashSet::new();
         for p in &c.products {
@@ -512,12 +1130,23 @@ mod tests {
                 assert!(v.compare_at.is_none_or(|c| c > v.price));
             }
         }
-        assert!(c.products.iter().any(|p| p.variants.iter().any(|v| v.compare_at.is_some())));
+        assert!(c
+            .products
+            .iter()
+            .any(|p| p.variants.iter().any(|v| v.compare_at.is_some())));
         let stores: Vec<_> = c.locations.iter().filter(|l| l.kind == "store").collect();
         assert!(stores.len() >= 40);
-        assert_eq!(c.locations.iter().filter(|l| l.kind == "warehouse").count(), 1);
-        assert!(stores.iter().any(|s| s.hours.len() == 7 && s.hours.iter().all(|h| h.1 == "00:00" && h.2 == "24:00")));
-        assert!(stores.iter().any(|s| !s.hours.iter().any(|h| h.0 == 6)), "some stores close on Sunday");
+        assert_eq!(
+            c.locations.iter().filter(|l| l.kind == "warehouse").count(),
+            1
+        );
+        assert!(stores.iter().any(
+            |s| s.hours.len() == 7 && s.hours.iter().all(|h| h.1 == "00:00" && h.2 == "24:00")
+        ));
+        assert!(
+            stores.iter().any(|s| !s.hours.iter().any(|h| h.0 == 6)),
+            "some stores close on Sunday"
+        );
         assert!(stores.iter().all(|s| !s.exceptions.is_empty()));
         let slugs: HashSet<_> = c.locations.iter().map(|l| &l.slug).collect();
         assert_eq!(slugs.len(), c.locations.len());
@@ -538,10 +1167,26 @@ mod tests {
                 *in_store.entry((p, v)).or_default() += 1;
             }
         }
-        let all: Vec<(usize, usize)> = c.products.iter().enumerate().flat_map(|(pi, p)| (0..p.variants.len()).map(move |vi| (pi, vi))).collect();
-        assert!(all.iter().any(|k| !online.contains(k) && !in_store.contains_key(k)), "sold out everywhere");
-        assert!(all.iter().any(|k| online.contains(k) && !in_store.contains_key(k)), "online only");
-        assert!(all.iter().any(|k| in_store.get(k).is_some_and(|n| *n <= 3)), "only in a few stores");
+        let all: Vec<(usize, usize)> = c
+            .products
+            .iter()
+            .enumerate()
+            .flat_map(|(pi, p)| (0..p.variants.len()).map(move |vi| (pi, vi)))
+            .collect();
+        assert!(
+            all.iter()
+                .any(|k| !online.contains(k) && !in_store.contains_key(k)),
+            "sold out everywhere"
+        );
+        assert!(
+            all.iter()
+                .any(|k| online.contains(k) && !in_store.contains_key(k)),
+            "online only"
+        );
+        assert!(
+            all.iter().any(|k| in_store.get(k).is_some_and(|n| *n <= 3)),
+            "only in a few stores"
+        );
     }
 
     #[test]
@@ -549,7 +1194,11 @@ mod tests {
         let a = generate(&DemoSize::default());
         let b = generate(&DemoSize::default());
         assert_eq!(a.products.len(), b.products.len());
-        assert!(a.products.iter().zip(&b.products).all(|(x, y)| x.slug == y.slug && x.variants.len() == y.variants.len()));
+        assert!(a
+            .products
+            .iter()
+            .zip(&b.products)
+            .all(|(x, y)| x.slug == y.slug && x.variants.len() == y.variants.len()));
         assert_eq!(a.stock, b.stock);
     }
 

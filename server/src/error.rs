@@ -32,9 +32,20 @@ impl IntoResponse for AppError {
             AppError::NotFound => (StatusCode::NOT_FOUND, "not found".to_string()),
             AppError::Unavailable(detail) => {
                 tracing::error!(%detail, "request failed");
-                (StatusCode::SERVICE_UNAVAILABLE, "temporarily unavailable, please retry".to_string())
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "temporarily unavailable, please retry".to_string(),
+                )
             }
         };
-        (status, [(axum::http::header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+        (
+            status,
+            [(
+                axum::http::header::CONTENT_TYPE,
+                "text/plain; charset=utf-8",
+            )],
+            body,
+        )
+            .into_response()
     }
 }

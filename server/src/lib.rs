@@ -32,7 +32,10 @@ pub struct ServeConfig {
 /// on when the build left its hash file next to the binary (release builds).
 pub fn leptos_options(config: &ServeConfig) -> LeptosOptions {
     let hash_file = "hash.txt";
-    let hashed = std::env::current_exe().ok().and_then(|p| p.parent().map(|d| d.join(hash_file).exists())).unwrap_or(false);
+    let hashed = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(|d| d.join(hash_file).exists()))
+        .unwrap_or(false);
     LeptosOptions::builder()
         .output_name("omnistore")
         .site_root(config.site_root.to_string_lossy().to_string())
@@ -49,20 +52,40 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     let store = SqliteStore::connect(&config.database_url).await?;
     if config.demo && store.is_empty().await? {
         let started = std::time::Instant::now();
-        store.seed(&demo::generate(&demo::DemoSize::default())).await?;
-        tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "seeded the demo catalog");
+        store
+            .seed(&demo::generate(&demo::DemoSize::default()))
+            .await?;
+        tracing::info!(
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "seeded the demo catalog"
+        );
     }
-    let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.addr)).trim_end_matches('/').to_string();
-    let state = web::AppState { leptos: leptos_options(config), backend: Arc::new(store), public_url };
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", config.addr))
+        .trim_end_matches('/')
+        .to_string();
+    let state = web::AppState {
+        leptos: leptos_options(config),
+        backend: Arc::new(store),
+        public_url,
+    };
     Ok(web::router(state))
 }
 
 /// Serves until `shutdown` resolves, then finishes the requests in flight.
-pub async fn serve(listener: TcpListener, app: axum::Router, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+pub async fn serve(
+    listener: TcpListener,
+    app: axum::Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     use axum::serve::ListenerExt;
     // Without TCP_NODELAY, small responses on keep-alive connections wait ~40 ms for Nagle.
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
 }

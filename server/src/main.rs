@@ -31,7 +31,11 @@ enum Command {
 #[derive(Args)]
 struct Database {
     /// SQLite database URL; the file and its folder are created if missing.
-    #[arg(long, env = "OMNISTORE_DATABASE_URL", default_value = "sqlite://data/omnistore.db")]
+    #[arg(
+        long,
+        env = "OMNISTORE_DATABASE_URL",
+        default_value = "sqlite://data/omnistore.db"
+    )]
     database_url: String,
 }
 
@@ -74,7 +78,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };
@@ -87,9 +92,13 @@ async fn shutdown_signal() {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     if cli.log_json {
-        tracing_subscriber::fmt().json().with_env_filter(filter).init();
+        tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filter)
+            .init();
     } else {
         tracing_subscriber::fmt().with_env_filter(filter).init();
     }
@@ -112,7 +121,11 @@ async fn main() -> anyhow::Result<()> {
                 anyhow::bail!("--products and --stores must be at least 1");
             }
             let store = SqliteStore::connect(&args.db.database_url).await?;
-            let size = DemoSize { products: args.products, stores: args.stores, seed: args.seed };
+            let size = DemoSize {
+                products: args.products,
+                stores: args.stores,
+                seed: args.seed,
+            };
             let started = std::time::Instant::now();
             let catalog = generate(&size);
             store.seed(&catalog).await?;

@@ -9,11 +9,13 @@ use async_trait::async_trait;
 use omnistore_components::backend::{BackendError, BackendResult, Commerce};
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
-    is_slug, is_valid_ean13, Category, Listing, ListingQuery, Money, ProductDetail, ProductSummary, SearchOutcome, Sort,
-    Variant, MAX_PAGE, PAGE_SIZE,
+    is_slug, is_valid_ean13, Category, Listing, ListingQuery, Money, ProductDetail, ProductSummary,
+    SearchOutcome, Sort, Variant, MAX_PAGE, PAGE_SIZE,
 };
 use omnistore_components::search_box::MAX_QUERY_CHARS;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
@@ -43,10 +45,18 @@ fn unavailable(e: sqlx::Error) -> BackendError {
 impl SqliteStore {
     /// Opens (creating if missing) the database at `url` and applies migrations.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
-        if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        if let Some(path) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
             let path = path.split('?').next().unwrap_or(path);
-            if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| StoreError::Invalid(format!("cannot create {}: {e}", dir.display())))?;
+            if let Some(dir) = std::path::Path::new(path)
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+            {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    StoreError::Invalid(format!("cannot create {}: {e}", dir.display()))
+                })?;
             }
         }
         let options = SqliteConnectOptions::from_str(url)?
@@ -55,7 +65,10 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(SqliteStore { pool })
     }
@@ -65,16 +78,22 @@ impl SqliteStore {
     }
 
     pub async fn is_empty(&self) -> Result<bool, StoreError> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products").fetch_one(&self.pool).await?;
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products")
+            .fetch_one(&self.pool)
+            .await?;
         Ok(n == 0)
     }
 
     /// Writes a generated catalog into an empty database, in one transaction.
     pub async fn seed(&self, catalog: &Catalog) -> Result<(), StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products").fetch_one(&mut *tx).await?;
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products")
+            .fetch_one(&mut *tx)
+            .await?;
         if n > 0 {
-            return Err(StoreError::Invalid("the database already has a catalog; seed an empty one".into()));
+            return Err(StoreError::Invalid(
+                "the database already has a catalog; seed an empty one".into(),
+            ));
         }
         let mut category_ids = Vec::new();
         for (pos, c) in catalog.categories.iter().enumerate() {
@@ -95,8 +114,17 @@ impl SqliteStore {
         }
         let mut variant_ids: Vec<Vec<i64>> = Vec::with_capacity(catalog.products.len());
         for p in &catalog.products {
-            let cheapest = p.variants.iter().min_by_key(|v| v.price).ok_or_else(|| StoreError::Invalid(format!("{} has no variants", p.slug)))?;
-            let price_max = p.variants.iter().map(|v| v.price).max().unwrap_or(cheapest.price);
+            let cheapest = p
+                .variants
+                .iter()
+                .min_by_key(|v| v.price)
+                .ok_or_else(|| StoreError::Invalid(format!("{} has no variants", p.slug)))?;
+            let price_max = p
+                .variants
+                .iter()
+                .map(|v| v.price)
+                .max()
+                .unwrap_or(cheapest.price);
             let pid: i64 = sqlx::query_scalar(
                 "INSERT INTO products (slug, category_id, brand, name_en, name_pl, description_en, description_pl,
                    created_at, featured, price_min, price_max, compare_at_min, image, variant_count)
@@ -139,7 +167,11 @@ impl SqliteStore {
                 .await?;
                 ids.push(vid);
             }
-            let codes: Vec<&str> = p.variants.iter().flat_map(|v| [v.sku.as_str(), v.ean.as_str()]).collect();
+            let codes: Vec<&str> = p
+                .variants
+                .iter()
+                .flat_map(|v| [v.sku.as_str(), v.ean.as_str()])
+                .collect();
             sqlx::query("INSERT INTO product_search (rowid, name_en, name_pl, description_en, description_pl, codes) VALUES (?, ?, ?, ?, ?, ?)")
                 .bind(pid)
                 .bind(&p.name_en)
@@ -193,9 +225,12 @@ impl SqliteStore {
         }
         // Multi-row inserts: tens of thousands of stock rows in seconds.
         for chunk in catalog.stock.chunks(2000) {
-            let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new("INSERT INTO stock (location_id, variant_id, on_hand) ");
+            let mut qb: QueryBuilder<Sqlite> =
+                QueryBuilder::new("INSERT INTO stock (location_id, variant_id, on_hand) ");
             qb.push_values(chunk, |mut b, &(loc, p, v, units)| {
-                b.push_bind(location_ids[loc]).push_bind(variant_ids[p][v]).push_bind(i64::from(units));
+                b.push_bind(location_ids[loc])
+                    .push_bind(variant_ids[p][v])
+                    .push_bind(i64::from(units));
             });
             qb.build().execute(&mut *tx).await?;
         }
@@ -292,18 +327,35 @@ impl Commerce for SqliteStore {
              WHERE p.featured = 1 ORDER BY p.id LIMIT ?2",
             summary_columns(suffix(locale))
         );
-        let rows = sqlx::query(&sql).bind(online).bind(i64::from(limit)).fetch_all(&self.pool).await.map_err(unavailable)?;
+        let rows = sqlx::query(&sql)
+            .bind(online)
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(unavailable)?;
         Ok(rows.iter().map(summary).collect())
     }
 
-    async fn listing(&self, locale: Locale, category: &str, q: &ListingQuery) -> BackendResult<Option<Listing>> {
+    async fn listing(
+        &self,
+        locale: Locale,
+        category: &str,
+        q: &ListingQuery,
+    ) -> BackendResult<Option<Listing>> {
         if !is_slug(category) {
             return Ok(None);
         }
         if !(1..=MAX_PAGE).contains(&q.page) {
-            return Err(BackendError::BadRequest(format!("page must be a whole number from 1 to {MAX_PAGE}")));
+            return Err(BackendError::BadRequest(format!(
+                "page must be a whole number from 1 to {MAX_PAGE}"
+            )));
         }
-        let Some(cat) = self.categories(locale).await?.into_iter().find(|c| c.slug == category) else {
+        let Some(cat) = self
+            .categories(locale)
+            .await?
+            .into_iter()
+            .find(|c| c.slug == category)
+        else {
             return Ok(None);
         };
         let online = self.online_location_id().await?;
@@ -329,27 +381,38 @@ impl Commerce for SqliteStore {
             .fetch_one(&self.pool)
             .await
             .map_err(unavailable)?;
-        let rows = sqlx::query(&format!("SELECT {} {from} WHERE {filter} ORDER BY {order} LIMIT ?6 OFFSET ?7", summary_columns(l)))
-            .bind(online)
-            .bind(category)
-            .bind(q.min_price)
-            .bind(q.max_price)
-            .bind(q.in_stock)
-            .bind(i64::from(PAGE_SIZE))
-            .bind(i64::from(q.offset()))
-            .fetch_all(&self.pool)
-            .await
-            .map_err(unavailable)?;
-        Ok(Some(Listing { category: cat, products: rows.iter().map(summary).collect(), total: total as u64 }))
+        let rows = sqlx::query(&format!(
+            "SELECT {} {from} WHERE {filter} ORDER BY {order} LIMIT ?6 OFFSET ?7",
+            summary_columns(l)
+        ))
+        .bind(online)
+        .bind(category)
+        .bind(q.min_price)
+        .bind(q.max_price)
+        .bind(q.in_stock)
+        .bind(i64::from(PAGE_SIZE))
+        .bind(i64::from(q.offset()))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(Some(Listing {
+            category: cat,
+            products: rows.iter().map(summary).collect(),
+            total: total as u64,
+        }))
     }
 
     async fn search(&self, locale: Locale, query: &str, page: u32) -> BackendResult<SearchOutcome> {
         let query = query.trim();
         if query.chars().count() > MAX_QUERY_CHARS {
-            return Err(BackendError::BadRequest(format!("search text is too long (at most {MAX_QUERY_CHARS} characters)")));
+            return Err(BackendError::BadRequest(format!(
+                "search text is too long (at most {MAX_QUERY_CHARS} characters)"
+            )));
         }
         if !(1..=MAX_PAGE).contains(&page) {
-            return Err(BackendError::BadRequest(format!("page must be a whole number from 1 to {MAX_PAGE}")));
+            return Err(BackendError::BadRequest(format!(
+                "page must be a whole number from 1 to {MAX_PAGE}"
+            )));
         }
         // A scanned barcode or a typed SKU is a request for that exact item.
         if is_valid_ean13(query) || (query.len() <= 40 && query.contains('-')) {
@@ -359,18 +422,25 @@ impl Commerce for SqliteStore {
                 .await
                 .map_err(unavailable)?;
             if let Some(row) = hit {
-                return Ok(SearchOutcome::Exact { slug: row.get(0), variant: row.get(1) });
+                return Ok(SearchOutcome::Exact {
+                    slug: row.get(0),
+                    variant: row.get(1),
+                });
             }
         }
         let Some(fts) = fts_query(query) else {
-            return Ok(SearchOutcome::Results { products: Vec::new(), total: 0 });
+            return Ok(SearchOutcome::Results {
+                products: Vec::new(),
+                total: 0,
+            });
         };
         let online = self.online_location_id().await?;
-        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM product_search WHERE product_search MATCH ?")
-            .bind(&fts)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(unavailable)?;
+        let total: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM product_search WHERE product_search MATCH ?")
+                .bind(&fts)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(unavailable)?;
         let sql = format!(
             "SELECT {} FROM product_search
              JOIN products p ON p.id = product_search.rowid
@@ -388,7 +458,10 @@ impl Commerce for SqliteStore {
             .fetch_all(&self.pool)
             .await
             .map_err(unavailable)?;
-        Ok(SearchOutcome::Results { products: rows.iter().map(summary).collect(), total: total as u64 })
+        Ok(SearchOutcome::Results {
+            products: rows.iter().map(summary).collect(),
+            total: total as u64,
+        })
     }
 
     async fn product(&self, locale: Locale, slug: &str) -> BackendResult<Option<ProductDetail>> {
@@ -455,9 +528,15 @@ impl Commerce for SqliteStore {
 
     async fn sitemap_paths(&self) -> BackendResult<Vec<String>> {
         let mut paths = vec!["/".to_string()];
-        let cats: Vec<String> = sqlx::query_scalar("SELECT slug FROM categories ORDER BY position").fetch_all(&self.pool).await.map_err(unavailable)?;
+        let cats: Vec<String> = sqlx::query_scalar("SELECT slug FROM categories ORDER BY position")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(unavailable)?;
         paths.extend(cats.into_iter().map(|s| format!("/c/{s}")));
-        let products: Vec<String> = sqlx::query_scalar("SELECT slug FROM products ORDER BY id").fetch_all(&self.pool).await.map_err(unavailable)?;
+        let products: Vec<String> = sqlx::query_scalar("SELECT slug FROM products ORDER BY id")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(unavailable)?;
         paths.extend(products.into_iter().map(|s| format!("/p/{s}")));
         Ok(paths)
     }
@@ -469,8 +548,14 @@ mod tests {
 
     #[test]
     fn fts_queries_are_defused() {
-        assert_eq!(fts_query("garden hose").as_deref(), Some("\"garden\"* \"hose\"*"));
-        assert_eq!(fts_query("\"NEAR(a b)\" OR -x*^").as_deref(), Some("\"NEAR\"* \"a\"* \"b\"* \"OR\"* \"x\"*"));
+        assert_eq!(
+            fts_query("garden hose").as_deref(),
+            Some("\"garden\"* \"hose\"*")
+        );
+        assert_eq!(
+            fts_query("\"NEAR(a b)\" OR -x*^").as_deref(),
+            Some("\"NEAR\"* \"a\"* \"b\"* \"OR\"* \"x\"*")
+        );
         assert_eq!(fts_query("wąż").as_deref(), Some("\"wąż\"*"));
         assert_eq!(fts_query("\"\"\"***").as_deref(), None);
         assert_eq!(fts_query(""), None);

@@ -95,10 +95,17 @@ mod meta {
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for p in paths {
             // Paths are slugs (ASCII letters, digits, '-', '/'): nothing to escape.
-            xml.push_str(&format!("  <url><loc>{}{}</loc></url>\n", state.public_url, p));
+            xml.push_str(&format!(
+                "  <url><loc>{}{}</loc></url>\n",
+                state.public_url, p
+            ));
         }
         xml.push_str("</urlset>\n");
-        Ok(([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response())
+        Ok((
+            [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+            xml,
+        )
+            .into_response())
     }
 
     #[derive(Deserialize)]
@@ -109,20 +116,43 @@ mod meta {
     /// Only a path on this site: never an open redirect to another host.
     pub fn safe_back(back: Option<&str>) -> &str {
         match back {
-            Some(b) if b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && !b.contains("\r") && !b.contains('\n') => b,
+            Some(b)
+                if b.starts_with('/')
+                    && !b.starts_with("//")
+                    && !b.contains('\\')
+                    && !b.contains("\r")
+                    && !b.contains('\n') =>
+            {
+                b
+            }
             _ => "/",
         }
     }
 
-    async fn set_language(Path(tag): Path<String>, Query(q): Query<Back>) -> Result<Response, AppError> {
-        let locale = Locale::from_tag(&tag).filter(|l| l.tag() == tag).ok_or_else(|| {
-            AppError::BadRequest(format!("unknown language \"{}\"; use one of: en, pl", tag.chars().take(20).collect::<String>()))
-        })?;
-        let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag());
+    async fn set_language(
+        Path(tag): Path<String>,
+        Query(q): Query<Back>,
+    ) -> Result<Response, AppError> {
+        let locale = Locale::from_tag(&tag)
+            .filter(|l| l.tag() == tag)
+            .ok_or_else(|| {
+                AppError::BadRequest(format!(
+                    "unknown language \"{}\"; use one of: en, pl",
+                    tag.chars().take(20).collect::<String>()
+                ))
+            })?;
+        let cookie = format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            locale.tag()
+        );
         let mut res = Redirect::to(safe_back(q.back.as_deref())).into_response();
         *res.status_mut() = StatusCode::SEE_OTHER;
-        res.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::BadRequest(e.to_string()))?);
-        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        res.headers_mut().insert(
+            header::SET_COOKIE,
+            HeaderValue::from_str(&cookie).map_err(|e| AppError::BadRequest(e.to_string()))?,
+        );
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         Ok(res)
     }
 
@@ -148,11 +178,27 @@ mod assets {
     pub fn router(options: &LeptosOptions) -> Router<AppState> {
         let root = options.site_root.to_string();
         let pkg = format!("{root}/{}", options.site_pkg_dir);
-        let immutable = SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
-        let day = SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
+        let immutable = SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        );
+        let day = SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=86400"),
+        );
         Router::new()
-            .nest_service(&format!("/{}", options.site_pkg_dir), tower::ServiceBuilder::new().layer(immutable).service(ServeDir::new(pkg).precompressed_br().precompressed_gzip()))
-            .route_service("/favicon.svg", tower::ServiceBuilder::new().layer(day).service(tower_http::services::ServeFile::new(format!("{root}/favicon.svg"))))
+            .nest_service(
+                &format!("/{}", options.site_pkg_dir),
+                tower::ServiceBuilder::new()
+                    .layer(immutable)
+                    .service(ServeDir::new(pkg).precompressed_br().precompressed_gzip()),
+            )
+            .route_service(
+                "/favicon.svg",
+                tower::ServiceBuilder::new().layer(day).service(
+                    tower_http::services::ServeFile::new(format!("{root}/favicon.svg")),
+                ),
+            )
     }
 }
 

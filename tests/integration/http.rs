@@ -20,11 +20,21 @@ fn server() -> &'static Server {
         let db = format!("sqlite://{}", dir.path().join("test.db").display());
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap();
             rt.block_on(async move {
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 let addr = listener.local_addr().unwrap();
-                let config = ServeConfig { addr, database_url: db, demo: true, public_url: None, site_root: "target/site".into() };
+                let config = ServeConfig {
+                    addr,
+                    database_url: db,
+                    demo: true,
+                    public_url: None,
+                    site_root: "target/site".into(),
+                };
                 let app = build(&config).await.expect("build app");
                 tx.send(format!("http://{addr}")).unwrap();
                 serve(listener, app, std::future::pending()).await.unwrap();
@@ -36,7 +46,10 @@ fn server() -> &'static Server {
 }
 
 fn client() -> reqwest::Client {
-    reqwest::Client::builder().redirect(Policy::none()).build().unwrap()
+    reqwest::Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
 }
 
 async fn get(path: &str) -> (StatusCode, String) {
@@ -59,11 +72,18 @@ fn count(haystack: &str, needle: &str) -> usize {
 
 /// Prices shown on product cards, in minor units, in page order.
 fn card_prices(html: &str) -> Vec<i64> {
-    html.split("data-price-minor=\"").skip(1).filter_map(|s| s.split('"').next()?.parse().ok()).collect()
+    html.split("data-price-minor=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next()?.parse().ok())
+        .collect()
 }
 
 fn total(html: &str) -> u64 {
-    html.split("data-total=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).expect("data-total")
+    html.split("data-total=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .expect("data-total")
 }
 
 #[tokio::test]
@@ -77,7 +97,10 @@ async fn health_and_home() {
     assert!(html.contains("<title>") && html.contains("| omnistore</title>"));
     assert!(html.contains("<meta name=\"description\""));
     assert!(html.contains("rel=\"canonical\""));
-    assert!(count(&html, "class=\"os-product-card\"") >= 8, "featured products");
+    assert!(
+        count(&html, "class=\"os-product-card\"") >= 8,
+        "featured products"
+    );
     assert!(count(&html, "href=\"/c/") >= 10, "category navigation");
 }
 
@@ -94,7 +117,10 @@ async fn listing_pages_sorts_and_filters() {
     // The last page holds the remainder.
     let pages = all.div_ceil(24);
     let (_, last) = get(&format!("/c/garden-furniture?page={pages}")).await;
-    assert_eq!(count(&last, "class=\"os-product-card\"") as u64, all - 24 * (pages - 1));
+    assert_eq!(
+        count(&last, "class=\"os-product-card\"") as u64,
+        all - 24 * (pages - 1)
+    );
 
     let (_, asc) = get("/c/garden-furniture?sort=price-asc").await;
     let prices = card_prices(&asc);
@@ -108,7 +134,10 @@ async fn listing_pages_sorts_and_filters() {
     assert_eq!(s, StatusCode::OK);
     let prices = card_prices(&ranged);
     assert!(!prices.is_empty());
-    assert!(prices.iter().all(|p| (10_000..=30_000).contains(p)), "{prices:?}");
+    assert!(
+        prices.iter().all(|p| (10_000..=30_000).contains(p)),
+        "{prices:?}"
+    );
     assert!(total(&ranged) < all);
 
     let (_, stocked) = get("/c/garden-furniture?stock=1").await;
@@ -116,7 +145,18 @@ async fn listing_pages_sorts_and_filters() {
     assert!(!stocked.contains("os-product-card__stock--out"));
     // Across the catalog the filter hides the products sold out online.
     let (mut with, mut without) = (0, 0);
-    for c in ["garden-furniture", "grills", "garden-tools", "watering", "plants-seeds", "lighting", "camping", "kitchen", "bathroom", "paint-diy"] {
+    for c in [
+        "garden-furniture",
+        "grills",
+        "garden-tools",
+        "watering",
+        "plants-seeds",
+        "lighting",
+        "camping",
+        "kitchen",
+        "bathroom",
+        "paint-diy",
+    ] {
         without += total(&get(&format!("/c/{c}")).await.1);
         with += total(&get(&format!("/c/{c}?stock=1")).await.1);
     }
@@ -140,7 +180,13 @@ async fn bad_listing_links_get_400_with_reason() {
 
 #[tokio::test]
 async fn unknown_things_are_404() {
-    for path in ["/c/no-such-category", "/p/no-such-product", "/nothing/here", "/c/Bad%20Slug", "/img/boat-1/ffffff.svg"] {
+    for path in [
+        "/c/no-such-category",
+        "/p/no-such-product",
+        "/nothing/here",
+        "/c/Bad%20Slug",
+        "/img/boat-1/ffffff.svg",
+    ] {
         let (s, _) = get(path).await;
         assert_eq!(s, StatusCode::NOT_FOUND, "{path}");
     }
@@ -159,7 +205,13 @@ async fn product_page_with_json_ld_and_variants() {
     let slug = first_product_slug().await;
     let (s, html) = get(&format!("/p/{slug}")).await;
     assert_eq!(s, StatusCode::OK);
-    let ld = html.split("<script type=\"application/ld+json\">").nth(1).unwrap().split("</script>").next().unwrap();
+    let ld = html
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .unwrap()
+        .split("</script>")
+        .next()
+        .unwrap();
     let doc: serde_json::Value = serde_json::from_str(ld).expect("valid JSON-LD");
     assert_eq!(doc["@type"], "Product");
     let offers = doc["offers"].as_array().unwrap();
@@ -171,12 +223,29 @@ async fn product_page_with_json_ld_and_variants() {
     }
     assert!(html.contains("os-breadcrumbs"));
     // Each variant has its own URL; the page shows that variant's SKU.
-    let variant_links: Vec<&str> = html.split(&format!("href=\"/p/{slug}?variant=")).skip(1).map(|s| s.split('"').next().unwrap()).collect();
+    let variant_links: Vec<&str> = html
+        .split(&format!("href=\"/p/{slug}?variant="))
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
     if let Some(id) = variant_links.last() {
         let (s, v) = get(&format!("/p/{slug}?variant={id}")).await;
         assert_eq!(s, StatusCode::OK);
-        let sku = offers.iter().find(|o| o["url"].as_str().unwrap().ends_with(&format!("variant={id}"))).unwrap()["sku"].as_str().unwrap();
-        assert!(v.contains(&format!("class=\"os-product__sku\">{sku}<")), "{sku}");
+        let sku = offers
+            .iter()
+            .find(|o| {
+                o["url"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!("variant={id}"))
+            })
+            .unwrap()["sku"]
+            .as_str()
+            .unwrap();
+        assert!(
+            v.contains(&format!("class=\"os-product__sku\">{sku}<")),
+            "{sku}"
+        );
     }
 }
 
@@ -191,14 +260,30 @@ async fn search_finds_and_jumps_to_exact_codes() {
 
     let slug = first_product_slug().await;
     let (_, product) = get(&format!("/p/{slug}")).await;
-    let ld = product.split("<script type=\"application/ld+json\">").nth(1).unwrap().split("</script>").next().unwrap();
+    let ld = product
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .unwrap()
+        .split("</script>")
+        .next()
+        .unwrap();
     let doc: serde_json::Value = serde_json::from_str(ld).unwrap();
     let offer = &doc["offers"][0];
-    for code in [offer["gtin13"].as_str().unwrap(), offer["sku"].as_str().unwrap()] {
-        let res = client().get(format!("{}/search?q={code}", server().base)).send().await.unwrap();
+    for code in [
+        offer["gtin13"].as_str().unwrap(),
+        offer["sku"].as_str().unwrap(),
+    ] {
+        let res = client()
+            .get(format!("{}/search?q={code}", server().base))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::FOUND, "{code}");
         let location = res.headers()["location"].to_str().unwrap();
-        assert!(location.starts_with(&format!("/p/{slug}?variant=")), "{location}");
+        assert!(
+            location.starts_with(&format!("/p/{slug}?variant=")),
+            "{location}"
+        );
     }
 }
 
@@ -206,15 +291,42 @@ async fn search_finds_and_jumps_to_exact_codes() {
 async fn hostile_search_input_never_500s() {
     let long = "a".repeat(2000);
     let inputs = [
-        "\"", "\"\"\"", "*", "NEAR(a b)", "a OR b NOT c", "-garden", "^hose", "name:hose", "(((", "')--", "%", "%00",
-        "<script>alert(1)</script>", "</title><script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "ąęśćż", "🌲🔥", &long,
+        "\"",
+        "\"\"\"",
+        "*",
+        "NEAR(a b)",
+        "a OR b NOT c",
+        "-garden",
+        "^hose",
+        "name:hose",
+        "(((",
+        "')--",
+        "%",
+        "%00",
+        "<script>alert(1)</script>",
+        "</title><script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "ąęśćż",
+        "🌲🔥",
+        &long,
     ];
     for q in inputs {
-        let res = client().get(format!("{}/search", server().base)).query(&[("q", q)]).send().await.unwrap();
+        let res = client()
+            .get(format!("{}/search", server().base))
+            .query(&[("q", q)])
+            .send()
+            .await
+            .unwrap();
         let s = res.status();
-        assert!(s == StatusCode::OK || s == StatusCode::BAD_REQUEST, "{q:.40}: {s}");
+        assert!(
+            s == StatusCode::OK || s == StatusCode::BAD_REQUEST,
+            "{q:.40}: {s}"
+        );
         let body = res.text().await.unwrap();
-        assert!(!body.contains("<script>alert(1)</script>"), "query text is escaped: {q}");
+        assert!(
+            !body.contains("<script>alert(1)</script>"),
+            "query text is escaped: {q}"
+        );
         assert!(!body.contains("<img src=x"), "query text is escaped: {q}");
     }
     let (s, html) = get(&format!("/search?q={long}")).await;
@@ -226,20 +338,42 @@ async fn hostile_search_input_never_500s() {
 
 #[tokio::test]
 async fn polish_from_accept_language_and_cookie() {
-    let (_, html) = get_with("/c/watering", &[("accept-language", "pl-PL,pl;q=0.9,en;q=0.5")]).await;
+    let (_, html) = get_with(
+        "/c/watering",
+        &[("accept-language", "pl-PL,pl;q=0.9,en;q=0.5")],
+    )
+    .await;
     assert!(html.contains("<html lang=\"pl\""));
     assert!(html.contains("Nawadnianie"));
     assert!(html.contains("\u{a0}zł<"), "Polish price format");
     let (_, html) = get_with("/c/watering", &[("cookie", "lang=pl")]).await;
     assert!(html.contains("<html lang=\"pl\""));
-    let (_, html) = get_with("/c/watering", &[("cookie", "lang=en"), ("accept-language", "pl")]).await;
+    let (_, html) = get_with(
+        "/c/watering",
+        &[("cookie", "lang=en"), ("accept-language", "pl")],
+    )
+    .await;
     assert!(html.contains("<html lang=\"en\"") && html.contains("PLN\u{a0}"));
 
-    let res = client().get(format!("{}/lang/pl?back=/c/watering%3Fpage%3D2", server().base)).send().await.unwrap();
+    let res = client()
+        .get(format!(
+            "{}/lang/pl?back=/c/watering%3Fpage%3D2",
+            server().base
+        ))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/c/watering?page=2");
-    assert!(res.headers()["set-cookie"].to_str().unwrap().starts_with("lang=pl;"));
-    let res = client().get(format!("{}/lang/pl?back=//evil.example", server().base)).send().await.unwrap();
+    assert!(res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .starts_with("lang=pl;"));
+    let res = client()
+        .get(format!("{}/lang/pl?back=//evil.example", server().base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.headers()["location"], "/");
     let (s, body) = get("/lang/xx").await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
@@ -255,13 +389,30 @@ async fn sitemap_robots_images_compression() {
     let (_, robots) = get("/robots.txt").await;
     assert!(robots.contains("Sitemap: http://127.0.0.1:"));
 
-    let res = client().get(format!("{}/img/hose-1/2e7d32.svg", server().base)).send().await.unwrap();
+    let res = client()
+        .get(format!("{}/img/hose-1/2e7d32.svg", server().base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["content-type"], "image/svg+xml");
-    assert!(res.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+    assert!(res.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
 
-    let res = client().get(format!("{}/c/grills", server().base)).header("accept-encoding", "br").send().await.unwrap();
+    let res = client()
+        .get(format!("{}/c/grills", server().base))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.headers()["content-encoding"], "br");
-    let res = client().get(format!("{}/c/grills", server().base)).header("accept-encoding", "gzip").send().await.unwrap();
+    let res = client()
+        .get(format!("{}/c/grills", server().base))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.headers()["content-encoding"], "gzip");
 }

@@ -17,7 +17,9 @@ pub fn CategoryPage() -> impl IntoView {
     let params = use_params_map();
     let query_map = use_query_map();
     let slug = move || params.with(|p| p.get("category").unwrap_or_default());
-    let query = Memo::new(move |_| query_map.with(|q| ListingQuery::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
+    let query = Memo::new(move |_| {
+        query_map.with(|q| ListingQuery::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
+    });
     let listing = Resource::new(
         move || (slug(), query.get()),
         move |(slug, query)| async move {
@@ -60,7 +62,7 @@ pub fn CategoryPage() -> impl IntoView {
                             {if empty {
                                 view! { <p class="os-listing__empty">{t(Msg::NoProductsInView)}</p> }.into_any()
                             } else {
-                                view! { <ProductGrid products=listing.products /> }.into_any()
+                                view! { <ProductGrid products=listing.products with_heading=true /> }.into_any()
                             }}
                             <Pagination page=q.page pages href />
                         }

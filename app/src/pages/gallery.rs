@@ -5,7 +5,9 @@ use crate::seo::PageMeta;
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, Msg};
 use omnistore_components::model::{image_url, Money, ProductSummary, Variant};
-use omnistore_components::{Breadcrumbs, Crumb, Pagination, Price, ProductCard, SearchBox, VariantPicker};
+use omnistore_components::{
+    Breadcrumbs, Crumb, Pagination, Price, ProductCard, SearchBox, VariantPicker,
+};
 
 fn example_variant(id: i64, size: &str, colour: &str, hex: &str, price: i64) -> Variant {
     Variant {

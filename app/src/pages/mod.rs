@@ -58,8 +58,13 @@ pub fn ErrorPage() -> impl IntoView {
 pub fn ProductGrid(
     /// The products, in display order.
     products: Vec<omnistore_components::model::ProductSummary>,
+    /// Add a (visually hidden) "Products" heading, where the grid follows the h1
+    /// directly: the cards' h3 headings need an h2 above them.
+    #[prop(optional)]
+    with_heading: bool,
 ) -> impl IntoView {
     view! {
+        {with_heading.then(|| view! { <h2 class="os-visually-hidden">{t(Msg::ProductsHeading)}</h2> })}
         <ul class="os-grid">
             {products
                 .into_iter()

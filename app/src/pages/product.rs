@@ -20,7 +20,8 @@ pub fn ProductPage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("product").unwrap_or_default());
     // Keyed on the slug only: choosing a variant changes the query, not the data.
     let product = Resource::new(slug, move |slug| get_product(locale, slug));
-    let variant_param = Memo::new(move |_| query.with(|q| q.get("variant").and_then(|v| v.parse::<i64>().ok())));
+    let variant_param =
+        Memo::new(move |_| query.with(|q| q.get("variant").and_then(|v| v.parse::<i64>().ok())));
     view! {
         <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
@@ -43,10 +44,19 @@ fn ProductView(
 ) -> impl IntoView {
     let product = StoredValue::new(product);
     let selected = Memo::new(move |_| {
-        product.with_value(|p| p.variant_or_default(variant_param.get()).cloned()).expect("a product has at least one variant")
+        product
+            .with_value(|p| p.variant_or_default(variant_param.get()).cloned())
+            .expect("a product has at least one variant")
     });
     let (slug, name, brand, description, category, variants) = product.with_value(|p| {
-        (p.slug.clone(), p.name.clone(), p.brand.clone(), p.description.clone(), p.category.clone(), p.variants.clone())
+        (
+            p.slug.clone(),
+            p.name.clone(),
+            p.brand.clone(),
+            p.description.clone(),
+            p.category.clone(),
+            p.variants.clone(),
+        )
     });
     let base = format!("/p/{slug}");
     let json_ld = product.with_value(|p| product_json_ld(p, &site_origin()));
@@ -66,7 +76,11 @@ fn ProductView(
     };
     let stores_text = move || {
         let n = selected.get().stores_with_stock;
-        if n == 0 { t(Msg::NotInStores).to_string() } else { format!("{}: {n} {}", t(Msg::InStores), t(Msg::StoresCount)) }
+        if n == 0 {
+            t(Msg::NotInStores).to_string()
+        } else {
+            format!("{}: {n} {}", t(Msg::InStores), t(Msg::StoresCount))
+        }
     };
     let short = description.chars().take(155).collect::<String>();
     view! {
@@ -136,5 +150,8 @@ fn product_json_ld(p: &ProductDetail, origin: &str) -> String {
         "category": p.category.name,
         "offers": offers,
     });
-    doc.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    doc.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }

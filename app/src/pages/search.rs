@@ -14,9 +14,14 @@ use omnistore_components::{Pagination, SearchBox};
 pub fn SearchPage() -> impl IntoView {
     let locale = use_locale();
     let query_map = use_query_map();
-    let q = Memo::new(move |_| query_map.with(|m| m.get("q").unwrap_or_default().trim().to_string()));
+    let q =
+        Memo::new(move |_| query_map.with(|m| m.get("q").unwrap_or_default().trim().to_string()));
     let page = Memo::new(move |_| {
-        query_map.with(|m| m.get("page").map(|p| p.parse::<u32>().ok().filter(|p| (1..=MAX_PAGE).contains(p))).unwrap_or(Some(1)))
+        query_map.with(|m| {
+            m.get("page")
+                .map(|p| p.parse::<u32>().ok().filter(|p| (1..=MAX_PAGE).contains(p)))
+                .unwrap_or(Some(1))
+        })
     });
     let results = Resource::new(
         move || (q.get(), page.get()),
@@ -50,7 +55,11 @@ pub fn SearchPage() -> impl IntoView {
 }
 
 /// Results, the exact-match redirect, or the reason a query was refused.
-fn search_body(query: String, page: Option<u32>, result: Result<Option<SearchOutcome>, ServerFnError>) -> AnyView {
+fn search_body(
+    query: String,
+    page: Option<u32>,
+    result: Result<Option<SearchOutcome>, ServerFnError>,
+) -> AnyView {
     let Some(page) = page else {
         return view! { <BadRequest reason=format!("page must be a whole number from 1 to {MAX_PAGE}") /> }.into_any();
     };
@@ -63,13 +72,15 @@ fn search_body(query: String, page: Option<u32>, result: Result<Option<SearchOut
         }
         Ok(Some(SearchOutcome::Results { products, total })) => {
             let pages = page_count(total);
-            let href = Callback::new(move |p: u32| format!("/search?q={}&page={p}", encode_query_value(&query)));
+            let href = Callback::new(move |p: u32| {
+                format!("/search?q={}&page={p}", encode_query_value(&query))
+            });
             view! {
                 <p class="os-listing__count" data-total=total>{total}" "{t(Msg::ResultsCount)}</p>
                 {if products.is_empty() {
                     view! { <p>{t(Msg::NoResults)}</p> }.into_any()
                 } else {
-                    view! { <ProductGrid products /> }.into_any()
+                    view! { <ProductGrid products with_heading=true /> }.into_any()
                 }}
                 <Pagination page pages href />
             }
@@ -100,6 +111,14 @@ fn go_to(target: &str) {
     {
         let navigate = leptos_router::hooks::use_navigate();
         let target = target.to_string();
-        request_animation_frame(move || navigate(&target, leptos_router::NavigateOptions { replace: true, ..Default::default() }));
+        request_animation_frame(move || {
+            navigate(
+                &target,
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            )
+        });
     }
 }

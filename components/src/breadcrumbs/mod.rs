@@ -22,11 +22,17 @@ pub struct Crumb {
 
 impl Crumb {
     pub fn link(label: impl Into<String>, href: impl Into<String>) -> Self {
-        Crumb { label: label.into(), href: Some(href.into()) }
+        Crumb {
+            label: label.into(),
+            href: Some(href.into()),
+        }
     }
 
     pub fn here(label: impl Into<String>) -> Self {
-        Crumb { label: label.into(), href: None }
+        Crumb {
+            label: label.into(),
+            href: None,
+        }
     }
 }
 

@@ -76,7 +76,11 @@ impl ProductDetail {
     /// The variant named in the URL, or the first one that can be bought, or the first.
     pub fn variant_or_default(&self, id: Option<i64>) -> Option<&Variant> {
         id.and_then(|id| self.variants.iter().find(|v| v.id == id))
-            .or_else(|| self.variants.iter().find(|v| v.online_stock > 0 || v.stores_with_stock > 0))
+            .or_else(|| {
+                self.variants
+                    .iter()
+                    .find(|v| v.online_stock > 0 || v.stores_with_stock > 0)
+            })
             .or_else(|| self.variants.first())
     }
 }
@@ -94,7 +98,10 @@ pub struct Listing {
 pub enum SearchOutcome {
     /// The query was an exact SKU or EAN: go straight to that product and variant.
     Exact { slug: String, variant: i64 },
-    Results { products: Vec<ProductSummary>, total: u64 },
+    Results {
+        products: Vec<ProductSummary>,
+        total: u64,
+    },
 }
 
 /// Stock as shoppers see it.
@@ -120,13 +127,22 @@ impl StockState {
 
 /// URL of the generated illustration for a product drawing and colour.
 pub fn image_url(icon: &str, variant_seed: u32, colour_hex: &str) -> String {
-    format!("/img/{icon}-{}/{}.svg", variant_seed % 4, colour_hex.trim_start_matches('#'))
+    format!(
+        "/img/{icon}-{}/{}.svg",
+        variant_seed % 4,
+        colour_hex.trim_start_matches('#')
+    )
 }
 
 /// Picks the variant a shopper means when they choose `value` on one axis
 /// (size or colour) while another variant is selected: keep the other axis if
 /// some variant has both, else take the first variant with that value.
-pub fn pick_variant(variants: &[Variant], current: &Variant, axis: Axis, value: &str) -> Option<i64> {
+pub fn pick_variant(
+    variants: &[Variant],
+    current: &Variant,
+    axis: Axis,
+    value: &str,
+) -> Option<i64> {
     let matches_axis = |v: &Variant| axis.value(v) == Some(value);
     let other = axis.other();
     variants
@@ -194,7 +210,12 @@ mod tests {
 
     #[test]
     fn picking_keeps_the_other_axis_when_possible() {
-        let vs = vec![v(1, "S", "Green", 1), v(2, "M", "Green", 1), v(3, "S", "Red", 1), v(4, "L", "Red", 0)];
+        let vs = vec![
+            v(1, "S", "Green", 1),
+            v(2, "M", "Green", 1),
+            v(3, "S", "Red", 1),
+            v(4, "L", "Red", 0),
+        ];
         assert_eq!(pick_variant(&vs, &vs[0], Axis::Size, "M"), Some(2));
         assert_eq!(pick_variant(&vs, &vs[0], Axis::Colour, "Red"), Some(3));
         // No L in green: the first L.

@@ -50,7 +50,13 @@ mod tests {
 
     #[test]
     fn made_codes_are_valid() {
-        for n in [0u64, 590_000_000_001, 590_123_412_345, 999_999_999_999, 1_590_000_000_001] {
+        for n in [
+            0u64,
+            590_000_000_001,
+            590_123_412_345,
+            999_999_999_999,
+            1_590_000_000_001,
+        ] {
             let code = make_ean13(n);
             assert_eq!(code.len(), 13);
             assert!(is_valid_ean13(&code), "{code}");

@@ -92,14 +92,23 @@ impl ListingQuery {
     /// Reads `page`, `sort`, `min`, `max` and `stock` from query pairs. Unknown
     /// keys are ignored (tracking parameters must not break a link); empty
     /// values mean "not set", which is what a plain GET form sends.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, QueryError> {
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, QueryError> {
         let mut q = ListingQuery::default();
         for (k, v) in pairs {
             match k {
                 "page" if !v.is_empty() => {
-                    q.page = v.parse().ok().filter(|p| (1..=MAX_PAGE).contains(p)).ok_or(QueryError::Page)?;
+                    q.page = v
+                        .parse()
+                        .ok()
+                        .filter(|p| (1..=MAX_PAGE).contains(p))
+                        .ok_or(QueryError::Page)?;
                 }
-                "sort" if !v.is_empty() => q.sort = Sort::from_key(v).ok_or_else(|| QueryError::Sort(v.chars().take(40).collect()))?,
+                "sort" if !v.is_empty() => {
+                    q.sort = Sort::from_key(v)
+                        .ok_or_else(|| QueryError::Sort(v.chars().take(40).collect()))?
+                }
                 "min" => q.min_price = price("lowest", v)?,
                 "max" => q.max_price = price("highest", v)?,
                 "stock" => q.in_stock = matches!(v, "1" | "on" | "true"),
@@ -137,7 +146,10 @@ impl ListingQuery {
     }
 
     pub fn with_page(&self, page: u32) -> Self {
-        ListingQuery { page, ..self.clone() }
+        ListingQuery {
+            page,
+            ..self.clone()
+        }
     }
 
     /// SQL-free offset of the first product on this page.
@@ -162,13 +174,20 @@ mod tests {
     use super::*;
 
     fn parse(s: &str) -> Result<ListingQuery, QueryError> {
-        ListingQuery::from_pairs(s.split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').unwrap_or((p, ""))))
+        ListingQuery::from_pairs(
+            s.split('&')
+                .filter(|p| !p.is_empty())
+                .map(|p| p.split_once('=').unwrap_or((p, ""))),
+        )
     }
 
     #[test]
     fn defaults() {
         assert_eq!(parse(""), Ok(ListingQuery::default()));
-        assert_eq!(parse("utm_source=x&page=&sort="), Ok(ListingQuery::default()));
+        assert_eq!(
+            parse("utm_source=x&page=&sort="),
+            Ok(ListingQuery::default())
+        );
     }
 
     #[test]
@@ -180,7 +199,10 @@ mod tests {
         assert!(q.in_stock);
         assert_eq!(q.page, 3);
         assert_eq!(q.offset(), 48);
-        assert_eq!(q.to_query_string(), "sort=price-desc&min=10.50&max=200.00&stock=1&page=3");
+        assert_eq!(
+            q.to_query_string(),
+            "sort=price-desc&min=10.50&max=200.00&stock=1&page=3"
+        );
         assert_eq!(parse(&q.to_query_string()), Ok(q));
     }
 
@@ -190,10 +212,22 @@ mod tests {
         assert_eq!(parse("page=-1"), Err(QueryError::Page));
         assert_eq!(parse("page=abc"), Err(QueryError::Page));
         assert_eq!(parse("page=10001"), Err(QueryError::Page));
-        assert_eq!(parse("sort=cheapest"), Err(QueryError::Sort("cheapest".into())));
-        assert!(matches!(parse("min=abc"), Err(QueryError::Price { field: "lowest", .. })));
+        assert_eq!(
+            parse("sort=cheapest"),
+            Err(QueryError::Sort("cheapest".into()))
+        );
+        assert!(matches!(
+            parse("min=abc"),
+            Err(QueryError::Price {
+                field: "lowest",
+                ..
+            })
+        ));
         assert_eq!(parse("min=50&max=10"), Err(QueryError::PriceRange));
-        assert!(parse("sort=cheapest").unwrap_err().to_string().contains("cheapest"));
+        assert!(parse("sort=cheapest")
+            .unwrap_err()
+            .to_string()
+            .contains("cheapest"));
     }
 
     #[test]
@@ -209,6 +243,9 @@ mod tests {
         assert_eq!(page_count(24), 1);
         assert_eq!(page_count(25), 2);
         assert_eq!(page_count(600), 25);
-        assert_eq!(ListingQuery::default().with_page(2).to_query_string(), "page=2");
+        assert_eq!(
+            ListingQuery::default().with_page(2).to_query_string(),
+            "page=2"
+        );
     }
 }

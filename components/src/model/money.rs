@@ -57,13 +57,20 @@ impl Money {
         let sign = if self.minor < 0 { "-" } else { "" };
         match locale {
             Locale::Pl => format!("{sign}{whole}{dec}{:02}{NBSP}zł", abs % 100),
-            Locale::En => format!("{sign}{}{NBSP}{whole}{dec}{:02}", self.currency.code(), abs % 100),
+            Locale::En => format!(
+                "{sign}{}{NBSP}{whole}{dec}{:02}",
+                self.currency.code(),
+                abs % 100
+            ),
         }
     }
 
     /// Whole percent saved against a higher compare-at price, rounded down.
     pub fn percent_off(&self, compare_at: &Money) -> Option<u32> {
-        if compare_at.currency != self.currency || compare_at.minor <= self.minor || compare_at.minor <= 0 {
+        if compare_at.currency != self.currency
+            || compare_at.minor <= self.minor
+            || compare_at.minor <= 0
+        {
             return None;
         }
         let off = (compare_at.minor - self.minor) * 100 / compare_at.minor;
@@ -124,10 +131,18 @@ pub fn parse_price_input(input: &str) -> Result<i64, PriceInputError> {
     if whole.len() > 9 {
         return Err(PriceInputError::TooLarge);
     }
-    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| PriceInputError::NotANumber)? };
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| PriceInputError::NotANumber)?
+    };
     let frac_minor: i64 = match frac.len() {
         0 => 0,
-        1 => frac.parse::<i64>().map_err(|_| PriceInputError::NotANumber)? * 10,
+        1 => {
+            frac.parse::<i64>()
+                .map_err(|_| PriceInputError::NotANumber)?
+                * 10
+        }
         _ => frac.parse().map_err(|_| PriceInputError::NotANumber)?,
     };
     Ok(whole * 100 + frac_minor)
@@ -139,15 +154,24 @@ mod tests {
 
     #[test]
     fn polish_format_groups_thousands_with_nbsp() {
-        assert_eq!(Money::pln(129900).format(Locale::Pl), "1\u{a0}299,00\u{a0}zł");
+        assert_eq!(
+            Money::pln(129900).format(Locale::Pl),
+            "1\u{a0}299,00\u{a0}zł"
+        );
         assert_eq!(Money::pln(5).format(Locale::Pl), "0,05\u{a0}zł");
-        assert_eq!(Money::pln(123456789).format(Locale::Pl), "1\u{a0}234\u{a0}567,89\u{a0}zł");
+        assert_eq!(
+            Money::pln(123456789).format(Locale::Pl),
+            "1\u{a0}234\u{a0}567,89\u{a0}zł"
+        );
     }
 
     #[test]
     fn english_format() {
         assert_eq!(Money::pln(129900).format(Locale::En), "PLN\u{a0}1,299.00");
-        assert_eq!(Money::pln(100000099).format(Locale::En), "PLN\u{a0}1,000,000.99");
+        assert_eq!(
+            Money::pln(100000099).format(Locale::En),
+            "PLN\u{a0}1,000,000.99"
+        );
         assert_eq!(Money::pln(-250).format(Locale::En), "-PLN\u{a0}2.50");
     }
 
@@ -175,6 +199,9 @@ mod tests {
         assert_eq!(parse_price_input("1e5"), Err(PriceInputError::NotANumber));
         assert_eq!(parse_price_input("1.234"), Err(PriceInputError::TooPrecise));
         assert_eq!(parse_price_input(""), Err(PriceInputError::NotANumber));
-        assert_eq!(parse_price_input("9999999999"), Err(PriceInputError::TooLarge));
+        assert_eq!(
+            parse_price_input("9999999999"),
+            Err(PriceInputError::TooLarge)
+        );
     }
 }

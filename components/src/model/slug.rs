@@ -35,7 +35,8 @@ pub fn slugify(text: &str) -> String {
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 200
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")

@@ -6,7 +6,9 @@ pub fn encode_query_value(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -19,7 +21,10 @@ mod tests {
 
     #[test]
     fn encodes_reserved_and_non_ascii() {
-        assert_eq!(encode_query_value("/c/garden?page=2&sort=name"), "/c/garden%3Fpage%3D2%26sort%3Dname");
+        assert_eq!(
+            encode_query_value("/c/garden?page=2&sort=name"),
+            "/c/garden%3Fpage%3D2%26sort%3Dname"
+        );
         assert_eq!(encode_query_value("wąż 25"), "w%C4%85%C5%BC%2025");
     }
 }

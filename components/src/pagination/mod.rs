@@ -77,8 +77,27 @@ mod tests {
     #[test]
     fn window() {
         assert_eq!(page_window(1, 1), vec![Some(1)]);
-        assert_eq!(page_window(1, 5), vec![Some(1), Some(2), Some(3), None, Some(5)]);
-        assert_eq!(page_window(10, 25), vec![Some(1), None, Some(8), Some(9), Some(10), Some(11), Some(12), None, Some(25)]);
-        assert_eq!(page_window(4, 5), vec![Some(1), Some(2), Some(3), Some(4), Some(5)]);
+        assert_eq!(
+            page_window(1, 5),
+            vec![Some(1), Some(2), Some(3), None, Some(5)]
+        );
+        assert_eq!(
+            page_window(10, 25),
+            vec![
+                Some(1),
+                None,
+                Some(8),
+                Some(9),
+                Some(10),
+                Some(11),
+                Some(12),
+                None,
+                Some(25)
+            ]
+        );
+        assert_eq!(
+            page_window(4, 5),
+            vec![Some(1), Some(2), Some(3), Some(4), Some(5)]
+        );
     }
 }

@@ -24,7 +24,11 @@ pub fn ProductCard(
     eager: bool,
 ) -> impl IntoView {
     let href = format!("/p/{}", product.slug);
-    let stock = if product.in_stock_online { Msg::InStock } else { Msg::OutOfStock };
+    let stock = if product.in_stock_online {
+        Msg::InStock
+    } else {
+        Msg::OutOfStock
+    };
     view! {
         <article class="os-product-card">
             <img
