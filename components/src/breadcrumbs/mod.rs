@@ -2,7 +2,7 @@
 //! links; the last crumb is the current page (`aria-current="page"`).
 //!
 //! Usage:
-//! ```ignore
+//! ```text
 //! view! { <Breadcrumbs items=vec![Crumb::link("Home", "/"), Crumb::here("Garden")] /> }
 //! ```
 //!

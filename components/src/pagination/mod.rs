@@ -3,7 +3,7 @@
 //! and works with JavaScript off.
 //!
 //! Usage:
-//! ```ignore
+//! ```text
 //! view! { <Pagination page=2 pages=25 href=Callback::new(|p| format!("?page={p}")) /> }
 //! ```
 //!

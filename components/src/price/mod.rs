@@ -2,7 +2,7 @@
 //! price struck through and the saving when the item is on sale.
 //!
 //! Usage:
-//! ```ignore
+//! ```text
 //! view! { <Price price=Money::pln(12999) compare_at=Some(Money::pln(15999)) /> }
 //! ```
 //!

@@ -2,7 +2,7 @@
 //! image, brand, name (a link to the product), price and online stock.
 //!
 //! Usage:
-//! ```ignore
+//! ```text
 //! view! { <ProductCard product=summary /> }
 //! ```
 //!

@@ -2,7 +2,7 @@
 //! An exact SKU or EAN typed (or scanned) here goes straight to the product.
 //!
 //! Usage:
-//! ```ignore
+//! ```text
 //! view! { <SearchBox value=current_query /> }
 //! ```
 //!

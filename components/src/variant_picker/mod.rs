@@ -4,7 +4,7 @@
 //! reload and the page re-renders price and stock from the selected variant.
 //!
 //! Usage:
-//! ```ignore
+//! ```text
 //! view! { <VariantPicker variants=p.variants selected=selected href=Callback::new(|id| format!("?variant={id}")) /> }
 //! ```
 //!
