@@ -194,6 +194,16 @@ async fn unknown_things_are_404() {
     assert!(html.contains("This product does not exist"));
 }
 
+/// The schema.org JSON-LD document of a product page, parsed.
+fn json_ld(html: &str) -> serde_json::Value {
+    let ld = html
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .and_then(|s| s.split("</script>").next())
+        .expect("a JSON-LD script");
+    serde_json::from_str(ld).expect("valid JSON-LD")
+}
+
 async fn first_product_slug() -> String {
     let (_, html) = get("/c/camping").await;
     let href = html.split("href=\"/p/").nth(1).expect("a product link");
@@ -205,14 +215,7 @@ async fn product_page_with_json_ld_and_variants() {
     let slug = first_product_slug().await;
     let (s, html) = get(&format!("/p/{slug}")).await;
     assert_eq!(s, StatusCode::OK);
-    let ld = html
-        .split("<script type=\"application/ld+json\">")
-        .nth(1)
-        .unwrap()
-        .split("</script>")
-        .next()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_str(ld).expect("valid JSON-LD");
+    let doc = json_ld(&html);
     assert_eq!(doc["@type"], "Product");
     let offers = doc["offers"].as_array().unwrap();
     assert!(!offers.is_empty());
@@ -259,15 +262,7 @@ async fn search_finds_and_jumps_to_exact_codes() {
     assert!(total(&html) > 0);
 
     let slug = first_product_slug().await;
-    let (_, product) = get(&format!("/p/{slug}")).await;
-    let ld = product
-        .split("<script type=\"application/ld+json\">")
-        .nth(1)
-        .unwrap()
-        .split("</script>")
-        .next()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_str(ld).unwrap();
+    let doc = json_ld(&get(&format!("/p/{slug}")).await.1);
     let offer = &doc["offers"][0];
     for code in [
         offer["gtin13"].as_str().unwrap(),
