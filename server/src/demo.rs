@@ -428,15 +428,18 @@ pub struct Location {
     pub services: String,
     /// (weekday 0=Mon, opens, closes); a missing weekday is closed.
     pub hours: Vec<(u8, &'static str, &'static str)>,
-    /// (date, opens, closes, note en, note pl); `None` times = closed.
-    pub exceptions: Vec<(
-        &'static str,
-        Option<&'static str>,
-        Option<&'static str>,
-        &'static str,
-        &'static str,
-    )>,
+    pub exceptions: Vec<HoursException>,
 }
+
+/// A date whose hours differ from the week's: (date, opens, closes, note en,
+/// note pl); `None` times mean closed all day.
+pub type HoursException = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+);
 
 pub struct Catalog {
     pub categories: Vec<Category>,

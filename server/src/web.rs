@@ -53,7 +53,7 @@ pub fn router(state: AppState) -> Router {
     let not_found = leptos_axum::render_app_to_stream_with_context(context.clone(), render.clone());
     let pages = Router::new()
         .leptos_routes_with_context(&state, routes, context, render)
-        .fallback(move |req| not_found(req))
+        .fallback(not_found)
         // HTML and server-function answers are compressed on the fly; the
         // static assets below are precompressed at build time instead.
         .layer(CompressionLayer::new().br(true).gzip(true));
