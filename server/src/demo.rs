@@ -37,12 +37,6 @@ impl Rng {
     }
 }
 
-pub struct Size {
-    pub label: &'static str,
-    /// Added to the base price, in minor units.
-    pub surcharge: i64,
-}
-
 /// A kind of product within a category.
 struct Kind {
     en: &'static str,

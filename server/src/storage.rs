@@ -238,6 +238,34 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// All categories in menu order, or just the one with `slug`.
+    async fn category_rows(
+        &self,
+        locale: Locale,
+        slug: Option<&str>,
+    ) -> BackendResult<Vec<Category>> {
+        let l = suffix(locale);
+        let rows = sqlx::query(&format!(
+            "SELECT c.slug, c.name_{l} AS name, c.description_{l} AS description, c.icon,
+                    (SELECT COUNT(*) FROM products p WHERE p.category_id = c.id) AS n
+             FROM categories c WHERE ?1 IS NULL OR c.slug = ?1 ORDER BY c.position"
+        ))
+        .bind(slug)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(rows
+            .iter()
+            .map(|r| Category {
+                slug: r.get("slug"),
+                name: r.get("name"),
+                description: r.get("description"),
+                icon: r.get("icon"),
+                product_count: r.get::<i64, _>("n") as u32,
+            })
+            .collect())
+    }
+
     async fn online_location_id(&self) -> BackendResult<i64> {
         sqlx::query_scalar("SELECT id FROM locations WHERE slug = ?")
             .bind(ONLINE_LOCATION)
@@ -299,25 +327,7 @@ pub fn fts_query(input: &str) -> Option<String> {
 #[async_trait]
 impl Commerce for SqliteStore {
     async fn categories(&self, locale: Locale) -> BackendResult<Vec<Category>> {
-        let l = suffix(locale);
-        let rows = sqlx::query(&format!(
-            "SELECT c.slug, c.name_{l} AS name, c.description_{l} AS description, c.icon,
-                    (SELECT COUNT(*) FROM products p WHERE p.category_id = c.id) AS n
-             FROM categories c ORDER BY c.position"
-        ))
-        .fetch_all(&self.pool)
-        .await
-        .map_err(unavailable)?;
-        Ok(rows
-            .iter()
-            .map(|r| Category {
-                slug: r.get("slug"),
-                name: r.get("name"),
-                description: r.get("description"),
-                icon: r.get("icon"),
-                product_count: r.get::<i64, _>("n") as u32,
-            })
-            .collect())
+        self.category_rows(locale, None).await
     }
 
     async fn featured(&self, locale: Locale, limit: u32) -> BackendResult<Vec<ProductSummary>> {
@@ -350,12 +360,8 @@ impl Commerce for SqliteStore {
                 "page must be a whole number from 1 to {MAX_PAGE}"
             )));
         }
-        let Some(cat) = self
-            .categories(locale)
-            .await?
-            .into_iter()
-            .find(|c| c.slug == category)
-        else {
+        // Only the listed category: this runs on every listing render.
+        let Some(cat) = self.category_rows(locale, Some(category)).await?.pop() else {
             return Ok(None);
         };
         let online = self.online_location_id().await?;

@@ -139,3 +139,22 @@ test('accessibility: axe-core finds no violations', async () => {
   }
   await page.context().close();
 });
+
+test('release assets: hashed names, precompressed brotli, immutable caching', async () => {
+  const page = await newPage(browser);
+  const assets = [];
+  page.on('response', (r) => { if (new URL(r.url()).pathname.startsWith('/pkg/')) assets.push(r); });
+  await page.goto('/');
+  await hydrated(page);
+  const wasm = assets.find((r) => r.url().endsWith('.wasm'));
+  assert.ok(wasm, 'the wasm was loaded from /pkg');
+  assert.match(new URL(wasm.url()).pathname, /^\/pkg\/omnistore\.[A-Za-z0-9_-]{10,}\.wasm$/);
+  for (const r of assets) {
+    const headers = await r.allHeaders();
+    assert.match(headers['cache-control'] ?? '', /immutable/, r.url());
+  }
+  // The brotli twin made at build time is what a brotli-capable client gets.
+  const res = await page.request.get(wasm.url(), { headers: { 'accept-encoding': 'br' } });
+  assert.equal(res.headers()['content-encoding'], 'br');
+  await page.context().close();
+});
