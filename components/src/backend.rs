@@ -6,7 +6,12 @@
 //! Server only: the browser never sees this trait, it calls server functions.
 
 use crate::i18n::Locale;
-use crate::model::{Category, Listing, ListingQuery, ProductDetail, ProductSummary, SearchOutcome};
+use crate::model::{
+    Address, Cart, CartOp, CartUpdate, Category, Listing, ListingQuery, MergeReport, ProductDetail,
+    ProductSummary, Profile, SearchOutcome, SessionInfo,
+};
+use futures::stream::BoxStream;
+use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
 /// Failures a back end reports; pages turn them into status codes.
@@ -15,6 +20,10 @@ pub enum BackendError {
     /// The caller asked for something invalid; the message is for the shopper.
     #[error("{0}")]
     BadRequest(String),
+    /// The request conflicts with the current state (e.g. an e-mail already
+    /// registered); the message is for the shopper.
+    #[error("{0}")]
+    Conflict(String),
     /// Storage or upstream failed; details are logged, not shown.
     #[error("back end unavailable: {0}")]
     Unavailable(String),
@@ -22,9 +31,15 @@ pub enum BackendError {
 
 pub type BackendResult<T> = Result<T, BackendError>;
 
+/// The whole back end: catalog, customers and carts. Implement the three
+/// parts; `Commerce` follows. Callers import the parts to call them.
+pub trait Commerce: CatalogBackend + AccountBackend + CartBackend + Send + Sync + 'static {}
+
+impl<T: CatalogBackend + AccountBackend + CartBackend + Send + Sync + 'static> Commerce for T {}
+
 /// Catalog and stock reads. Every text comes back in `locale`.
 #[async_trait::async_trait]
-pub trait Commerce: Send + Sync + 'static {
+pub trait CatalogBackend: Send + Sync {
     /// All categories in menu order.
     async fn categories(&self, locale: Locale) -> BackendResult<Vec<Category>>;
     /// Products to feature on the home page.
@@ -43,6 +58,171 @@ pub trait Commerce: Send + Sync + 'static {
     async fn product(&self, locale: Locale, slug: &str) -> BackendResult<Option<ProductDetail>>;
     /// Paths of every indexable page (categories and products), for sitemap.xml.
     async fn sitemap_paths(&self) -> BackendResult<Vec<String>>;
+    /// Every store as (slug, "City — Name"), by city, for choosing "my store".
+    async fn store_choices(&self) -> BackendResult<Vec<(String, String)>>;
+}
+
+/// Customers, sessions and login throttling. Passwords are hashed by the back
+/// end (argon2id in the built-in one): an adapter to an external platform
+/// delegates to it instead.
+#[async_trait::async_trait]
+pub trait AccountBackend: Send + Sync {
+    /// Creates a customer; `Conflict` when the e-mail is taken. Inputs are
+    /// already validated by the model's rules.
+    async fn register(
+        &self,
+        email: &str,
+        name: &str,
+        password: &str,
+        locale: Locale,
+    ) -> BackendResult<i64>;
+    /// The customer whose e-mail and password match.
+    async fn authenticate(&self, email: &str, password: &str) -> BackendResult<Option<i64>>;
+    /// True when `password` is the customer's current one.
+    async fn verify_password(&self, customer: i64, password: &str) -> BackendResult<bool>;
+    /// Replaces the password and ends every session but `keep` (a token hash).
+    async fn set_password(&self, customer: i64, password: &str, keep: &str) -> BackendResult<()>;
+    async fn profile(&self, customer: i64) -> BackendResult<Option<Profile>>;
+    /// `Conflict` when the new e-mail belongs to someone else.
+    async fn update_profile(
+        &self,
+        customer: i64,
+        name: &str,
+        email: &str,
+        locale: Locale,
+    ) -> BackendResult<()>;
+    /// Sets or clears "my store" (a store slug); `BadRequest` for an unknown store.
+    async fn set_preferred_store(&self, customer: i64, store: Option<&str>) -> BackendResult<()>;
+    /// Deletes the customer with their sessions, addresses and carts.
+    async fn delete_customer(&self, customer: i64) -> BackendResult<()>;
+    async fn addresses(&self, customer: i64) -> BackendResult<Vec<Address>>;
+    /// Inserts (`id == 0`) or updates one of the customer's own addresses;
+    /// `Ok(None)` when `id` is not theirs. Returns the id.
+    async fn save_address(&self, customer: i64, address: &Address) -> BackendResult<Option<i64>>;
+    /// False when the address is not theirs (or gone).
+    async fn delete_address(&self, customer: i64, id: i64) -> BackendResult<bool>;
+
+    // --- Login throttling: failures per key ("email:…", "ip:…").
+
+    /// Failures of each key within the last `window_secs`.
+    async fn login_failures(&self, keys: &[String], window_secs: i64) -> BackendResult<Vec<u32>>;
+    async fn note_login_failure(&self, keys: &[String]) -> BackendResult<()>;
+    async fn clear_login_failures(&self, key: &str) -> BackendResult<()>;
+
+    // --- Sessions, stored server-side; the browser holds only a random token.
+
+    /// Starts a session and returns its secret token (for the cookie).
+    async fn start_session(&self, customer: i64, user_agent: &str) -> BackendResult<String>;
+    /// The customer of a live session, by token hash; refreshes its last use.
+    async fn session_customer(&self, token_hash: &str) -> BackendResult<Option<i64>>;
+    async fn end_session(&self, token_hash: &str) -> BackendResult<()>;
+    /// Ends the customer's sessions except `keep` (a token hash), if given.
+    async fn end_sessions(&self, customer: i64, keep: Option<&str>) -> BackendResult<()>;
+    /// Ends one of the customer's sessions by its public handle.
+    async fn end_session_by_handle(&self, customer: i64, handle: &str) -> BackendResult<bool>;
+    async fn sessions(&self, customer: i64, current: &str) -> BackendResult<Vec<SessionInfo>>;
+}
+
+/// Carts. Prices are computed at read time from the catalog.
+#[async_trait::async_trait]
+pub trait CartBackend: Send + Sync {
+    /// The owner's active cart (empty when there is none).
+    async fn cart(&self, owner: &CartOwner, locale: Locale) -> BackendResult<Cart>;
+    /// Applies one change atomically. With a `key`, a change already applied
+    /// under that key is not applied again (the current cart is returned).
+    async fn apply_cart_op(
+        &self,
+        owner: &CartOwner,
+        op: &CartOp,
+        key: Option<&str>,
+        locale: Locale,
+    ) -> BackendResult<CartUpdate>;
+    /// Merges the guest cart into the customer's active cart and closes it,
+    /// once: a closed or unknown guest cart merges nothing.
+    async fn merge_guest_cart(&self, guest_hash: &str, customer: i64)
+        -> BackendResult<MergeReport>;
+    /// Every cart change from now on, for live updates on other devices.
+    fn cart_changes(&self) -> BoxStream<'static, CartChanged>;
+}
+
+/// Whose cart a request means. Guests are known by the hash of their cart
+/// cookie; customers by id, so that every device of theirs shares one cart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CartOwner {
+    Customer(i64),
+    Guest(String),
+}
+
+/// Published after each committed cart change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CartChanged {
+    pub owner: CartOwner,
+    pub version: i64,
+}
+
+/// The shopper behind a request, resolved from cookies by the host before
+/// any page or server function runs (put in the request's extensions).
+#[derive(Clone, Debug, Default)]
+pub struct Identity {
+    /// The signed-in customer, if the session cookie is live.
+    pub customer: Option<i64>,
+    /// Hash of the session token, when a live session was presented.
+    pub session: Option<String>,
+    /// Hash of the guest-cart token (always present: the host issues one).
+    pub guest_cart: String,
+    /// The client's address, for login throttling.
+    pub client: String,
+    /// Whether cookies must be `Secure` (served over HTTPS).
+    pub secure: bool,
+    pub user_agent: String,
+}
+
+impl Identity {
+    /// The cart this request works on.
+    pub fn cart_owner(&self) -> CartOwner {
+        match self.customer {
+            Some(id) => CartOwner::Customer(id),
+            None => CartOwner::Guest(self.guest_cart.clone()),
+        }
+    }
+}
+
+/// Session cookie: HttpOnly, SameSite=Lax, a browser-session lifetime bounded
+/// by the server-side expiry.
+pub const SESSION_COOKIE: &str = "os_sid";
+/// Guest cart cookie: 30 days.
+pub const CART_COOKIE: &str = "os_cart";
+/// Lifetime of the guest cart cookie and of a session, in seconds.
+pub const CART_COOKIE_MAX_AGE: i64 = 30 * 24 * 3600;
+pub const SESSION_MAX_AGE: i64 = 30 * 24 * 3600;
+
+/// A fresh secret: 256 random bits from the OS, hex-encoded.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the OS random source failed");
+    hex(&bytes)
+}
+
+/// What the server stores in place of a token.
+pub fn hash_token(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A `Set-Cookie` value for one of our HttpOnly cookies; `max_age` 0 deletes it.
+pub fn cookie(name: &str, value: &str, max_age: i64, secure: bool) -> String {
+    format!(
+        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// Token values are 64 hex characters; anything else is ignored, not looked up.
+pub fn is_token(value: &str) -> bool {
+    value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// How the back end is shared: one instance, put in Leptos context and Axum state.

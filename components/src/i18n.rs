@@ -204,6 +204,78 @@ messages! {
     Footer => "omnistore — open-source omnichannel storefront", "omnistore — otwarty sklep wielokanałowy";
     ViewProduct => "View product", "Zobacz produkt";
     SearchTooLong => "Search text is too long (at most 200 characters).", "Tekst wyszukiwania jest za długi (maksymalnie 200 znaków).";
+    Cart => "Cart", "Koszyk";
+    CartTitle => "Your cart", "Twój koszyk";
+    CartEmpty => "Your cart is empty.", "Twój koszyk jest pusty.";
+    CartItemsOne => "item", "produkt";
+    CartItemsMany => "items", "produkty";
+    CartItemsMany5 => "items", "produktów";
+    AddToCart => "Add to cart", "Dodaj do koszyka";
+    Adding => "Adding…", "Dodawanie…";
+    AddedToCart => "Added to your cart", "Dodano do koszyka";
+    Quantity => "Quantity", "Ilość";
+    Update => "Update", "Zmień";
+    Remove => "Remove", "Usuń";
+    ClearCart => "Empty the cart", "Opróżnij koszyk";
+    Subtotal => "Subtotal", "Suma";
+    Delivery => "Delivery", "Dostawa";
+    LineTotal => "Total", "Razem";
+    PriceChangedFrom => "Price changed since you added it; it was", "Cena zmieniła się od dodania; wcześniej";
+    AllWeHave => "that is all we have", "to wszystko, co mamy";
+    OnlyAvailable => "Only this many are available:", "Dostępna liczba sztuk:";
+    ReducedTo => "quantity reduced to", "ilość zmniejszona do";
+    ItemUnavailable => "Sorry, this item is not available right now.", "Niestety ten produkt jest teraz niedostępny.";
+    MergedAdded => "items from your visit were added to your cart", "produkty z Twojej wizyty dodano do koszyka";
+    MergedDropped => "items from your visit are no longer available", "produkty z Twojej wizyty są już niedostępne";
+    Welcome => "Welcome back", "Witaj ponownie";
+    ContinueShopping => "Continue shopping", "Kontynuuj zakupy";
+    ViewCart => "View cart", "Zobacz koszyk";
+    CloseCart => "Close", "Zamknij";
+    OfflineQueued => "You are offline. The change is saved and will be sent when you are back online.", "Jesteś offline. Zmiana została zapisana i zostanie wysłana po odzyskaniu połączenia.";
+    SyncedAfterOffline => "Back online: your cart is up to date.", "Połączenie przywrócone: koszyk jest aktualny.";
+    Account => "Account", "Konto";
+    MyAccount => "My account", "Moje konto";
+    SignIn => "Sign in", "Zaloguj się";
+    SignOut => "Sign out", "Wyloguj się";
+    Register => "Create an account", "Załóż konto";
+    Email => "E-mail", "E-mail";
+    Password => "Password", "Hasło";
+    NewPassword => "New password", "Nowe hasło";
+    CurrentPassword => "Current password", "Obecne hasło";
+    PasswordHint => "At least 10 characters.", "Co najmniej 10 znaków.";
+    Name => "Name", "Imię i nazwisko";
+    NoAccountYet => "New here?", "Nie masz konta?";
+    HaveAccount => "Already have an account?", "Masz już konto?";
+    WrongCredentials => "Wrong e-mail or password.", "Nieprawidłowy e-mail lub hasło.";
+    TooManyAttempts => "Too many failed sign-in attempts. Wait 15 minutes and try again.", "Zbyt wiele nieudanych prób logowania. Odczekaj 15 minut i spróbuj ponownie.";
+    EmailTaken => "An account with this e-mail address already exists.", "Konto z tym adresem e-mail już istnieje.";
+    Profile => "Profile", "Profil";
+    Save => "Save", "Zapisz";
+    Saved => "Saved.", "Zapisano.";
+    Addresses => "Addresses", "Adresy";
+    AddAddress => "Add an address", "Dodaj adres";
+    Street => "Street and number", "Ulica i numer";
+    Postcode => "Postcode", "Kod pocztowy";
+    City => "City", "Miejscowość";
+    Phone => "Phone", "Telefon";
+    Edit => "Edit", "Edytuj";
+    Delete => "Delete", "Usuń";
+    NoAddresses => "No saved addresses yet.", "Brak zapisanych adresów.";
+    PreferredStore => "My store", "Mój sklep";
+    NoStoreChosen => "No store chosen", "Nie wybrano sklepu";
+    Orders => "Orders", "Zamówienia";
+    NoOrders => "You have no orders yet.", "Nie masz jeszcze zamówień.";
+    Sessions => "Signed-in devices", "Zalogowane urządzenia";
+    ThisDevice => "this device", "to urządzenie";
+    LastSeen => "last active", "ostatnio aktywne";
+    SignOutEverywhere => "Sign out everywhere", "Wyloguj ze wszystkich urządzeń";
+    SignOutDevice => "Sign out", "Wyloguj";
+    ChangePassword => "Change password", "Zmień hasło";
+    PasswordChanged => "Password changed. Your other devices were signed out.", "Hasło zmienione. Pozostałe urządzenia zostały wylogowane.";
+    DeleteAccount => "Delete account", "Usuń konto";
+    DeleteAccountWarning => "This deletes your account, addresses and cart for good.", "To trwale usunie konto, adresy i koszyk.";
+    Language2 => "Language of e-mails", "Język wiadomości";
+    SignInNeeded => "Please sign in to see your account.", "Zaloguj się, aby zobaczyć swoje konto.";
 }
 
 #[cfg(test)]
@@ -221,7 +293,7 @@ mod tests {
         let same: Vec<_> = Msg::ALL
             .iter()
             .filter(|m| m.text(Locale::En) == m.text(Locale::Pl))
-            .filter(|m| !matches!(m, Msg::ShopName | Msg::Sku | Msg::Ean))
+            .filter(|m| !matches!(m, Msg::ShopName | Msg::Sku | Msg::Ean | Msg::Email))
             .collect();
         assert!(same.is_empty(), "untranslated: {same:?}");
     }

@@ -12,6 +12,12 @@ pub enum AppError {
     BadRequest(String),
     #[error("not found")]
     NotFound,
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    Conflict(String),
     #[error("service unavailable: {0}")]
     Unavailable(String),
 }
@@ -20,6 +26,7 @@ impl From<BackendError> for AppError {
     fn from(e: BackendError) -> Self {
         match e {
             BackendError::BadRequest(m) => AppError::BadRequest(m),
+            BackendError::Conflict(m) => AppError::Conflict(m),
             BackendError::Unavailable(m) => AppError::Unavailable(m),
         }
     }
@@ -30,6 +37,9 @@ impl IntoResponse for AppError {
         let (status, body) = match &self {
             AppError::BadRequest(m) => (StatusCode::BAD_REQUEST, m.clone()),
             AppError::NotFound => (StatusCode::NOT_FOUND, "not found".to_string()),
+            AppError::Unauthorized(m) => (StatusCode::UNAUTHORIZED, m.clone()),
+            AppError::Forbidden(m) => (StatusCode::FORBIDDEN, m.clone()),
+            AppError::Conflict(m) => (StatusCode::CONFLICT, m.clone()),
             AppError::Unavailable(detail) => {
                 tracing::error!(%detail, "request failed");
                 (

@@ -4,6 +4,7 @@
 
 pub mod demo;
 pub mod error;
+pub mod identity;
 pub mod images;
 pub mod storage;
 pub mod web;
@@ -85,7 +86,11 @@ pub async fn serve(
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    // The peer address feeds login throttling per client.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

@@ -54,15 +54,46 @@ pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .leptos_routes_with_context(&state, routes, context, render)
         .fallback(not_found)
+        .layer(axum::middleware::from_fn(bad_arguments_are_400))
         // HTML and server-function answers are compressed on the fly; the
         // static assets below are precompressed at build time instead.
         .layer(CompressionLayer::new().br(true).gzip(true));
+    // Everything that depends on who is asking (pages show the cart count)
+    // goes through the identity layer; static files and health checks do not.
+    let personal = Router::new().merge(live::router()).merge(pages).layer(
+        axum::middleware::from_fn_with_state(state.clone(), crate::identity::identify),
+    );
     Router::new()
         .merge(meta::router())
         .merge(assets::router(&state.leptos))
-        .merge(pages)
+        .merge(personal)
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// server_fn answers a call it cannot decode (a missing or malformed
+/// argument) with a 500; that is the caller's mistake, so it becomes a 400
+/// with the same message.
+async fn bad_arguments_are_400(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    if [&b"Args|"[..], b"Deserialization|", b"MissingArg|"]
+        .iter()
+        .any(|p| bytes.starts_with(p))
+    {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 mod meta {
@@ -166,6 +197,36 @@ mod meta {
             images::render(icon, n, &hex),
         )
             .into_response())
+    }
+}
+
+/// Live updates: a server-sent event stream per open page. Not compressed
+/// (a compressor would hold events back until its buffer fills).
+mod live {
+    use super::*;
+    use axum::response::sse::{Event, KeepAlive, Sse};
+    use axum::Extension;
+    use futures::{Stream, StreamExt};
+    use omnistore_components::backend::Identity;
+    use std::convert::Infallible;
+
+    pub fn router() -> Router<AppState> {
+        Router::new().route("/api/v1/cart/events", get(cart_events))
+    }
+
+    /// Sends `event: cart` with the new version each time the requester's cart
+    /// changes (on any device); the page then fetches the cart.
+    async fn cart_events(
+        State(state): State<AppState>,
+        Extension(identity): Extension<Identity>,
+    ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+        let owner = identity.cart_owner();
+        let stream = state
+            .backend
+            .cart_changes()
+            .filter(move |c| std::future::ready(c.owner == owner))
+            .map(|c| Ok(Event::default().event("cart").data(c.version.to_string())));
+        Sse::new(stream).keep_alive(KeepAlive::default())
     }
 }
 

@@ -6,8 +6,12 @@ use reqwest::redirect::Policy;
 use reqwest::StatusCode;
 use std::sync::OnceLock;
 
+mod accounts;
+
 struct Server {
     base: String,
+    /// The server's database, for tests that check what was stored.
+    db: String,
     _dir: tempfile::TempDir,
 }
 
@@ -15,9 +19,16 @@ struct Server {
 /// #[tokio::test] has a runtime of its own that ends with the test).
 fn server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
-    SERVER.get_or_init(|| {
+    SERVER.get_or_init(start_server)
+}
+
+/// A server of its own, for tests that would disturb the shared one (e.g.
+/// throttling every login from 127.0.0.1).
+fn start_server() -> Server {
+    {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = format!("sqlite://{}", dir.path().join("test.db").display());
+        let db_url = db.clone();
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_multi_thread()
@@ -41,8 +52,12 @@ fn server() -> &'static Server {
             });
         });
         let base = rx.recv().expect("server started");
-        Server { base, _dir: dir }
-    })
+        Server {
+            base,
+            db: db_url,
+            _dir: dir,
+        }
+    }
 }
 
 fn client() -> reqwest::Client {

@@ -5,7 +5,9 @@
 use super::ErrorPage;
 use crate::api::get_product;
 use crate::pages::not_found::NotFound;
-use crate::seo::{site_origin, PageMeta};
+#[cfg(feature = "ssr")]
+use crate::seo::site_origin;
+use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Msg};
@@ -59,7 +61,13 @@ fn ProductView(
         )
     });
     let base = format!("/p/{slug}");
+    // JSON-LD is for crawlers, which read the server's HTML; hydration keeps
+    // the server's script text, so the browser never builds it (and the wasm
+    // carries no serde_json::Value).
+    #[cfg(feature = "ssr")]
     let json_ld = product.with_value(|p| product_json_ld(p, &site_origin()));
+    #[cfg(not(feature = "ssr"))]
+    let json_ld = String::new();
     let href = {
         let base = base.clone();
         Callback::new(move |id: i64| format!("{base}?variant={id}"))
@@ -121,6 +129,7 @@ fn ProductView(
     }
 }
 
+#[cfg(feature = "ssr")]
 /// schema.org Product with an Offer per variant. `<` is escaped so that no
 /// catalog text can close the script element.
 fn product_json_ld(p: &ProductDetail, origin: &str) -> String {

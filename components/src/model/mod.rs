@@ -1,5 +1,7 @@
 //! The shared model: types and pure logic compiled by the server and the browser alike.
 
+pub mod account;
+pub mod cart;
 pub mod catalog;
 pub mod ean;
 pub mod listing;
@@ -7,6 +9,8 @@ pub mod money;
 pub mod slug;
 pub mod url;
 
+pub use account::*;
+pub use cart::*;
 pub use catalog::*;
 pub use ean::{ean13_check_digit, is_valid_ean13, make_ean13};
 pub use listing::{page_count, ListingQuery, QueryError, Sort, MAX_PAGE, PAGE_SIZE};

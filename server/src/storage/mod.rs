@@ -6,7 +6,7 @@
 
 use crate::demo::Catalog;
 use async_trait::async_trait;
-use omnistore_components::backend::{BackendError, BackendResult, Commerce};
+use omnistore_components::backend::{BackendError, BackendResult, CartChanged, CatalogBackend};
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
     is_slug, is_valid_ean13, Category, Listing, ListingQuery, Money, ProductDetail, ProductSummary,
@@ -23,9 +23,22 @@ use std::time::Duration;
 /// Slug of the online warehouse: "in stock online" means stock here.
 pub const ONLINE_LOCATION: &str = "online";
 
+mod accounts;
+mod carts;
+
 #[derive(Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// Committed cart changes, for live updates (see `CartBackend::cart_changes`).
+    changes: tokio::sync::broadcast::Sender<CartChanged>,
+}
+
+/// Unix seconds now.
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -70,7 +83,8 @@ impl SqliteStore {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(SqliteStore { pool })
+        let (changes, _) = tokio::sync::broadcast::channel(1024);
+        Ok(SqliteStore { pool, changes })
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -325,7 +339,7 @@ pub fn fts_query(input: &str) -> Option<String> {
 }
 
 #[async_trait]
-impl Commerce for SqliteStore {
+impl CatalogBackend for SqliteStore {
     async fn categories(&self, locale: Locale) -> BackendResult<Vec<Category>> {
         self.category_rows(locale, None).await
     }
@@ -530,6 +544,19 @@ impl Commerce for SqliteStore {
             },
             variants,
         }))
+    }
+
+    async fn store_choices(&self) -> BackendResult<Vec<(String, String)>> {
+        let rows: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT slug, city, name FROM locations WHERE kind = 'store' ORDER BY city, name",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(rows
+            .into_iter()
+            .map(|(slug, city, name)| (slug, format!("{city} — {name}")))
+            .collect())
     }
 
     async fn sitemap_paths(&self) -> BackendResult<Vec<String>> {

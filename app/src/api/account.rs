@@ -1,0 +1,421 @@
+//! Account server functions: sign-up, sign-in (with the guest-cart merge),
+//! sign-out, profile, addresses and sessions. Every function acts on the
+//! customer of the request's own session; ids in arguments are only ever
+//! looked up together with that customer.
+
+use leptos::prelude::*;
+use omnistore_components::model::{Address, Cart, MergeReport, Profile, SessionInfo, Viewer};
+use serde::{Deserialize, Serialize};
+
+/// What every page's header needs: who is signed in, and their cart.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionState {
+    pub viewer: Option<Viewer>,
+    pub cart: Cart,
+}
+
+/// The account page's data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountData {
+    pub profile: Profile,
+    pub addresses: Vec<Address>,
+    pub sessions: Vec<SessionInfo>,
+    /// (slug, "City — Name") of every store, for "my store".
+    pub stores: Vec<(String, String)>,
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::ssr::*;
+    use http::StatusCode;
+    use leptos::prelude::*;
+    use omnistore_components::backend::{
+        cookie, new_token, Identity, CART_COOKIE, CART_COOKIE_MAX_AGE, SESSION_COOKIE,
+        SESSION_MAX_AGE,
+    };
+    use omnistore_components::i18n::Msg;
+    use omnistore_components::model::{FieldError, MergeReport};
+
+    /// Failed sign-ins allowed per account, and per client address, in the window.
+    pub const MAX_FAILURES_PER_ACCOUNT: u32 = 5;
+    pub const MAX_FAILURES_PER_CLIENT: u32 = 30;
+    pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
+
+    pub fn field(e: FieldError) -> ServerFnError {
+        reject(StatusCode::BAD_REQUEST, e.to_string())
+    }
+
+    pub fn text(msg: Msg) -> &'static str {
+        msg.text(locale())
+    }
+
+    /// Starts a new session (the presented one, if any, ends: the id is never
+    /// reused across a sign-in), merges the guest cart, and gives the browser
+    /// a fresh guest-cart token for whenever it signs out.
+    pub async fn sign_in(customer: i64, who: &Identity) -> Result<MergeReport, ServerFnError> {
+        let b = backend()?;
+        if let Some(old) = &who.session {
+            b.end_session(old).await.map_err(fail)?;
+        }
+        let token = b
+            .start_session(customer, &who.user_agent)
+            .await
+            .map_err(fail)?;
+        set_cookie(&cookie(SESSION_COOKIE, &token, SESSION_MAX_AGE, who.secure));
+        let report = b
+            .merge_guest_cart(&who.guest_cart, customer)
+            .await
+            .map_err(fail)?;
+        set_cookie(&cookie(
+            CART_COOKIE,
+            &new_token(),
+            CART_COOKIE_MAX_AGE,
+            who.secure,
+        ));
+        Ok(report)
+    }
+
+    /// Forgets the session cookie and starts an empty guest cart, so nothing of
+    /// the customer stays visible on this browser.
+    pub fn clear_cookies(who: &Identity) {
+        set_cookie(&cookie(SESSION_COOKIE, "", 0, who.secure));
+        set_cookie(&cookie(
+            CART_COOKIE,
+            &new_token(),
+            CART_COOKIE_MAX_AGE,
+            who.secure,
+        ));
+    }
+
+    /// A local path to go to after a form, never another site.
+    pub fn local_path(next: Option<String>, default: &str) -> String {
+        match next {
+            Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
+            _ => default.to_string(),
+        }
+    }
+
+    /// Where to land after sign-in; the merge outcome rides along in the query
+    /// so that the page (with or without JavaScript) can say what happened.
+    pub fn after_sign_in(next: Option<String>, report: &MergeReport) -> String {
+        let path = local_path(next, "/account");
+        if report.is_empty() {
+            return path;
+        }
+        let sep = if path.contains('?') { '&' } else { '?' };
+        format!("{path}{sep}merged={}", report.to_query())
+    }
+}
+
+/// Header state for the current request. Never cached.
+#[server(endpoint = "session", input = leptos::server_fn::codec::GetUrl)]
+pub async fn get_session() -> Result<SessionState, ServerFnError> {
+    super::ssr::private();
+    let who = super::ssr::identity()?;
+    let b = super::ssr::backend()?;
+    let viewer = match who.customer {
+        Some(c) => b
+            .profile(c)
+            .await
+            .map_err(super::ssr::fail)?
+            .map(|p| Viewer {
+                name: p.name,
+                email: p.email,
+            }),
+        None => None,
+    };
+    let cart = b
+        .cart(&who.cart_owner(), super::ssr::locale())
+        .await
+        .map_err(super::ssr::fail)?;
+    Ok(SessionState { viewer, cart })
+}
+
+/// Creates an account and signs in.
+#[server(endpoint = "auth/register")]
+pub async fn register(
+    name: String,
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<MergeReport, ServerFnError> {
+    use super::ssr::*;
+    use omnistore_components::backend::BackendError;
+    use omnistore_components::i18n::Msg;
+    use omnistore_components::model::{check_password, normalize_email, required_text};
+    use ssr::*;
+    private();
+    let who = identity()?;
+    let name = required_text(&name, 100).map_err(field)?;
+    let email = normalize_email(&email).map_err(field)?;
+    check_password(&password).map_err(field)?;
+    let customer = match backend()?
+        .register(&email, &name, &password, locale())
+        .await
+    {
+        Ok(c) => c,
+        Err(BackendError::Conflict(_)) => {
+            return Err(reject(http::StatusCode::CONFLICT, text(Msg::EmailTaken)))
+        }
+        Err(e) => return Err(fail(e)),
+    };
+    let report = sign_in(customer, &who).await?;
+    leptos_axum::redirect(&after_sign_in(next, &report));
+    Ok(report)
+}
+
+/// Signs in; rate-limited per account and per client address.
+#[server(endpoint = "auth/login")]
+pub async fn login(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<MergeReport, ServerFnError> {
+    use super::ssr::*;
+    use http::StatusCode;
+    use omnistore_components::i18n::Msg;
+    use omnistore_components::model::normalize_email;
+    use ssr::*;
+    private();
+    let who = identity()?;
+    let b = backend()?;
+    let email = normalize_email(&email)
+        .map_err(|_| reject(StatusCode::UNAUTHORIZED, text(Msg::WrongCredentials)))?;
+    let keys = [format!("email:{email}"), format!("ip:{}", who.client)];
+    let failures = b
+        .login_failures(&keys, FAILURE_WINDOW_SECS)
+        .await
+        .map_err(fail)?;
+    if failures[0] >= MAX_FAILURES_PER_ACCOUNT || failures[1] >= MAX_FAILURES_PER_CLIENT {
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            res.insert_header(
+                http::header::RETRY_AFTER,
+                http::HeaderValue::from(FAILURE_WINDOW_SECS),
+            );
+        }
+        return Err(reject(
+            StatusCode::TOO_MANY_REQUESTS,
+            text(Msg::TooManyAttempts),
+        ));
+    }
+    let Some(customer) = b.authenticate(&email, &password).await.map_err(fail)? else {
+        b.note_login_failure(&keys).await.map_err(fail)?;
+        return Err(reject(
+            StatusCode::UNAUTHORIZED,
+            text(Msg::WrongCredentials),
+        ));
+    };
+    b.clear_login_failures(&keys[0]).await.map_err(fail)?;
+    let report = sign_in(customer, &who).await?;
+    leptos_axum::redirect(&after_sign_in(next, &report));
+    Ok(report)
+}
+
+/// Ends this session on the server and forgets it in the browser.
+#[server(endpoint = "auth/logout")]
+pub async fn logout() -> Result<(), ServerFnError> {
+    super::ssr::private();
+    let who = super::ssr::identity()?;
+    if let Some(s) = &who.session {
+        super::ssr::backend()?
+            .end_session(s)
+            .await
+            .map_err(super::ssr::fail)?;
+    }
+    ssr::clear_cookies(&who);
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Ends every session of the customer, this one included.
+#[server(endpoint = "account/logout-everywhere")]
+pub async fn logout_everywhere() -> Result<(), ServerFnError> {
+    super::ssr::private();
+    let (customer, who) = super::ssr::customer()?;
+    super::ssr::backend()?
+        .end_sessions(customer, None)
+        .await
+        .map_err(super::ssr::fail)?;
+    ssr::clear_cookies(&who);
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Ends one of the customer's other sessions.
+#[server(endpoint = "account/end-session")]
+pub async fn end_session(handle: String) -> Result<(), ServerFnError> {
+    super::ssr::private();
+    let (customer, _) = super::ssr::customer()?;
+    let ended = super::ssr::backend()?
+        .end_session_by_handle(customer, &handle)
+        .await
+        .map_err(super::ssr::fail)?;
+    if !ended {
+        return Err(super::ssr::reject(
+            http::StatusCode::NOT_FOUND,
+            "no such session",
+        ));
+    }
+    Ok(())
+}
+
+/// The account page's data; 401 without a live session.
+#[server(endpoint = "account", input = leptos::server_fn::codec::GetUrl)]
+pub async fn get_account() -> Result<AccountData, ServerFnError> {
+    super::ssr::private();
+    let (customer, who) = super::ssr::customer()?;
+    let b = super::ssr::backend()?;
+    let fail = super::ssr::fail;
+    let profile = b.profile(customer).await.map_err(fail)?.ok_or_else(|| {
+        super::ssr::reject(
+            http::StatusCode::UNAUTHORIZED,
+            "this account no longer exists",
+        )
+    })?;
+    Ok(AccountData {
+        profile,
+        addresses: b.addresses(customer).await.map_err(fail)?,
+        sessions: b
+            .sessions(customer, who.session.as_deref().unwrap_or(""))
+            .await
+            .map_err(fail)?,
+        stores: b.store_choices().await.map_err(fail)?,
+    })
+}
+
+/// Name, e-mail, language and "my store" (empty for none).
+#[server(endpoint = "account/profile")]
+pub async fn update_profile(
+    name: String,
+    email: String,
+    language: String,
+    store: String,
+) -> Result<(), ServerFnError> {
+    use super::ssr::*;
+    use omnistore_components::backend::BackendError;
+    use omnistore_components::i18n::{Locale, Msg};
+    use omnistore_components::model::{normalize_email, required_text};
+    use ssr::*;
+    private();
+    let (customer, _) = customer()?;
+    let name = required_text(&name, 100).map_err(field)?;
+    let email = normalize_email(&email).map_err(field)?;
+    let locale = Locale::from_tag(&language).ok_or_else(|| {
+        reject(
+            http::StatusCode::BAD_REQUEST,
+            "unknown language; use en or pl",
+        )
+    })?;
+    let b = backend()?;
+    match b.update_profile(customer, &name, &email, locale).await {
+        Err(BackendError::Conflict(_)) => {
+            return Err(reject(http::StatusCode::CONFLICT, text(Msg::EmailTaken)))
+        }
+        r => r.map_err(fail)?,
+    }
+    let store = store.trim();
+    b.set_preferred_store(customer, (!store.is_empty()).then_some(store))
+        .await
+        .map_err(fail)
+}
+
+/// Checks the current password, sets the new one, ends the other sessions.
+#[server(endpoint = "account/password")]
+pub async fn change_password(current: String, new_password: String) -> Result<(), ServerFnError> {
+    use super::ssr::*;
+    use omnistore_components::i18n::Msg;
+    use omnistore_components::model::check_password;
+    use ssr::*;
+    private();
+    let (customer, who) = customer()?;
+    let b = backend()?;
+    if !b.verify_password(customer, &current).await.map_err(fail)? {
+        return Err(reject(
+            http::StatusCode::FORBIDDEN,
+            text(Msg::WrongCredentials),
+        ));
+    }
+    check_password(&new_password).map_err(field)?;
+    b.set_password(
+        customer,
+        &new_password,
+        who.session.as_deref().unwrap_or(""),
+    )
+    .await
+    .map_err(fail)
+}
+
+/// Deletes the account after checking the password.
+#[server(endpoint = "account/delete")]
+pub async fn delete_account(password: String) -> Result<(), ServerFnError> {
+    use super::ssr::*;
+    use omnistore_components::i18n::Msg;
+    use ssr::*;
+    private();
+    let (customer, who) = customer()?;
+    let b = backend()?;
+    if !b.verify_password(customer, &password).await.map_err(fail)? {
+        return Err(reject(
+            http::StatusCode::FORBIDDEN,
+            text(Msg::WrongCredentials),
+        ));
+    }
+    b.delete_customer(customer).await.map_err(fail)?;
+    clear_cookies(&who);
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Adds (`id` 0) or edits one of the customer's addresses.
+#[server(endpoint = "account/address")]
+pub async fn save_address(
+    id: i64,
+    name: String,
+    street: String,
+    postcode: String,
+    city: String,
+    phone: String,
+) -> Result<i64, ServerFnError> {
+    use super::ssr::*;
+    private();
+    let (customer, _) = customer()?;
+    let address = Address {
+        id,
+        name,
+        street,
+        postcode,
+        city,
+        phone,
+    }
+    .validated()
+    .map_err(|errors| {
+        let text = errors
+            .iter()
+            .map(|(f, e)| format!("{f}: {e}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        reject(http::StatusCode::BAD_REQUEST, text)
+    })?;
+    backend()?
+        .save_address(customer, &address)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| reject(http::StatusCode::NOT_FOUND, "no such address"))
+}
+
+/// Deletes one of the customer's addresses.
+#[server(endpoint = "account/address/delete")]
+pub async fn delete_address(id: i64) -> Result<(), ServerFnError> {
+    use super::ssr::*;
+    private();
+    let (customer, _) = customer()?;
+    if backend()?
+        .delete_address(customer, id)
+        .await
+        .map_err(fail)?
+    {
+        Ok(())
+    } else {
+        Err(reject(http::StatusCode::NOT_FOUND, "no such address"))
+    }
+}

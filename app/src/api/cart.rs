@@ -1,0 +1,114 @@
+//! Cart server functions. The cart is always the requester's own: the owner
+//! comes from the request's cookies (resolved by the host), never from an id
+//! in the arguments, so no argument can reach another shopper's cart.
+//!
+//! Two doors, one behaviour: `apply_cart` takes JSON with an idempotency key
+//! (the browser's queue uses it, online or after being offline); the form
+//! endpoints (`cart/add`, `cart/set`, `cart/remove`, `cart/clear`) take plain
+//! form posts, so the cart works with JavaScript off.
+
+use leptos::prelude::*;
+use omnistore_components::model::{Cart, CartOp, CartUpdate};
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::ssr::*;
+    use http::StatusCode;
+    use leptos::prelude::*;
+    use omnistore_components::model::{
+        is_valid_op_key, validate_quantity, CartOp, CartUpdate, MAX_LINE_QUANTITY,
+    };
+
+    pub async fn run(op: CartOp, key: Option<String>) -> Result<CartUpdate, ServerFnError> {
+        private();
+        if let Some(k) = &key {
+            if !is_valid_op_key(k) {
+                return Err(reject(
+                    StatusCode::BAD_REQUEST,
+                    "the change key must be 8-64 letters, digits, '-' or '_'",
+                ));
+            }
+        }
+        let who = identity()?;
+        backend()?
+            .apply_cart_op(&who.cart_owner(), &op, key.as_deref(), locale())
+            .await
+            .map_err(fail)
+    }
+
+    /// A quantity typed into a form: 1..=99 (0..=99 when 0 means "remove").
+    pub fn quantity(raw: i64, zero_ok: bool) -> Result<u32, ServerFnError> {
+        if zero_ok && raw == 0 {
+            return Ok(0);
+        }
+        validate_quantity(raw).map_err(|e| {
+            reject(
+                StatusCode::BAD_REQUEST,
+                format!("{e} (allowed: 1 to {MAX_LINE_QUANTITY})"),
+            )
+        })
+    }
+}
+
+/// The requester's cart, priced now.
+#[server(endpoint = "cart", input = server_fn::codec::GetUrl)]
+pub async fn get_cart() -> Result<Cart, ServerFnError> {
+    super::ssr::private();
+    let who = super::ssr::identity()?;
+    super::ssr::backend()?
+        .cart(&who.cart_owner(), super::ssr::locale())
+        .await
+        .map_err(super::ssr::fail)
+}
+
+/// Applies one change, once per `key`.
+#[server(endpoint = "cart/apply", input = server_fn::codec::Json)]
+pub async fn apply_cart(op: CartOp, key: Option<String>) -> Result<CartUpdate, ServerFnError> {
+    if let CartOp::Add { quantity, .. } | CartOp::Set { quantity, .. } = op {
+        ssr::quantity(i64::from(quantity), matches!(op, CartOp::Set { .. }))?;
+    }
+    ssr::run(op, key).await
+}
+
+/// Form post: add `quantity` units of a variant.
+#[server(endpoint = "cart/add")]
+pub async fn add_to_cart(variant_id: i64, quantity: i64) -> Result<CartUpdate, ServerFnError> {
+    let quantity = ssr::quantity(quantity, false)?;
+    ssr::run(
+        CartOp::Add {
+            variant_id,
+            quantity,
+        },
+        None,
+    )
+    .await
+}
+
+/// Form post: set a line's quantity (0 removes it).
+#[server(endpoint = "cart/set")]
+pub async fn set_cart_quantity(
+    variant_id: i64,
+    quantity: i64,
+) -> Result<CartUpdate, ServerFnError> {
+    let quantity = ssr::quantity(quantity, true)?;
+    ssr::run(
+        CartOp::Set {
+            variant_id,
+            quantity,
+        },
+        None,
+    )
+    .await
+}
+
+/// Form post: remove a line.
+#[server(endpoint = "cart/remove")]
+pub async fn remove_from_cart(variant_id: i64) -> Result<CartUpdate, ServerFnError> {
+    ssr::run(CartOp::Remove { variant_id }, None).await
+}
+
+/// Form post: empty the cart.
+#[server(endpoint = "cart/clear")]
+pub async fn clear_cart() -> Result<CartUpdate, ServerFnError> {
+    ssr::run(CartOp::Clear, None).await
+}

@@ -1,0 +1,152 @@
+//! Server functions: the only way pages reach commerce data. Their bodies run
+//! on the server (called directly during SSR, over HTTP after hydration) and
+//! go through the `Commerce` back end in context, never to storage directly.
+
+use leptos::prelude::*;
+use omnistore_components::i18n::Locale;
+use omnistore_components::model::{
+    Category, Listing, ListingQuery, ProductDetail, ProductSummary, SearchOutcome,
+};
+use serde::{Deserialize, Serialize};
+
+/// What the home page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeData {
+    pub featured: Vec<ProductSummary>,
+}
+
+pub mod account;
+pub mod cart;
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use http::header::{HeaderValue, CACHE_CONTROL, SET_COOKIE};
+    use http::StatusCode;
+    use leptos::prelude::*;
+    use omnistore_components::backend::{Backend, BackendError, Identity};
+    use omnistore_components::i18n::{negotiate, Locale};
+
+    pub fn backend() -> Result<Backend, ServerFnError> {
+        use_context::<Backend>().ok_or_else(|| ServerFnError::new("no back end in context"))
+    }
+
+    /// Sets the HTTP status of this answer and makes the error the shopper sees.
+    pub fn reject(status: StatusCode, message: impl Into<String>) -> ServerFnError {
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            res.set_status(status);
+        }
+        ServerFnError::new(message.into())
+    }
+
+    /// Maps a back-end failure to a server-function error and sets the HTTP
+    /// status, so bad input is a 4xx over the wire too, never a 500.
+    pub fn fail(e: BackendError) -> ServerFnError {
+        let status = match &e {
+            BackendError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            BackendError::Conflict(_) => StatusCode::CONFLICT,
+            BackendError::Unavailable(detail) => {
+                tracing::error!(%detail, "back end failure");
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+        };
+        reject(status, e.to_string())
+    }
+
+    fn parts() -> Option<http::request::Parts> {
+        use_context::<http::request::Parts>()
+    }
+
+    /// Who is asking, as resolved by the host from the request's cookies.
+    pub fn identity() -> Result<Identity, ServerFnError> {
+        parts()
+            .and_then(|p| p.extensions.get::<Identity>().cloned())
+            .ok_or_else(|| ServerFnError::new("no identity: the host did not resolve the request"))
+    }
+
+    /// The signed-in customer, or a 401.
+    pub fn customer() -> Result<(i64, Identity), ServerFnError> {
+        let id = identity()?;
+        match id.customer {
+            Some(c) => Ok((c, id)),
+            None => Err(reject(
+                StatusCode::UNAUTHORIZED,
+                "please sign in (your session has ended)",
+            )),
+        }
+    }
+
+    /// The shopper's language for texts in answers (cookie, then Accept-Language).
+    pub fn locale() -> Locale {
+        parts()
+            .map(|p| {
+                let h = |n| p.headers.get(n).and_then(|v: &HeaderValue| v.to_str().ok());
+                negotiate(h(http::header::COOKIE), h(http::header::ACCEPT_LANGUAGE))
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn set_cookie(value: &str) {
+        if let (Some(res), Ok(v)) = (
+            use_context::<leptos_axum::ResponseOptions>(),
+            HeaderValue::from_str(value),
+        ) {
+            res.append_header(SET_COOKIE, v);
+        }
+    }
+
+    /// Personal answers must never be stored by a shared or browser cache.
+    pub fn private() {
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            res.insert_header(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+        }
+    }
+}
+
+#[server]
+pub async fn get_categories(locale: Locale) -> Result<Vec<Category>, ServerFnError> {
+    ssr::backend()?.categories(locale).await.map_err(ssr::fail)
+}
+
+#[server]
+pub async fn get_home(locale: Locale) -> Result<HomeData, ServerFnError> {
+    let featured = ssr::backend()?
+        .featured(locale, 12)
+        .await
+        .map_err(ssr::fail)?;
+    Ok(HomeData { featured })
+}
+
+#[server]
+pub async fn get_listing(
+    locale: Locale,
+    category: String,
+    query: ListingQuery,
+) -> Result<Option<Listing>, ServerFnError> {
+    ssr::backend()?
+        .listing(locale, &category, &query)
+        .await
+        .map_err(ssr::fail)
+}
+
+#[server]
+pub async fn search_catalog(
+    locale: Locale,
+    q: String,
+    page: u32,
+) -> Result<SearchOutcome, ServerFnError> {
+    ssr::backend()?
+        .search(locale, &q, page)
+        .await
+        .map_err(ssr::fail)
+}
+
+#[server]
+pub async fn get_product(
+    locale: Locale,
+    slug: String,
+) -> Result<Option<ProductDetail>, ServerFnError> {
+    ssr::backend()?
+        .product(locale, &slug)
+        .await
+        .map_err(ssr::fail)
+}

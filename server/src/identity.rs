@@ -1,0 +1,203 @@
+//! Who is asking, decided once per request before any page or server
+//! function runs: cross-site writes are refused, the session cookie is
+//! resolved to a customer, every browser gets a guest-cart token, and
+//! personal answers are marked uncacheable.
+
+use crate::error::AppError;
+use crate::web::AppState;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use omnistore_components::backend::{
+    cookie, hash_token, is_token, new_token, Identity, CART_COOKIE, CART_COOKIE_MAX_AGE,
+    SESSION_COOKIE,
+};
+use omnistore_components::i18n::cookie_value;
+use std::net::SocketAddr;
+
+/// Paths whose answers are about one shopper and must never be stored by any
+/// cache (the browser's included).
+const PRIVATE_PREFIXES: &[&str] = &["/cart", "/account", "/login", "/register", "/api/"];
+
+pub async fn identify(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    if let Err(e) = same_origin_write(req.method(), req.headers(), &state.public_url) {
+        return e.into_response();
+    }
+    let cookies = req
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let secure = state.public_url.starts_with("https://")
+        || req
+            .headers()
+            .get("x-forwarded-proto")
+            .is_some_and(|v| v.as_bytes() == b"https");
+
+    let mut identity = Identity {
+        secure,
+        client: req
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string())
+            .unwrap_or_else(|| "unknown".into()),
+        user_agent: req
+            .headers()
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string(),
+        ..Identity::default()
+    };
+    let mut stale_session = false;
+    if let Some(token) = cookie_value(&cookies, SESSION_COOKIE).filter(|t| is_token(t)) {
+        let hash = hash_token(token);
+        match state.backend.session_customer(&hash).await {
+            Ok(Some(customer)) => {
+                identity.customer = Some(customer);
+                identity.session = Some(hash);
+            }
+            Ok(None) => stale_session = true,
+            Err(e) => return AppError::from(e).into_response(),
+        }
+    }
+    let new_cart_token = match cookie_value(&cookies, CART_COOKIE).filter(|t| is_token(t)) {
+        Some(token) => {
+            identity.guest_cart = hash_token(token);
+            None
+        }
+        None => {
+            let token = new_token();
+            identity.guest_cart = hash_token(&token);
+            Some(token)
+        }
+    };
+    let path = req.uri().path().to_string();
+    req.extensions_mut().insert(identity);
+
+    let mut res = next.run(req).await;
+    let headers = res.headers_mut();
+    // A cookie set by the handler (sign-in, sign-out) wins over ours.
+    let handler_set = |name: &str| {
+        headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|v| v.as_bytes().starts_with(format!("{name}=").as_bytes()))
+    };
+    let mut add = Vec::new();
+    if let Some(token) = new_cart_token.filter(|_| !handler_set(CART_COOKIE)) {
+        add.push(cookie(CART_COOKIE, &token, CART_COOKIE_MAX_AGE, secure));
+    }
+    if stale_session && !handler_set(SESSION_COOKIE) {
+        add.push(cookie(SESSION_COOKIE, "", 0, secure));
+    }
+    for c in add {
+        if let Ok(v) = HeaderValue::from_str(&c) {
+            headers.append(header::SET_COOKIE, v);
+        }
+    }
+    if PRIVATE_PREFIXES.iter().any(|p| path.starts_with(p)) {
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    } else if headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"))
+    {
+        // Pages show the shopper's cart count: revalidate, never share.
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+    }
+    res
+}
+
+/// Refuses state-changing requests that another site made a browser send
+/// (CSRF). Browsers mark them with `Sec-Fetch-Site` (all current ones) and
+/// `Origin` (on every POST); either one naming another site is enough to
+/// refuse. Safe methods never change anything here, so they pass.
+pub fn same_origin_write(
+    method: &Method,
+    headers: &HeaderMap,
+    public_url: &str,
+) -> Result<(), AppError> {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return Ok(());
+    }
+    let refuse = || {
+        AppError::Forbidden(
+            "cross-site request refused: this form may only be sent from this shop".into(),
+        )
+    };
+    if let Some(site) = headers.get("sec-fetch-site") {
+        if !matches!(site.as_bytes(), b"same-origin" | b"none") {
+            return Err(refuse());
+        }
+    }
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let origin = origin.to_str().map_err(|_| refuse())?;
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+        let matches_host = host.is_some_and(|h| {
+            origin
+                .strip_prefix("http://")
+                .or_else(|| origin.strip_prefix("https://"))
+                == Some(h)
+        });
+        if !(matches_host || origin == public_url) {
+            return Err(refuse());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn cross_site_writes_are_refused() {
+        let url = "https://shop.example";
+        let post = Method::POST;
+        let ok =
+            |h: &[(&'static str, &'static str)]| same_origin_write(&post, &headers(h), url).is_ok();
+        assert!(ok(&[("origin", "https://shop.example")]));
+        assert!(ok(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3000")
+        ]));
+        assert!(ok(&[("sec-fetch-site", "same-origin")]));
+        // No browser markers at all: a non-browser client (curl, a server) cannot carry a victim's cookies.
+        assert!(ok(&[]));
+        assert!(!ok(&[("origin", "https://evil.example")]));
+        assert!(!ok(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3000.evil.example")
+        ]));
+        assert!(!ok(&[("sec-fetch-site", "cross-site")]));
+        assert!(!ok(&[
+            ("sec-fetch-site", "same-site"),
+            ("origin", "https://shop.example")
+        ]));
+        assert!(!ok(&[("origin", "null")]));
+        // Reads are never refused.
+        assert!(same_origin_write(
+            &Method::GET,
+            &headers(&[("origin", "https://evil.example")]),
+            url
+        )
+        .is_ok());
+    }
+}

@@ -1,0 +1,501 @@
+//! Customers, sessions, addresses and login throttling in SQLite.
+
+use super::{now, unavailable, SqliteStore};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, SaltString};
+use argon2::{Argon2, PasswordHasher, PasswordVerifier};
+use async_trait::async_trait;
+use omnistore_components::backend::{
+    hash_token, new_token, AccountBackend, BackendError, BackendResult, SESSION_MAX_AGE,
+};
+use omnistore_components::i18n::Locale;
+use omnistore_components::model::{Address, Profile, SessionInfo};
+use sqlx::Row;
+use std::sync::OnceLock;
+
+/// argon2id with the crate's defaults (19 MiB, 2 passes, 1 lane: the OWASP
+/// minimum), on the blocking pool: a hash takes tens of milliseconds of CPU,
+/// which must not stall the async workers serving pages.
+async fn hash_password(password: &str) -> BackendResult<String> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| BackendError::Unavailable(format!("password hashing: {e}")))
+    })
+    .await
+    .map_err(|e| BackendError::Unavailable(e.to_string()))?
+}
+
+async fn password_matches(password: &str, stored: String) -> BackendResult<bool> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&stored)
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .map_err(|e| BackendError::Unavailable(e.to_string()))
+}
+
+/// A real hash of nothing in particular: verified against when the e-mail is
+/// unknown, so that a login for a missing account takes as long as one for
+/// an existing account (no account discovery by timing).
+fn decoy_hash() -> String {
+    static DECOY: OnceLock<String> = OnceLock::new();
+    DECOY
+        .get_or_init(|| {
+            let salt = SaltString::generate(&mut OsRng);
+            Argon2::default()
+                .hash_password(b"decoy password for timing", &salt)
+                .map(|h| h.to_string())
+                .unwrap_or_default()
+        })
+        .clone()
+}
+
+/// "Firefox on Linux"-style label from a User-Agent, for the sessions list.
+fn device_label(ua: &str) -> String {
+    let browser = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+        ("curl/", "curl"),
+    ]
+    .iter()
+    .find(|(k, _)| ua.contains(k))
+    .map(|(_, v)| *v);
+    let os = [
+        ("Android", "Android"),
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("Windows", "Windows"),
+        ("Mac OS", "macOS"),
+        ("Linux", "Linux"),
+    ]
+    .iter()
+    .find(|(k, _)| ua.contains(k))
+    .map(|(_, v)| *v);
+    match (browser, os) {
+        (Some(b), Some(o)) => format!("{b} · {o}"),
+        (Some(b), None) => b.to_string(),
+        (None, Some(o)) => o.to_string(),
+        (None, None) => ua.chars().take(40).collect(),
+    }
+}
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .map(|d| d.is_unique_violation())
+        .unwrap_or(false)
+}
+
+const EMAIL_TAKEN: &str = "an account with this e-mail address already exists";
+
+#[async_trait]
+impl AccountBackend for SqliteStore {
+    async fn register(
+        &self,
+        email: &str,
+        name: &str,
+        password: &str,
+        locale: Locale,
+    ) -> BackendResult<i64> {
+        let hash = hash_password(password).await?;
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(unavailable)?;
+        let id = sqlx::query_scalar(
+            "INSERT INTO customers (email, name, password_hash, locale, created_at)
+             VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(email)
+        .bind(name)
+        .bind(hash)
+        .bind(locale.tag())
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                BackendError::Conflict(EMAIL_TAKEN.into())
+            } else {
+                unavailable(e)
+            }
+        })?;
+        tx.commit().await.map_err(unavailable)?;
+        Ok(id)
+    }
+
+    async fn authenticate(&self, email: &str, password: &str) -> BackendResult<Option<i64>> {
+        let row: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, password_hash FROM customers WHERE email = ?")
+                .bind(email)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(unavailable)?;
+        match row {
+            Some((id, hash)) => Ok(password_matches(password, hash).await?.then_some(id)),
+            None => {
+                password_matches(password, decoy_hash()).await?;
+                Ok(None)
+            }
+        }
+    }
+
+    async fn verify_password(&self, customer: i64, password: &str) -> BackendResult<bool> {
+        let hash: Option<String> =
+            sqlx::query_scalar("SELECT password_hash FROM customers WHERE id = ?")
+                .bind(customer)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(unavailable)?;
+        match hash {
+            Some(h) => password_matches(password, h).await,
+            None => Ok(false),
+        }
+    }
+
+    async fn set_password(&self, customer: i64, password: &str, keep: &str) -> BackendResult<()> {
+        let hash = hash_password(password).await?;
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(unavailable)?;
+        sqlx::query("UPDATE customers SET password_hash = ? WHERE id = ?")
+            .bind(hash)
+            .bind(customer)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        sqlx::query("DELETE FROM sessions WHERE customer_id = ? AND token_hash <> ?")
+            .bind(customer)
+            .bind(keep)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        tx.commit().await.map_err(unavailable)
+    }
+
+    async fn profile(&self, customer: i64) -> BackendResult<Option<Profile>> {
+        let row = sqlx::query(
+            "SELECT c.id, c.email, c.name, c.locale, l.slug AS store
+             FROM customers c LEFT JOIN locations l ON l.id = c.preferred_store_id
+             WHERE c.id = ?",
+        )
+        .bind(customer)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(row.map(|r| Profile {
+            id: r.get("id"),
+            email: r.get("email"),
+            name: r.get("name"),
+            locale: Locale::from_tag(r.get("locale")).unwrap_or_default(),
+            preferred_store: r.get("store"),
+        }))
+    }
+
+    async fn update_profile(
+        &self,
+        customer: i64,
+        name: &str,
+        email: &str,
+        locale: Locale,
+    ) -> BackendResult<()> {
+        sqlx::query("UPDATE customers SET name = ?, email = ?, locale = ? WHERE id = ?")
+            .bind(name)
+            .bind(email)
+            .bind(locale.tag())
+            .bind(customer)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    BackendError::Conflict(EMAIL_TAKEN.into())
+                } else {
+                    unavailable(e)
+                }
+            })?;
+        Ok(())
+    }
+
+    async fn set_preferred_store(&self, customer: i64, store: Option<&str>) -> BackendResult<()> {
+        let id: Option<i64> = match store {
+            Some(slug) => Some(
+                sqlx::query_scalar("SELECT id FROM locations WHERE slug = ? AND kind = 'store'")
+                    .bind(slug)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(unavailable)?
+                    .ok_or_else(|| BackendError::BadRequest("no such store".into()))?,
+            ),
+            None => None,
+        };
+        sqlx::query("UPDATE customers SET preferred_store_id = ? WHERE id = ?")
+            .bind(id)
+            .bind(customer)
+            .execute(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        Ok(())
+    }
+
+    async fn delete_customer(&self, customer: i64) -> BackendResult<()> {
+        // Sessions, addresses, carts and their lines go by ON DELETE CASCADE.
+        sqlx::query("DELETE FROM customers WHERE id = ?")
+            .bind(customer)
+            .execute(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        Ok(())
+    }
+
+    async fn addresses(&self, customer: i64) -> BackendResult<Vec<Address>> {
+        sqlx::query_as::<_, (i64, String, String, String, String, String)>(
+            "SELECT id, name, street, postcode, city, phone FROM addresses
+             WHERE customer_id = ? ORDER BY id",
+        )
+        .bind(customer)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(unavailable)
+        .map(|rows| {
+            rows.into_iter()
+                .map(|(id, name, street, postcode, city, phone)| Address {
+                    id,
+                    name,
+                    street,
+                    postcode,
+                    city,
+                    phone,
+                })
+                .collect()
+        })
+    }
+
+    async fn save_address(&self, customer: i64, a: &Address) -> BackendResult<Option<i64>> {
+        if a.id == 0 {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM addresses WHERE customer_id = ?")
+                .bind(customer)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(unavailable)?;
+            if n >= 20 {
+                return Err(BackendError::BadRequest(
+                    "at most 20 saved addresses; delete one first".into(),
+                ));
+            }
+            let id = sqlx::query_scalar(
+                "INSERT INTO addresses (customer_id, name, street, postcode, city, phone)
+                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            )
+            .bind(customer)
+            .bind(&a.name)
+            .bind(&a.street)
+            .bind(&a.postcode)
+            .bind(&a.city)
+            .bind(&a.phone)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(unavailable)?;
+            return Ok(Some(id));
+        }
+        // The customer id is part of the WHERE: someone else's id updates nothing.
+        let done = sqlx::query(
+            "UPDATE addresses SET name = ?, street = ?, postcode = ?, city = ?, phone = ?
+             WHERE id = ? AND customer_id = ?",
+        )
+        .bind(&a.name)
+        .bind(&a.street)
+        .bind(&a.postcode)
+        .bind(&a.city)
+        .bind(&a.phone)
+        .bind(a.id)
+        .bind(customer)
+        .execute(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok((done.rows_affected() == 1).then_some(a.id))
+    }
+
+    async fn delete_address(&self, customer: i64, id: i64) -> BackendResult<bool> {
+        let done = sqlx::query("DELETE FROM addresses WHERE id = ? AND customer_id = ?")
+            .bind(id)
+            .bind(customer)
+            .execute(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn login_failures(&self, keys: &[String], window_secs: i64) -> BackendResult<Vec<u32>> {
+        let since = now() - window_secs;
+        let mut out = Vec::with_capacity(keys.len());
+        for key in keys {
+            let n: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?")
+                    .bind(key)
+                    .bind(since)
+                    .fetch_one(&self.pool)
+                    .await
+                    .map_err(unavailable)?;
+            out.push(n as u32);
+        }
+        Ok(out)
+    }
+
+    async fn note_login_failure(&self, keys: &[String]) -> BackendResult<()> {
+        let at = now();
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(unavailable)?;
+        for key in keys {
+            sqlx::query("INSERT INTO login_failures (key, at) VALUES (?, ?)")
+                .bind(key)
+                .bind(at)
+                .execute(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        }
+        // Nothing older than a day matters to any window we use.
+        sqlx::query("DELETE FROM login_failures WHERE at < ?")
+            .bind(at - 86_400)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        tx.commit().await.map_err(unavailable)
+    }
+
+    async fn clear_login_failures(&self, key: &str) -> BackendResult<()> {
+        sqlx::query("DELETE FROM login_failures WHERE key = ?")
+            .bind(key)
+            .execute(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        Ok(())
+    }
+
+    async fn start_session(&self, customer: i64, user_agent: &str) -> BackendResult<String> {
+        let token = new_token();
+        let handle = new_token()[..16].to_string();
+        let at = now();
+        let ua: String = user_agent.chars().take(300).collect();
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, handle, customer_id, user_agent, created_at, last_seen, expires_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(hash_token(&token))
+        .bind(handle)
+        .bind(customer)
+        .bind(ua)
+        .bind(at)
+        .bind(at)
+        .bind(at + SESSION_MAX_AGE)
+        .execute(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(token)
+    }
+
+    async fn session_customer(&self, token_hash: &str) -> BackendResult<Option<i64>> {
+        let at = now();
+        let row: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT customer_id, last_seen FROM sessions WHERE token_hash = ? AND expires_at > ?",
+        )
+        .bind(token_hash)
+        .bind(at)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        if let Some((_, last_seen)) = row {
+            // A write per request would serialise all readers behind the
+            // writer lock; a minute's precision is plenty for "last seen".
+            if at - last_seen > 60 {
+                sqlx::query("UPDATE sessions SET last_seen = ? WHERE token_hash = ?")
+                    .bind(at)
+                    .bind(token_hash)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(unavailable)?;
+            }
+        }
+        Ok(row.map(|(c, _)| c))
+    }
+
+    async fn end_session(&self, token_hash: &str) -> BackendResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        Ok(())
+    }
+
+    async fn end_sessions(&self, customer: i64, keep: Option<&str>) -> BackendResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE customer_id = ? AND token_hash <> ?")
+            .bind(customer)
+            .bind(keep.unwrap_or(""))
+            .execute(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        Ok(())
+    }
+
+    async fn end_session_by_handle(&self, customer: i64, handle: &str) -> BackendResult<bool> {
+        let done = sqlx::query("DELETE FROM sessions WHERE customer_id = ? AND handle = ?")
+            .bind(customer)
+            .bind(handle)
+            .execute(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn sessions(&self, customer: i64, current: &str) -> BackendResult<Vec<SessionInfo>> {
+        let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
+            "SELECT token_hash, handle, user_agent, created_at, last_seen FROM sessions
+             WHERE customer_id = ? AND expires_at > ? ORDER BY last_seen DESC",
+        )
+        .bind(customer)
+        .bind(now())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(rows
+            .into_iter()
+            .map(|(hash, handle, ua, created_at, last_seen)| SessionInfo {
+                handle,
+                device: device_label(&ua),
+                created_at,
+                last_seen,
+                current: hash == current,
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::device_label;
+
+    #[test]
+    fn device_labels() {
+        let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+        assert_eq!(device_label(chrome), "Chrome · Linux");
+        assert_eq!(device_label("curl/8.0"), "curl");
+        assert_eq!(device_label(""), "");
+    }
+}

@@ -1,0 +1,468 @@
+//! Carts in SQLite. Every change is one `BEGIN IMMEDIATE` transaction that
+//! reads stock and writes the line together, so parallel requests queue up
+//! and never lose an update; the change is published after the commit.
+
+use super::{now, suffix, unavailable, SqliteStore};
+use async_trait::async_trait;
+use futures::StreamExt;
+use omnistore_components::backend::{
+    BackendError, BackendResult, CartBackend, CartChanged, CartOwner,
+};
+use omnistore_components::i18n::Locale;
+use omnistore_components::model::{
+    clamp_quantity, merge_carts, Cart, CartLine, CartNotice, CartOp, CartUpdate, Fulfilment,
+    LineQty, MergeReport, Money, MAX_LINE_QUANTITY,
+};
+use sqlx::{Row, Sqlite, Transaction};
+use std::collections::HashMap;
+use tokio_stream::wrappers::BroadcastStream;
+
+type Tx<'a> = Transaction<'a, Sqlite>;
+
+const MOVED: &str =
+    "this cart was moved to your account when you signed in; reload the page to see it";
+
+/// Where a cart is found: the SQL condition on `carts c` and its argument.
+fn owner_filter(owner: &CartOwner) -> (&'static str, OwnerArg<'_>) {
+    match owner {
+        CartOwner::Customer(id) => ("c.customer_id = ?", OwnerArg::Id(*id)),
+        CartOwner::Guest(hash) => ("c.guest_token_hash = ?", OwnerArg::Hash(hash)),
+    }
+}
+
+enum OwnerArg<'a> {
+    Id(i64),
+    Hash(&'a str),
+}
+
+impl SqliteStore {
+    /// The owner's active cart, created when missing. A guest token whose cart
+    /// was merged at login is refused rather than silently given a new cart.
+    async fn ensure_cart(tx: &mut Tx<'_>, owner: &CartOwner) -> BackendResult<i64> {
+        let at = now();
+        match owner {
+            CartOwner::Customer(customer) => {
+                let found: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM carts WHERE customer_id = ? AND status = 'active'",
+                )
+                .bind(customer)
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(unavailable)?;
+                if let Some(id) = found {
+                    return Ok(id);
+                }
+                sqlx::query_scalar(
+                    "INSERT INTO carts (customer_id, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
+                )
+                .bind(customer)
+                .bind(at)
+                .bind(at)
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(unavailable)
+            }
+            CartOwner::Guest(hash) => {
+                let found: Option<(i64, String)> =
+                    sqlx::query_as("SELECT id, status FROM carts WHERE guest_token_hash = ?")
+                        .bind(hash)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(unavailable)?;
+                match found {
+                    Some((id, status)) if status == "active" => Ok(id),
+                    Some(_) => Err(BackendError::Conflict(MOVED.into())),
+                    None => sqlx::query_scalar(
+                        "INSERT INTO carts (guest_token_hash, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
+                    )
+                    .bind(hash)
+                    .bind(at)
+                    .bind(at)
+                    .fetch_one(&mut **tx)
+                    .await
+                    .map_err(unavailable),
+                }
+            }
+        }
+    }
+
+    /// Units that can be promised for a fulfilment; `None` for an unknown variant.
+    async fn available(
+        tx: &mut Tx<'_>,
+        online: i64,
+        variant: i64,
+        fulfilment: Fulfilment,
+    ) -> BackendResult<Option<(u32, i64)>> {
+        let Fulfilment::Delivery = fulfilment;
+        let row: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT v.price, COALESCE((SELECT s.on_hand - s.reserved FROM stock s
+                                        WHERE s.variant_id = v.id AND s.location_id = ?), 0)
+             FROM variants v WHERE v.id = ?",
+        )
+        .bind(online)
+        .bind(variant)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(unavailable)?;
+        Ok(row.map(|(price, units)| (units.max(0) as u32, price)))
+    }
+
+    async fn line_quantity(
+        tx: &mut Tx<'_>,
+        cart: i64,
+        variant: i64,
+        fulfilment: Fulfilment,
+    ) -> BackendResult<u32> {
+        let q: Option<i64> = sqlx::query_scalar(
+            "SELECT quantity FROM cart_lines WHERE cart_id = ? AND variant_id = ? AND fulfilment = ?",
+        )
+        .bind(cart)
+        .bind(variant)
+        .bind(fulfilment.as_str())
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(unavailable)?;
+        Ok(q.unwrap_or(0) as u32)
+    }
+
+    async fn write_line(
+        tx: &mut Tx<'_>,
+        cart: i64,
+        variant: i64,
+        fulfilment: Fulfilment,
+        quantity: u32,
+        price: i64,
+    ) -> BackendResult<()> {
+        if quantity == 0 {
+            sqlx::query(
+                "DELETE FROM cart_lines WHERE cart_id = ? AND variant_id = ? AND fulfilment = ?",
+            )
+            .bind(cart)
+            .bind(variant)
+            .bind(fulfilment.as_str())
+            .execute(&mut **tx)
+            .await
+            .map_err(unavailable)?;
+            return Ok(());
+        }
+        // price_at_add keeps its first value: the shopper is told about
+        // changes since they chose the item, not since their last click.
+        sqlx::query(
+            "INSERT INTO cart_lines (cart_id, variant_id, fulfilment, quantity, price_at_add, added_at)
+             VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (cart_id, variant_id, fulfilment) DO UPDATE SET quantity = excluded.quantity",
+        )
+        .bind(cart)
+        .bind(variant)
+        .bind(fulfilment.as_str())
+        .bind(quantity)
+        .bind(price)
+        .bind(now())
+        .execute(&mut **tx)
+        .await
+        .map_err(unavailable)?;
+        Ok(())
+    }
+
+    async fn bump(tx: &mut Tx<'_>, cart: i64) -> BackendResult<i64> {
+        sqlx::query_scalar(
+            "UPDATE carts SET version = version + 1, updated_at = ? WHERE id = ? RETURNING version",
+        )
+        .bind(now())
+        .bind(cart)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(unavailable)
+    }
+
+    async fn lines_of(tx: &mut Tx<'_>, cart: i64) -> BackendResult<Vec<(LineQty, i64)>> {
+        let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+            "SELECT variant_id, fulfilment, quantity, price_at_add FROM cart_lines WHERE cart_id = ?",
+        )
+        .bind(cart)
+        .fetch_all(&mut **tx)
+        .await
+        .map_err(unavailable)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(v, f, q, p)| {
+                Some((
+                    LineQty {
+                        variant_id: v,
+                        fulfilment: Fulfilment::parse(&f)?,
+                        quantity: q as u32,
+                    },
+                    p,
+                ))
+            })
+            .collect())
+    }
+
+    fn publish(&self, owner: CartOwner, version: i64) {
+        // No subscriber is not an error: nobody has another page open.
+        let _ = self.changes.send(CartChanged { owner, version });
+    }
+
+    /// Applies `op` inside `tx` and says what the shopper should be told.
+    async fn apply(
+        tx: &mut Tx<'_>,
+        online: i64,
+        cart: i64,
+        op: &CartOp,
+    ) -> BackendResult<Option<CartNotice>> {
+        let fulfilment = Fulfilment::Delivery;
+        let unknown = || BackendError::BadRequest("no such product variant".into());
+        match *op {
+            CartOp::Add {
+                variant_id,
+                quantity,
+            } => {
+                if !(1..=MAX_LINE_QUANTITY).contains(&quantity) {
+                    return Err(BackendError::BadRequest(format!(
+                        "quantity must be between 1 and {MAX_LINE_QUANTITY}"
+                    )));
+                }
+                let (units, price) = Self::available(tx, online, variant_id, fulfilment)
+                    .await?
+                    .ok_or_else(unknown)?;
+                let current = Self::line_quantity(tx, cart, variant_id, fulfilment).await?;
+                let wanted = current + quantity;
+                let got = clamp_quantity(wanted, units);
+                if got == 0 {
+                    return Ok(Some(CartNotice::Unavailable));
+                }
+                Self::write_line(tx, cart, variant_id, fulfilment, got, price).await?;
+                Ok((got < wanted).then_some(CartNotice::Clamped {
+                    requested: wanted,
+                    got,
+                }))
+            }
+            CartOp::Set {
+                variant_id,
+                quantity,
+            } => {
+                if quantity > MAX_LINE_QUANTITY {
+                    return Err(BackendError::BadRequest(format!(
+                        "quantity must be between 0 and {MAX_LINE_QUANTITY}"
+                    )));
+                }
+                let (units, price) = Self::available(tx, online, variant_id, fulfilment)
+                    .await?
+                    .ok_or_else(unknown)?;
+                let got = clamp_quantity(quantity, units);
+                Self::write_line(tx, cart, variant_id, fulfilment, got, price).await?;
+                Ok(if quantity > 0 && got == 0 {
+                    Some(CartNotice::Unavailable)
+                } else {
+                    (got < quantity).then_some(CartNotice::Clamped {
+                        requested: quantity,
+                        got,
+                    })
+                })
+            }
+            CartOp::Remove { variant_id } => {
+                Self::write_line(tx, cart, variant_id, fulfilment, 0, 0).await?;
+                Ok(None)
+            }
+            CartOp::Clear => {
+                sqlx::query("DELETE FROM cart_lines WHERE cart_id = ?")
+                    .bind(cart)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(unavailable)?;
+                Ok(None)
+            }
+        }
+    }
+}
+
+#[async_trait]
+impl CartBackend for SqliteStore {
+    async fn cart(&self, owner: &CartOwner, locale: Locale) -> BackendResult<Cart> {
+        let online = self.online_location_id().await?;
+        let (cond, arg) = owner_filter(owner);
+        let l = suffix(locale);
+        let sql = format!(
+            "SELECT c.version, cl.variant_id, cl.fulfilment, cl.quantity, cl.price_at_add,
+                    v.sku, v.price, v.size, v.colour_{l} AS colour, v.image,
+                    p.slug, p.name_{l} AS name,
+                    COALESCE((SELECT s.on_hand - s.reserved FROM stock s
+                              WHERE s.variant_id = v.id AND s.location_id = ?), 0) AS available
+             FROM carts c
+             LEFT JOIN cart_lines cl ON cl.cart_id = c.id
+             LEFT JOIN variants v ON v.id = cl.variant_id
+             LEFT JOIN products p ON p.id = v.product_id
+             WHERE {cond} AND c.status = 'active'
+             ORDER BY cl.added_at, cl.variant_id"
+        );
+        let query = sqlx::query(&sql).bind(online);
+        let query = match arg {
+            OwnerArg::Id(id) => query.bind(id),
+            OwnerArg::Hash(h) => query.bind(h),
+        };
+        let rows = query.fetch_all(&self.pool).await.map_err(unavailable)?;
+        let mut cart = Cart::default();
+        for r in rows {
+            cart.version = r.get("version");
+            let Some(variant_id) = r.get::<Option<i64>, _>("variant_id") else {
+                continue;
+            };
+            let Some(fulfilment) = Fulfilment::parse(r.get("fulfilment")) else {
+                continue;
+            };
+            let price = Money::pln(r.get("price"));
+            let was: i64 = r.get("price_at_add");
+            let label = [
+                r.get::<Option<String>, _>("size"),
+                r.get::<Option<String>, _>("colour"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" / ");
+            cart.lines.push(CartLine {
+                variant_id,
+                fulfilment,
+                quantity: r.get::<i64, _>("quantity") as u32,
+                product_slug: r.get("slug"),
+                product_name: r.get("name"),
+                variant_label: label,
+                sku: r.get("sku"),
+                image: r.get("image"),
+                unit_price: price,
+                price_was: (was != price.minor).then_some(Money::pln(was)),
+                available: r.get::<i64, _>("available").max(0) as u32,
+            });
+        }
+        Ok(cart)
+    }
+
+    async fn apply_cart_op(
+        &self,
+        owner: &CartOwner,
+        op: &CartOp,
+        key: Option<&str>,
+        locale: Locale,
+    ) -> BackendResult<CartUpdate> {
+        let online = self.online_location_id().await?;
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(unavailable)?;
+        let cart = Self::ensure_cart(&mut tx, owner).await?;
+        if let Some(key) = key {
+            let seen: Option<i64> =
+                sqlx::query_scalar("SELECT 1 FROM cart_ops WHERE cart_id = ? AND op_key = ?")
+                    .bind(cart)
+                    .bind(key)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(unavailable)?;
+            if seen.is_some() {
+                tx.commit().await.map_err(unavailable)?;
+                return Ok(CartUpdate {
+                    cart: self.cart(owner, locale).await?,
+                    notice: None,
+                });
+            }
+        }
+        let notice = Self::apply(&mut tx, online, cart, op).await?;
+        if let Some(key) = key {
+            sqlx::query("INSERT INTO cart_ops (cart_id, op_key, at) VALUES (?, ?, ?)")
+                .bind(cart)
+                .bind(key)
+                .bind(now())
+                .execute(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        }
+        let version = Self::bump(&mut tx, cart).await?;
+        tx.commit().await.map_err(unavailable)?;
+        self.publish(owner.clone(), version);
+        Ok(CartUpdate {
+            cart: self.cart(owner, locale).await?,
+            notice,
+        })
+    }
+
+    async fn merge_guest_cart(
+        &self,
+        guest_hash: &str,
+        customer: i64,
+    ) -> BackendResult<MergeReport> {
+        let online = self.online_location_id().await?;
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(unavailable)?;
+        let guest: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM carts WHERE guest_token_hash = ? AND status = 'active'",
+        )
+        .bind(guest_hash)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        // Closed or never created: a retried or concurrent login ends here.
+        let Some(guest) = guest else {
+            tx.commit().await.map_err(unavailable)?;
+            return Ok(MergeReport::default());
+        };
+        let guest_lines = Self::lines_of(&mut tx, guest).await?;
+        let owner = CartOwner::Customer(customer);
+        let cart = Self::ensure_cart(&mut tx, &owner).await?;
+        let own_lines = Self::lines_of(&mut tx, cart).await?;
+        let mut stock: HashMap<i64, (u32, i64)> = HashMap::new();
+        for (l, _) in guest_lines.iter().chain(&own_lines) {
+            if let Some(found) =
+                Self::available(&mut tx, online, l.variant_id, l.fulfilment).await?
+            {
+                stock.insert(l.variant_id, found);
+            }
+        }
+        let own: Vec<LineQty> = own_lines.iter().map(|(l, _)| *l).collect();
+        let theirs: Vec<LineQty> = guest_lines.iter().map(|(l, _)| *l).collect();
+        let (merged, report) = merge_carts(&own, &theirs, |v, _| {
+            stock.get(&v).map(|(units, _)| *units).unwrap_or(0)
+        });
+        // Write only the lines the guest cart touched; the customer's other
+        // lines stay exactly as they were.
+        for (l, guest_price) in &guest_lines {
+            let quantity = merged
+                .iter()
+                .find(|m| m.variant_id == l.variant_id && m.fulfilment == l.fulfilment)
+                .map(|m| m.quantity)
+                .unwrap_or(0);
+            Self::write_line(
+                &mut tx,
+                cart,
+                l.variant_id,
+                l.fulfilment,
+                quantity,
+                *guest_price,
+            )
+            .await?;
+        }
+        sqlx::query("UPDATE carts SET status = 'merged', updated_at = ? WHERE id = ?")
+            .bind(now())
+            .bind(guest)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        let guest_version = Self::bump(&mut tx, guest).await?;
+        let version = Self::bump(&mut tx, cart).await?;
+        tx.commit().await.map_err(unavailable)?;
+        self.publish(CartOwner::Guest(guest_hash.to_string()), guest_version);
+        self.publish(owner, version);
+        Ok(report)
+    }
+
+    fn cart_changes(&self) -> futures::stream::BoxStream<'static, CartChanged> {
+        // A subscriber that falls behind skips ahead; devices refetch the cart
+        // on any event, so a skipped one loses nothing.
+        BroadcastStream::new(self.changes.subscribe())
+            .filter_map(|e| async move { e.ok() })
+            .boxed()
+    }
+}

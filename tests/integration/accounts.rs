@@ -1,0 +1,837 @@
+//! Accounts, sessions and the cart over HTTP, as browsers would use them:
+//! cookies carried between requests, form posts and JSON calls with the
+//! shop's own Origin, and many at once where concurrency matters.
+
+use super::{server, start_server, Server};
+use futures::future::join_all;
+use omnistore_components::backend::hash_token;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// A browser: keeps cookies, sends the shop's Origin on writes.
+#[derive(Clone)]
+struct Shopper {
+    base: String,
+    cookies: Arc<Mutex<HashMap<String, String>>>,
+    origin: String,
+}
+
+impl Shopper {
+    /// Opens the home page, as a visitor does, and keeps the cookies it gets.
+    async fn visit(base: &str) -> Shopper {
+        let s = Shopper {
+            base: base.to_string(),
+            cookies: Arc::default(),
+            origin: base.to_string(),
+        };
+        let (status, _) = s.get("/").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            s.cookie("os_cart").is_some(),
+            "a guest cart token is issued"
+        );
+        s
+    }
+
+    fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.lock().unwrap().get(name).cloned()
+    }
+
+    fn set_cookie(&self, name: &str, value: &str) {
+        self.cookies
+            .lock()
+            .unwrap()
+            .insert(name.to_string(), value.to_string());
+    }
+
+    fn header(&self) -> String {
+        self.cookies
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn absorb(&self, res: &reqwest::Response) {
+        for v in res.headers().get_all("set-cookie") {
+            let v = v.to_str().unwrap();
+            let (pair, attrs) = v.split_once(';').unwrap_or((v, ""));
+            let (name, value) = pair.split_once('=').unwrap();
+            let mut jar = self.cookies.lock().unwrap();
+            if attrs.contains("Max-Age=0") {
+                jar.remove(name);
+            } else {
+                jar.insert(name.to_string(), value.to_string());
+            }
+        }
+    }
+
+    fn client() -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    async fn finish(&self, res: reqwest::Response) -> (StatusCode, String) {
+        self.absorb(&res);
+        let status = res.status();
+        (status, res.text().await.unwrap())
+    }
+
+    async fn get(&self, path: &str) -> (StatusCode, String) {
+        let res = Self::client()
+            .get(format!("{}{path}", self.base))
+            .header("cookie", self.header())
+            .send()
+            .await
+            .unwrap();
+        self.finish(res).await
+    }
+
+    /// A server-function call with a form body, as the page's JavaScript makes it.
+    async fn form(&self, path: &str, form: &[(&str, &str)]) -> (StatusCode, String) {
+        let res = Self::client()
+            .post(format!("{}{path}", self.base))
+            .header("cookie", self.header())
+            .header("origin", &self.origin)
+            .header("sec-fetch-site", "same-origin")
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        self.finish(res).await
+    }
+
+    async fn json(&self, path: &str, body: Value) -> (StatusCode, String) {
+        let res = Self::client()
+            .post(format!("{}{path}", self.base))
+            .header("cookie", self.header())
+            .header("origin", &self.origin)
+            .header("accept", "application/json")
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        self.finish(res).await
+    }
+
+    async fn register(&self, email: &str) {
+        let (s, body) = self
+            .form(
+                "/api/auth/register",
+                &[
+                    ("name", "Ala Test"),
+                    ("email", email),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+        assert!(self.cookie("os_sid").is_some());
+    }
+
+    async fn login(&self, email: &str, password: &str) -> (StatusCode, String) {
+        self.form(
+            "/api/auth/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    async fn add(&self, variant: i64, quantity: i64) -> (StatusCode, Value) {
+        let (s, body) = self
+            .form(
+                "/api/cart/add",
+                &[
+                    ("variant_id", &variant.to_string()),
+                    ("quantity", &quantity.to_string()),
+                ],
+            )
+            .await;
+        (
+            s,
+            serde_json::from_str(&body).unwrap_or(Value::String(body)),
+        )
+    }
+
+    async fn cart(&self) -> Value {
+        let (s, body) = self.get("/api/cart").await;
+        assert_eq!(s, StatusCode::OK, "{body}");
+        serde_json::from_str(&body).unwrap()
+    }
+}
+
+const PASSWORD: &str = "correct horse battery";
+
+fn quantities(cart: &Value) -> HashMap<i64, i64> {
+    cart["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["variant_id"].as_i64().unwrap(),
+                l["quantity"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn unique_email(tag: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    format!("{tag}-{}@example.com", N.fetch_add(1, Ordering::Relaxed))
+}
+
+async fn db(server: &Server) -> sqlx::SqlitePool {
+    sqlx::SqlitePool::connect(&server.db).await.unwrap()
+}
+
+/// Variants with at least `min` units online, most stocked first.
+async fn stocked_variants(min: i64, n: usize) -> Vec<(i64, i64)> {
+    let pool = db(server()).await;
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT s.variant_id, s.on_hand - s.reserved AS units FROM stock s
+         JOIN locations l ON l.id = s.location_id
+         WHERE l.slug = 'online' AND s.on_hand - s.reserved >= ?
+         ORDER BY units DESC, s.variant_id LIMIT ?",
+    )
+    .bind(min)
+    .bind(n as i64)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        rows.len(),
+        n,
+        "demo data has {n} variants with {min}+ units online"
+    );
+    rows
+}
+
+#[tokio::test]
+async fn cart_add_change_remove_clear_with_server_prices() {
+    let shopper = Shopper::visit(&server().base).await;
+    let v = stocked_variants(20, 2).await;
+    let (s, update) = shopper.add(v[0].0, 2).await;
+    assert_eq!(s, StatusCode::OK, "{update}");
+    assert_eq!(update["notice"], Value::Null);
+    let line = &update["cart"]["lines"][0];
+    assert_eq!(line["quantity"], 2);
+    let pool = db(server()).await;
+    let price: i64 = sqlx::query_scalar("SELECT price FROM variants WHERE id = ?")
+        .bind(v[0].0)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        line["unit_price"]["minor"], price,
+        "priced from the catalog"
+    );
+
+    shopper.add(v[1].0, 1).await;
+    let (s, _) = shopper
+        .form(
+            "/api/cart/set",
+            &[("variant_id", &v[0].0.to_string()), ("quantity", "5")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(
+        quantities(&shopper.cart().await),
+        HashMap::from([(v[0].0, 5), (v[1].0, 1)])
+    );
+    shopper
+        .form("/api/cart/remove", &[("variant_id", &v[1].0.to_string())])
+        .await;
+    assert_eq!(
+        quantities(&shopper.cart().await),
+        HashMap::from([(v[0].0, 5)])
+    );
+
+    // A price change since the line was added is shown on the line.
+    sqlx::query("UPDATE variants SET price = price + 100 WHERE id = ?")
+        .bind(v[0].0)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let cart = shopper.cart().await;
+    assert_eq!(cart["lines"][0]["unit_price"]["minor"], price + 100);
+    assert_eq!(cart["lines"][0]["price_was"]["minor"], price);
+    sqlx::query("UPDATE variants SET price = price - 100 WHERE id = ?")
+        .bind(v[0].0)
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    let (s, _) = shopper.form("/api/cart/clear", &[]).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(quantities(&shopper.cart().await).is_empty());
+}
+
+#[tokio::test]
+async fn quantities_are_validated_and_clamped_to_stock() {
+    let shopper = Shopper::visit(&server().base).await;
+    let (variant, _) = stocked_variants(1, 1).await[0];
+    for bad in ["0", "-1", "100", "abc", "99999999999999999999"] {
+        let (s, body) = shopper
+            .form(
+                "/api/cart/add",
+                &[("variant_id", &variant.to_string()), ("quantity", bad)],
+            )
+            .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "quantity {bad}: {body}");
+    }
+    let (s, body) = shopper.add(987_654_321, 1).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "unknown variant: {body}");
+
+    // A variant with few units: asking for more gets all there is, and says so.
+    let pool = db(server()).await;
+    let (few, units): (i64, i64) = sqlx::query_as(
+        "SELECT s.variant_id, s.on_hand - s.reserved FROM stock s JOIN locations l ON l.id = s.location_id
+         WHERE l.slug = 'online' AND s.on_hand - s.reserved BETWEEN 1 AND 10 LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let (s, update) = shopper.add(few, units + 5).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(update["notice"]["Clamped"]["got"], units);
+    assert_eq!(quantities(&update["cart"])[&few], units);
+
+    // Sold out online: nothing is added, and the shopper is told.
+    let sold_out: i64 = sqlx::query_scalar(
+        "SELECT v.id FROM variants v WHERE NOT EXISTS (
+           SELECT 1 FROM stock s JOIN locations l ON l.id = s.location_id
+           WHERE s.variant_id = v.id AND l.slug = 'online' AND s.on_hand - s.reserved > 0) LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let (s, update) = shopper.add(sold_out, 1).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(update["notice"], "Unavailable");
+    assert!(!quantities(&update["cart"]).contains_key(&sold_out));
+}
+
+#[tokio::test]
+async fn parallel_adds_of_one_variant_make_one_line() {
+    let shopper = Shopper::visit(&server().base).await;
+    let (variant, _) = stocked_variants(50, 1).await[0];
+    let results = join_all((0..50).map(|_| {
+        let s = shopper.clone();
+        async move { s.add(variant, 1).await.0 }
+    }))
+    .await;
+    assert!(results.iter().all(|s| *s == StatusCode::OK), "{results:?}");
+    let cart = shopper.cart().await;
+    assert_eq!(cart["lines"].as_array().unwrap().len(), 1);
+    assert_eq!(quantities(&cart)[&variant], 50);
+}
+
+#[tokio::test]
+async fn parallel_adds_of_fifty_variants_make_fifty_lines() {
+    let shopper = Shopper::visit(&server().base).await;
+    let variants = stocked_variants(1, 50).await;
+    join_all(variants.iter().map(|(v, _)| {
+        let s = shopper.clone();
+        let v = *v;
+        async move { assert_eq!(s.add(v, 1).await.0, StatusCode::OK) }
+    }))
+    .await;
+    let q = quantities(&shopper.cart().await);
+    assert_eq!(q.len(), 50);
+    assert!(q.values().all(|n| *n == 1));
+}
+
+#[tokio::test]
+async fn parallel_first_adds_of_a_new_guest_create_one_cart() {
+    let shopper = Shopper::visit(&server().base).await;
+    let variants = stocked_variants(10, 10).await;
+    join_all(variants.iter().map(|(v, _)| {
+        let s = shopper.clone();
+        let v = *v;
+        async move { s.add(v, 1).await }
+    }))
+    .await;
+    let hash = hash_token(&shopper.cookie("os_cart").unwrap());
+    let pool = db(server()).await;
+    let carts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM carts WHERE guest_token_hash = ?")
+        .bind(&hash)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(carts, 1);
+    assert_eq!(quantities(&shopper.cart().await).len(), 10);
+}
+
+#[tokio::test]
+async fn offline_queue_keys_apply_once() {
+    let shopper = Shopper::visit(&server().base).await;
+    let (variant, _) = stocked_variants(10, 1).await[0];
+    let body = json!({ "op": { "Add": { "variant_id": variant, "quantity": 2 } }, "key": "3f1c0a9e-retry-key-0001" });
+    // The queue resends after a lost answer: the same key, twice and in parallel.
+    let results = join_all((0..3).map(|_| {
+        let s = shopper.clone();
+        let b = body.clone();
+        async move { s.json("/api/cart/apply", b).await }
+    }))
+    .await;
+    assert!(
+        results.iter().all(|(s, _)| *s == StatusCode::OK),
+        "{results:?}"
+    );
+    assert_eq!(quantities(&shopper.cart().await)[&variant], 2);
+    let (s, _) = shopper
+        .json(
+            "/api/cart/apply",
+            json!({ "op": { "Add": { "variant_id": variant, "quantity": 1 } }, "key": "bad key!" }),
+        )
+        .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn login_merges_the_guest_cart_once_even_when_concurrent() {
+    let base = &server().base;
+    let email = unique_email("merge");
+    let v = stocked_variants(30, 3).await;
+    let (a, b, c) = (v[0].0, v[1].0, v[2].0);
+    // The customer's cart, from another device: A×1, C×1.
+    let laptop = Shopper::visit(base).await;
+    laptop.register(&email).await;
+    laptop.add(a, 1).await;
+    laptop.add(c, 1).await;
+
+    // On the phone, as a guest: A×2, B×1; then five sign-ins at once.
+    let phone = Shopper::visit(base).await;
+    phone.add(a, 2).await;
+    phone.add(b, 1).await;
+    let guest_hash = hash_token(&phone.cookie("os_cart").unwrap());
+    let results = join_all((0..5).map(|_| {
+        let p = phone.clone();
+        let e = email.clone();
+        async move { p.login(&e, PASSWORD).await }
+    }))
+    .await;
+    for (s, body) in &results {
+        assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+    }
+    assert_eq!(
+        quantities(&laptop.cart().await),
+        HashMap::from([(a, 3), (b, 1), (c, 1)]),
+        "summed once, not five times"
+    );
+    // Exactly one of the sign-ins reported the merge.
+    let reports: Vec<Value> = results
+        .iter()
+        .map(|(_, body)| serde_json::from_str(body).unwrap())
+        .collect();
+    assert_eq!(
+        reports.iter().filter(|r| r["added_lines"] == 2).count(),
+        1,
+        "{reports:?}"
+    );
+    let pool = db(server()).await;
+    let status: String = sqlx::query_scalar("SELECT status FROM carts WHERE guest_token_hash = ?")
+        .bind(guest_hash)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "merged");
+    // The phone now shares the customer's cart.
+    assert_eq!(quantities(&phone.cart().await).len(), 3);
+}
+
+#[tokio::test]
+async fn sessions_rotate_at_login_and_die_at_logout() {
+    let base = &server().base;
+    let email = unique_email("session");
+    let s = Shopper::visit(base).await;
+    s.register(&email).await;
+    s.form("/api/auth/logout", &[]).await;
+    assert!(s.cookie("os_sid").is_none());
+
+    // A planted session id is never adopted: sign-in issues a new one.
+    let planted = "ab".repeat(32);
+    s.set_cookie("os_sid", &planted);
+    let (st, body) = s.login(&email, PASSWORD).await;
+    assert!(st.is_success() || st.is_redirection(), "{st} {body}");
+    let first = s.cookie("os_sid").unwrap();
+    assert_ne!(first, planted);
+    let (st, _) = s.get("/api/account").await;
+    assert_eq!(st, StatusCode::OK);
+    s.login(&email, PASSWORD).await;
+    let second = s.cookie("os_sid").unwrap();
+    assert_ne!(first, second, "signing in again rotates the id");
+    // The rotated-out id is dead.
+    let old = Shopper {
+        cookies: Arc::default(),
+        ..s.clone()
+    };
+    old.set_cookie("os_sid", &first);
+    assert_eq!(old.get("/api/account").await.0, StatusCode::UNAUTHORIZED);
+
+    // Logout ends the session on the server: replaying the cookie gets 401.
+    let (st, _) = s.form("/api/auth/logout", &[]).await;
+    assert!(st.is_success() || st.is_redirection());
+    let replay = Shopper {
+        cookies: Arc::default(),
+        ..s.clone()
+    };
+    replay.set_cookie("os_sid", &second);
+    let (st, body) = replay.get("/api/account").await;
+    assert_eq!(st, StatusCode::UNAUTHORIZED, "{body}");
+}
+
+#[tokio::test]
+async fn session_cookie_is_httponly_samesite_and_random() {
+    let base = &server().base;
+    let res = Shopper::client()
+        .post(format!("{base}/api/auth/register"))
+        .header("origin", base)
+        .form(&[
+            ("name", "Cookie Test"),
+            ("email", &unique_email("cookie")),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let cookies: Vec<String> = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    let sid = cookies.iter().find(|c| c.starts_with("os_sid=")).unwrap();
+    assert!(
+        sid.contains("HttpOnly") && sid.contains("SameSite=Lax"),
+        "{sid}"
+    );
+    assert!(!sid.contains("Secure"), "plain http on loopback");
+    let value = sid["os_sid=".len()..].split(';').next().unwrap();
+    assert_eq!(value.len(), 64, "256 bits, hex");
+    let cart = cookies.iter().find(|c| c.starts_with("os_cart=")).unwrap();
+    assert!(
+        cart.contains("Max-Age=2592000") && cart.contains("HttpOnly"),
+        "{cart}"
+    );
+}
+
+#[tokio::test]
+async fn password_change_ends_other_sessions_and_delete_ends_the_account() {
+    let base = &server().base;
+    let email = unique_email("pw");
+    let one = Shopper::visit(base).await;
+    one.register(&email).await;
+    let two = Shopper::visit(base).await;
+    two.login(&email, PASSWORD).await;
+    assert_eq!(two.get("/api/account").await.0, StatusCode::OK);
+
+    let (s, _) = one
+        .form(
+            "/api/account/password",
+            &[
+                ("current", "wrong password!"),
+                ("new_password", "another long one"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = one
+        .form(
+            "/api/account/password",
+            &[("current", PASSWORD), ("new_password", "short")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (s, body) = one
+        .form(
+            "/api/account/password",
+            &[("current", PASSWORD), ("new_password", "another long one")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(
+        one.get("/api/account").await.0,
+        StatusCode::OK,
+        "this device stays"
+    );
+    assert_eq!(
+        two.get("/api/account").await.0,
+        StatusCode::UNAUTHORIZED,
+        "others end"
+    );
+    assert_eq!(
+        two.login(&email, PASSWORD).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let (s, _) = one
+        .form("/api/account/delete", &[("password", "another long one")])
+        .await;
+    assert!(s.is_success() || s.is_redirection());
+    assert_eq!(
+        one.login(&email, "another long one").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn registration_is_validated() {
+    let s = Shopper::visit(&server().base).await;
+    let email = unique_email("dup");
+    s.register(&email).await;
+    let other = Shopper::visit(&server().base).await;
+    let (st, body) = other
+        .form(
+            "/api/auth/register",
+            &[
+                ("name", "X"),
+                ("email", &email.to_uppercase()),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(st, StatusCode::CONFLICT, "{body}");
+    for (name, email, password) in [
+        ("", "a@example.com", PASSWORD),
+        ("Ala", "not-an-email", PASSWORD),
+        ("Ala", "a2@example.com", "short"),
+    ] {
+        let (st, _) = other
+            .form(
+                "/api/auth/register",
+                &[("name", name), ("email", email), ("password", password)],
+            )
+            .await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{name:?} {email:?}");
+    }
+}
+
+#[tokio::test]
+async fn failed_logins_are_throttled_per_account() {
+    let s = Shopper::visit(&server().base).await;
+    let email = unique_email("throttle");
+    s.register(&email).await;
+    s.form("/api/auth/logout", &[]).await;
+    for _ in 0..5 {
+        assert_eq!(
+            s.login(&email, "wrong password").await.0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let (st, body) = s.login(&email, PASSWORD).await;
+    assert_eq!(
+        st,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits: {body}"
+    );
+    assert!(body.contains("15 minutes"), "{body}");
+}
+
+#[tokio::test]
+async fn failed_logins_are_throttled_per_client() {
+    // Its own server: this blocks every sign-in from 127.0.0.1 for a while.
+    let own = start_server();
+    let s = Shopper::visit(&own.base).await;
+    for i in 0..30 {
+        let (st, _) = s
+            .login(&format!("nobody{i}@example.com"), "whatever pass")
+            .await;
+        assert_eq!(st, StatusCode::UNAUTHORIZED);
+    }
+    let (st, _) = s.login("someone-else@example.com", "whatever pass").await;
+    assert_eq!(st, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn cross_site_and_get_requests_change_nothing() {
+    let shopper = Shopper::visit(&server().base).await;
+    let (variant, _) = stocked_variants(5, 1).await[0];
+    let evil = Shopper {
+        origin: "https://evil.example".into(),
+        ..shopper.clone()
+    };
+    let (s, body) = evil.add(variant, 1).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
+    let res = Shopper::client()
+        .post(format!("{}/api/cart/add", shopper.base))
+        .header("cookie", shopper.header())
+        .header("sec-fetch-site", "cross-site")
+        .form(&[
+            ("variant_id", variant.to_string()),
+            ("quantity", "1".into()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let (s, _) = evil.form("/api/auth/logout", &[]).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    // A mutating endpoint does not answer GET.
+    let (s, _) = shopper
+        .get(&format!("/api/cart/add?variant_id={variant}&quantity=1"))
+        .await;
+    assert!(s.is_client_error(), "{s}");
+    assert!(quantities(&shopper.cart().await).is_empty());
+}
+
+#[tokio::test]
+async fn nobody_reaches_another_customers_cart_addresses_or_sessions() {
+    let base = &server().base;
+    let victim = Shopper::visit(base).await;
+    victim.register(&unique_email("victim")).await;
+    let (variant, _) = stocked_variants(5, 1).await[0];
+    victim.add(variant, 2).await;
+    let (s, id) = victim
+        .form(
+            "/api/account/address",
+            &[
+                ("id", "0"),
+                ("name", "Ala"),
+                ("street", "Długa 1"),
+                ("postcode", "00-950"),
+                ("city", "Warszawa"),
+                ("phone", "600100200"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{id}");
+    let address_id: i64 = id.trim().parse().unwrap();
+
+    let attacker = Shopper::visit(base).await;
+    attacker.register(&unique_email("attacker")).await;
+    let mut rng = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let mut attempts = Vec::new();
+    for i in 0..1000 {
+        let n = next();
+        // Around the victim's real ids as well as anywhere.
+        let id = if i % 2 == 0 {
+            address_id + (n % 50) as i64 - 25
+        } else {
+            (n % 1_000_000) as i64
+        };
+        // Id 0 means "a new address of my own", which is allowed.
+        let id = if id == 0 { 1_000_001 } else { id };
+        attempts.push((i % 4, id, format!("{:064x}", n as u128 * 31 + i as u128)));
+    }
+    let outcomes = join_all(attempts.into_iter().map(|(kind, id, token)| {
+        let a = attacker.clone();
+        async move {
+            match kind {
+                0 => {
+                    a.form(
+                        "/api/account/address",
+                        &[
+                            ("id", &id.to_string()),
+                            ("name", "X"),
+                            ("street", "Y 1"),
+                            ("postcode", "00-001"),
+                            ("city", "Z"),
+                            ("phone", "600000000"),
+                        ],
+                    )
+                    .await
+                    .0
+                }
+                1 => {
+                    a.form("/api/account/address/delete", &[("id", &id.to_string())])
+                        .await
+                        .0
+                }
+                2 => {
+                    a.form("/api/account/end-session", &[("handle", &token[..16])])
+                        .await
+                        .0
+                }
+                _ => {
+                    // A guessed guest-cart token reads an empty cart of its own.
+                    let guest = Shopper {
+                        cookies: Arc::default(),
+                        ..a.clone()
+                    };
+                    guest.set_cookie("os_cart", &token);
+                    let cart = guest.cart().await;
+                    assert!(cart["lines"].as_array().unwrap().is_empty());
+                    StatusCode::NOT_FOUND
+                }
+            }
+        }
+    }))
+    .await;
+    assert!(
+        outcomes.iter().all(|s| *s == StatusCode::NOT_FOUND),
+        "{:?}",
+        outcomes
+            .iter()
+            .filter(|s| **s != StatusCode::NOT_FOUND)
+            .collect::<Vec<_>>()
+    );
+    let (s, account) = victim.get("/api/account").await;
+    assert_eq!(s, StatusCode::OK);
+    let account: Value = serde_json::from_str(&account).unwrap();
+    assert_eq!(account["addresses"][0]["street"], "Długa 1");
+    assert_eq!(account["addresses"].as_array().unwrap().len(), 1);
+    assert_eq!(quantities(&victim.cart().await)[&variant], 2);
+}
+
+#[tokio::test]
+async fn other_devices_hear_about_cart_changes() {
+    let base = &server().base;
+    let email = unique_email("live");
+    let phone = Shopper::visit(base).await;
+    phone.register(&email).await;
+    let laptop = Shopper::visit(base).await;
+    laptop.login(&email, PASSWORD).await;
+    let mut events = Shopper::client()
+        .get(format!("{base}/api/v1/cart/events"))
+        .header("cookie", laptop.header())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(events.status(), StatusCode::OK);
+    assert_eq!(events.headers()["content-type"], "text/event-stream");
+    let (variant, _) = stocked_variants(5, 1).await[0];
+    phone.add(variant, 1).await;
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
+    while !seen.contains("event: cart") {
+        let chunk = tokio::time::timeout_at(deadline, events.chunk())
+            .await
+            .expect("an event within 2 s")
+            .unwrap()
+            .expect("stream open");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    // A stranger's stream hears nothing of it.
+    let stranger = Shopper::visit(base).await;
+    let mut theirs = Shopper::client()
+        .get(format!("{base}/api/v1/cart/events"))
+        .header("cookie", stranger.header())
+        .send()
+        .await
+        .unwrap();
+    phone.add(variant, 1).await;
+    let heard = tokio::time::timeout(Duration::from_millis(700), theirs.chunk()).await;
+    assert!(
+        heard.is_err()
+            || !String::from_utf8_lossy(&heard.unwrap().unwrap().unwrap_or_default())
+                .contains("event: cart"),
+        "a stranger must not be told"
+    );
+}
