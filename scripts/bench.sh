@@ -7,18 +7,18 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$OMNISTORE_ROOT"
 
-echo "## Bundle of the first route (release, wasm-release profile)"
+echo "## All release assets (wasm-release profile, split into lazy chunks)"
 echo
 echo "| file | raw | gzip -9 | brotli -q 11 |"
 echo "|---|---:|---:|---:|"
 total=(0 0 0)
-for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do
+for f in target/site/pkg/omnistore.*.wasm target/site/pkg/split_*.wasm target/site/pkg/*.js target/site/pkg/*.css; do
   [ -f "$f" ] || continue
   raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c); br=$(brotli -q 11 -c "$f" | wc -c)
   echo "| $(basename "$f" | sed -E 's/\.[0-9a-zA-Z_-]{10,}\././') | $raw | $gz | $br |"
   case "$f" in *.wasm|*.js) total=($((total[0]+raw)) $((total[1]+gz)) $((total[2]+br)));; esac
 done
-echo "| **wasm + JS** | ${total[0]} | ${total[1]} | ${total[2]} |"
+echo "| **all wasm + JS** (without the small shared chunk_*) | ${total[0]} | ${total[1]} | ${total[2]} |"
 echo
 
 workdir=$(mktemp -d)
@@ -35,3 +35,18 @@ for path in "/c/garden-furniture" "/c/garden-furniture?sort=price-asc&page=2" "/
   wrk -t"$t" -c"$c" -d"${d}s" --latency "http://127.0.0.1:$port$path" | grep -E "Requests/sec|Latency|99%|50%|Non-2xx"
   echo '```'
 done
+
+echo "## What a browser downloads to hydrate a page (Chromium, brotli as served)"
+echo
+node scripts/first-route.mjs "http://127.0.0.1:$port/" "http://127.0.0.1:$port/account"
+
+variants=$(sqlite3 "$workdir/bench.db" "SELECT group_concat(variant_id) FROM (SELECT s.variant_id FROM stock s JOIN locations l ON l.id = s.location_id WHERE l.slug = 'online' AND s.on_hand > 200 LIMIT 40)" 2>/dev/null || true)
+if [ -n "$variants" ]; then
+  echo "## Add to cart (POST /api/cart/add, 50 guest carts, SQLite) — wrk -t$t -c$c -d${d}s --latency"
+  echo '```'
+  VARIANTS="$variants" ORIGIN="http://127.0.0.1:$port" wrk -t"$t" -c"$c" -d"${d}s" --latency -s scripts/add-to-cart.lua \
+    "http://127.0.0.1:$port" 2>/dev/null | grep -E "Requests/sec|Latency|99%|50%|Non-2xx"
+  echo '```'
+else
+  echo "(sqlite3 not installed: add-to-cart benchmark skipped)"
+fi

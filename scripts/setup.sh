@@ -92,5 +92,5 @@ fi
 # Release build of the site (wasm, JS, CSS with hashed names, precompressed
 # brotli + gzip) and of the server.
 omnistore_build() {
-  (cd "$OMNISTORE_ROOT" && cargo leptos build --release --precompress)
+  (cd "$OMNISTORE_ROOT" && cargo leptos build --release --precompress --split)
 }

@@ -1,11 +1,14 @@
 //! Header (logo, search, categories, language) and footer, on every page.
 
+use crate::api::account::logout;
 use crate::api::get_categories;
+use crate::shopper::use_shopper;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
 use omnistore_components::model::encode_query_value;
-use omnistore_components::SearchBox;
+use omnistore_components::{AccountMenu, CartBadge, MiniCart, SearchBox};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -23,6 +26,7 @@ pub fn Header() -> impl IntoView {
                     <SearchBox />
                 </div>
                 <LanguageSwitcher />
+                <ShopperLinks />
             </div>
             <nav class="os-header__nav" aria-label=t(Msg::MainNavigation)>
                 <Suspense fallback=|| ()>
@@ -39,6 +43,34 @@ pub fn Header() -> impl IntoView {
                 </Suspense>
             </nav>
         </header>
+    }
+}
+
+/// Account menu, cart badge and the mini-cart drawer. The server renders
+/// them with the session's state; after hydration they follow every change.
+#[component]
+fn ShopperLinks() -> impl IntoView {
+    let shopper = use_shopper();
+    let sign_out = Callback::new(move |()| {
+        spawn_local(async move {
+            // The server answers with a redirect home, which the router follows.
+            let _ = logout().await;
+            shopper.refresh();
+        });
+    });
+    let open = Callback::new(move |()| shopper.drawer.set(true));
+    view! {
+        <div class="os-header__shopper">
+            <Transition fallback=|| view! { <AccountMenu viewer=Signal::stored(None) /> }>
+                <AccountMenu viewer=Signal::derive(move || shopper.viewer()) on_sign_out=sign_out />
+                <CartBadge count=Signal::derive(move || shopper.item_count()) on_open=open />
+            </Transition>
+        </div>
+        <MiniCart
+            cart=Signal::derive(move || shopper.cart())
+            open=shopper.drawer
+            message=Signal::derive(move || shopper.notice.get())
+        />
     }
 }
 

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The omnistore storefront: routes, pages, the HTML shell, and the hydrate
 //! entry point of the browser build.
 //!
@@ -9,6 +10,7 @@ pub mod layout;
 pub mod pages;
 pub mod root;
 pub mod seo;
+pub mod shopper;
 
 pub use root::{shell, App};
 
@@ -17,9 +19,14 @@ pub use root::{shell, App};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // Lets tests (and monitoring) see that the page is interactive.
-    if let Some(body) = leptos::prelude::document().body() {
+    // Asynchronous: the wasm chunk of a lazy route must arrive before its
+    // server HTML can be hydrated.
+    wasm_bindgen_futures::spawn_local(async {
+        let body = leptos::prelude::document().body().expect("a body");
+        leptos::mount::hydrate_from_async(body.clone(), App)
+            .await
+            .forget();
+        // Lets tests (and monitoring) see that the page is interactive.
         let _ = body.set_attribute("data-hydrated", "true");
-    }
+    });
 }

@@ -2,14 +2,15 @@
 
 use crate::layout::{Footer, Header};
 use crate::pages::{
-    category::CategoryPage, gallery::GalleryPage, home::HomePage, not_found::NotFound,
-    product::ProductPage, search::SearchPage,
+    home::HomePage, not_found::NotFound, AccountRoute, CartRoute, CategoryRoute, GalleryRoute,
+    LoginRoute, ProductRoute, RegisterRoute, SearchRoute,
 };
+use crate::shopper::provide_shopper;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Meta, MetaTags};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, SsrMode,
 };
 use omnistore_components::i18n::{provide_locale, Locale};
 
@@ -56,6 +57,7 @@ fn request_locale() -> Option<Locale> {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_locale(request_locale());
+    provide_shopper();
     view! {
         <Meta name="color-scheme" content="light" />
         <Router>
@@ -63,10 +65,14 @@ pub fn App() -> impl IntoView {
             <main id="main" class="os-main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/c/:category") view=CategoryPage ssr=SsrMode::Async />
-                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
-                    <Route path=path!("/p/:product") view=ProductPage ssr=SsrMode::Async />
-                    <Route path=path!("/components") view=GalleryPage ssr=SsrMode::Async />
+                    <Route path=path!("/c/:category") view={Lazy::<CategoryRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/p/:product") view={Lazy::<ProductRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/components") view={Lazy::<GalleryRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/cart") view={Lazy::<CartRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register") view={Lazy::<RegisterRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

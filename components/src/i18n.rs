@@ -118,6 +118,26 @@ pub fn t(msg: Msg) -> &'static str {
     msg.text(use_locale())
 }
 
+/// "3 items" / "3 produkty": a count with the noun in the right plural form
+/// (Polish has three: 1 produkt, 2-4 produkty, 5+ and 12-14 produktów).
+pub fn items(n: u32, locale: Locale) -> String {
+    format!("{n} {}", items_noun(n, locale))
+}
+
+/// The noun of [`items`] alone ("items", "produkty"), for markup that shows
+/// the number separately.
+pub fn items_noun(n: u32, locale: Locale) -> &'static str {
+    let msg = match locale {
+        _ if n == 1 => Msg::CartItemsOne,
+        Locale::Pl if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => {
+            Msg::CartItemsMany
+        }
+        Locale::Pl => Msg::CartItemsMany5,
+        Locale::En => Msg::CartItemsMany,
+    };
+    msg.text(locale)
+}
+
 macro_rules! messages {
     ($($key:ident => $en:literal, $pl:literal;)*) => {
         /// Every fixed string of the storefront.
@@ -209,8 +229,9 @@ messages! {
     CartEmpty => "Your cart is empty.", "Twój koszyk jest pusty.";
     CartItemsOne => "item", "produkt";
     CartItemsMany => "items", "produkty";
-    CartItemsMany5 => "items", "produktów";
+    CartItemsMany5 => "items (many)", "produktów";
     AddToCart => "Add to cart", "Dodaj do koszyka";
+    ChooseOptions => "Choose options", "Wybierz wariant";
     Adding => "Adding…", "Dodawanie…";
     AddedToCart => "Added to your cart", "Dodano do koszyka";
     Quantity => "Quantity", "Ilość";
@@ -311,6 +332,19 @@ mod tests {
         assert_eq!(negotiate(Some("a=b; lang=en"), Some("pl")), Locale::En);
         assert_eq!(negotiate(Some("lang=pl"), None), Locale::Pl);
         assert_eq!(negotiate(Some("lang=xx"), Some("pl")), Locale::Pl);
+    }
+
+    #[test]
+    fn plural_items() {
+        assert_eq!(items(1, Locale::En), "1 item");
+        assert_eq!(items(0, Locale::En), "0 items");
+        assert_eq!(items(3, Locale::En), "3 items");
+        assert_eq!(items(1, Locale::Pl), "1 produkt");
+        assert_eq!(items(3, Locale::Pl), "3 produkty");
+        assert_eq!(items(5, Locale::Pl), "5 produktów");
+        assert_eq!(items(12, Locale::Pl), "12 produktów");
+        assert_eq!(items(22, Locale::Pl), "22 produkty");
+        assert_eq!(items(0, Locale::Pl), "0 produktów");
     }
 
     #[test]

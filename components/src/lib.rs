@@ -11,19 +11,37 @@
 pub mod i18n;
 pub mod model;
 
+pub mod account_menu;
+pub mod add_to_cart;
+pub mod address_form;
 pub mod breadcrumbs;
+pub mod cart_badge;
+pub mod cart_line;
+pub mod cart_summary;
+pub mod login_form;
+pub mod mini_cart;
 pub mod pagination;
 pub mod price;
 pub mod product_card;
+pub mod register_form;
 pub mod search_box;
 pub mod variant_picker;
 
 #[cfg(feature = "ssr")]
 pub mod backend;
 
+pub use account_menu::AccountMenu;
+pub use add_to_cart::AddToCart;
+pub use address_form::AddressForm;
 pub use breadcrumbs::{Breadcrumbs, Crumb};
+pub use cart_badge::CartBadge;
+pub use cart_line::CartLine;
+pub use cart_summary::CartSummary;
+pub use login_form::LoginForm;
+pub use mini_cart::MiniCart;
 pub use pagination::Pagination;
 pub use price::Price;
 pub use product_card::ProductCard;
+pub use register_form::RegisterForm;
 pub use search_box::SearchBox;
 pub use variant_picker::VariantPicker;

@@ -4,10 +4,36 @@
 use crate::seo::PageMeta;
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, Msg};
-use omnistore_components::model::{image_url, Money, ProductSummary, Variant};
-use omnistore_components::{
-    Breadcrumbs, Crumb, Pagination, Price, ProductCard, SearchBox, VariantPicker,
+use omnistore_components::model::{
+    image_url, Address, Cart, CartLine as Line, Fulfilment, Money, ProductSummary, Variant, Viewer,
 };
+use omnistore_components::{
+    AccountMenu, AddToCart, AddressForm, Breadcrumbs, CartBadge, CartLine, CartSummary, Crumb,
+    LoginForm, MiniCart, Pagination, Price, ProductCard, RegisterForm, SearchBox, VariantPicker,
+};
+
+fn example_line(
+    id: i64,
+    name: &str,
+    qty: u32,
+    price: i64,
+    was: Option<i64>,
+    available: u32,
+) -> Line {
+    Line {
+        variant_id: 900_000 + id,
+        fulfilment: Fulfilment::Delivery,
+        quantity: qty,
+        product_slug: "gallery-example".into(),
+        product_name: name.into(),
+        variant_label: "M / Green".into(),
+        sku: format!("GAL-{id:04}"),
+        image: image_url("chair", id as u32, "2e7d32"),
+        unit_price: Money::pln(price),
+        price_was: was.map(Money::pln),
+        available,
+    }
+}
 
 fn example_variant(id: i64, size: &str, colour: &str, hex: &str, price: i64) -> Variant {
     Variant {
@@ -57,6 +83,7 @@ pub fn GalleryPage() -> impl IntoView {
         image: image_url("chair", 1, "8d6e63"),
         in_stock_online: true,
         variant_count: 3,
+        single_variant: None,
     };
     let variants = vec![
         example_variant(1, "S", "Green", "#2e7d32", 19_900),
@@ -64,6 +91,53 @@ pub fn GalleryPage() -> impl IntoView {
         example_variant(3, "M", "Grey", "#757575", 22_900),
     ];
     let (selected, set_selected) = signal(1i64);
+    // A cart that lives only in this page, so the cart components can be
+    // tried without touching the real cart.
+    let demo_cart = RwSignal::new(Cart {
+        lines: vec![
+            example_line(1, "Teak garden chair", 2, 34_900, None, 10),
+            example_line(2, "Garden hose 25 m", 3, 8_999, Some(7_999), 3),
+        ],
+        version: 1,
+    });
+    let set_line = Callback::new(move |(id, q): (i64, u32)| {
+        demo_cart.update(|c| {
+            c.lines.retain(|l| q > 0 || l.variant_id != id);
+            if let Some(l) = c.lines.iter_mut().find(|l| l.variant_id == id) {
+                l.quantity = q;
+            }
+        })
+    });
+    let remove_line =
+        Callback::new(move |id: i64| demo_cart.update(|c| c.lines.retain(|l| l.variant_id != id)));
+    let add_demo = Callback::new(move |(_, q): (i64, u32)| {
+        demo_cart.update(|c| {
+            if let Some(l) = c.lines.first_mut() {
+                l.quantity = (l.quantity + q).min(99);
+            }
+        })
+    });
+    let drawer = RwSignal::new(false);
+    let signed_in = RwSignal::new(true);
+    let viewer = Signal::derive(move || {
+        signed_in.get().then(|| Viewer {
+            name: "Ala Kowalska".into(),
+            email: "ala@example.com".into(),
+        })
+    });
+    let submitted = RwSignal::new(None::<String>);
+    let login_demo = Callback::new(move |(email, _): (String, String)| {
+        submitted.set(Some(format!("LoginForm submitted for {email}")))
+    });
+    let register_demo = Callback::new(move |(name, _, _): (String, String, String)| {
+        submitted.set(Some(format!("RegisterForm submitted for {name}")))
+    });
+    let address_demo = Callback::new(move |a: Address| {
+        submitted.set(Some(match a.validated() {
+            Ok(v) => format!("AddressForm: {}, {} {}", v.street, v.postcode, v.city),
+            Err(e) => format!("AddressForm: {} field(s) to fix", e.len()),
+        }))
+    });
     view! {
         <PageMeta title=t(Msg::ComponentsTitle) description=t(Msg::ComponentsIntro) canonical="/components" />
         <h1>{t(Msg::ComponentsTitle)}</h1>
@@ -101,6 +175,38 @@ pub fn GalleryPage() -> impl IntoView {
                     " "<span class="os-gallery__selected">"Selected: "{move || selected.get()}</span>
                 </p>
             </Entry>
+            <Entry name="AddToCart" about="Form that adds a variant; posts without JavaScript, calls back with it.">
+                <AddToCart variant_id=900_001i64 with_quantity=true on_add=Some(add_demo) />
+            </Entry>
+            <Entry name="CartBadge" about="Header link to the cart whose accessible name includes the count.">
+                <CartBadge count=Signal::derive(move || demo_cart.with(Cart::item_count)) href="/components" on_open=Callback::new(move |()| drawer.set(true)) />
+            </Entry>
+            <Entry name="CartLine" about="One cart line: quantity and remove forms, price-change and stock notes.">
+                <ul class="os-cart__lines">
+                    {move || demo_cart.get().lines.into_iter().map(|line| view! { <CartLine line on_set=set_line on_remove=remove_line /> }).collect_view()}
+                </ul>
+            </Entry>
+            <Entry name="CartSummary" about="Units and subtotal at today's prices.">
+                <CartSummary cart=demo_cart />
+            </Entry>
+            <Entry name="MiniCart" about="Drawer with the cart, opened after adding (or from the badge).">
+                <button class="os-button" type="button" on:click=move |_| drawer.set(true)>"Open the mini-cart"</button>
+                <MiniCart cart=demo_cart open=drawer message=Signal::derive(|| Some("Added to your cart".to_string())) cart_href="/components" />
+            </Entry>
+            <Entry name="AccountMenu" about="Sign-in link for guests; name and sign-out for customers.">
+                <AccountMenu viewer=viewer on_sign_out=Callback::new(move |()| signed_in.set(false)) />
+                <button class="os-button os-button--secondary" type="button" on:click=move |_| signed_in.update(|s| *s = !*s)>"Toggle signed in"</button>
+            </Entry>
+            <Entry name="LoginForm" about="E-mail and password with the server's error in an alert.">
+                <LoginForm on_submit=login_demo />
+            </Entry>
+            <Entry name="RegisterForm" about="Name, e-mail and a password of at least 10 characters.">
+                <RegisterForm on_submit=register_demo />
+            </Entry>
+            <Entry name="AddressForm" about="A delivery address with the model's validation.">
+                <AddressForm address=Address::default() on_save=address_demo />
+            </Entry>
+            <p class="os-gallery__selected" role="status">{move || submitted.get()}</p>
         </div>
     }
 }

@@ -1,14 +1,47 @@
 //! One file per route.
 
+pub mod account;
+pub mod cart;
 pub mod category;
 pub mod gallery;
 pub mod home;
+pub mod login;
 pub mod not_found;
 pub mod product;
 pub mod search;
 
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, Msg};
+
+/// Declares a route whose code the browser fetches on first use: with
+/// `cargo leptos build --split` each one becomes its own wasm chunk, so the
+/// first page loads only the shell and the home page. On the server (and in
+/// a build without `--split`) it is an ordinary route.
+macro_rules! lazy_page {
+    ($route:ident, $component:path) => {
+        pub struct $route;
+
+        #[leptos_router::lazy_route]
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                leptos::prelude::IntoAny::into_any($component())
+            }
+        }
+    };
+}
+
+lazy_page!(CategoryRoute, category::CategoryPage);
+lazy_page!(SearchRoute, search::SearchPage);
+lazy_page!(ProductRoute, product::ProductPage);
+lazy_page!(GalleryRoute, gallery::GalleryPage);
+lazy_page!(CartRoute, cart::CartPage);
+lazy_page!(LoginRoute, login::LoginPage);
+lazy_page!(RegisterRoute, login::RegisterPage);
+lazy_page!(AccountRoute, account::AccountPage);
 
 /// Sets the HTTP status of the page being rendered on the server; a no-op in
 /// the browser (the status was already sent).
@@ -63,13 +96,21 @@ pub fn ProductGrid(
     #[prop(optional)]
     with_heading: bool,
 ) -> impl IntoView {
+    let shopper = crate::shopper::use_shopper();
+    let add = Callback::new(move |(variant_id, quantity)| {
+        shopper.apply(omnistore_components::model::CartOp::Add {
+            variant_id,
+            quantity,
+        });
+        shopper.drawer.set(true);
+    });
     view! {
         {with_heading.then(|| view! { <h2 class="os-visually-hidden">{t(Msg::ProductsHeading)}</h2> })}
         <ul class="os-grid">
             {products
                 .into_iter()
                 .enumerate()
-                .map(|(i, p)| view! { <li><omnistore_components::ProductCard product=p eager=i < 4 /></li> })
+                .map(|(i, p)| view! { <li><omnistore_components::ProductCard product=p eager=i < 4 on_add=add /></li> })
                 .collect_view()}
         </ul>
     }

@@ -11,8 +11,8 @@ use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Msg};
-use omnistore_components::model::{ProductDetail, StockState};
-use omnistore_components::{Breadcrumbs, Crumb, Price, VariantPicker};
+use omnistore_components::model::{CartOp, ProductDetail, StockState};
+use omnistore_components::{AddToCart, Breadcrumbs, Crumb, Price, VariantPicker};
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
@@ -91,6 +91,14 @@ fn ProductView(
         }
     };
     let short = description.chars().take(155).collect::<String>();
+    let shopper = crate::shopper::use_shopper();
+    let add = Callback::new(move |(variant_id, quantity)| {
+        shopper.apply(CartOp::Add {
+            variant_id,
+            quantity,
+        });
+        shopper.drawer.set(true);
+    });
     view! {
         <PageMeta title=name.clone() description=short canonical=base />
         <script type="application/ld+json" inner_html=json_ld></script>
@@ -121,6 +129,12 @@ fn ProductView(
                     <div><dt>{t(Msg::Ean)}</dt><dd>{move || selected.get().ean}</dd></div>
                 </dl>
                 <p class="os-product__stock" aria-live="polite">{stock_text}</p>
+                <AddToCart
+                    variant_id=Signal::derive(move || selected.get().id)
+                    with_quantity=true
+                    unavailable=Signal::derive(move || selected.get().online_stock == 0)
+                    on_add=Some(add)
+                />
                 <p class="os-product__stores">{stores_text}</p>
                 <h2>{t(Msg::Description)}</h2>
                 <p class="os-product__description">{description}</p>

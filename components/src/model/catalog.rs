@@ -30,6 +30,9 @@ pub struct ProductSummary {
     pub image: String,
     pub in_stock_online: bool,
     pub variant_count: u32,
+    /// The variant id when the product has exactly one (a card can add it
+    /// to the cart directly; otherwise the shopper picks options first).
+    pub single_variant: Option<i64>,
 }
 
 /// One sellable item: a size and/or colour of a product.

@@ -6,10 +6,14 @@
 //! view! { <ProductCard product=summary /> }
 //! ```
 //!
+//! A single-variant product gets an "Add to cart" form; others link to the
+//! product to choose options first.
+//!
 //! Server-side rendering: plain markup with a real link, so listings work
 //! with JavaScript off; after hydration the router turns the link into a
 //! client-side navigation.
 
+use crate::add_to_cart::AddToCart;
 use crate::i18n::{t, Msg};
 use crate::model::ProductSummary;
 use crate::price::Price;
@@ -22,6 +26,9 @@ pub fn ProductCard(
     /// Load the image eagerly (set for cards above the fold).
     #[prop(optional)]
     eager: bool,
+    /// Receives (variant, quantity) from the card's "Add to cart" when JavaScript runs.
+    #[prop(optional)]
+    on_add: Option<Callback<(i64, u32)>>,
 ) -> impl IntoView {
     let href = format!("/p/{}", product.slug);
     let stock = if product.in_stock_online {
@@ -50,6 +57,24 @@ pub fn ProductCard(
             >
                 {t(stock)}
             </p>
+            {match product.single_variant {
+                Some(id) => view! {
+                    <AddToCart
+                        variant_id=id
+                        on_add=on_add
+                        unavailable=!product.in_stock_online
+                        product_name=product.name.clone()
+                    />
+                }
+                    .into_any(),
+                None => view! {
+                    <a class="os-product-card__options" href=format!("/p/{}", product.slug)>
+                        {t(Msg::ChooseOptions)}
+                        <span class="os-visually-hidden">" — " {product.name.clone()}</span>
+                    </a>
+                }
+                    .into_any(),
+            }}
         </article>
     }
 }

@@ -296,6 +296,7 @@ fn summary_columns(l: &str) -> String {
     format!(
         "p.slug, p.name_{l} AS name, p.brand, c.slug AS category_slug, p.price_min, p.price_max, p.compare_at_min,
          p.image, p.variant_count,
+         CASE WHEN p.variant_count = 1 THEN (SELECT v.id FROM variants v WHERE v.product_id = p.id) END AS single_variant,
          EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id
                  WHERE v.product_id = p.id AND s.location_id = ?1 AND s.on_hand - s.reserved > 0) AS in_stock_online"
     )
@@ -315,6 +316,7 @@ fn summary(row: &SqliteRow) -> ProductSummary {
         image: row.get("image"),
         in_stock_online: row.get("in_stock_online"),
         variant_count: row.get::<i64, _>("variant_count") as u32,
+        single_variant: row.get("single_variant"),
     }
 }
 

@@ -1,0 +1,231 @@
+//! `/account`: profile and "my store", saved addresses, orders, signed-in
+//! devices, password and account deletion. Every form is a real form (works
+//! with JavaScript off); with JavaScript the page updates in place. Without a
+//! live session the page answers 401 and offers to sign in.
+
+use crate::api::account::{
+    get_account, AccountData, ChangePassword, DeleteAccount, DeleteAddress, EndSession,
+    LogoutEverywhere, SaveAddress, UpdateProfile,
+};
+use crate::seo::PageMeta;
+use crate::shopper::{error_text, merge_message, use_shopper};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use omnistore_components::i18n::{t, use_locale, Locale, Msg};
+use omnistore_components::model::{format_utc, Address, MergeReport};
+use omnistore_components::AddressForm;
+
+/// The error of an action's last run, for an alert.
+fn err_of<T>(value: Option<Result<T, ServerFnError>>) -> Option<String> {
+    value.and_then(|r| r.err()).map(|e| error_text(&e))
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let shopper = use_shopper();
+    let locale = use_locale();
+    let query = use_query_map();
+    let profile = ServerAction::<UpdateProfile>::new();
+    let save_address = ServerAction::<SaveAddress>::new();
+    let delete_address = ServerAction::<DeleteAddress>::new();
+    let end_session = ServerAction::<EndSession>::new();
+    let password = ServerAction::<ChangePassword>::new();
+    let everywhere = ServerAction::<LogoutEverywhere>::new();
+    let delete = ServerAction::<DeleteAccount>::new();
+    let data = Resource::new(
+        move || {
+            (
+                profile.version().get(),
+                save_address.version().get(),
+                delete_address.version().get(),
+                end_session.version().get(),
+                password.version().get(),
+            )
+        },
+        |_| get_account(),
+    );
+    // Signing out everywhere or deleting the account ends this session too.
+    Effect::new(move |_| {
+        let done = |v: Option<Result<(), ServerFnError>>| matches!(v, Some(Ok(())));
+        if done(everywhere.value().get()) || done(delete.value().get()) {
+            shopper.refresh();
+        }
+    });
+    let merged = move || {
+        query
+            .with(|q| q.get("merged"))
+            .and_then(|m| MergeReport::from_query(&m))
+            .filter(|r| !r.is_empty())
+            .map(|r| merge_message(&r, locale))
+    };
+    let on_save = Callback::new(move |a: Address| {
+        save_address.dispatch(SaveAddress {
+            id: a.id,
+            name: a.name,
+            street: a.street,
+            postcode: a.postcode,
+            city: a.city,
+            phone: a.phone,
+        });
+    });
+    view! {
+        <PageMeta title=t(Msg::MyAccount).to_string() description=t(Msg::MyAccount).to_string() canonical="/account".to_string() />
+        <h1 class="os-page-title">{t(Msg::MyAccount)}</h1>
+        {move || merged().map(|m| view! { <p class="os-notice" role="status">{t(Msg::Welcome)}". " {m}</p> })}
+        <Transition fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(_) => view! {
+                        <section class="os-message">
+                            <p>{t(Msg::SignInNeeded)}</p>
+                            <p><a class="os-button" href="/login?next=/account">{t(Msg::SignIn)}</a></p>
+                        </section>
+                    }
+                        .into_any(),
+                    Ok(d) => account_view(d, profile, on_save, save_address, delete_address, end_session, password, everywhere, delete).into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn account_view(
+    d: AccountData,
+    profile: ServerAction<UpdateProfile>,
+    on_save: Callback<Address>,
+    save_address: ServerAction<SaveAddress>,
+    delete_address: ServerAction<DeleteAddress>,
+    end_session: ServerAction<EndSession>,
+    password: ServerAction<ChangePassword>,
+    everywhere: ServerAction<LogoutEverywhere>,
+    delete: ServerAction<DeleteAccount>,
+) -> impl IntoView {
+    let p = d.profile;
+    let current_store = p.preferred_store.clone().unwrap_or_default();
+    let address_error = Signal::derive(move || err_of(save_address.value().get()));
+    let profile_saved = move || matches!(profile.value().get(), Some(Ok(())));
+    let password_changed = move || matches!(password.value().get(), Some(Ok(())));
+    view! {
+        <div class="os-account">
+            <section class="os-account__section" aria-labelledby="os-account-profile">
+                <h2 id="os-account-profile">{t(Msg::Profile)}</h2>
+                <ActionForm action=profile attr:class="os-address-form">
+                    {move || err_of(profile.value().get()).map(|e| view! { <p class="os-auth-form__error" role="alert">{e}</p> })}
+                    {move || profile_saved().then(|| view! { <p class="os-notice" role="status">{t(Msg::Saved)}</p> })}
+                    <div class="os-field">
+                        <label class="os-field__label" for="os-profile-name">{t(Msg::Name)}</label>
+                        <input class="os-field__control" id="os-profile-name" name="name" value=p.name.clone() autocomplete="name" required />
+                    </div>
+                    <div class="os-field">
+                        <label class="os-field__label" for="os-profile-email">{t(Msg::Email)}</label>
+                        <input class="os-field__control" id="os-profile-email" type="email" name="email" value=p.email.clone() autocomplete="email" required />
+                    </div>
+                    <div class="os-field">
+                        <label class="os-field__label" for="os-profile-language">{t(Msg::Language2)}</label>
+                        <select class="os-field__control" id="os-profile-language" name="language">
+                            {Locale::ALL.into_iter().map(|l| view! {
+                                <option value=l.tag() selected=l == p.locale>{l.native_name()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="os-field">
+                        <label class="os-field__label" for="os-profile-store">{t(Msg::PreferredStore)}</label>
+                        <select class="os-field__control" id="os-profile-store" name="store">
+                            <option value="" selected=current_store.is_empty()>{t(Msg::NoStoreChosen)}</option>
+                            {d.stores.into_iter().map(|(slug, label)| {
+                                let selected = slug == current_store;
+                                view! { <option value=slug selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <button class="os-button" type="submit">{t(Msg::Save)}</button>
+                </ActionForm>
+            </section>
+
+            <section class="os-account__section" aria-labelledby="os-account-addresses">
+                <h2 id="os-account-addresses">{t(Msg::Addresses)}</h2>
+                {d.addresses.is_empty().then(|| view! { <p>{t(Msg::NoAddresses)}</p> })}
+                <ul class="os-account__list">
+                    {d.addresses.into_iter().map(|a| {
+                        let id = a.id;
+                        let summary = format!("{}, {}, {} {}", a.name, a.street, a.postcode, a.city);
+                        view! {
+                            <li class="os-account__item">
+                                <details>
+                                    <summary>{summary.clone()}</summary>
+                                    <AddressForm address=a on_save=on_save error=address_error />
+                                </details>
+                                <ActionForm action=delete_address attr:class="os-account__inline">
+                                    <input type="hidden" name="id" value=id />
+                                    <button class="os-button os-button--secondary" type="submit" aria-label=format!("{} — {summary}", t(Msg::Delete))>{t(Msg::Delete)}</button>
+                                </ActionForm>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <details>
+                    <summary>{t(Msg::AddAddress)}</summary>
+                    <AddressForm address=Address::default() on_save=on_save error=address_error />
+                </details>
+            </section>
+
+            <section class="os-account__section" aria-labelledby="os-account-orders">
+                <h2 id="os-account-orders">{t(Msg::Orders)}</h2>
+                <p>{t(Msg::NoOrders)}</p>
+            </section>
+
+            <section class="os-account__section" aria-labelledby="os-account-sessions">
+                <h2 id="os-account-sessions">{t(Msg::Sessions)}</h2>
+                <ul class="os-account__list">
+                    {d.sessions.into_iter().map(|s| view! {
+                        <li class="os-account__item" data-current=s.current.to_string()>
+                            <strong>{s.device.clone()}</strong>
+                            {s.current.then(|| view! { " (" {t(Msg::ThisDevice)} ")" })}
+                            " — " {t(Msg::LastSeen)} " " {format_utc(s.last_seen)}
+                            {(!s.current).then(|| view! {
+                                <ActionForm action=end_session attr:class="os-account__inline">
+                                    <input type="hidden" name="handle" value=s.handle.clone() />
+                                    " " <button class="os-button os-button--secondary" type="submit">{t(Msg::SignOutDevice)}</button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <ActionForm action=everywhere>
+                    <button class="os-button os-button--secondary" type="submit">{t(Msg::SignOutEverywhere)}</button>
+                </ActionForm>
+            </section>
+
+            <section class="os-account__section" aria-labelledby="os-account-password">
+                <h2 id="os-account-password">{t(Msg::ChangePassword)}</h2>
+                <ActionForm action=password attr:class="os-auth-form">
+                    {move || err_of(password.value().get()).map(|e| view! { <p class="os-auth-form__error" role="alert">{e}</p> })}
+                    {move || password_changed().then(|| view! { <p class="os-notice" role="status">{t(Msg::PasswordChanged)}</p> })}
+                    <div class="os-field">
+                        <label class="os-field__label" for="os-password-current">{t(Msg::CurrentPassword)}</label>
+                        <input class="os-field__control" id="os-password-current" type="password" name="current" autocomplete="current-password" required />
+                    </div>
+                    <div class="os-field">
+                        <label class="os-field__label" for="os-password-new">{t(Msg::NewPassword)}</label>
+                        <input class="os-field__control" id="os-password-new" type="password" name="new_password" autocomplete="new-password" minlength="10" required />
+                    </div>
+                    <button class="os-button" type="submit">{t(Msg::ChangePassword)}</button>
+                </ActionForm>
+            </section>
+
+            <section class="os-account__section" aria-labelledby="os-account-delete">
+                <h2 id="os-account-delete">{t(Msg::DeleteAccount)}</h2>
+                <p>{t(Msg::DeleteAccountWarning)}</p>
+                <ActionForm action=delete attr:class="os-auth-form">
+                    {move || err_of(delete.value().get()).map(|e| view! { <p class="os-auth-form__error" role="alert">{e}</p> })}
+                    <div class="os-field">
+                        <label class="os-field__label" for="os-delete-password">{t(Msg::Password)}</label>
+                        <input class="os-field__control" id="os-delete-password" type="password" name="password" autocomplete="current-password" required />
+                    </div>
+                    <button class="os-button os-button--secondary" type="submit">{t(Msg::DeleteAccount)}</button>
+                </ActionForm>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,87 @@
+//! `/login` and `/register`: sign in or create an account. After either, the
+//! guest cart is merged into the account's cart and the next page says what
+//! changed. With JavaScript off the forms post and the server redirects.
+
+use crate::api::account::{login, register};
+use crate::seo::PageMeta;
+use crate::shopper::{error_text, use_shopper};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+use omnistore_components::i18n::{t, Msg};
+use omnistore_components::{LoginForm, RegisterForm};
+
+/// `?next=` when it is a path on this site.
+fn next_path() -> Option<String> {
+    use_query_map()
+        .with_untracked(|q| q.get("next"))
+        .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'))
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let shopper = use_shopper();
+    let next = next_path();
+    let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let submit = {
+        let next = next.clone();
+        Callback::new(move |(email, password): (String, String)| {
+            let next = next.clone();
+            pending.set(true);
+            spawn_local(async move {
+                // On success the server's redirect takes the router onwards.
+                match login(email, password, next).await {
+                    Ok(_) => shopper.refresh(),
+                    Err(e) => error.set(Some(error_text(&e))),
+                }
+                pending.set(false);
+            });
+        })
+    };
+    let register_href = match &next {
+        Some(n) => format!(
+            "/register?next={}",
+            omnistore_components::model::encode_query_value(n)
+        ),
+        None => "/register".into(),
+    };
+    view! {
+        <PageMeta title=t(Msg::SignIn).to_string() description=t(Msg::SignIn).to_string() canonical="/login".to_string() />
+        <section class="os-auth">
+            <h1 class="os-page-title">{t(Msg::SignIn)}</h1>
+            <LoginForm next=next on_submit=submit error=error pending=pending />
+            <p>{t(Msg::NoAccountYet)} " " <a href=register_href>{t(Msg::Register)}</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let shopper = use_shopper();
+    let next = next_path();
+    let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let submit = {
+        let next = next.clone();
+        Callback::new(move |(name, email, password): (String, String, String)| {
+            let next = next.clone();
+            pending.set(true);
+            spawn_local(async move {
+                match register(name, email, password, next).await {
+                    Ok(_) => shopper.refresh(),
+                    Err(e) => error.set(Some(error_text(&e))),
+                }
+                pending.set(false);
+            });
+        })
+    };
+    view! {
+        <PageMeta title=t(Msg::Register).to_string() description=t(Msg::Register).to_string() canonical="/register".to_string() />
+        <section class="os-auth">
+            <h1 class="os-page-title">{t(Msg::Register)}</h1>
+            <RegisterForm next=next on_submit=submit error=error pending=pending />
+            <p>{t(Msg::HaveAccount)} " " <a href="/login">{t(Msg::SignIn)}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,375 @@
+//! The shopper in the page: who is signed in and their cart, kept current
+//! across devices and tolerant of a lost network.
+//!
+//! Usage:
+//! ```text
+//! let shopper = provide_shopper();      // once, in App
+//! let shopper = use_shopper();          // anywhere below
+//! shopper.apply(CartOp::Add { variant_id, quantity: 1 });
+//! view! { <Transition>{move || shopper.cart().item_count()}</Transition> }
+//! ```
+//!
+//! Server-side rendering: the session (viewer + cart) is a resource loaded
+//! with the page and serialised into it, so the first paint already shows the
+//! right count and hydration matches. Read it inside `Suspense`/`Transition`.
+//! Nothing else happens on the server: the live stream, the change queue and
+//! storage exist only in the browser.
+//!
+//! In the browser every cart change gets an idempotency key, shows at once
+//! (optimistically), and goes into a queue persisted in `localStorage`; the
+//! queue is sent in order, and when the network is down it waits for the
+//! `online` event. The server applies each key once, so a resend after a
+//! lost answer cannot double a line. A server-sent event stream tells this
+//! page when the cart changed elsewhere (another tab or device).
+
+use crate::api::account::{get_session, SessionState};
+use leptos::prelude::*;
+use omnistore_components::i18n::{t, use_locale, Locale, Msg};
+use omnistore_components::model::{Cart, CartNotice, CartOp, Viewer, MAX_LINE_QUANTITY};
+use serde::{Deserialize, Serialize};
+
+/// A change waiting to be confirmed by the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Queued {
+    pub key: String,
+    pub op: CartOp,
+}
+
+#[derive(Clone, Copy)]
+pub struct Shopper {
+    session: Resource<Result<SessionState, ServerFnError>>,
+    /// The newest cart the server sent after hydration; `None` until then.
+    live: RwSignal<Option<Cart>>,
+    /// Changes not yet confirmed, oldest first.
+    pending: RwSignal<Vec<Queued>>,
+    /// What the shopper should read about the last change.
+    pub notice: RwSignal<Option<String>>,
+    /// The mini-cart drawer.
+    pub drawer: RwSignal<bool>,
+    /// True while changes wait for the network.
+    pub offline: RwSignal<bool>,
+    locale: Locale,
+}
+
+pub fn use_shopper() -> Shopper {
+    expect_context::<Shopper>()
+}
+
+/// Creates the shopper state for the page and, in the browser, starts the
+/// live updates and the queue.
+pub fn provide_shopper() -> Shopper {
+    let shopper = Shopper {
+        session: Resource::new(|| (), |_| get_session()),
+        live: RwSignal::new(None),
+        pending: RwSignal::new(Vec::new()),
+        notice: RwSignal::new(None),
+        drawer: RwSignal::new(false),
+        offline: RwSignal::new(false),
+        locale: use_locale(),
+    };
+    provide_context(shopper);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |prev: Option<()>| {
+        if prev.is_none() {
+            browser::start(shopper);
+        }
+    });
+    shopper
+}
+
+/// Applies a change to a cart as the server will (without stock limits, which
+/// only the server knows), for showing it before the answer arrives.
+fn apply_locally(cart: &mut Cart, op: &CartOp) {
+    match *op {
+        CartOp::Add {
+            variant_id,
+            quantity,
+        } => {
+            if let Some(l) = cart.lines.iter_mut().find(|l| l.variant_id == variant_id) {
+                l.quantity = (l.quantity + quantity).min(MAX_LINE_QUANTITY);
+            }
+        }
+        CartOp::Set {
+            variant_id,
+            quantity,
+        } => {
+            cart.lines
+                .retain(|l| quantity > 0 || l.variant_id != variant_id);
+            if let Some(l) = cart.lines.iter_mut().find(|l| l.variant_id == variant_id) {
+                l.quantity = quantity;
+            }
+        }
+        CartOp::Remove { variant_id } => cart.lines.retain(|l| l.variant_id != variant_id),
+        CartOp::Clear => cart.lines.clear(),
+    }
+}
+
+impl Shopper {
+    fn server_cart(&self) -> Cart {
+        self.live.get().unwrap_or_else(|| {
+            self.session
+                .get()
+                .and_then(Result::ok)
+                .map(|s| s.cart)
+                .unwrap_or_default()
+        })
+    }
+
+    /// The cart as the shopper should see it: the server's, with unconfirmed
+    /// changes applied. Reactive.
+    pub fn cart(&self) -> Cart {
+        let mut cart = self.server_cart();
+        for q in self.pending.get() {
+            apply_locally(&mut cart, &q.op);
+        }
+        cart
+    }
+
+    /// Units in the cart including unconfirmed additions of new lines. Reactive.
+    pub fn item_count(&self) -> u32 {
+        let cart = self.cart();
+        let new_units: u32 = self
+            .pending
+            .get()
+            .iter()
+            .filter_map(|q| match q.op {
+                CartOp::Add {
+                    variant_id,
+                    quantity,
+                } if cart.lines.iter().all(|l| l.variant_id != variant_id) => Some(quantity),
+                _ => None,
+            })
+            .sum();
+        cart.item_count() + new_units
+    }
+
+    /// The signed-in customer. Reactive.
+    pub fn viewer(&self) -> Option<Viewer> {
+        self.session
+            .get()
+            .and_then(Result::ok)
+            .and_then(|s| s.viewer)
+    }
+
+    /// Reloads who is signed in and their cart (after sign-in or sign-out).
+    pub fn refresh(&self) {
+        self.live.set(None);
+        self.session.refetch();
+        #[cfg(feature = "hydrate")]
+        browser::reconnect(*self);
+    }
+
+    /// Changes the cart: shown at once, sent (or queued) with an idempotency key.
+    pub fn apply(&self, op: CartOp) {
+        #[cfg(feature = "hydrate")]
+        {
+            let key = browser::new_key();
+            self.pending.update(|p| p.push(Queued { key, op }));
+            browser::persist(self.pending.get_untracked());
+            browser::flush(*self);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = op;
+    }
+
+    /// Words a server notice for the shopper.
+    pub fn describe(&self, notice: &CartNotice) -> String {
+        let locale = self.locale;
+        match notice {
+            CartNotice::Clamped { got, .. } => format!(
+                "{} {got} — {}.",
+                Msg::OnlyAvailable.text(locale),
+                Msg::AllWeHave.text(locale)
+            ),
+            CartNotice::Unavailable => Msg::ItemUnavailable.text(locale).to_string(),
+            CartNotice::Merged(r) => merge_message(r, locale),
+        }
+    }
+}
+
+/// "2 items from your visit were added to your cart; 1 quantity reduced to 3
+/// — that is all we have."
+pub fn merge_message(r: &omnistore_components::model::MergeReport, locale: Locale) -> String {
+    let mut parts = Vec::new();
+    if r.added_lines > 0 {
+        parts.push(format!(
+            "{} {}",
+            r.added_lines,
+            Msg::MergedAdded.text(locale)
+        ));
+    }
+    for l in &r.reduced {
+        parts.push(format!(
+            "{} {} — {}",
+            Msg::ReducedTo.text(locale),
+            l.quantity,
+            Msg::AllWeHave.text(locale)
+        ));
+    }
+    if r.dropped > 0 {
+        parts.push(format!("{} {}", r.dropped, Msg::MergedDropped.text(locale)));
+    }
+    let mut text = parts.join("; ");
+    if let Some(first) = text.get(..1) {
+        text = first.to_uppercase() + &text[1..];
+    }
+    if !text.is_empty() {
+        text.push('.');
+    }
+    text
+}
+
+/// The message of a failed call, for the shopper.
+pub fn error_text(e: &ServerFnError) -> String {
+    match e {
+        ServerFnError::ServerError(m) => m.clone(),
+        ServerFnError::Request(_) => t(Msg::OfflineQueued).to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::{Queued, Shopper};
+    use crate::api::cart::{apply_cart, get_cart};
+    use leptos::prelude::*;
+    use leptos::task::spawn_local;
+    use omnistore_components::i18n::Msg;
+    use omnistore_components::model::CartOp;
+    use std::cell::{Cell, RefCell};
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    const QUEUE_KEY: &str = "os-cart-queue";
+
+    thread_local! {
+        static FLUSHING: Cell<bool> = const { Cell::new(false) };
+        static EVENTS: RefCell<Option<web_sys::EventSource>> = const { RefCell::new(None) };
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        window().local_storage().ok().flatten()
+    }
+
+    pub fn new_key() -> String {
+        window()
+            .crypto()
+            .map(|c| c.random_uuid())
+            .unwrap_or_else(|_| {
+                format!(
+                    "k{}-{}",
+                    js_sys::Date::now() as u64,
+                    (js_sys::Math::random() * 1e12) as u64
+                )
+            })
+    }
+
+    pub fn persist(queue: Vec<Queued>) {
+        if let Some(s) = storage() {
+            if queue.is_empty() {
+                let _ = s.remove_item(QUEUE_KEY);
+            } else if let Ok(json) = serde_json::to_string(&queue) {
+                let _ = s.set_item(QUEUE_KEY, &json);
+            }
+        }
+    }
+
+    fn restore() -> Vec<Queued> {
+        storage()
+            .and_then(|s| s.get_item(QUEUE_KEY).ok().flatten())
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default()
+    }
+
+    /// Sends queued changes in order, one at a time; stops at a network
+    /// failure (the `online` event resumes).
+    pub fn flush(shopper: Shopper) {
+        if FLUSHING.with(|f| f.replace(true)) {
+            return;
+        }
+        spawn_local(async move {
+            while let Some(next) = shopper.pending.get_untracked().first().cloned() {
+                match apply_cart(next.op.clone(), Some(next.key.clone())).await {
+                    Ok(update) => {
+                        shopper.pending.update(|p| p.retain(|q| q.key != next.key));
+                        persist(shopper.pending.get_untracked());
+                        let was_offline = shopper.offline.get_untracked();
+                        shopper.offline.set(false);
+                        shopper.live.set(Some(update.cart));
+                        let text = match (&update.notice, &next.op) {
+                            (Some(n), _) => Some(shopper.describe(n)),
+                            (None, _) if was_offline => {
+                                Some(Msg::SyncedAfterOffline.text(shopper.locale).to_string())
+                            }
+                            (None, CartOp::Add { .. }) => {
+                                Some(Msg::AddedToCart.text(shopper.locale).to_string())
+                            }
+                            _ => None,
+                        };
+                        shopper.notice.set(text);
+                    }
+                    Err(ServerFnError::Request(_)) => {
+                        shopper.offline.set(true);
+                        shopper
+                            .notice
+                            .set(Some(Msg::OfflineQueued.text(shopper.locale).to_string()));
+                        break;
+                    }
+                    Err(e) => {
+                        // Refused (bad quantity, unknown item): drop it and say why.
+                        shopper.pending.update(|p| p.retain(|q| q.key != next.key));
+                        persist(shopper.pending.get_untracked());
+                        shopper.notice.set(Some(super::error_text(&e)));
+                        refetch(shopper);
+                    }
+                }
+            }
+            FLUSHING.with(|f| f.set(false));
+        });
+    }
+
+    fn refetch(shopper: Shopper) {
+        spawn_local(async move {
+            if let Ok(cart) = get_cart().await {
+                // Unsent changes will bring a newer cart; do not flicker back.
+                if shopper.pending.get_untracked().is_empty() {
+                    shopper.live.set(Some(cart));
+                }
+            }
+        });
+    }
+
+    /// (Re)opens the event stream for the current cookies' cart.
+    pub fn reconnect(shopper: Shopper) {
+        EVENTS.with(|slot| {
+            if let Some(old) = slot.borrow_mut().take() {
+                old.close();
+            }
+            let Ok(es) = web_sys::EventSource::new("/api/v1/cart/events") else {
+                return;
+            };
+            let on_change = Closure::<dyn Fn()>::new(move || refetch(shopper));
+            let _ = es.add_event_listener_with_callback("cart", on_change.as_ref().unchecked_ref());
+            // After a dropped connection, changes may have been missed.
+            let _ = es.add_event_listener_with_callback("open", on_change.as_ref().unchecked_ref());
+            on_change.forget();
+            *slot.borrow_mut() = Some(es);
+        });
+    }
+
+    pub fn start(shopper: Shopper) {
+        let queued = restore();
+        if !queued.is_empty() {
+            shopper.pending.set(queued);
+        }
+        let on_online = Closure::<dyn Fn()>::new(move || {
+            flush(shopper);
+            refetch(shopper);
+        });
+        let _ =
+            window().add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+        on_online.forget();
+        reconnect(shopper);
+        flush(shopper);
+    }
+}

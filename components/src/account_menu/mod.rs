@@ -1,0 +1,56 @@
+//! AccountMenu: in the header, "Sign in" for guests; for a signed-in
+//! customer their name (a link to the account) and "Sign out".
+//!
+//! Usage:
+//! ```text
+//! view! { <AccountMenu viewer=viewer_signal on_sign_out=sign_out /> }
+//! ```
+//!
+//! Server-side rendering: links and a plain sign-out form (a POST: signing
+//! out changes state, so it is never a link). After hydration `on_sign_out`
+//! runs instead of the post.
+
+use crate::i18n::{t, Msg};
+use crate::model::Viewer;
+use leptos::prelude::*;
+
+#[component]
+pub fn AccountMenu(
+    /// The signed-in customer, if any.
+    #[prop(into)]
+    viewer: Signal<Option<Viewer>>,
+    /// Sign-out endpoint used when JavaScript is off.
+    #[prop(default = "/api/auth/logout")]
+    sign_out_action: &'static str,
+    /// Runs instead of the form post when JavaScript runs.
+    #[prop(optional)]
+    on_sign_out: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="os-account-menu">
+            {move || match viewer.get() {
+                Some(v) => view! {
+                    <a class="os-account-menu__link" href="/account">
+                        <span class="os-visually-hidden">{t(Msg::MyAccount)}": "</span>
+                        {v.name}
+                    </a>
+                    <form
+                        class="os-account-menu__sign-out"
+                        method="post"
+                        action=sign_out_action
+                        on:submit=move |ev| {
+                            if let Some(cb) = on_sign_out {
+                                ev.prevent_default();
+                                cb.run(());
+                            }
+                        }
+                    >
+                        <button class="os-account-menu__button" type="submit">{t(Msg::SignOut)}</button>
+                    </form>
+                }
+                    .into_any(),
+                None => view! { <a class="os-account-menu__link" href="/login">{t(Msg::SignIn)}</a> }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,85 @@
+//! AddToCart: a form that adds a variant to the cart. Without JavaScript it
+//! posts to `action` (the server answers with a redirect back to the page);
+//! with JavaScript `on_add` gets the variant and quantity and the page stays.
+//!
+//! Usage:
+//! ```text
+//! view! { <AddToCart variant_id=Signal::derive(move || selected.get().id) with_quantity=true on_add=cart_add /> }
+//! ```
+//!
+//! Server-side rendering: a real `<form method="post">` with the variant in a
+//! hidden field, so it works before (or without) hydration.
+
+use crate::i18n::{t, Msg};
+use crate::model::MAX_LINE_QUANTITY;
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn AddToCart(
+    /// The variant to add.
+    #[prop(into)]
+    variant_id: Signal<i64>,
+    /// Form endpoint used when JavaScript is off.
+    #[prop(default = "/api/cart/add")]
+    action: &'static str,
+    /// Receives (variant, quantity) when JavaScript runs; the form is then not posted.
+    #[prop(optional_no_strip)]
+    on_add: Option<Callback<(i64, u32)>>,
+    /// True when the variant cannot be sold now; the button is disabled.
+    #[prop(into, optional)]
+    unavailable: Signal<bool>,
+    /// Show a quantity field (product page); otherwise one unit is added (cards).
+    #[prop(optional)]
+    with_quantity: bool,
+    /// Product name, so that a card's button is "Add Teak chair to cart" to screen readers.
+    #[prop(into, optional)]
+    product_name: Option<String>,
+) -> impl IntoView {
+    let quantity: NodeRef<html::Input> = NodeRef::new();
+    let label = product_name.map(|n| format!("{} — {n}", t(Msg::AddToCart)));
+    let field_id = move || format!("os-add-to-cart-qty-{}", variant_id.get());
+    view! {
+        <form
+            class="os-add-to-cart"
+            method="post"
+            action=action
+            on:submit=move |ev| {
+                if let Some(cb) = on_add {
+                    ev.prevent_default();
+                    let n = quantity
+                        .get()
+                        .and_then(|i| i.value().parse::<u32>().ok())
+                        .unwrap_or(1)
+                        .clamp(1, MAX_LINE_QUANTITY);
+                    cb.run((variant_id.get_untracked(), n));
+                }
+            }
+        >
+            <input type="hidden" name="variant_id" prop:value=move || variant_id.get().to_string() value=move || variant_id.get().to_string() />
+            {if with_quantity {
+                view! {
+                    <label class="os-add-to-cart__label" for=field_id>{t(Msg::Quantity)}</label>
+                    <input
+                        class="os-add-to-cart__quantity"
+                        id=field_id
+                        node_ref=quantity
+                        type="number"
+                        name="quantity"
+                        inputmode="numeric"
+                        min="1"
+                        max=MAX_LINE_QUANTITY.to_string()
+                        value="1"
+                        required
+                    />
+                }
+                    .into_any()
+            } else {
+                view! { <input type="hidden" name="quantity" value="1" /> }.into_any()
+            }}
+            <button class="os-button os-add-to-cart__button" type="submit" disabled=move || unavailable.get() aria-label=label>
+                {t(Msg::AddToCart)}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,63 @@
+//! LoginForm: e-mail and password, with the server's answer (wrong password,
+//! too many attempts) shown in an alert.
+//!
+//! Usage:
+//! ```text
+//! view! { <LoginForm on_submit=sign_in error=login_error pending=signing_in /> }
+//! ```
+//!
+//! Server-side rendering: a real form posting to `action`; the server signs
+//! in and redirects, so it works with JavaScript off. After hydration
+//! `on_submit` receives (e-mail, password) and the form is not posted.
+
+use crate::i18n::{t, Msg};
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn LoginForm(
+    /// Form endpoint used when JavaScript is off.
+    #[prop(default = "/api/auth/login")]
+    action: &'static str,
+    /// Local path to go to after signing in.
+    #[prop(optional_no_strip)]
+    next: Option<String>,
+    /// Receives (e-mail, password) when JavaScript runs.
+    #[prop(optional)]
+    on_submit: Option<Callback<(String, String)>>,
+    /// The last error to show.
+    #[prop(into, optional)]
+    error: Signal<Option<String>>,
+    /// True while a sign-in is in flight (disables the button).
+    #[prop(into, optional)]
+    pending: Signal<bool>,
+) -> impl IntoView {
+    let email: NodeRef<html::Input> = NodeRef::new();
+    let password: NodeRef<html::Input> = NodeRef::new();
+    view! {
+        <form
+            class="os-auth-form"
+            method="post"
+            action=action
+            on:submit=move |ev| {
+                if let Some(cb) = on_submit {
+                    ev.prevent_default();
+                    let value = |r: NodeRef<html::Input>| r.get().map(|i| i.value()).unwrap_or_default();
+                    cb.run((value(email), value(password)));
+                }
+            }
+        >
+            {move || error.get().map(|e| view! { <p class="os-auth-form__error" role="alert">{e}</p> })}
+            {next.map(|n| view! { <input type="hidden" name="next" value=n /> })}
+            <div class="os-field">
+                <label class="os-field__label" for="os-login-email">{t(Msg::Email)}</label>
+                <input class="os-field__control" id="os-login-email" node_ref=email type="email" name="email" autocomplete="username" required />
+            </div>
+            <div class="os-field">
+                <label class="os-field__label" for="os-login-password">{t(Msg::Password)}</label>
+                <input class="os-field__control" id="os-login-password" node_ref=password type="password" name="password" autocomplete="current-password" required />
+            </div>
+            <button class="os-button" type="submit" disabled=move || pending.get()>{t(Msg::SignIn)}</button>
+        </form>
+    }
+}

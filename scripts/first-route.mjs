@@ -1,0 +1,37 @@
+// What the browser downloads to hydrate one page (default: the home page):
+// every /pkg file with its bytes on the wire (brotli, as served) and
+// decoded. Lazy route chunks count only when that page needs them.
+//   node scripts/first-route.mjs http://127.0.0.1:3000/ [more URLs]
+import { chromium } from 'playwright-core';
+
+const urls = process.argv.slice(2);
+if (urls.length === 0) urls.push('http://127.0.0.1:3000/');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+for (const url of urls) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = [];
+  page.on('requestfinished', async (req) => {
+    const u = new URL(req.url());
+    if (!u.pathname.startsWith('/pkg/') || u.pathname.endsWith('.css')) return;
+    const sizes = await req.sizes();
+    const res = await req.response();
+    files.push({ name: u.pathname.replace('/pkg/', ''), wire: sizes.responseBodySize, raw: (await res.body()).length });
+  });
+  await page.goto(url);
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30000 });
+  await page.waitForLoadState('networkidle');
+  const short = (n) => n.replace(/\.[0-9A-Za-z_-]{20,}\./, '.');
+  console.log(`### ${new URL(url).pathname}\n\n| file | raw | on the wire (br) |\n|---|---:|---:|`);
+  let raw = 0; let wire = 0;
+  for (const f of files.sort((a, b) => b.raw - a.raw)) {
+    console.log(`| ${short(f.name)} | ${f.raw} | ${f.wire} |`);
+    raw += f.raw; wire += f.wire;
+  }
+  console.log(`| **wasm + JS** | ${raw} | ${wire} |\n`);
+  await context.close();
+}
+await browser.close();

@@ -1,0 +1,191 @@
+// The cart and the account in a real browser: merge at sign-in, live updates
+// on a second device, the offline queue, JavaScript off, and accessibility.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, hydrated, axeViolations, BASE } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const PASSWORD = 'correct horse battery';
+let counter = 0;
+const email = (tag) => `${tag}-${Date.now()}-${counter++}@example.com`;
+
+/// Product pages whose first variant can be bought online, from a category.
+async function buyableProducts(page, category, n) {
+  const res = await page.request.get(`/c/${category}`);
+  const html = await res.text();
+  const hrefs = [...new Set([...html.matchAll(/href="(\/p\/[a-z0-9-]+)"/g)].map((m) => m[1]))];
+  const found = [];
+  for (const href of hrefs) {
+    const product = await (await page.request.get(href)).text();
+    const button = product.match(/<button[^>]*os-add-to-cart__button[^>]*>/);
+    if (button && !button[0].includes('disabled')) found.push(href);
+    if (found.length === n) return found;
+  }
+  throw new Error(`fewer than ${n} buyable products in ${category}`);
+}
+
+/// Creates an account through the API (as another device would) and returns its cookies' context.
+async function registerVia(context, address) {
+  const res = await context.request.post(`${BASE}/api/auth/register`, {
+    form: { name: 'Ala Test', email: address, password: PASSWORD },
+    headers: { origin: BASE, accept: 'application/json' },
+  });
+  assert.ok(res.ok(), `register: ${res.status()} ${await res.text()}`);
+}
+
+async function cartQuantities(context) {
+  const res = await context.request.get(`${BASE}/api/cart`);
+  assert.equal(res.status(), 200);
+  const cart = await res.json();
+  return Object.fromEntries(cart.lines.map((l) => [l.product_slug, l.quantity]));
+}
+
+const badge = (page) => page.locator('.os-cart-badge__count');
+
+async function addOnProductPage(page, href) {
+  await page.goto(href);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+}
+
+test('guest cart is merged at sign-in and the shopper is told what changed', async () => {
+  const page = await newPage(browser);
+  const [a, b] = await buyableProducts(page, 'lighting', 2);
+  const address = email('merge');
+  // The customer's own cart, filled on another device: A×1.
+  const laptop = await browser.newContext({ baseURL: BASE });
+  await registerVia(laptop, address);
+  const laptopPage = await laptop.newPage();
+  await addOnProductPage(laptopPage, a);
+  await laptopPage.waitForFunction(() => document.querySelector('.os-cart-badge__count')?.dataset.count === '1');
+
+  // As a guest on this browser: A×1 and B×1.
+  await addOnProductPage(page, a);
+  await page.getByRole('dialog', { name: 'Your cart' }).getByText('Added to your cart').waitFor();
+  await page.keyboard.press('Escape');
+  await addOnProductPage(page, b);
+  await page.getByRole('link', { name: 'Cart, 2 items' }).waitFor();
+
+  await page.goto('/login');
+  await hydrated(page);
+  await page.getByLabel('E-mail').fill(address);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/account\?merged=/);
+  await page.getByText('2 items from your visit were added to your cart').waitFor();
+  await page.getByRole('link', { name: 'Cart, 3 items' }).waitFor();
+  await page.goto('/cart');
+  await page.getByRole('heading', { level: 1, name: 'Your cart' }).waitFor();
+  assert.equal(await page.locator('.os-cart-line').count(), 2);
+  const slugs = (href) => href.replace('/p/', '');
+  assert.deepEqual(await cartQuantities(page.context()), { [slugs(a)]: 2, [slugs(b)]: 1 });
+  assert.deepEqual(page.errors, []);
+  await laptop.close();
+  await page.context().close();
+});
+
+test('a second device signed in as the same customer sees cart changes within 2 s', async () => {
+  const phone = await newPage(browser);
+  const [a] = await buyableProducts(phone, 'garden-tools', 1);
+  const address = email('live');
+  await registerVia(phone.context(), address);
+  const laptop = await newPage(browser);
+  const res = await laptop.context().request.post(`${BASE}/api/auth/login`, {
+    form: { email: address, password: PASSWORD },
+    headers: { origin: BASE, accept: 'application/json' },
+  });
+  assert.ok(res.ok());
+  await laptop.goto('/cart');
+  await hydrated(laptop);
+  await laptop.getByText('Your cart is empty.').waitFor();
+  // Give the event stream a moment to connect before the change happens.
+  await laptop.waitForTimeout(300);
+
+  await addOnProductPage(phone, a);
+  await phone.waitForFunction(() => document.querySelector('.os-cart-badge__count')?.dataset.count === '1');
+  const started = Date.now();
+  await laptop.waitForFunction(() => document.querySelector('.os-cart-badge__count')?.dataset.count === '1', null, { timeout: 2000 });
+  await laptop.locator('.os-cart-line').first().waitFor({ timeout: 2000 });
+  assert.ok(Date.now() - started <= 2000);
+  assert.equal(await laptop.evaluate(() => performance.getEntriesByType('navigation').length), 1, 'no reload');
+  assert.deepEqual(laptop.errors, []);
+  await phone.context().close();
+  await laptop.context().close();
+});
+
+test('offline add-to-cart is queued and arrives exactly once after reconnecting', async () => {
+  const page = await newPage(browser);
+  const [a] = await buyableProducts(page, 'camping', 1);
+  await page.goto(a);
+  await hydrated(page);
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  // Applied in the page at once, and kept for later.
+  await page.waitForFunction(() => document.querySelector('.os-cart-badge__count')?.dataset.count === '1');
+  await page.getByText('You are offline').first().waitFor();
+  const queued = await page.evaluate(() => JSON.parse(localStorage.getItem('os-cart-queue') || '[]'));
+  assert.equal(queued.length, 1);
+  // The console reports the failed fetch; that is the point of this test.
+  page.errors = [];
+
+  await page.context().setOffline(false);
+  await page.getByText('Back online: your cart is up to date.').first().waitFor({ timeout: 10000 });
+  assert.equal(await page.evaluate(() => localStorage.getItem('os-cart-queue')), null);
+  // The page is reloaded and the queue is not sent again.
+  await page.reload();
+  await hydrated(page);
+  await page.waitForTimeout(500);
+  assert.deepEqual(await cartQuantities(page.context()), { [a.replace('/p/', '')]: 1 });
+  await page.context().close();
+});
+
+test('JavaScript off: add to cart, change quantity and remove with plain forms', async () => {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  const [a] = await buyableProducts(page, 'lighting', 1);
+  await page.goto(a);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  // The server sends the form back where it came from.
+  await page.waitForURL((u) => u.pathname === a);
+  await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+  await page.getByRole('link', { name: 'Cart, 1 item' }).click();
+  await page.waitForURL((u) => u.pathname === '/cart');
+  await page.getByLabel('Quantity').fill('3');
+  await page.getByRole('button', { name: 'Update' }).click();
+  await page.waitForURL((u) => u.pathname === '/cart');
+  await page.getByRole('link', { name: 'Cart, 3 items' }).waitFor();
+  await page.getByRole('button', { name: /^Remove/ }).click();
+  await page.getByText('Your cart is empty.').waitFor();
+  await page.context().close();
+});
+
+test('accessibility: cart, sign-in, registration and account pages', async () => {
+  const page = await newPage(browser);
+  const [a] = await buyableProducts(page, 'lighting', 1);
+  for (const path of ['/login', '/register']) {
+    await page.goto(path);
+    await hydrated(page);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], `${path}: ${violations.join('; ')}`);
+  }
+  await registerVia(page.context(), email('a11y'));
+  await addOnProductPage(page, a);
+  await page.waitForFunction(() => document.querySelector('.os-cart-badge__count')?.dataset.count === '1');
+  // The open mini-cart is checked too.
+  let violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `mini-cart: ${violations.join('; ')}`);
+  for (const path of ['/cart', '/account']) {
+    await page.goto(path);
+    await hydrated(page);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    violations = await axeViolations(page);
+    assert.deepEqual(violations, [], `${path}: ${violations.join('; ')}`);
+  }
+  // Without a session the account page answers 401 and offers to sign in.
+  const res = await browser.newContext({ baseURL: BASE }).then((c) => c.request.get(`${BASE}/account`));
+  assert.equal(res.status(), 401);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
