@@ -18,7 +18,8 @@ pub use root::{shell, App};
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    console_error_panic_hook::set_once();
+    // No panic hook: the wasm is built with -Cpanic=immediate-abort, so a
+    // panic traps at once and a hook would only add formatting code.
     // Asynchronous: the wasm chunk of a lazy route must arrive before its
     // server HTML can be hydrated.
     wasm_bindgen_futures::spawn_local(async {

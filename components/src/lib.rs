@@ -8,6 +8,7 @@
 //! Features: `ssr` for the server build (adds the [`backend`] interface),
 //! `hydrate` for the browser build.
 
+pub mod enhance;
 pub mod i18n;
 pub mod model;
 

@@ -10,6 +10,7 @@
 //! out changes state, so it is never a link). After hydration `on_sign_out`
 //! runs instead of the post.
 
+use crate::enhance::enhance;
 use crate::i18n::{t, Msg};
 use crate::model::Viewer;
 use leptos::prelude::*;
@@ -38,12 +39,7 @@ pub fn AccountMenu(
                         class="os-account-menu__sign-out"
                         method="post"
                         action=sign_out_action
-                        on:submit=move |ev| {
-                            if let Some(cb) = on_sign_out {
-                                ev.prevent_default();
-                                cb.run(());
-                            }
-                        }
+                        on:submit=enhance(on_sign_out, || ())
                     >
                         <button class="os-account-menu__button" type="submit">{t(Msg::SignOut)}</button>
                     </form>

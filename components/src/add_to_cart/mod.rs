@@ -10,6 +10,7 @@
 //! Server-side rendering: a real `<form method="post">` with the variant in a
 //! hidden field, so it works before (or without) hydration.
 
+use crate::enhance::{enhance, input_value};
 use crate::i18n::{t, Msg};
 use crate::model::MAX_LINE_QUANTITY;
 use leptos::html;
@@ -44,17 +45,10 @@ pub fn AddToCart(
             class="os-add-to-cart"
             method="post"
             action=action
-            on:submit=move |ev| {
-                if let Some(cb) = on_add {
-                    ev.prevent_default();
-                    let n = quantity
-                        .get()
-                        .and_then(|i| i.value().parse::<u32>().ok())
-                        .unwrap_or(1)
-                        .clamp(1, MAX_LINE_QUANTITY);
-                    cb.run((variant_id.get_untracked(), n));
-                }
-            }
+            on:submit=enhance(on_add, move || {
+                let n = input_value(quantity).parse::<u32>().unwrap_or(1).clamp(1, MAX_LINE_QUANTITY);
+                (variant_id.get_untracked(), n)
+            })
         >
             <input type="hidden" name="variant_id" prop:value=move || variant_id.get().to_string() value=move || variant_id.get().to_string() />
             {if with_quantity {

@@ -11,6 +11,7 @@
 //! hidden (0 = new), so addresses can be edited with JavaScript off. After
 //! hydration `on_save` receives the address and the form is not posted.
 
+use crate::enhance::{enhance, input_value};
 use crate::i18n::{t, Msg};
 use crate::model::Address;
 use leptos::html;
@@ -45,13 +46,10 @@ pub fn AddressForm(
             class="os-address-form"
             method="post"
             action=action
-            on:submit=move |ev| {
-                if let Some(cb) = on_save {
-                    ev.prevent_default();
-                    let v = |i: usize| refs[i].get().map(|e| e.value()).unwrap_or_default();
-                    cb.run(Address { id, name: v(0), street: v(1), postcode: v(2), city: v(3), phone: v(4) });
-                }
-            }
+            on:submit=enhance(on_save, move || {
+                let v = |i: usize| input_value(refs[i]);
+                Address { id, name: v(0), street: v(1), postcode: v(2), city: v(3), phone: v(4) }
+            })
         >
             {move || error.get().map(|e| view! { <p class="os-address-form__error" role="alert">{e}</p> })}
             <input type="hidden" name="id" value=id />

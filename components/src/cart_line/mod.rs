@@ -11,6 +11,7 @@
 //! cart endpoints, so the cart is editable with JavaScript off; after
 //! hydration `on_set` / `on_remove` take over and the page does not reload.
 
+use crate::enhance::{enhance, input_value};
 use crate::i18n::{t, use_locale, Msg};
 use crate::model::{CartLine as Line, MAX_LINE_QUANTITY};
 use crate::price::Price;
@@ -37,6 +38,7 @@ pub fn CartLine(
     let locale = use_locale();
     let quantity: NodeRef<html::Input> = NodeRef::new();
     let id = line.variant_id;
+    let current = line.quantity;
     let field_id = format!("os-cart-line-qty-{id}");
     let name_id = format!("os-cart-line-name-{id}");
     let labelled_by = name_id.clone();
@@ -64,14 +66,11 @@ pub fn CartLine(
                 class="os-cart-line__quantity"
                 method="post"
                 action=set_action
-                on:submit=move |ev| {
-                    if let Some(cb) = on_set {
-                        ev.prevent_default();
-                        if let Some(n) = quantity.get().and_then(|i| i.value().parse::<u32>().ok()) {
-                            cb.run((id, n.min(MAX_LINE_QUANTITY)));
-                        }
-                    }
-                }
+                on:submit=enhance(on_set, move || {
+                    // The field is `required` and numeric; anything else keeps the quantity.
+                    let n = input_value(quantity).parse::<u32>().unwrap_or(current);
+                    (id, n.min(MAX_LINE_QUANTITY))
+                })
             >
                 <input type="hidden" name="variant_id" value=id />
                 <label class="os-visually-hidden" for=field_id.clone()>{t(Msg::Quantity)}</label>
@@ -93,12 +92,7 @@ pub fn CartLine(
                 class="os-cart-line__remove"
                 method="post"
                 action=remove_action
-                on:submit=move |ev| {
-                    if let Some(cb) = on_remove {
-                        ev.prevent_default();
-                        cb.run(id);
-                    }
-                }
+                on:submit=enhance(on_remove, move || id)
             >
                 <input type="hidden" name="variant_id" value=id />
                 <button class="os-cart-line__remove-button" type="submit" aria-label=format!("{} — {}", t(Msg::Remove), line.product_name)>

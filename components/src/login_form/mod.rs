@@ -10,6 +10,7 @@
 //! in and redirects, so it works with JavaScript off. After hydration
 //! `on_submit` receives (e-mail, password) and the form is not posted.
 
+use crate::enhance::{enhance, input_value};
 use crate::i18n::{t, Msg};
 use leptos::html;
 use leptos::prelude::*;
@@ -39,13 +40,7 @@ pub fn LoginForm(
             class="os-auth-form"
             method="post"
             action=action
-            on:submit=move |ev| {
-                if let Some(cb) = on_submit {
-                    ev.prevent_default();
-                    let value = |r: NodeRef<html::Input>| r.get().map(|i| i.value()).unwrap_or_default();
-                    cb.run((value(email), value(password)));
-                }
-            }
+            on:submit=enhance(on_submit, move || (input_value(email), input_value(password)))
         >
             {move || error.get().map(|e| view! { <p class="os-auth-form__error" role="alert">{e}</p> })}
             {next.map(|n| view! { <input type="hidden" name="next" value=n /> })}

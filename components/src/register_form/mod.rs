@@ -10,6 +10,7 @@
 //! created and signed in, then a redirect), so it works with JavaScript off.
 //! After hydration `on_submit` receives (name, e-mail, password).
 
+use crate::enhance::{enhance, input_value};
 use crate::i18n::{t, Msg};
 use crate::model::{MAX_PASSWORD_LEN, MIN_PASSWORD_LEN};
 use leptos::html;
@@ -41,13 +42,9 @@ pub fn RegisterForm(
             class="os-auth-form"
             method="post"
             action=action
-            on:submit=move |ev| {
-                if let Some(cb) = on_submit {
-                    ev.prevent_default();
-                    let value = |r: NodeRef<html::Input>| r.get().map(|i| i.value()).unwrap_or_default();
-                    cb.run((value(name), value(email), value(password)));
-                }
-            }
+            on:submit=enhance(on_submit, move || {
+                (input_value(name), input_value(email), input_value(password))
+            })
         >
             {move || error.get().map(|e| view! { <p class="os-auth-form__error" role="alert">{e}</p> })}
             {next.map(|n| view! { <input type="hidden" name="next" value=n /> })}
