@@ -270,6 +270,7 @@ messages! {
     WrongCredentials => "Wrong e-mail or password.", "Nieprawidłowy e-mail lub hasło.";
     TooManyAttempts => "Too many failed sign-in attempts. Wait 15 minutes and try again.", "Zbyt wiele nieudanych prób logowania. Odczekaj 15 minut i spróbuj ponownie.";
     EmailTaken => "An account with this e-mail address already exists.", "Konto z tym adresem e-mail już istnieje.";
+    RegisterInvalid => "Check the form: your name, a valid e-mail address and a password of at least 10 characters.", "Sprawdź formularz: imię i nazwisko, poprawny adres e-mail i hasło o długości co najmniej 10 znaków.";
     Profile => "Profile", "Profil";
     Save => "Save", "Zapisz";
     Saved => "Saved.", "Zapisano.";

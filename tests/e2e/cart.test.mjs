@@ -158,6 +158,13 @@ test('JavaScript off: add to cart, change quantity and remove with plain forms',
   await page.getByRole('link', { name: 'Cart, 3 items' }).waitFor();
   await page.getByRole('button', { name: /^Remove/ }).click();
   await page.getByText('Your cart is empty.').waitFor();
+  // A failed sign-in comes back to the form with the reason.
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill('nobody@example.com');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/login\?error=credentials/);
+  await page.getByRole('alert').getByText('Wrong e-mail or password.').waitFor();
   await page.context().close();
 });
 

@@ -639,6 +639,55 @@ async fn failed_logins_are_throttled_per_account() {
 }
 
 #[tokio::test]
+async fn forms_posted_without_javascript_come_back_with_the_error() {
+    let base = &server().base;
+    let s = Shopper::visit(base).await;
+    let email = unique_email("nojs");
+    s.register(&email).await;
+    s.form("/api/auth/logout", &[]).await;
+    let post = |path: &str, form: Vec<(&'static str, String)>| {
+        Shopper::client()
+            .post(format!("{base}{path}"))
+            .header("origin", base)
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", format!("{base}/login"))
+            .form(&form)
+            .send()
+    };
+    let res = post(
+        "/api/auth/login",
+        vec![
+            ("email", email.clone()),
+            ("password", "wrong password".into()),
+            ("next", "/cart".into()),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(
+        res.headers()["location"],
+        "/login?error=credentials&next=/cart"
+    );
+    let res = post(
+        "/api/auth/register",
+        vec![
+            ("name", "X".into()),
+            ("email", email),
+            ("password", PASSWORD.into()),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.headers()["location"], "/register?error=taken");
+    let (_, page) = s.get("/login?error=credentials").await;
+    assert!(
+        page.contains("Wrong e-mail or password."),
+        "the page words the code"
+    );
+}
+
+#[tokio::test]
 async fn failed_logins_are_throttled_per_client() {
     // Its own server: this blocks every sign-in from 127.0.0.1 for a while.
     let own = start_server();

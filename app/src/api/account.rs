@@ -34,7 +34,7 @@ mod ssr {
         SESSION_MAX_AGE,
     };
     use omnistore_components::i18n::Msg;
-    use omnistore_components::model::{FieldError, MergeReport};
+    use omnistore_components::model::{encode_query_value, FieldError, MergeReport};
 
     /// Failed sign-ins allowed per account, and per client address, in the window.
     pub const MAX_FAILURES_PER_ACCOUNT: u32 = 5;
@@ -85,6 +85,19 @@ mod ssr {
             CART_COOKIE_MAX_AGE,
             who.secure,
         ));
+    }
+
+    /// A sign-in or sign-up form posted without JavaScript cannot read the
+    /// error in the answer, so it is sent back to its page with `?error=code`
+    /// (the page words it). Call after `reject`, so that the redirect wins.
+    pub fn back_to_form(page: &str, code: &str, next: &Option<String>) {
+        if plain_form() {
+            let next = next
+                .as_deref()
+                .map(|n| format!("&next={}", encode_query_value(n)))
+                .unwrap_or_default();
+            leptos_axum::redirect(&format!("{page}?error={code}{next}"));
+        }
     }
 
     /// A local path to go to after a form, never another site.
@@ -146,16 +159,23 @@ pub async fn register(
     use ssr::*;
     private();
     let who = identity()?;
-    let name = required_text(&name, 100).map_err(field)?;
-    let email = normalize_email(&email).map_err(field)?;
-    check_password(&password).map_err(field)?;
+    let invalid = |e| {
+        let e = field(e);
+        back_to_form("/register", "invalid", &next);
+        e
+    };
+    let name = required_text(&name, 100).map_err(invalid)?;
+    let email = normalize_email(&email).map_err(invalid)?;
+    check_password(&password).map_err(invalid)?;
     let customer = match backend()?
         .register(&email, &name, &password, locale())
         .await
     {
         Ok(c) => c,
         Err(BackendError::Conflict(_)) => {
-            return Err(reject(http::StatusCode::CONFLICT, text(Msg::EmailTaken)))
+            let e = reject(http::StatusCode::CONFLICT, text(Msg::EmailTaken));
+            back_to_form("/register", "taken", &next);
+            return Err(e);
         }
         Err(e) => return Err(fail(e)),
     };
@@ -179,8 +199,12 @@ pub async fn login(
     private();
     let who = identity()?;
     let b = backend()?;
-    let email = normalize_email(&email)
-        .map_err(|_| reject(StatusCode::UNAUTHORIZED, text(Msg::WrongCredentials)))?;
+    let wrong = |next: &Option<String>| {
+        let e = reject(StatusCode::UNAUTHORIZED, text(Msg::WrongCredentials));
+        back_to_form("/login", "credentials", next);
+        e
+    };
+    let email = normalize_email(&email).map_err(|_| wrong(&next))?;
     let keys = [format!("email:{email}"), format!("ip:{}", who.client)];
     let failures = b
         .login_failures(&keys, FAILURE_WINDOW_SECS)
@@ -193,17 +217,13 @@ pub async fn login(
                 http::HeaderValue::from(FAILURE_WINDOW_SECS),
             );
         }
-        return Err(reject(
-            StatusCode::TOO_MANY_REQUESTS,
-            text(Msg::TooManyAttempts),
-        ));
+        let e = reject(StatusCode::TOO_MANY_REQUESTS, text(Msg::TooManyAttempts));
+        back_to_form("/login", "throttled", &next);
+        return Err(e);
     }
     let Some(customer) = b.authenticate(&email, &password).await.map_err(fail)? else {
         b.note_login_failure(&keys).await.map_err(fail)?;
-        return Err(reject(
-            StatusCode::UNAUTHORIZED,
-            text(Msg::WrongCredentials),
-        ));
+        return Err(wrong(&next));
     };
     b.clear_login_failures(&keys[0]).await.map_err(fail)?;
     let report = sign_in(customer, &who).await?;

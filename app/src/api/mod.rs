@@ -94,6 +94,14 @@ pub(crate) mod ssr {
         }
     }
 
+    /// True for a form posted by the browser itself (JavaScript off): it asks
+    /// for HTML, while the server-function client asks for data.
+    pub fn plain_form() -> bool {
+        parts()
+            .and_then(|p| p.headers.get(http::header::ACCEPT).cloned())
+            .is_some_and(|v| v.to_str().is_ok_and(|a| a.contains("text/html")))
+    }
+
     /// Personal answers must never be stored by a shared or browser cache.
     pub fn private() {
         if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {

@@ -11,6 +11,20 @@ use leptos_router::hooks::use_query_map;
 use omnistore_components::i18n::{t, Msg};
 use omnistore_components::{LoginForm, RegisterForm};
 
+/// The message for `?error=`, set by the server when a form posted without
+/// JavaScript failed (see `back_to_form`).
+fn form_error() -> Option<String> {
+    let code = use_query_map().with_untracked(|q| q.get("error"))?;
+    let msg = match code.as_str() {
+        "credentials" => Msg::WrongCredentials,
+        "throttled" => Msg::TooManyAttempts,
+        "taken" => Msg::EmailTaken,
+        "invalid" => Msg::RegisterInvalid,
+        _ => return None,
+    };
+    Some(t(msg).to_string())
+}
+
 /// `?next=` when it is a path on this site.
 fn next_path() -> Option<String> {
     use_query_map()
@@ -22,7 +36,7 @@ fn next_path() -> Option<String> {
 pub fn LoginPage() -> impl IntoView {
     let shopper = use_shopper();
     let next = next_path();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(form_error());
     let pending = RwSignal::new(false);
     let submit = {
         let next = next.clone();
@@ -60,7 +74,7 @@ pub fn LoginPage() -> impl IntoView {
 pub fn RegisterPage() -> impl IntoView {
     let shopper = use_shopper();
     let next = next_path();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(form_error());
     let pending = RwSignal::new(false);
     let submit = {
         let next = next.clone();

@@ -91,10 +91,16 @@ fn device_label(ua: &str) -> String {
     }
 }
 
-fn is_unique_violation(e: &sqlx::Error) -> bool {
-    e.as_database_error()
-        .map(|d| d.is_unique_violation())
-        .unwrap_or(false)
+/// The e-mail column is the only unique one a customer write can hit.
+fn email_taken_or_unavailable(e: sqlx::Error) -> BackendError {
+    let unique = e
+        .as_database_error()
+        .is_some_and(|d| d.is_unique_violation());
+    if unique {
+        BackendError::Conflict(EMAIL_TAKEN.into())
+    } else {
+        unavailable(e)
+    }
 }
 
 const EMAIL_TAKEN: &str = "an account with this e-mail address already exists";
@@ -109,11 +115,7 @@ impl AccountBackend for SqliteStore {
         locale: Locale,
     ) -> BackendResult<i64> {
         let hash = hash_password(password).await?;
-        let mut tx = self
-            .pool
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(unavailable)?;
+        let mut tx = self.write_tx().await?;
         let id = sqlx::query_scalar(
             "INSERT INTO customers (email, name, password_hash, locale, created_at)
              VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -125,13 +127,7 @@ impl AccountBackend for SqliteStore {
         .bind(now())
         .fetch_one(&mut *tx)
         .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                BackendError::Conflict(EMAIL_TAKEN.into())
-            } else {
-                unavailable(e)
-            }
-        })?;
+        .map_err(email_taken_or_unavailable)?;
         tx.commit().await.map_err(unavailable)?;
         Ok(id)
     }
@@ -167,11 +163,7 @@ impl AccountBackend for SqliteStore {
 
     async fn set_password(&self, customer: i64, password: &str, keep: &str) -> BackendResult<()> {
         let hash = hash_password(password).await?;
-        let mut tx = self
-            .pool
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(unavailable)?;
+        let mut tx = self.write_tx().await?;
         sqlx::query("UPDATE customers SET password_hash = ? WHERE id = ?")
             .bind(hash)
             .bind(customer)
@@ -220,13 +212,7 @@ impl AccountBackend for SqliteStore {
             .bind(customer)
             .execute(&self.pool)
             .await
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    BackendError::Conflict(EMAIL_TAKEN.into())
-                } else {
-                    unavailable(e)
-                }
-            })?;
+            .map_err(email_taken_or_unavailable)?;
         Ok(())
     }
 
@@ -357,11 +343,7 @@ impl AccountBackend for SqliteStore {
 
     async fn note_login_failure(&self, keys: &[String]) -> BackendResult<()> {
         let at = now();
-        let mut tx = self
-            .pool
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(unavailable)?;
+        let mut tx = self.write_tx().await?;
         for key in keys {
             sqlx::query("INSERT INTO login_failures (key, at) VALUES (?, ?)")
                 .bind(key)

@@ -345,11 +345,7 @@ impl CartBackend for SqliteStore {
         locale: Locale,
     ) -> BackendResult<CartUpdate> {
         let online = self.online_location_id().await?;
-        let mut tx = self
-            .pool
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(unavailable)?;
+        let mut tx = self.write_tx().await?;
         let cart = Self::ensure_cart(&mut tx, owner).await?;
         if let Some(key) = key {
             let seen: Option<i64> =
@@ -392,11 +388,7 @@ impl CartBackend for SqliteStore {
         customer: i64,
     ) -> BackendResult<MergeReport> {
         let online = self.online_location_id().await?;
-        let mut tx = self
-            .pool
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(unavailable)?;
+        let mut tx = self.write_tx().await?;
         let guest: Option<i64> = sqlx::query_scalar(
             "SELECT id FROM carts WHERE guest_token_hash = ? AND status = 'active'",
         )

@@ -87,6 +87,16 @@ impl SqliteStore {
         Ok(SqliteStore { pool, changes })
     }
 
+    /// A write transaction that takes the writer lock up front (`BEGIN
+    /// IMMEDIATE`): concurrent writers wait their turn (busy timeout) instead of
+    /// failing at commit after reading stale data.
+    async fn write_tx(&self) -> BackendResult<sqlx::Transaction<'static, Sqlite>> {
+        self.pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(unavailable)
+    }
+
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
