@@ -172,6 +172,19 @@ impl Shopper {
         let _ = op;
     }
 
+    /// "Add to cart" from a page: applies the change and opens the mini-cart,
+    /// which says how it went. The callback every AddToCart gets.
+    pub fn add_callback(&self) -> Callback<(i64, u32)> {
+        let shopper = *self;
+        Callback::new(move |(variant_id, quantity)| {
+            shopper.apply(CartOp::Add {
+                variant_id,
+                quantity,
+            });
+            shopper.drawer.set(true);
+        })
+    }
+
     /// Words a server notice for the shopper.
     pub fn describe(&self, notice: &CartNotice) -> String {
         let locale = self.locale;
@@ -182,7 +195,6 @@ impl Shopper {
                 Msg::AllWeHave.text(locale)
             ),
             CartNotice::Unavailable => Msg::ItemUnavailable.text(locale).to_string(),
-            CartNotice::Merged(r) => merge_message(r, locale),
         }
     }
 }

@@ -83,13 +83,16 @@ pub trait AccountBackend: Send + Sync {
     /// Replaces the password and ends every session but `keep` (a token hash).
     async fn set_password(&self, customer: i64, password: &str, keep: &str) -> BackendResult<()>;
     async fn profile(&self, customer: i64) -> BackendResult<Option<Profile>>;
-    /// `Conflict` when the new e-mail belongs to someone else.
+    /// Name, e-mail, language and "my store" (a store slug, `None` for none),
+    /// all or nothing: `Conflict` when the e-mail belongs to someone else,
+    /// `BadRequest` for an unknown store.
     async fn update_profile(
         &self,
         customer: i64,
         name: &str,
         email: &str,
         locale: Locale,
+        store: Option<&str>,
     ) -> BackendResult<()>;
     /// Sets or clears "my store" (a store slug); `BadRequest` for an unknown store.
     async fn set_preferred_store(&self, customer: i64, store: Option<&str>) -> BackendResult<()>;

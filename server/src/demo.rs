@@ -860,16 +860,7 @@ fn price_ending_99(rng: &mut Rng, lo: u64, hi: u64) -> i64 {
 }
 
 fn days_to_date(days: i64) -> String {
-    // Civil-from-days (Howard Hinnant), to avoid a date crate in the generator.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let (y, m, d) = omnistore_components::model::civil_date(days);
     format!("{y:04}-{m:02}-{d:02}")
 }
 

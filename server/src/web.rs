@@ -15,6 +15,7 @@ use omnistore_app::seo::SiteOrigin;
 use omnistore_app::{shell, App};
 use omnistore_components::backend::Backend;
 use omnistore_components::i18n::{Locale, LANG_COOKIE};
+use omnistore_components::model::is_local_path;
 use serde::Deserialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -146,18 +147,7 @@ mod meta {
 
     /// Only a path on this site: never an open redirect to another host.
     pub fn safe_back(back: Option<&str>) -> &str {
-        match back {
-            Some(b)
-                if b.starts_with('/')
-                    && !b.starts_with("//")
-                    && !b.contains('\\')
-                    && !b.contains("\r")
-                    && !b.contains('\n') =>
-            {
-                b
-            }
-            _ => "/",
-        }
+        back.filter(|b| is_local_path(b)).unwrap_or("/")
     }
 
     async fn set_language(

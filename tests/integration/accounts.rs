@@ -884,3 +884,157 @@ async fn other_devices_hear_about_cart_changes() {
         "a stranger must not be told"
     );
 }
+
+#[tokio::test]
+async fn profile_addresses_and_devices_are_managed_from_the_account() {
+    let base = &server().base;
+    let email = unique_email("manage");
+    let phone = Shopper::visit(base).await;
+    phone.register(&email).await;
+    let laptop = Shopper::visit(base).await;
+    laptop.login(&email, PASSWORD).await;
+
+    let new_email = unique_email("renamed");
+    let (s, body) = phone
+        .form(
+            "/api/account/profile",
+            &[
+                ("name", "Ala Nowak"),
+                ("email", &new_email),
+                ("language", "pl"),
+                ("store", ""),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let (_, account) = phone.get("/api/account").await;
+    let account: Value = serde_json::from_str(&account).unwrap();
+    let store = account["stores"][0][0].as_str().unwrap().to_string();
+    let (s, _) = phone
+        .form(
+            "/api/account/profile",
+            &[
+                ("name", "Ala Nowak"),
+                ("email", &new_email),
+                ("language", "pl"),
+                ("store", &store),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, _) = phone
+        .form(
+            "/api/account/profile",
+            &[
+                ("name", "Ala"),
+                ("email", &new_email),
+                ("language", "pl"),
+                ("store", "no-such-store"),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (_, account) = phone.get("/api/account").await;
+    let account: Value = serde_json::from_str(&account).unwrap();
+    assert_eq!(account["profile"]["name"], "Ala Nowak");
+    assert_eq!(account["profile"]["email"], new_email.as_str());
+    assert_eq!(account["profile"]["locale"], "Pl");
+    assert_eq!(account["profile"]["preferred_store"], store.as_str());
+
+    // Add, edit, delete an address.
+    let address = |id: &str, street: &str| {
+        vec![
+            ("id", id.to_string()),
+            ("name", "Ala".into()),
+            ("street", street.into()),
+            ("postcode", "31042".into()),
+            ("city", "Kraków".into()),
+            ("phone", "+48 600 100 200".into()),
+        ]
+    };
+    let form = |v: &Vec<(&'static str, String)>| {
+        v.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>()
+    };
+    let add = form(&address("0", "Rynek 1"));
+    let (s, id) = phone
+        .form(
+            "/api/account/address",
+            &add.iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let edit = form(&address(id.trim(), "Rynek 2"));
+    let (s, _) = phone
+        .form(
+            "/api/account/address",
+            &edit
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let (_, account) = phone.get("/api/account").await;
+    let account: Value = serde_json::from_str(&account).unwrap();
+    assert_eq!(account["addresses"][0]["street"], "Rynek 2");
+    assert_eq!(
+        account["addresses"][0]["postcode"], "31-042",
+        "normalised by the model"
+    );
+    let bad = form(&address("0", ""));
+    let (s, _) = phone
+        .form(
+            "/api/account/address",
+            &bad.iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (s, _) = phone
+        .form("/api/account/address/delete", &[("id", id.trim())])
+        .await;
+    assert_eq!(s, StatusCode::OK);
+
+    // Sign the laptop out from the phone, then everything out.
+    let sessions = account["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 2);
+    let other = sessions.iter().find(|s| s["current"] == false).unwrap()["handle"]
+        .as_str()
+        .unwrap();
+    let (s, _) = phone
+        .form("/api/account/end-session", &[("handle", other)])
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(laptop.get("/api/account").await.0, StatusCode::UNAUTHORIZED);
+    laptop.login(&new_email, PASSWORD).await;
+    let (s, _) = phone.form("/api/account/logout-everywhere", &[]).await;
+    assert!(s.is_success() || s.is_redirection());
+    assert_eq!(phone.get("/api/account").await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(laptop.get("/api/account").await.0, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn cookies_are_secure_behind_https() {
+    let base = &server().base;
+    let res = Shopper::client()
+        .get(format!("{base}/"))
+        .header("x-forwarded-proto", "https")
+        .send()
+        .await
+        .unwrap();
+    let cart = res.headers()["set-cookie"].to_str().unwrap();
+    assert!(
+        cart.starts_with("os_cart=") && cart.contains("; Secure"),
+        "{cart}"
+    );
+    assert_eq!(res.headers()["cache-control"], "private, no-cache");
+    let res = Shopper::client()
+        .get(format!("{base}/api/cart"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["cache-control"], "private, no-store");
+}

@@ -34,7 +34,7 @@ mod ssr {
         SESSION_MAX_AGE,
     };
     use omnistore_components::i18n::Msg;
-    use omnistore_components::model::{encode_query_value, FieldError, MergeReport};
+    use omnistore_components::model::{encode_query_value, is_local_path, FieldError, MergeReport};
 
     /// Failed sign-ins allowed per account, and per client address, in the window.
     pub const MAX_FAILURES_PER_ACCOUNT: u32 = 5;
@@ -102,10 +102,8 @@ mod ssr {
 
     /// A local path to go to after a form, never another site.
     pub fn local_path(next: Option<String>, default: &str) -> String {
-        match next {
-            Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
-            _ => default.to_string(),
-        }
+        next.filter(|p| is_local_path(p))
+            .unwrap_or_else(|| default.to_string())
     }
 
     /// Where to land after sign-in; the merge outcome rides along in the query
@@ -123,7 +121,6 @@ mod ssr {
 /// Header state for the current request. Never cached.
 #[server(endpoint = "session", input = leptos::server_fn::codec::GetUrl)]
 pub async fn get_session() -> Result<SessionState, ServerFnError> {
-    super::ssr::private();
     let who = super::ssr::identity()?;
     let b = super::ssr::backend()?;
     let viewer = match who.customer {
@@ -157,7 +154,6 @@ pub async fn register(
     use omnistore_components::i18n::Msg;
     use omnistore_components::model::{check_password, normalize_email, required_text};
     use ssr::*;
-    private();
     let who = identity()?;
     let invalid = |e| {
         let e = field(e);
@@ -196,7 +192,6 @@ pub async fn login(
     use omnistore_components::i18n::Msg;
     use omnistore_components::model::normalize_email;
     use ssr::*;
-    private();
     let who = identity()?;
     let b = backend()?;
     let wrong = |next: &Option<String>| {
@@ -234,7 +229,6 @@ pub async fn login(
 /// Ends this session on the server and forgets it in the browser.
 #[server(endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), ServerFnError> {
-    super::ssr::private();
     let who = super::ssr::identity()?;
     if let Some(s) = &who.session {
         super::ssr::backend()?
@@ -250,7 +244,6 @@ pub async fn logout() -> Result<(), ServerFnError> {
 /// Ends every session of the customer, this one included.
 #[server(endpoint = "account/logout-everywhere")]
 pub async fn logout_everywhere() -> Result<(), ServerFnError> {
-    super::ssr::private();
     let (customer, who) = super::ssr::customer()?;
     super::ssr::backend()?
         .end_sessions(customer, None)
@@ -264,7 +257,6 @@ pub async fn logout_everywhere() -> Result<(), ServerFnError> {
 /// Ends one of the customer's other sessions.
 #[server(endpoint = "account/end-session")]
 pub async fn end_session(handle: String) -> Result<(), ServerFnError> {
-    super::ssr::private();
     let (customer, _) = super::ssr::customer()?;
     let ended = super::ssr::backend()?
         .end_session_by_handle(customer, &handle)
@@ -282,7 +274,6 @@ pub async fn end_session(handle: String) -> Result<(), ServerFnError> {
 /// The account page's data; 401 without a live session.
 #[server(endpoint = "account", input = leptos::server_fn::codec::GetUrl)]
 pub async fn get_account() -> Result<AccountData, ServerFnError> {
-    super::ssr::private();
     let (customer, who) = super::ssr::customer()?;
     let b = super::ssr::backend()?;
     let fail = super::ssr::fail;
@@ -316,7 +307,6 @@ pub async fn update_profile(
     use omnistore_components::i18n::{Locale, Msg};
     use omnistore_components::model::{normalize_email, required_text};
     use ssr::*;
-    private();
     let (customer, _) = customer()?;
     let name = required_text(&name, 100).map_err(field)?;
     let email = normalize_email(&email).map_err(field)?;
@@ -326,17 +316,22 @@ pub async fn update_profile(
             "unknown language; use en or pl",
         )
     })?;
-    let b = backend()?;
-    match b.update_profile(customer, &name, &email, locale).await {
-        Err(BackendError::Conflict(_)) => {
-            return Err(reject(http::StatusCode::CONFLICT, text(Msg::EmailTaken)))
-        }
-        r => r.map_err(fail)?,
-    }
     let store = store.trim();
-    b.set_preferred_store(customer, (!store.is_empty()).then_some(store))
+    match backend()?
+        .update_profile(
+            customer,
+            &name,
+            &email,
+            locale,
+            (!store.is_empty()).then_some(store),
+        )
         .await
-        .map_err(fail)
+    {
+        Err(BackendError::Conflict(_)) => {
+            Err(reject(http::StatusCode::CONFLICT, text(Msg::EmailTaken)))
+        }
+        r => r.map_err(fail),
+    }
 }
 
 /// Checks the current password, sets the new one, ends the other sessions.
@@ -346,7 +341,6 @@ pub async fn change_password(current: String, new_password: String) -> Result<()
     use omnistore_components::i18n::Msg;
     use omnistore_components::model::check_password;
     use ssr::*;
-    private();
     let (customer, who) = customer()?;
     let b = backend()?;
     if !b.verify_password(customer, &current).await.map_err(fail)? {
@@ -371,7 +365,6 @@ pub async fn delete_account(password: String) -> Result<(), ServerFnError> {
     use super::ssr::*;
     use omnistore_components::i18n::Msg;
     use ssr::*;
-    private();
     let (customer, who) = customer()?;
     let b = backend()?;
     if !b.verify_password(customer, &password).await.map_err(fail)? {
@@ -397,7 +390,6 @@ pub async fn save_address(
     phone: String,
 ) -> Result<i64, ServerFnError> {
     use super::ssr::*;
-    private();
     let (customer, _) = customer()?;
     let address = Address {
         id,
@@ -427,7 +419,6 @@ pub async fn save_address(
 #[server(endpoint = "account/address/delete")]
 pub async fn delete_address(id: i64) -> Result<(), ServerFnError> {
     use super::ssr::*;
-    private();
     let (customer, _) = customer()?;
     if backend()?
         .delete_address(customer, id)

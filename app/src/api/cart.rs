@@ -20,7 +20,6 @@ mod ssr {
     };
 
     pub async fn run(op: CartOp, key: Option<String>) -> Result<CartUpdate, ServerFnError> {
-        private();
         if let Some(k) = &key {
             if !is_valid_op_key(k) {
                 return Err(reject(
@@ -53,7 +52,6 @@ mod ssr {
 /// The requester's cart, priced now.
 #[server(endpoint = "cart", input = server_fn::codec::GetUrl)]
 pub async fn get_cart() -> Result<Cart, ServerFnError> {
-    super::ssr::private();
     let who = super::ssr::identity()?;
     super::ssr::backend()?
         .cart(&who.cart_owner(), super::ssr::locale())

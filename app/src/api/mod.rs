@@ -20,7 +20,7 @@ pub mod cart;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
-    use http::header::{HeaderValue, CACHE_CONTROL, SET_COOKIE};
+    use http::header::{HeaderValue, SET_COOKIE};
     use http::StatusCode;
     use leptos::prelude::*;
     use omnistore_components::backend::{Backend, BackendError, Identity};
@@ -100,13 +100,6 @@ pub(crate) mod ssr {
         parts()
             .and_then(|p| p.headers.get(http::header::ACCEPT).cloned())
             .is_some_and(|v| v.to_str().is_ok_and(|a| a.contains("text/html")))
-    }
-
-    /// Personal answers must never be stored by a shared or browser cache.
-    pub fn private() {
-        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-            res.insert_header(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-        }
     }
 }
 

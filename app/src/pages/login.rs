@@ -29,7 +29,7 @@ fn form_error() -> Option<String> {
 fn next_path() -> Option<String> {
     use_query_map()
         .with_untracked(|q| q.get("next"))
-        .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'))
+        .filter(|p| omnistore_components::model::is_local_path(p))
 }
 
 #[component]

@@ -96,14 +96,7 @@ pub fn ProductGrid(
     #[prop(optional)]
     with_heading: bool,
 ) -> impl IntoView {
-    let shopper = crate::shopper::use_shopper();
-    let add = Callback::new(move |(variant_id, quantity)| {
-        shopper.apply(omnistore_components::model::CartOp::Add {
-            variant_id,
-            quantity,
-        });
-        shopper.drawer.set(true);
-    });
+    let add = crate::shopper::use_shopper().add_callback();
     view! {
         {with_heading.then(|| view! { <h2 class="os-visually-hidden">{t(Msg::ProductsHeading)}</h2> })}
         <ul class="os-grid">

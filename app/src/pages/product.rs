@@ -11,7 +11,7 @@ use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Msg};
-use omnistore_components::model::{CartOp, ProductDetail, StockState};
+use omnistore_components::model::{ProductDetail, StockState};
 use omnistore_components::{AddToCart, Breadcrumbs, Crumb, Price, VariantPicker};
 
 #[component]
@@ -91,14 +91,7 @@ fn ProductView(
         }
     };
     let short = description.chars().take(155).collect::<String>();
-    let shopper = crate::shopper::use_shopper();
-    let add = Callback::new(move |(variant_id, quantity)| {
-        shopper.apply(CartOp::Add {
-            variant_id,
-            quantity,
-        });
-        shopper.drawer.set(true);
-    });
+    let add = crate::shopper::use_shopper().add_callback();
     view! {
         <PageMeta title=name.clone() description=short canonical=base />
         <script type="application/ld+json" inner_html=json_ld></script>

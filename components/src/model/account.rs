@@ -183,11 +183,9 @@ impl Address {
     }
 }
 
-/// "2026-11-23 06:55 UTC" from unix seconds (civil-from-days; no time-zone
-/// database needed in the browser for a timestamp in a list).
-pub fn format_utc(secs: i64) -> String {
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
+/// (year, month, day) of a count of days since 1970-01-01 (Howard Hinnant's
+/// civil-from-days): dates without a calendar crate in the browser.
+pub fn civil_date(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -196,7 +194,13 @@ pub fn format_utc(secs: i64) -> String {
     let mp = (5 * doy + 2) / 153;
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// "2026-11-23 06:55 UTC" from unix seconds, for timestamps in a list.
+pub fn format_utc(secs: i64) -> String {
+    let (year, month, day) = civil_date(secs.div_euclid(86_400));
+    let rem = secs.rem_euclid(86_400);
     format!(
         "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
         rem / 3600,

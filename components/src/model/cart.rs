@@ -261,8 +261,6 @@ pub enum CartNotice {
     Clamped { requested: u32, got: u32 },
     /// The item cannot be sold now (no stock, or no longer in the catalog).
     Unavailable,
-    /// A guest cart was merged at login.
-    Merged(MergeReport),
 }
 
 /// The answer to every cart change: the cart after it, and a notice when the

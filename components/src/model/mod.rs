@@ -16,4 +16,4 @@ pub use ean::{ean13_check_digit, is_valid_ean13, make_ean13};
 pub use listing::{page_count, ListingQuery, QueryError, Sort, MAX_PAGE, PAGE_SIZE};
 pub use money::{parse_price_input, Currency, Money};
 pub use slug::{is_slug, slugify};
-pub use url::encode_query_value;
+pub use url::{encode_query_value, is_local_path};

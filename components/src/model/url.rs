@@ -15,9 +15,35 @@ pub fn encode_query_value(s: &str) -> String {
     out
 }
 
+/// True for a path on this site ("/cart?x=1"): never another host
+/// ("//evil.example", "https://…", "/\\evil"), never a header break. Used
+/// for every "go back to" and "next" parameter (no open redirects).
+pub fn is_local_path(p: &str) -> bool {
+    p.starts_with('/')
+        && !p.starts_with("//")
+        && !p.contains('\\')
+        && !p.contains('\r')
+        && !p.contains('\n')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_paths_only() {
+        assert!(is_local_path("/c/grills?page=2"));
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "/a\r\nSet-Cookie: x",
+            "",
+            "cart",
+        ] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn encodes_reserved_and_non_ascii() {

@@ -105,6 +105,22 @@ fn email_taken_or_unavailable(e: sqlx::Error) -> BackendError {
 
 const EMAIL_TAKEN: &str = "an account with this e-mail address already exists";
 
+impl SqliteStore {
+    /// The id of a store by slug; `BadRequest` for an unknown one.
+    async fn store_id(&self, slug: Option<&str>) -> BackendResult<Option<i64>> {
+        let Some(slug) = slug else {
+            return Ok(None);
+        };
+        sqlx::query_scalar("SELECT id FROM locations WHERE slug = ? AND kind = 'store'")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(unavailable)?
+            .map(Some)
+            .ok_or_else(|| BackendError::BadRequest("no such store".into()))
+    }
+}
+
 #[async_trait]
 impl AccountBackend for SqliteStore {
     async fn register(
@@ -204,12 +220,19 @@ impl AccountBackend for SqliteStore {
         name: &str,
         email: &str,
         locale: Locale,
+        store: Option<&str>,
     ) -> BackendResult<()> {
-        sqlx::query("UPDATE customers SET name = ?, email = ?, locale = ? WHERE id = ?")
-            .bind(name)
-            .bind(email)
-            .bind(locale.tag())
-            .bind(customer)
+        // The store is checked first and everything is written by one
+        // statement: a refused field leaves the whole profile as it was.
+        let store = self.store_id(store).await?;
+        sqlx::query(
+            "UPDATE customers SET name = ?, email = ?, locale = ?, preferred_store_id = ? WHERE id = ?",
+        )
+        .bind(name)
+        .bind(email)
+        .bind(locale.tag())
+        .bind(store)
+        .bind(customer)
             .execute(&self.pool)
             .await
             .map_err(email_taken_or_unavailable)?;
@@ -217,17 +240,7 @@ impl AccountBackend for SqliteStore {
     }
 
     async fn set_preferred_store(&self, customer: i64, store: Option<&str>) -> BackendResult<()> {
-        let id: Option<i64> = match store {
-            Some(slug) => Some(
-                sqlx::query_scalar("SELECT id FROM locations WHERE slug = ? AND kind = 'store'")
-                    .bind(slug)
-                    .fetch_optional(&self.pool)
-                    .await
-                    .map_err(unavailable)?
-                    .ok_or_else(|| BackendError::BadRequest("no such store".into()))?,
-            ),
-            None => None,
-        };
+        let id = self.store_id(store).await?;
         sqlx::query("UPDATE customers SET preferred_store_id = ? WHERE id = ?")
             .bind(id)
             .bind(customer)

@@ -31,6 +31,9 @@ pub struct SqliteStore {
     pool: SqlitePool,
     /// Committed cart changes, for live updates (see `CartBackend::cart_changes`).
     changes: tokio::sync::broadcast::Sender<CartChanged>,
+    /// Id of the online warehouse, read once: every page (header cart) and
+    /// listing needs it, and it never changes after seeding.
+    online: std::sync::Arc<tokio::sync::OnceCell<i64>>,
 }
 
 /// Unix seconds now.
@@ -84,7 +87,11 @@ impl SqliteStore {
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         let (changes, _) = tokio::sync::broadcast::channel(1024);
-        Ok(SqliteStore { pool, changes })
+        Ok(SqliteStore {
+            pool,
+            changes,
+            online: Default::default(),
+        })
     }
 
     /// A write transaction that takes the writer lock up front (`BEGIN
@@ -291,12 +298,18 @@ impl SqliteStore {
     }
 
     async fn online_location_id(&self) -> BackendResult<i64> {
-        sqlx::query_scalar("SELECT id FROM locations WHERE slug = ?")
-            .bind(ONLINE_LOCATION)
-            .fetch_optional(&self.pool)
+        // Only a found id is kept: before seeding there is none yet.
+        self.online
+            .get_or_try_init(|| async {
+                sqlx::query_scalar("SELECT id FROM locations WHERE slug = ?")
+                    .bind(ONLINE_LOCATION)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(unavailable)?
+                    .ok_or_else(|| BackendError::Unavailable("no online warehouse".into()))
+            })
             .await
-            .map_err(unavailable)?
-            .ok_or_else(|| BackendError::Unavailable("no online warehouse".into()))
+            .copied()
     }
 }
 
