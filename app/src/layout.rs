@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
 use omnistore_components::model::encode_query_value;
-use omnistore_components::{AccountMenu, CartBadge, MiniCart, SearchBox};
+use omnistore_components::{AccountMenu, CartBadge, MiniCart, MyStoreBadge, SearchBox};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -62,6 +62,7 @@ fn ShopperLinks() -> impl IntoView {
     view! {
         <div class="os-header__shopper">
             <Transition fallback=|| view! { <AccountMenu viewer=Signal::stored(None) /> }>
+                <MyStoreBadge store=Signal::derive(move || shopper.my_store()) />
                 <AccountMenu viewer=Signal::derive(move || shopper.viewer()) on_sign_out=sign_out />
                 <CartBadge count=Signal::derive(move || shopper.item_count()) on_open=open />
             </Transition>
@@ -124,7 +125,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="os-footer">
             <p>{t(Msg::Footer)}</p>
-            <p><a href="/components">{t(Msg::ComponentsTitle)}</a></p>
+            <p><a href="/stores">{t(Msg::StoresTitle)}</a>" · " <a href="/components">{t(Msg::ComponentsTitle)}</a></p>
         </footer>
     }
 }

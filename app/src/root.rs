@@ -2,8 +2,9 @@
 
 use crate::layout::{Footer, Header};
 use crate::pages::{
-    home::HomePage, not_found::NotFound, AccountRoute, CartRoute, CategoryRoute, GalleryRoute,
-    LoginRoute, ProductRoute, RegisterRoute, SearchRoute,
+    home::HomePage, not_found::NotFound, AccountRoute, CartRoute, CategoryRoute, CheckoutRoute,
+    GalleryRoute, LoginRoute, OrderRoute, ProductRoute, RegisterRoute, SearchRoute, StaffRoute,
+    StoreRoute, StoresRoute,
 };
 use crate::shopper::provide_shopper;
 use leptos::prelude::*;
@@ -73,6 +74,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/register") view={Lazy::<RegisterRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/stores") view={Lazy::<StoresRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/stores/:store") view={Lazy::<StoreRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/orders/:number") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/staff/:store/orders") view={Lazy::<StaffRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

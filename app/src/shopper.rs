@@ -5,7 +5,7 @@
 //! ```text
 //! let shopper = provide_shopper();      // once, in App
 //! let shopper = use_shopper();          // anywhere below
-//! shopper.apply(CartOp::Add { variant_id, quantity: 1 });
+//! shopper.apply(CartOp::Add { variant_id, quantity: 1, fulfilment: Fulfilment::Delivery });
 //! view! { <Transition>{move || shopper.cart().item_count()}</Transition> }
 //! ```
 //!
@@ -25,7 +25,9 @@
 use crate::api::account::{get_session, SessionState};
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
-use omnistore_components::model::{Cart, CartNotice, CartOp, Viewer, MAX_LINE_QUANTITY};
+use omnistore_components::model::{
+    Cart, CartNotice, CartOp, Fulfilment, StoreRef, Viewer, MAX_LINE_QUANTITY,
+};
 use serde::{Deserialize, Serialize};
 
 /// A change waiting to be confirmed by the server.
@@ -80,26 +82,55 @@ pub fn provide_shopper() -> Shopper {
 /// Applies a change to a cart as the server will (without stock limits, which
 /// only the server knows), for showing it before the answer arrives.
 fn apply_locally(cart: &mut Cart, op: &CartOp) {
+    let same = |l: &omnistore_components::model::CartLine, v: i64, f: Fulfilment| {
+        l.variant_id == v && l.fulfilment == f
+    };
     match *op {
         CartOp::Add {
             variant_id,
             quantity,
+            fulfilment,
         } => {
-            if let Some(l) = cart.lines.iter_mut().find(|l| l.variant_id == variant_id) {
+            if let Some(l) = cart
+                .lines
+                .iter_mut()
+                .find(|l| same(l, variant_id, fulfilment))
+            {
                 l.quantity = (l.quantity + quantity).min(MAX_LINE_QUANTITY);
             }
         }
         CartOp::Set {
             variant_id,
             quantity,
+            fulfilment,
         } => {
             cart.lines
-                .retain(|l| quantity > 0 || l.variant_id != variant_id);
-            if let Some(l) = cart.lines.iter_mut().find(|l| l.variant_id == variant_id) {
+                .retain(|l| quantity > 0 || !same(l, variant_id, fulfilment));
+            if let Some(l) = cart
+                .lines
+                .iter_mut()
+                .find(|l| same(l, variant_id, fulfilment))
+            {
                 l.quantity = quantity;
             }
         }
-        CartOp::Remove { variant_id } => cart.lines.retain(|l| l.variant_id != variant_id),
+        CartOp::Remove {
+            variant_id,
+            fulfilment,
+        } => cart.lines.retain(|l| !same(l, variant_id, fulfilment)),
+        CartOp::Move {
+            variant_id,
+            from,
+            to,
+        } => {
+            // Shown as switched; the server joins and clamps.
+            if !cart.lines.iter().any(|l| same(l, variant_id, to)) {
+                if let Some(l) = cart.lines.iter_mut().find(|l| same(l, variant_id, from)) {
+                    l.fulfilment = to;
+                }
+            }
+        }
+        CartOp::PickupAt { .. } => {}
         CartOp::Clear => cart.lines.clear(),
     }
 }
@@ -136,7 +167,14 @@ impl Shopper {
                 CartOp::Add {
                     variant_id,
                     quantity,
-                } if cart.lines.iter().all(|l| l.variant_id != variant_id) => Some(quantity),
+                    fulfilment,
+                } if !cart
+                    .lines
+                    .iter()
+                    .any(|l| l.variant_id == variant_id && l.fulfilment == fulfilment) =>
+                {
+                    Some(quantity)
+                }
                 _ => None,
             })
             .sum();
@@ -149,6 +187,14 @@ impl Shopper {
             .get()
             .and_then(Result::ok)
             .and_then(|s| s.viewer)
+    }
+
+    /// "My store", if chosen. Reactive.
+    pub fn my_store(&self) -> Option<StoreRef> {
+        self.session
+            .get()
+            .and_then(Result::ok)
+            .and_then(|s| s.my_store)
     }
 
     /// Reloads who is signed in and their cart (after sign-in or sign-out).
@@ -174,12 +220,13 @@ impl Shopper {
 
     /// "Add to cart" from a page: applies the change and opens the mini-cart,
     /// which says how it went. The callback every AddToCart gets.
-    pub fn add_callback(&self) -> Callback<(i64, u32)> {
+    pub fn add_callback(&self) -> Callback<(i64, u32, Fulfilment)> {
         let shopper = *self;
-        Callback::new(move |(variant_id, quantity)| {
+        Callback::new(move |(variant_id, quantity, fulfilment)| {
             shopper.apply(CartOp::Add {
                 variant_id,
                 quantity,
+                fulfilment,
             });
             shopper.drawer.set(true);
         })

@@ -7,8 +7,9 @@
 
 use crate::i18n::Locale;
 use crate::model::{
-    Address, Cart, CartOp, CartUpdate, Category, Listing, ListingQuery, MergeReport, ProductDetail,
-    ProductSummary, Profile, SearchOutcome, SessionInfo,
+    Address, Cart, CartOp, CartUpdate, Category, CheckoutForm, Listing, ListingQuery, MergeReport,
+    OrderStatus, OrderSummary, OrderView, PickupPlan, ProductDetail, ProductSummary, Profile,
+    SearchOutcome, SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef,
 };
 use futures::stream::BoxStream;
 use sha2::{Digest, Sha256};
@@ -31,11 +32,24 @@ pub enum BackendError {
 
 pub type BackendResult<T> = Result<T, BackendError>;
 
-/// The whole back end: catalog, customers and carts. Implement the three
-/// parts; `Commerce` follows. Callers import the parts to call them.
-pub trait Commerce: CatalogBackend + AccountBackend + CartBackend + Send + Sync + 'static {}
+/// The whole back end: catalog, customers, carts, stores and orders.
+/// Implement the parts; `Commerce` follows. Callers import the parts to call them.
+pub trait Commerce:
+    CatalogBackend + AccountBackend + CartBackend + StoreBackend + OrderBackend + Send + Sync + 'static
+{
+}
 
-impl<T: CatalogBackend + AccountBackend + CartBackend + Send + Sync + 'static> Commerce for T {}
+impl<T> Commerce for T where
+    T: CatalogBackend
+        + AccountBackend
+        + CartBackend
+        + StoreBackend
+        + OrderBackend
+        + Send
+        + Sync
+        + 'static
+{
+}
 
 /// Catalog and stock reads. Every text comes back in `locale`.
 #[async_trait::async_trait]
@@ -148,6 +162,88 @@ pub trait CartBackend: Send + Sync {
     fn cart_changes(&self) -> BoxStream<'static, CartChanged>;
 }
 
+/// Stores and stock per store.
+#[async_trait::async_trait]
+pub trait StoreBackend: Send + Sync {
+    /// The locator: stores matching `q` (name, city, street, postcode),
+    /// nearest first from `near` when given, at most `limit`.
+    async fn stores(
+        &self,
+        q: Option<&str>,
+        near: Option<(f64, f64)>,
+        limit: usize,
+        locale: Locale,
+    ) -> BackendResult<Vec<StoreCard>>;
+    /// One store's page; `None` when unknown.
+    async fn store(&self, slug: &str, locale: Locale) -> BackendResult<Option<StoreDetail>>;
+    /// A store by slug, for badges; `None` when unknown.
+    async fn store_ref(&self, slug: &str) -> BackendResult<Option<StoreRef>>;
+    /// Units of each variant free to sell at a store (on hand minus reserved).
+    async fn store_stock(&self, store: &str, variants: &[i64]) -> BackendResult<Vec<(i64, u32)>>;
+    /// The stores nearest to `store` that hold at least one unit of the
+    /// variant (the store itself excluded), with distances.
+    async fn nearby_stock(
+        &self,
+        store: &str,
+        variant: i64,
+        limit: usize,
+    ) -> BackendResult<Vec<StockAt>>;
+}
+
+/// Pickup, checkout and orders.
+#[async_trait::async_trait]
+pub trait OrderBackend: Send + Sync {
+    /// Where and when the cart's pickup lines can be collected.
+    async fn pickup_plan(&self, cart: &Cart) -> BackendResult<Option<PickupPlan>>;
+    /// Places the owner's cart as an order, once per `form.key`: stock and
+    /// the slot are reserved atomically, payment is taken after (no lock held
+    /// across it), and the cart is emptied. `Conflict` says which line or slot
+    /// is short and what is still possible; nothing is reserved then.
+    async fn place_order(
+        &self,
+        owner: &CartOwner,
+        customer: Option<i64>,
+        form: &CheckoutForm,
+        locale: Locale,
+    ) -> BackendResult<PlacedOrder>;
+    /// An order for its viewer: the customer who placed it, the holder of
+    /// its guest key, or staff of its store. `None` for anyone else.
+    async fn order(
+        &self,
+        number: i64,
+        viewer: &OrderViewer,
+        locale: Locale,
+    ) -> BackendResult<Option<OrderView>>;
+    /// A customer's orders, newest first.
+    async fn orders_of(&self, customer: i64) -> BackendResult<Vec<OrderSummary>>;
+    /// The stores a customer may work at as staff (empty for shoppers).
+    async fn staff_stores(&self, customer: i64) -> BackendResult<Vec<String>>;
+    /// A store's pickup orders that are still open, then the last week's others.
+    async fn store_orders(&self, store: &str) -> BackendResult<Vec<OrderSummary>>;
+    /// Moves an order of `store` along its lifecycle; `Conflict` when the
+    /// move is not allowed from its current status.
+    async fn move_order(&self, store: &str, number: i64, to: OrderStatus) -> BackendResult<()>;
+    /// Expires open pickup orders whose slot ended long enough ago and
+    /// returns their stock; how many expired.
+    async fn expire_orders(&self, now: i64) -> BackendResult<u32>;
+}
+
+/// Who is asking for an order.
+#[derive(Clone, Debug, Default)]
+pub struct OrderViewer {
+    pub customer: Option<i64>,
+    /// Hash of the guest key from the order's secret link.
+    pub guest_key_hash: Option<String>,
+}
+
+/// The answer to placing an order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlacedOrder {
+    pub number: i64,
+    /// The secret of a guest's order link (only when it was just created).
+    pub guest_key: Option<String>,
+}
+
 /// Whose cart a request means. Guests are known by the hash of their cart
 /// cookie; customers by id, so that every device of theirs shares one cart.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -178,6 +274,8 @@ pub struct Identity {
     /// Whether cookies must be `Secure` (served over HTTPS).
     pub secure: bool,
     pub user_agent: String,
+    /// "My store": the customer's, else the guest's cookie (a known slug).
+    pub store: Option<String>,
 }
 
 impl Identity {
@@ -195,6 +293,8 @@ impl Identity {
 pub const SESSION_COOKIE: &str = "os_sid";
 /// Guest cart cookie: 30 days.
 pub const CART_COOKIE: &str = "os_cart";
+/// A guest's "my store" (a store slug), 1 year.
+pub const STORE_COOKIE: &str = "os_store";
 /// Lifetime of the guest cart cookie and of a session, in seconds.
 pub const CART_COOKIE_MAX_AGE: i64 = 30 * 24 * 3600;
 pub const SESSION_MAX_AGE: i64 = 30 * 24 * 3600;

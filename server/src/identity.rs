@@ -11,14 +11,23 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use omnistore_components::backend::{
     cookie, hash_token, is_token, new_token, Identity, CART_COOKIE, CART_COOKIE_MAX_AGE,
-    SESSION_COOKIE,
+    SESSION_COOKIE, STORE_COOKIE,
 };
 use omnistore_components::i18n::cookie_value;
 use std::net::SocketAddr;
 
 /// Paths whose answers are about one shopper and must never be stored by any
 /// cache (the browser's included).
-const PRIVATE_PREFIXES: &[&str] = &["/cart", "/account", "/login", "/register", "/api/"];
+const PRIVATE_PREFIXES: &[&str] = &[
+    "/cart",
+    "/account",
+    "/login",
+    "/register",
+    "/checkout",
+    "/orders",
+    "/staff",
+    "/api/",
+];
 
 pub async fn identify(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     if let Err(e) = same_origin_write(req.method(), req.headers(), &state.public_url) {
@@ -52,6 +61,10 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
             .to_string(),
         ..Identity::default()
     };
+    // A guest's "my store"; a customer's is on the account (see `my_store`).
+    identity.store = cookie_value(&cookies, STORE_COOKIE)
+        .filter(|s| omnistore_components::model::is_slug(s))
+        .map(str::to_string);
     let mut stale_session = false;
     if let Some(token) = cookie_value(&cookies, SESSION_COOKIE).filter(|t| is_token(t)) {
         let hash = hash_token(token);

@@ -6,6 +6,8 @@ pub mod demo;
 pub mod error;
 pub mod identity;
 pub mod images;
+pub mod outbox;
+pub mod payments;
 pub mod storage;
 pub mod web;
 
@@ -27,6 +29,8 @@ pub struct ServeConfig {
     pub public_url: Option<String>,
     /// Where cargo-leptos put the site (`/pkg`, favicon).
     pub site_root: PathBuf,
+    /// Where order e-mails are written (see `outbox`).
+    pub mail_dir: PathBuf,
 }
 
 /// Leptos settings for a server started outside cargo-leptos. File hashing is
@@ -61,6 +65,10 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
             "seeded the demo catalog"
         );
     }
+    if config.demo {
+        store.ensure_demo_staff().await?;
+    }
+    outbox::spawn(store.clone(), config.mail_dir.clone());
     let public_url = config
         .public_url
         .clone()

@@ -26,6 +26,20 @@ enum Command {
     Serve(ServeArgs),
     /// Write a generated demo catalog into an empty database.
     Demo(DemoArgs),
+    /// Make a registered customer store staff (the pickup desk at /staff/{store}/orders).
+    Staff(StaffArgs),
+}
+
+#[derive(Args)]
+struct StaffArgs {
+    #[command(flatten)]
+    db: Database,
+    /// E-mail of the (already registered) account.
+    #[arg(long)]
+    email: String,
+    /// The store's slug (as in /stores/{store}); every store when omitted.
+    #[arg(long)]
+    store: Option<String>,
 }
 
 #[derive(Args)]
@@ -55,6 +69,9 @@ struct ServeArgs {
     /// Folder with the built site (wasm, JS, CSS) made by `cargo leptos build`.
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     site_root: PathBuf,
+    /// Folder the order e-mails are written to (one .eml file each).
+    #[arg(long, env = "OMNISTORE_MAIL_DIR", default_value = "data/mail")]
+    mail_dir: PathBuf,
 }
 
 #[derive(Args)]
@@ -110,6 +127,7 @@ async fn main() -> anyhow::Result<()> {
                 demo: args.demo,
                 public_url: args.public_url,
                 site_root: args.site_root,
+                mail_dir: args.mail_dir,
             };
             let app = build(&config).await?;
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
@@ -135,6 +153,16 @@ async fn main() -> anyhow::Result<()> {
                 stock_rows = catalog.stock.len(),
                 elapsed_ms = started.elapsed().as_millis() as u64,
                 "demo catalog written"
+            );
+        }
+        Command::Staff(args) => {
+            let store = SqliteStore::connect(&args.db.database_url).await?;
+            let email = omnistore_components::model::normalize_email(&args.email)
+                .map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+            store.grant_staff(&email, args.store.as_deref()).await?;
+            println!(
+                "{email} is now staff of {}",
+                args.store.as_deref().unwrap_or("every store")
             );
         }
     }

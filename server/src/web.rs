@@ -66,6 +66,7 @@ pub fn router(state: AppState) -> Router {
     );
     Router::new()
         .merge(meta::router())
+        .merge(api_v1::router())
         .merge(assets::router(&state.leptos))
         .merge(personal)
         .layer(tower_http::trace::TraceLayer::new_for_http())
@@ -95,6 +96,65 @@ async fn bad_arguments_are_400(
         parts.status = StatusCode::BAD_REQUEST;
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// The public JSON API: `/api/v1/stores`, for other channels and partners.
+mod api_v1 {
+    use super::*;
+    use omnistore_components::model::{parse_limit, parse_near};
+    use std::collections::HashMap;
+
+    pub fn router() -> Router<AppState> {
+        Router::new().route("/api/v1/stores", get(stores))
+    }
+
+    /// `?near=lat,lng` (nearest first), `?q=` (city, postcode, street or
+    /// name), `&limit=` (1-50, default 10). Bad input is a 400 with a JSON
+    /// `{"error": …}` saying what to fix.
+    async fn stores(
+        State(state): State<AppState>,
+        Query(params): Query<HashMap<String, String>>,
+    ) -> Response {
+        let bad = |m: String| {
+            (
+                StatusCode::BAD_REQUEST,
+                axum::Json(serde_json::json!({ "error": m })),
+            )
+                .into_response()
+        };
+        if let Some(k) = params
+            .keys()
+            .find(|k| !["near", "q", "limit"].contains(&k.as_str()))
+        {
+            return bad(format!("unknown parameter \"{k}\" (use near, q, limit)"));
+        }
+        let near = match params.get("near").map(|n| parse_near(n)) {
+            Some(Ok(p)) => Some(p),
+            Some(Err(e)) => return bad(e),
+            None => None,
+        };
+        let q = params.get("q").map(|q| q.trim()).filter(|q| !q.is_empty());
+        if q.is_some_and(|q| q.chars().count() > 100) {
+            return bad("q must be at most 100 characters".into());
+        }
+        if near.is_none() && q.is_none() {
+            return bad("give near=lat,lng or q=text".into());
+        }
+        let limit = match parse_limit(params.get("limit").map(String::as_str)) {
+            Ok(l) => l,
+            Err(e) => return bad(e),
+        };
+        let locale = Locale::En;
+        match state.backend.stores(q, near, limit, locale).await {
+            Ok(stores) => (
+                // Open-now changes by the minute.
+                [(header::CACHE_CONTROL, "public, max-age=60")],
+                axum::Json(serde_json::json!({ "stores": stores })),
+            )
+                .into_response(),
+            Err(e) => AppError::from(e).into_response(),
+        }
+    }
 }
 
 mod meta {

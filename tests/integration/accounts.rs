@@ -13,7 +13,7 @@ use std::time::Duration;
 
 /// A browser: keeps cookies, sends the shop's Origin on writes.
 #[derive(Clone)]
-struct Shopper {
+pub(crate) struct Shopper {
     base: String,
     cookies: Arc<Mutex<HashMap<String, String>>>,
     origin: String,
@@ -21,7 +21,7 @@ struct Shopper {
 
 impl Shopper {
     /// Opens the home page, as a visitor does, and keeps the cookies it gets.
-    async fn visit(base: &str) -> Shopper {
+    pub(crate) async fn visit(base: &str) -> Shopper {
         let s = Shopper {
             base: base.to_string(),
             cookies: Arc::default(),
@@ -36,18 +36,18 @@ impl Shopper {
         s
     }
 
-    fn cookie(&self, name: &str) -> Option<String> {
+    pub(crate) fn cookie(&self, name: &str) -> Option<String> {
         self.cookies.lock().unwrap().get(name).cloned()
     }
 
-    fn set_cookie(&self, name: &str, value: &str) {
+    pub(crate) fn set_cookie(&self, name: &str, value: &str) {
         self.cookies
             .lock()
             .unwrap()
             .insert(name.to_string(), value.to_string());
     }
 
-    fn header(&self) -> String {
+    pub(crate) fn header(&self) -> String {
         self.cookies
             .lock()
             .unwrap()
@@ -57,7 +57,7 @@ impl Shopper {
             .join("; ")
     }
 
-    fn absorb(&self, res: &reqwest::Response) {
+    pub(crate) fn absorb(&self, res: &reqwest::Response) {
         for v in res.headers().get_all("set-cookie") {
             let v = v.to_str().unwrap();
             let (pair, attrs) = v.split_once(';').unwrap_or((v, ""));
@@ -71,20 +71,20 @@ impl Shopper {
         }
     }
 
-    fn client() -> reqwest::Client {
+    pub(crate) fn client() -> reqwest::Client {
         reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap()
     }
 
-    async fn finish(&self, res: reqwest::Response) -> (StatusCode, String) {
+    pub(crate) async fn finish(&self, res: reqwest::Response) -> (StatusCode, String) {
         self.absorb(&res);
         let status = res.status();
         (status, res.text().await.unwrap())
     }
 
-    async fn get(&self, path: &str) -> (StatusCode, String) {
+    pub(crate) async fn get(&self, path: &str) -> (StatusCode, String) {
         let res = Self::client()
             .get(format!("{}{path}", self.base))
             .header("cookie", self.header())
@@ -95,7 +95,7 @@ impl Shopper {
     }
 
     /// A server-function call with a form body, as the page's JavaScript makes it.
-    async fn form(&self, path: &str, form: &[(&str, &str)]) -> (StatusCode, String) {
+    pub(crate) async fn form(&self, path: &str, form: &[(&str, &str)]) -> (StatusCode, String) {
         let res = Self::client()
             .post(format!("{}{path}", self.base))
             .header("cookie", self.header())
@@ -109,7 +109,7 @@ impl Shopper {
         self.finish(res).await
     }
 
-    async fn json(&self, path: &str, body: Value) -> (StatusCode, String) {
+    pub(crate) async fn json(&self, path: &str, body: Value) -> (StatusCode, String) {
         let res = Self::client()
             .post(format!("{}{path}", self.base))
             .header("cookie", self.header())
@@ -122,7 +122,7 @@ impl Shopper {
         self.finish(res).await
     }
 
-    async fn register(&self, email: &str) {
+    pub(crate) async fn register(&self, email: &str) {
         let (s, body) = self
             .form(
                 "/api/auth/register",
@@ -137,7 +137,7 @@ impl Shopper {
         assert!(self.cookie("os_sid").is_some());
     }
 
-    async fn login(&self, email: &str, password: &str) -> (StatusCode, String) {
+    pub(crate) async fn login(&self, email: &str, password: &str) -> (StatusCode, String) {
         self.form(
             "/api/auth/login",
             &[("email", email), ("password", password)],
@@ -145,7 +145,7 @@ impl Shopper {
         .await
     }
 
-    async fn add(&self, variant: i64, quantity: i64) -> (StatusCode, Value) {
+    pub(crate) async fn add(&self, variant: i64, quantity: i64) -> (StatusCode, Value) {
         let (s, body) = self
             .form(
                 "/api/cart/add",
@@ -161,14 +161,14 @@ impl Shopper {
         )
     }
 
-    async fn cart(&self) -> Value {
+    pub(crate) async fn cart(&self) -> Value {
         let (s, body) = self.get("/api/cart").await;
         assert_eq!(s, StatusCode::OK, "{body}");
         serde_json::from_str(&body).unwrap()
     }
 }
 
-const PASSWORD: &str = "correct horse battery";
+pub(crate) const PASSWORD: &str = "correct horse battery";
 
 fn quantities(cart: &Value) -> HashMap<i64, i64> {
     cart["lines"]
@@ -184,13 +184,13 @@ fn quantities(cart: &Value) -> HashMap<i64, i64> {
         .collect()
 }
 
-fn unique_email(tag: &str) -> String {
+pub(crate) fn unique_email(tag: &str) -> String {
     use std::sync::atomic::{AtomicU32, Ordering};
     static N: AtomicU32 = AtomicU32::new(0);
     format!("{tag}-{}@example.com", N.fetch_add(1, Ordering::Relaxed))
 }
 
-async fn db(server: &Server) -> sqlx::SqlitePool {
+pub(crate) async fn db(server: &Server) -> sqlx::SqlitePool {
     sqlx::SqlitePool::connect(&server.db).await.unwrap()
 }
 

@@ -7,9 +7,12 @@ use reqwest::StatusCode;
 use std::sync::OnceLock;
 
 mod accounts;
+mod stores;
 
 struct Server {
     base: String,
+    /// Where the server writes order e-mails.
+    mail: std::path::PathBuf,
     /// The server's database, for tests that check what was stored.
     db: String,
     _dir: tempfile::TempDir,
@@ -29,6 +32,7 @@ fn start_server() -> Server {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = format!("sqlite://{}", dir.path().join("test.db").display());
         let db_url = db.clone();
+        let mail = dir.path().join("mail");
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_multi_thread()
@@ -45,6 +49,7 @@ fn start_server() -> Server {
                     demo: true,
                     public_url: None,
                     site_root: "target/site".into(),
+                    mail_dir: mail.clone(),
                 };
                 let app = build(&config).await.expect("build app");
                 tx.send(format!("http://{addr}")).unwrap();
@@ -54,6 +59,7 @@ fn start_server() -> Server {
         let base = rx.recv().expect("server started");
         Server {
             base,
+            mail: dir.path().join("mail"),
             db: db_url,
             _dir: dir,
         }

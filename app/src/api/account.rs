@@ -4,7 +4,9 @@
 //! looked up together with that customer.
 
 use leptos::prelude::*;
-use omnistore_components::model::{Address, Cart, MergeReport, Profile, SessionInfo, Viewer};
+use omnistore_components::model::{
+    Address, Cart, MergeReport, OrderSummary, Profile, SessionInfo, StoreRef, Viewer,
+};
 use serde::{Deserialize, Serialize};
 
 /// What every page's header needs: who is signed in, and their cart.
@@ -12,6 +14,8 @@ use serde::{Deserialize, Serialize};
 pub struct SessionState {
     pub viewer: Option<Viewer>,
     pub cart: Cart,
+    /// "My store", shown in the header.
+    pub my_store: Option<StoreRef>,
 }
 
 /// The account page's data.
@@ -22,6 +26,10 @@ pub struct AccountData {
     pub sessions: Vec<SessionInfo>,
     /// (slug, "City — Name") of every store, for "my store".
     pub stores: Vec<(String, String)>,
+    /// Order history, newest first.
+    pub orders: Vec<OrderSummary>,
+    /// Stores whose pickup desk this account may work (staff only).
+    pub staff_stores: Vec<String>,
 }
 
 #[cfg(feature = "ssr")]
@@ -31,7 +39,7 @@ mod ssr {
     use leptos::prelude::*;
     use omnistore_components::backend::{
         cookie, new_token, Identity, CART_COOKIE, CART_COOKIE_MAX_AGE, SESSION_COOKIE,
-        SESSION_MAX_AGE,
+        SESSION_MAX_AGE, STORE_COOKIE,
     };
     use omnistore_components::i18n::Msg;
     use omnistore_components::model::{encode_query_value, is_local_path, FieldError, MergeReport};
@@ -62,10 +70,35 @@ mod ssr {
             .await
             .map_err(fail)?;
         set_cookie(&cookie(SESSION_COOKIE, &token, SESSION_MAX_AGE, who.secure));
+        // "My store" chosen as a guest moves to the account.
+        if let Some(store) = &who.store {
+            match b.set_preferred_store(customer, Some(store)).await {
+                Ok(()) | Err(omnistore_components::backend::BackendError::BadRequest(_)) => {}
+                Err(e) => return Err(fail(e)),
+            }
+            set_cookie(&cookie(STORE_COOKIE, "", 0, who.secure));
+        }
         let report = b
             .merge_guest_cart(&who.guest_cart, customer)
             .await
             .map_err(fail)?;
+        // The cart's pickup store follows "my store".
+        if let Some(store) = b
+            .profile(customer)
+            .await
+            .map_err(fail)?
+            .and_then(|p| p.preferred_store)
+        {
+            let op = omnistore_components::model::CartOp::PickupAt { store };
+            b.apply_cart_op(
+                &omnistore_components::backend::CartOwner::Customer(customer),
+                &op,
+                None,
+                locale(),
+            )
+            .await
+            .map_err(fail)?;
+        }
         set_cookie(&cookie(
             CART_COOKIE,
             &new_token(),
@@ -123,22 +156,31 @@ mod ssr {
 pub async fn get_session() -> Result<SessionState, ServerFnError> {
     let who = super::ssr::identity()?;
     let b = super::ssr::backend()?;
-    let viewer = match who.customer {
-        Some(c) => b
-            .profile(c)
-            .await
-            .map_err(super::ssr::fail)?
-            .map(|p| Viewer {
-                name: p.name,
-                email: p.email,
-            }),
+    let profile = match who.customer {
+        Some(c) => b.profile(c).await.map_err(super::ssr::fail)?,
         None => None,
     };
+    let store = match &profile {
+        Some(p) => p.preferred_store.clone(),
+        None => who.store.clone(),
+    };
+    let viewer = profile.map(|p| Viewer {
+        name: p.name,
+        email: p.email,
+    });
     let cart = b
         .cart(&who.cart_owner(), super::ssr::locale())
         .await
         .map_err(super::ssr::fail)?;
-    Ok(SessionState { viewer, cart })
+    let my_store = match store {
+        Some(s) => b.store_ref(&s).await.map_err(super::ssr::fail)?,
+        None => None,
+    };
+    Ok(SessionState {
+        viewer,
+        cart,
+        my_store,
+    })
 }
 
 /// Creates an account and signs in.
@@ -291,6 +333,8 @@ pub async fn get_account() -> Result<AccountData, ServerFnError> {
             .await
             .map_err(fail)?,
         stores: b.store_choices().await.map_err(fail)?,
+        orders: b.orders_of(customer).await.map_err(fail)?,
+        staff_stores: b.staff_stores(customer).await.map_err(fail)?,
     })
 }
 

@@ -16,7 +16,7 @@ mod ssr {
     use http::StatusCode;
     use leptos::prelude::*;
     use omnistore_components::model::{
-        is_valid_op_key, validate_quantity, CartOp, CartUpdate, MAX_LINE_QUANTITY,
+        is_valid_op_key, validate_quantity, CartOp, CartUpdate, Fulfilment, MAX_LINE_QUANTITY,
     };
 
     pub async fn run(op: CartOp, key: Option<String>) -> Result<CartUpdate, ServerFnError> {
@@ -29,10 +29,53 @@ mod ssr {
             }
         }
         let who = identity()?;
-        backend()?
-            .apply_cart_op(&who.cart_owner(), &op, key.as_deref(), locale())
+        let b = backend()?;
+        let pickup = matches!(
+            op,
+            CartOp::Add {
+                fulfilment: Fulfilment::Pickup,
+                ..
+            } | CartOp::Set {
+                fulfilment: Fulfilment::Pickup,
+                ..
+            } | CartOp::Move {
+                to: Fulfilment::Pickup,
+                ..
+            }
+        );
+        if pickup {
+            // Pickup happens at "my store": the cart learns it first.
+            let store = my_store(&who).await?.ok_or_else(|| {
+                reject(
+                    StatusCode::BAD_REQUEST,
+                    "choose your store first (Stores → Set as my store)",
+                )
+            })?;
+            b.apply_cart_op(
+                &who.cart_owner(),
+                &CartOp::PickupAt { store },
+                None,
+                locale(),
+            )
+            .await
+            .map_err(fail)?;
+        }
+        b.apply_cart_op(&who.cart_owner(), &op, key.as_deref(), locale())
             .await
             .map_err(fail)
+    }
+
+    /// "pickup" or "delivery" from a form; delivery when absent.
+    pub fn fulfilment(raw: Option<String>) -> Result<Fulfilment, ServerFnError> {
+        match raw.as_deref() {
+            None | Some("") => Ok(Fulfilment::Delivery),
+            Some(s) => Fulfilment::parse(s).ok_or_else(|| {
+                reject(
+                    StatusCode::BAD_REQUEST,
+                    "fulfilment must be \"delivery\" or \"pickup\"",
+                )
+            }),
+        }
     }
 
     /// A quantity typed into a form: 1..=99 (0..=99 when 0 means "remove").
@@ -70,12 +113,18 @@ pub async fn apply_cart(op: CartOp, key: Option<String>) -> Result<CartUpdate, S
 
 /// Form post: add `quantity` units of a variant.
 #[server(endpoint = "cart/add")]
-pub async fn add_to_cart(variant_id: i64, quantity: i64) -> Result<CartUpdate, ServerFnError> {
+pub async fn add_to_cart(
+    variant_id: i64,
+    quantity: i64,
+    fulfilment: Option<String>,
+) -> Result<CartUpdate, ServerFnError> {
     let quantity = ssr::quantity(quantity, false)?;
+    let fulfilment = ssr::fulfilment(fulfilment)?;
     ssr::run(
         CartOp::Add {
             variant_id,
             quantity,
+            fulfilment,
         },
         None,
     )
@@ -87,12 +136,15 @@ pub async fn add_to_cart(variant_id: i64, quantity: i64) -> Result<CartUpdate, S
 pub async fn set_cart_quantity(
     variant_id: i64,
     quantity: i64,
+    fulfilment: Option<String>,
 ) -> Result<CartUpdate, ServerFnError> {
     let quantity = ssr::quantity(quantity, true)?;
+    let fulfilment = ssr::fulfilment(fulfilment)?;
     ssr::run(
         CartOp::Set {
             variant_id,
             quantity,
+            fulfilment,
         },
         None,
     )
@@ -101,8 +153,38 @@ pub async fn set_cart_quantity(
 
 /// Form post: remove a line.
 #[server(endpoint = "cart/remove")]
-pub async fn remove_from_cart(variant_id: i64) -> Result<CartUpdate, ServerFnError> {
-    ssr::run(CartOp::Remove { variant_id }, None).await
+pub async fn remove_from_cart(
+    variant_id: i64,
+    fulfilment: Option<String>,
+) -> Result<CartUpdate, ServerFnError> {
+    let fulfilment = ssr::fulfilment(fulfilment)?;
+    ssr::run(
+        CartOp::Remove {
+            variant_id,
+            fulfilment,
+        },
+        None,
+    )
+    .await
+}
+
+/// Form post: switch a line between delivery and pickup.
+#[server(endpoint = "cart/move")]
+pub async fn move_cart_line(
+    variant_id: i64,
+    from: String,
+    to: String,
+) -> Result<CartUpdate, ServerFnError> {
+    let (from, to) = (ssr::fulfilment(Some(from))?, ssr::fulfilment(Some(to))?);
+    ssr::run(
+        CartOp::Move {
+            variant_id,
+            from,
+            to,
+        },
+        None,
+    )
+    .await
 }
 
 /// Form post: empty the cart.

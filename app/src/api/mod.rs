@@ -17,6 +17,8 @@ pub struct HomeData {
 
 pub mod account;
 pub mod cart;
+pub mod checkout;
+pub mod stores;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
@@ -72,6 +74,18 @@ pub(crate) mod ssr {
                 StatusCode::UNAUTHORIZED,
                 "please sign in (your session has ended)",
             )),
+        }
+    }
+
+    /// "My store": the customer's (on the account), else the guest's cookie.
+    pub async fn my_store(who: &Identity) -> Result<Option<String>, ServerFnError> {
+        match who.customer {
+            Some(c) => Ok(backend()?
+                .profile(c)
+                .await
+                .map_err(fail)?
+                .and_then(|p| p.preferred_store)),
+            None => Ok(who.store.clone()),
         }
     }
 

@@ -101,6 +101,7 @@ fn account_view(
     everywhere: ServerAction<LogoutEverywhere>,
     delete: ServerAction<DeleteAccount>,
 ) -> impl IntoView {
+    let locale = use_locale();
     let p = d.profile;
     let current_store = p.preferred_store.clone().unwrap_or_default();
     let address_error = Signal::derive(move || err_of(save_address.value().get()));
@@ -172,7 +173,22 @@ fn account_view(
 
             <section class="os-account__section" aria-labelledby="os-account-orders">
                 <h2 id="os-account-orders">{t(Msg::Orders)}</h2>
-                <p>{t(Msg::NoOrders)}</p>
+                {d.orders.is_empty().then(|| view! { <p>{t(Msg::NoOrders)}</p> })}
+                <ul class="os-account__list">
+                    {d.orders.iter().map(|o| view! {
+                        <li>
+                            <a href=o.href.clone()>{format!("#{}", o.number)}</a>
+                            " · " {o.placed_at.clone()}
+                            " · " {crate::pages::order::status_name(o.status, locale)}
+                            " · " {o.total.format(locale)}
+                            " · " {o.channel.as_str()}
+                            {o.pickup_store.clone().map(|s| format!(" · {}", s.name))}
+                        </li>
+                    }).collect_view()}
+                </ul>
+                {d.staff_stores.first().cloned().map(|s| view! {
+                    <p><a href=format!("/staff/{s}/orders")>{t(Msg::StaffOrdersTitle)}</a></p>
+                })}
             </section>
 
             <section class="os-account__section" aria-labelledby="os-account-sessions">

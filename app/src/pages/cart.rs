@@ -7,8 +7,44 @@ use crate::shopper::{merge_message, use_shopper};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use omnistore_components::i18n::{t, use_locale, Msg};
+use omnistore_components::model::{format_distance, PickupPlan};
 use omnistore_components::model::{CartOp, MergeReport};
+use omnistore_components::store_card::ready_text;
 use omnistore_components::{CartLine, CartSummary};
+
+/// "Ready tomorrow from 10:00 at …", and the nearest store with everything
+/// when ours lacks something.
+#[component]
+pub fn PickupPromise(
+    /// The cart's pickup plan.
+    plan: PickupPlan,
+) -> impl IntoView {
+    let locale = use_locale();
+    let promise = match &plan.earliest {
+        Some(s) => format!(
+            "{} — {} {}",
+            ready_text(&s.at, locale),
+            t(Msg::PickupAtStore),
+            plan.store.name
+        ),
+        None => t(Msg::NoSlots).to_string(),
+    };
+    view! {
+        <div class="os-pickup-promise" role="status">
+            <p class="os-pickup-promise__when">{promise}</p>
+            {(!plan.missing.is_empty()).then(|| view! { <p>{t(Msg::StoreLacks)}</p> })}
+            {plan.alternative.map(|(store, d)| view! {
+                <form class="os-pickup-promise__switch" method="post" action="/api/my-store">
+                    <input type="hidden" name="store" value=store.slug.clone() />
+                    <input type="hidden" name="back" value="/cart" />
+                    <span>{format!("{} ({}) {}.", store.name, format_distance(d), t(Msg::HasEverything))}</span>
+                    " "
+                    <button class="os-button os-button--secondary" type="submit">{t(Msg::SwitchStore)}</button>
+                </form>
+            })}
+        </div>
+    }
+}
 
 #[component]
 pub fn CartPage() -> impl IntoView {
@@ -21,13 +57,31 @@ pub fn CartPage() -> impl IntoView {
             .and_then(|m| MergeReport::from_query(&m))
             .map(|r| merge_message(&r, locale))
     };
-    let set = Callback::new(move |(variant_id, quantity)| {
+    let set = Callback::new(move |(variant_id, fulfilment, quantity)| {
         shopper.apply(CartOp::Set {
             variant_id,
             quantity,
+            fulfilment,
         })
     });
-    let remove = Callback::new(move |variant_id| shopper.apply(CartOp::Remove { variant_id }));
+    let remove = Callback::new(move |(variant_id, fulfilment)| {
+        shopper.apply(CartOp::Remove {
+            variant_id,
+            fulfilment,
+        })
+    });
+    let switch = Callback::new(move |(variant_id, from, to)| {
+        shopper.apply(CartOp::Move {
+            variant_id,
+            from,
+            to,
+        })
+    });
+    // The pickup promise and a better store, fetched again when the cart changes.
+    let plan = Resource::new(
+        move || shopper.cart().version,
+        |_| crate::api::checkout::get_checkout(),
+    );
     view! {
         <PageMeta title=t(Msg::CartTitle).to_string() description=t(Msg::CartTitle).to_string() canonical="/cart".to_string() />
         <h1 class="os-page-title">{t(Msg::CartTitle)}</h1>
@@ -45,6 +99,7 @@ pub fn CartPage() -> impl IntoView {
                     }
                         .into_any();
                 }
+                let store_name = cart.pickup_store.as_ref().map(|s| s.name.clone()).or_else(|| shopper.my_store().map(|s| s.name));
                 view! {
                     <div class="os-cart">
                         <div>
@@ -52,9 +107,17 @@ pub fn CartPage() -> impl IntoView {
                                 {cart
                                     .lines
                                     .into_iter()
-                                    .map(|line| view! { <CartLine line on_set=set on_remove=remove /> })
+                                    .map(|line| {
+                                        let pickup_store = store_name.clone();
+                                        view! { <CartLine line on_set=set on_remove=remove on_move=switch pickup_store=pickup_store.unwrap_or_default() /> }
+                                    })
                                     .collect_view()}
                             </ul>
+                            <Suspense fallback=|| ()>
+                                {move || Suspend::new(async move {
+                                    plan.await.ok().and_then(|v| v.pickup).map(|p| view! { <PickupPromise plan=p /> })
+                                })}
+                            </Suspense>
                             <div class="os-cart__actions">
                                 <form
                                     method="post"
@@ -69,7 +132,10 @@ pub fn CartPage() -> impl IntoView {
                                 <a href="/">{t(Msg::ContinueShopping)}</a>
                             </div>
                         </div>
-                        <CartSummary cart=Signal::derive(move || shopper.cart()) />
+                        <div class="os-cart__side">
+                            <CartSummary cart=Signal::derive(move || shopper.cart()) />
+                            <a class="os-button os-cart__checkout" href="/checkout">{t(Msg::GoToCheckout)}</a>
+                        </div>
                     </div>
                 }
                     .into_any()

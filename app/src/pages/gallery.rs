@@ -5,11 +5,14 @@ use crate::seo::PageMeta;
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, Msg};
 use omnistore_components::model::{
-    image_url, Address, Cart, CartLine as Line, Fulfilment, Money, ProductSummary, Variant, Viewer,
+    image_url, Address, Cart, CartLine as Line, Fulfilment, HoursException, LocalMoment, Money,
+    OpenStatus, PickupSlot, ProductSummary, StoreCard as StoreCardData, StoreRef, Variant, Viewer,
+    WeekDay,
 };
 use omnistore_components::{
     AccountMenu, AddToCart, AddressForm, Breadcrumbs, CartBadge, CartLine, CartSummary, Crumb,
-    LoginForm, MiniCart, Pagination, Price, ProductCard, RegisterForm, SearchBox, VariantPicker,
+    LoginForm, MiniCart, MyStoreBadge, OpeningHours, Pagination, PickupSlots, Price, ProductCard,
+    QrCode, RegisterForm, SearchBox, StoreCard, StoreLocator, StoreMap, VariantPicker,
 };
 
 fn example_line(
@@ -32,7 +35,69 @@ fn example_line(
         unit_price: Money::pln(price),
         price_was: was.map(Money::pln),
         available,
+        store_units: None,
     }
+}
+
+fn example_store(i: usize) -> StoreCardData {
+    let (city, lat, lng) = [
+        ("Kraków", 50.0647, 19.945),
+        ("Warszawa", 52.2297, 21.0122),
+        ("Gdańsk", 54.352, 18.6466),
+    ][i % 3];
+    StoreCardData {
+        slug: format!("gallery-{i}"),
+        name: format!("omnistore {city} (example)"),
+        city: city.into(),
+        street: "ul. Przykładowa 1".into(),
+        postcode: "00-001".into(),
+        phone: "+48 12 000 00 00".into(),
+        lat,
+        lng,
+        services: vec!["pickup".into(), "kiosk".into()],
+        distance_m: Some(2_100 + 250_000 * i as u32),
+        today: Some(("10:00".into(), "21:00".into())),
+        today_note: None,
+        status: if i == 1 {
+            OpenStatus::Closed {
+                next: Some(LocalMoment {
+                    days_ahead: 1,
+                    weekday: 2,
+                    time: "10:00".into(),
+                }),
+            }
+        } else {
+            OpenStatus::Open {
+                closes: "21:00".into(),
+                minutes_left: 45 + 200 * i as u32,
+            }
+        },
+    }
+}
+
+fn example_week() -> Vec<WeekDay> {
+    (0..7u8)
+        .map(|d| WeekDay {
+            weekday: d,
+            hours: (d < 6).then(|| ("08:00".to_string(), "21:00".to_string())),
+            today: d == 2,
+        })
+        .collect()
+}
+
+fn example_slots() -> Vec<PickupSlot> {
+    (0..6)
+        .map(|i| PickupSlot {
+            starts_at: 1_800_000_000 + i * 3600,
+            at: LocalMoment {
+                days_ahead: 1 + (i as u32 / 3),
+                weekday: 3,
+                time: format!("{}:00", 10 + i % 3),
+            },
+            until: format!("{}:00", 11 + i % 3),
+            left: 3,
+        })
+        .collect()
 }
 
 fn example_variant(id: i64, size: &str, colour: &str, hex: &str, price: i64) -> Variant {
@@ -99,8 +164,9 @@ pub fn GalleryPage() -> impl IntoView {
             example_line(2, "Garden hose 25 m", 3, 8_999, Some(7_999), 3),
         ],
         version: 1,
+        pickup_store: None,
     });
-    let set_line = Callback::new(move |(id, q): (i64, u32)| {
+    let set_line = Callback::new(move |(id, _, q): (i64, Fulfilment, u32)| {
         demo_cart.update(|c| {
             c.lines.retain(|l| q > 0 || l.variant_id != id);
             if let Some(l) = c.lines.iter_mut().find(|l| l.variant_id == id) {
@@ -108,9 +174,18 @@ pub fn GalleryPage() -> impl IntoView {
             }
         })
     });
-    let remove_line =
-        Callback::new(move |id: i64| demo_cart.update(|c| c.lines.retain(|l| l.variant_id != id)));
-    let add_demo = Callback::new(move |(_, q): (i64, u32)| {
+    let remove_line = Callback::new(move |(id, _): (i64, Fulfilment)| {
+        demo_cart.update(|c| c.lines.retain(|l| l.variant_id != id))
+    });
+    let move_line = Callback::new(move |(id, _, to): (i64, Fulfilment, Fulfilment)| {
+        demo_cart.update(|c| {
+            if let Some(l) = c.lines.iter_mut().find(|l| l.variant_id == id) {
+                l.fulfilment = to;
+                l.store_units = (to == Fulfilment::Pickup).then_some(1);
+            }
+        })
+    });
+    let add_demo = Callback::new(move |(_, q, _): (i64, u32, Fulfilment)| {
         demo_cart.update(|c| {
             if let Some(l) = c.lines.first_mut() {
                 l.quantity = (l.quantity + q).min(99);
@@ -118,6 +193,7 @@ pub fn GalleryPage() -> impl IntoView {
         })
     });
     let drawer = RwSignal::new(false);
+    let map_selected = RwSignal::new(None::<String>);
     let signed_in = RwSignal::new(true);
     let viewer = Signal::derive(move || {
         signed_in.get().then(|| Viewer {
@@ -176,14 +252,14 @@ pub fn GalleryPage() -> impl IntoView {
                 </p>
             </Entry>
             <Entry name="AddToCart" about="Form that adds a variant; posts without JavaScript, calls back with it.">
-                <AddToCart variant_id=900_001i64 with_quantity=true on_add=Some(add_demo) />
+                <AddToCart variant_id=900_001i64 with_quantity=true on_add=Some(add_demo) pickup_store=Some("omnistore Kraków Bonarka".to_string()) />
             </Entry>
             <Entry name="CartBadge" about="Header link to the cart whose accessible name includes the count.">
                 <CartBadge count=Signal::derive(move || demo_cart.with(Cart::item_count)) href="/components" on_open=Callback::new(move |()| drawer.set(true)) />
             </Entry>
             <Entry name="CartLine" about="One cart line: quantity and remove forms, price-change and stock notes.">
                 <ul class="os-cart__lines">
-                    {move || demo_cart.get().lines.into_iter().map(|line| view! { <CartLine line on_set=set_line on_remove=remove_line /> }).collect_view()}
+                    {move || demo_cart.get().lines.into_iter().map(|line| view! { <CartLine line on_set=set_line on_remove=remove_line on_move=move_line pickup_store="omnistore Kraków Bonarka".to_string() /> }).collect_view()}
                 </ul>
             </Entry>
             <Entry name="CartSummary" about="Units and subtotal at today's prices.">
@@ -205,6 +281,29 @@ pub fn GalleryPage() -> impl IntoView {
             </Entry>
             <Entry name="AddressForm" about="A delivery address with the model's validation.">
                 <AddressForm address=Address::default() on_save=address_demo />
+            </Entry>
+            <Entry name="StoreCard" about="A store: address, distance, open now in its time zone, Set as my store.">
+                <StoreCard store=example_store(0) on_choose=Callback::new(move |s: String| submitted.set(Some(format!("StoreCard: my store = {s}")))) />
+            </Entry>
+            <Entry name="OpeningHours" about="The usual week with today highlighted, and holiday exceptions.">
+                <OpeningHours week=example_week() exceptions=vec![HoursException { date: "2026-12-24".into(), hours: Some(("08:00".into(), "14:00".into())), note: "Christmas Eve".into() }] />
+            </Entry>
+            <Entry name="StoreMap" about="Our own SVG map: numbered, focusable markers in sync with a list.">
+                <StoreMap stores=Signal::stored((0..3).map(example_store).collect::<Vec<_>>()) selected=map_selected on_select=Callback::new(move |s: String| map_selected.set(Some(s))) />
+            </Entry>
+            <Entry name="StoreLocator" about="Search by city or postcode, or use my location; list and map in sync.">
+                <StoreLocator stores=Signal::stored((0..3).map(example_store).collect::<Vec<_>>()) my_store=Signal::stored(Some("gallery-1".to_string())) />
+            </Entry>
+            <Entry name="MyStoreBadge" about="The header's my store, or a link to choose one.">
+                <MyStoreBadge store=Signal::stored(Some(StoreRef { slug: "gallery-0".into(), name: "omnistore Kraków Bonarka".into(), city: "Kraków".into() })) />
+                " · "
+                <MyStoreBadge store=Signal::stored(None) />
+            </Entry>
+            <Entry name="PickupSlots" about="Free pickup slots by day as radio buttons; full slots are not offered.">
+                <PickupSlots slots=example_slots() />
+            </Entry>
+            <Entry name="QrCode" about="A QR code as SVG from server-made module data.">
+                <QrCode path="M4 4h7v7h-7zM5 5v5h5v-5zM6 6h3v3h-3zM14 4h7v7h-7zM15 5v5h5v-5zM16 6h3v3h-3zM4 14h7v7h-7zM5 15v5h5v-5zM6 16h3v3h-3zM13 13h2v2h-2zM16 16h2v2h-2zM19 13h2v2h-2z".to_string() size=25 label="Example code" />
             </Entry>
             <p class="os-gallery__selected" role="status">{move || submitted.get()}</p>
         </div>

@@ -3,12 +3,16 @@
 pub mod account;
 pub mod cart;
 pub mod category;
+pub mod checkout;
 pub mod gallery;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod order;
 pub mod product;
 pub mod search;
+pub mod staff;
+pub mod stores;
 
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, Msg};
@@ -42,6 +46,11 @@ lazy_page!(CartRoute, cart::CartPage);
 lazy_page!(LoginRoute, login::LoginPage);
 lazy_page!(RegisterRoute, login::RegisterPage);
 lazy_page!(AccountRoute, account::AccountPage);
+lazy_page!(StoresRoute, stores::StoresPage);
+lazy_page!(StoreRoute, stores::StorePage);
+lazy_page!(CheckoutRoute, checkout::CheckoutPage);
+lazy_page!(OrderRoute, order::OrderPage);
+lazy_page!(StaffRoute, staff::StaffOrdersPage);
 
 /// Sets the HTTP status of the page being rendered on the server; a no-op in
 /// the browser (the status was already sent).

@@ -4,6 +4,7 @@
 
 use super::ErrorPage;
 use crate::api::get_product;
+use crate::api::stores::{get_local_stock, LocalStock};
 use crate::pages::not_found::NotFound;
 #[cfg(feature = "ssr")]
 use crate::seo::site_origin;
@@ -11,7 +12,7 @@ use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Msg};
-use omnistore_components::model::{ProductDetail, StockState};
+use omnistore_components::model::{format_distance, ProductDetail, StockState};
 use omnistore_components::{AddToCart, Breadcrumbs, Crumb, Price, VariantPicker};
 
 #[component]
@@ -91,7 +92,26 @@ fn ProductView(
         }
     };
     let short = description.chars().take(155).collect::<String>();
-    let add = crate::shopper::use_shopper().add_callback();
+    let shopper = crate::shopper::use_shopper();
+    let add = shopper.add_callback();
+    let ids = variants
+        .iter()
+        .map(|v| v.id.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    // Refetched when "my store" changes; None without a store.
+    let local = Resource::new(
+        move || shopper.my_store().map(|s| s.slug),
+        move |_| get_local_stock(ids.clone()),
+    );
+    let local_units = move || {
+        let id = selected.get().id;
+        local
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .and_then(|l| l.variants.into_iter().find(|v| v.variant_id == id))
+    };
     view! {
         <PageMeta title=name.clone() description=short canonical=base />
         <script type="application/ld+json" inner_html=json_ld></script>
@@ -121,11 +141,17 @@ fn ProductView(
                     <div><dt>{t(Msg::Sku)}</dt><dd class="os-product__sku">{move || selected.get().sku}</dd></div>
                     <div><dt>{t(Msg::Ean)}</dt><dd>{move || selected.get().ean}</dd></div>
                 </dl>
+                <Transition fallback=|| ()>
+                    <LocalStockView local selected=Signal::derive(move || selected.get().id) />
+                </Transition>
                 <p class="os-product__stock" aria-live="polite">{stock_text}</p>
                 <AddToCart
                     variant_id=Signal::derive(move || selected.get().id)
                     with_quantity=true
-                    unavailable=Signal::derive(move || selected.get().online_stock == 0)
+                    unavailable=Signal::derive(move || {
+                        selected.get().online_stock == 0 && local_units().is_none_or(|v| v.units == 0)
+                    })
+                    pickup_store=Signal::derive(move || shopper.my_store().map(|s| s.name))
                     on_add=Some(add)
                 />
                 <p class="os-product__stores">{stores_text}</p>
@@ -133,6 +159,56 @@ fn ProductView(
                 <p class="os-product__description">{description}</p>
             </div>
         </div>
+    }
+}
+
+/// Stock of the selected variant at "my store", and the nearest other stores
+/// that have it.
+#[component]
+fn LocalStockView(
+    /// Stock per variant at my store (`None` without a store).
+    local: Resource<Result<Option<LocalStock>, ServerFnError>>,
+    /// The selected variant.
+    #[prop(into)]
+    selected: Signal<i64>,
+) -> impl IntoView {
+    move || {
+        let Some(Ok(found)) = local.get() else {
+            return ().into_any();
+        };
+        let Some(l) = found else {
+            return view! {
+                <p class="os-product__local"><a href="/stores">{t(Msg::ChooseStoreForStock)}</a></p>
+            }
+            .into_any();
+        };
+        let id = selected.get();
+        let Some(v) = l.variants.into_iter().find(|v| v.variant_id == id) else {
+            return ().into_any();
+        };
+        let store = l.store.name;
+        let text = match StockState::from_units(v.units) {
+            StockState::InStock(n) => format!("{} {store}: {n}", t(Msg::InStockAt)),
+            StockState::Low(n) => format!("{} {store}: {n}", t(Msg::LowStockAt)),
+            StockState::Out => format!("{} {store}", t(Msg::OutOfStockAt)),
+        };
+        view! {
+            <div class="os-product__local" aria-live="polite">
+                <p class="os-product__local-stock" data-units=v.units>{text}</p>
+                {(!v.nearby.is_empty()).then(|| view! {
+                    <ul class="os-product__nearby">
+                        {v.nearby.into_iter().map(|n| view! {
+                            <li>
+                                {t(Msg::AvailableAt)}" "
+                                <a href=format!("/stores/{}", n.store.slug)>{n.store.name}</a>
+                                {n.distance_m.map(|d| format!(", {}", format_distance(d)))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            </div>
+        }
+        .into_any()
     }
 }
 

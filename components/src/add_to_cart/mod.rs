@@ -7,12 +7,15 @@
 //! view! { <AddToCart variant_id=Signal::derive(move || selected.get().id) with_quantity=true on_add=cart_add /> }
 //! ```
 //!
+//! With `pickup_store` (the shopper's store) the form offers "Delivery" or
+//! "Pick up at {store}" (radio buttons, delivery first).
+//!
 //! Server-side rendering: a real `<form method="post">` with the variant in a
 //! hidden field, so it works before (or without) hydration.
 
 use crate::enhance::{enhance, input_value};
 use crate::i18n::{t, Msg};
-use crate::model::MAX_LINE_QUANTITY;
+use crate::model::{Fulfilment, MAX_LINE_QUANTITY};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -24,9 +27,12 @@ pub fn AddToCart(
     /// Form endpoint used when JavaScript is off.
     #[prop(default = "/api/cart/add")]
     action: &'static str,
-    /// Receives (variant, quantity) when JavaScript runs; the form is then not posted.
+    /// Receives (variant, quantity, fulfilment) when JavaScript runs; the form is then not posted.
     #[prop(optional_no_strip)]
-    on_add: Option<Callback<(i64, u32)>>,
+    on_add: Option<Callback<(i64, u32, Fulfilment)>>,
+    /// Name of the shopper's store: offers pickup there besides delivery.
+    #[prop(into, optional)]
+    pickup_store: Signal<Option<String>>,
     /// True when the variant cannot be sold now; the button is disabled.
     #[prop(into, optional)]
     unavailable: Signal<bool>,
@@ -38,6 +44,7 @@ pub fn AddToCart(
     product_name: Option<String>,
 ) -> impl IntoView {
     let quantity: NodeRef<html::Input> = NodeRef::new();
+    let pickup: NodeRef<html::Input> = NodeRef::new();
     let label = product_name.map(|n| format!("{} — {n}", t(Msg::AddToCart)));
     let field_id = move || format!("os-add-to-cart-qty-{}", variant_id.get());
     view! {
@@ -47,9 +54,27 @@ pub fn AddToCart(
             action=action
             on:submit=enhance(on_add, move || {
                 let n = input_value(quantity).parse::<u32>().unwrap_or(1).clamp(1, MAX_LINE_QUANTITY);
-                (variant_id.get_untracked(), n)
+                let how = if pickup.get_untracked().is_some_and(|p| p.checked()) {
+                    Fulfilment::Pickup
+                } else {
+                    Fulfilment::Delivery
+                };
+                (variant_id.get_untracked(), n, how)
             })
         >
+            {move || pickup_store.get().map(|store| view! {
+                <fieldset class="os-add-to-cart__how">
+                    <legend class="os-visually-hidden">{t(Msg::HowToGetIt)}</legend>
+                    <label class="os-add-to-cart__option">
+                        <input type="radio" name="fulfilment" value="delivery" checked />
+                        {t(Msg::Delivery)}
+                    </label>
+                    <label class="os-add-to-cart__option">
+                        <input type="radio" name="fulfilment" value="pickup" node_ref=pickup />
+                        {format!("{} {store}", t(Msg::PickUpAt))}
+                    </label>
+                </fieldset>
+            })}
             <input type="hidden" name="variant_id" prop:value=move || variant_id.get().to_string() value=move || variant_id.get().to_string() />
             {if with_quantity {
                 view! {

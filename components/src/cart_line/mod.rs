@@ -1,19 +1,21 @@
 //! CartLine: one line of the cart — picture, name, option, unit price (with a
-//! note when it changed since the item was added), a quantity form, a remove
-//! button and the line total.
+//! note when it changed since the item was added), how it reaches the shopper
+//! (delivery, or pickup with the store's stock) and a switch between the two,
+//! a quantity form, a remove button and the line total.
 //!
 //! Usage:
 //! ```text
 //! view! { <CartLine line=line on_set=set_quantity on_remove=remove /> }
 //! ```
 //!
-//! Server-side rendering: two plain forms (quantity, remove) that post to the
-//! cart endpoints, so the cart is editable with JavaScript off; after
-//! hydration `on_set` / `on_remove` take over and the page does not reload.
+//! Server-side rendering: plain forms (quantity, remove, switch) that post to
+//! the cart endpoints, so the cart is editable with JavaScript off; after
+//! hydration `on_set` / `on_remove` / `on_move` take over and the page does
+//! not reload.
 
 use crate::enhance::{enhance, input_value};
 use crate::i18n::{t, use_locale, Msg};
-use crate::model::{CartLine as Line, MAX_LINE_QUANTITY};
+use crate::model::{CartLine as Line, Fulfilment, MAX_LINE_QUANTITY};
 use crate::price::Price;
 use leptos::html;
 use leptos::prelude::*;
@@ -22,30 +24,56 @@ use leptos::prelude::*;
 pub fn CartLine(
     /// The line to show, priced by the server.
     line: Line,
-    /// Receives (variant, new quantity) when JavaScript runs; 0 removes.
+    /// Receives (variant, fulfilment, new quantity) when JavaScript runs; 0 removes.
     #[prop(optional)]
-    on_set: Option<Callback<(i64, u32)>>,
-    /// Receives the variant to remove when JavaScript runs.
+    on_set: Option<Callback<(i64, Fulfilment, u32)>>,
+    /// Receives (variant, fulfilment) to remove when JavaScript runs.
     #[prop(optional)]
-    on_remove: Option<Callback<i64>>,
+    on_remove: Option<Callback<(i64, Fulfilment)>>,
+    /// Receives (variant, from, to) to switch delivery/pickup when JavaScript runs.
+    #[prop(optional)]
+    on_move: Option<Callback<(i64, Fulfilment, Fulfilment)>>,
+    /// Name of the cart's pickup store; without one a line cannot switch to pickup.
+    #[prop(optional)]
+    pickup_store: Option<String>,
     /// Form endpoint for a new quantity without JavaScript.
     #[prop(default = "/api/cart/set")]
     set_action: &'static str,
     /// Form endpoint for removal without JavaScript.
     #[prop(default = "/api/cart/remove")]
     remove_action: &'static str,
+    /// Form endpoint for switching delivery/pickup without JavaScript.
+    #[prop(default = "/api/cart/move")]
+    move_action: &'static str,
 ) -> impl IntoView {
     let locale = use_locale();
     let quantity: NodeRef<html::Input> = NodeRef::new();
     let id = line.variant_id;
+    let how = line.fulfilment;
+    let other = match how {
+        Fulfilment::Delivery => Fulfilment::Pickup,
+        Fulfilment::Pickup => Fulfilment::Delivery,
+    };
     let current = line.quantity;
-    let field_id = format!("os-cart-line-qty-{id}");
-    let name_id = format!("os-cart-line-name-{id}");
+    let key = format!("{id}-{}", how.as_str());
+    let field_id = format!("os-cart-line-qty-{key}");
+    let name_id = format!("os-cart-line-name-{key}");
+    let short_at_store = line.store_units.is_some_and(|n| n < line.quantity);
+    let how_text = match (how, &pickup_store) {
+        (Fulfilment::Delivery, _) => t(Msg::Delivery).to_string(),
+        (Fulfilment::Pickup, Some(store)) => format!("{} {store}", t(Msg::PickUpAt)),
+        (Fulfilment::Pickup, None) => t(Msg::PickUpChooseStore).to_string(),
+    };
+    let switch_text = match (other, &pickup_store) {
+        (Fulfilment::Pickup, Some(store)) => Some(format!("{} {store}", t(Msg::PickUpAt))),
+        (Fulfilment::Pickup, None) => None,
+        (Fulfilment::Delivery, _) => Some(t(Msg::DeliverInstead).to_string()),
+    };
     let labelled_by = name_id.clone();
     let at_limit = line.at_stock_limit() && line.available > 0;
     let unavailable = line.available == 0;
     view! {
-        <li class="os-cart-line" data-variant=id aria-labelledby=labelled_by>
+        <li class="os-cart-line" data-variant=id data-fulfilment=how.as_str() aria-labelledby=labelled_by>
             <img class="os-cart-line__image" src=line.image.clone() alt="" width="96" height="96" loading="lazy" />
             <div class="os-cart-line__info">
                 <a class="os-cart-line__name" id=name_id href=format!("/p/{}?variant={id}", line.product_slug)>
@@ -61,6 +89,23 @@ pub fn CartLine(
                     <p class="os-cart-line__note" role="note">{t(Msg::OnlyAvailable)}" " {line.available}" — " {t(Msg::AllWeHave)}"."</p>
                 })}
                 {unavailable.then(|| view! { <p class="os-cart-line__note os-cart-line__note--error" role="note">{t(Msg::ItemUnavailable)}</p> })}
+                <p class="os-cart-line__fulfilment">{how_text}</p>
+                {short_at_store.then(|| view! {
+                    <p class="os-cart-line__note" role="note">{t(Msg::NotOnShelfTransfer)}</p>
+                })}
+                {switch_text.map(|text| view! {
+                    <form
+                        class="os-cart-line__switch"
+                        method="post"
+                        action=move_action
+                        on:submit=enhance(on_move, move || (id, how, other))
+                    >
+                        <input type="hidden" name="variant_id" value=id />
+                        <input type="hidden" name="from" value=how.as_str() />
+                        <input type="hidden" name="to" value=other.as_str() />
+                        <button class="os-cart-line__switch-button" type="submit">{text}</button>
+                    </form>
+                })}
             </div>
             <form
                 class="os-cart-line__quantity"
@@ -69,10 +114,11 @@ pub fn CartLine(
                 on:submit=enhance(on_set, move || {
                     // The field is `required` and numeric; anything else keeps the quantity.
                     let n = input_value(quantity).parse::<u32>().unwrap_or(current);
-                    (id, n.min(MAX_LINE_QUANTITY))
+                    (id, how, n.min(MAX_LINE_QUANTITY))
                 })
             >
                 <input type="hidden" name="variant_id" value=id />
+                <input type="hidden" name="fulfilment" value=how.as_str() />
                 <label class="os-visually-hidden" for=field_id.clone()>{t(Msg::Quantity)}</label>
                 <input
                     class="os-cart-line__input"
@@ -92,9 +138,10 @@ pub fn CartLine(
                 class="os-cart-line__remove"
                 method="post"
                 action=remove_action
-                on:submit=enhance(on_remove, move || id)
+                on:submit=enhance(on_remove, move || (id, how))
             >
                 <input type="hidden" name="variant_id" value=id />
+                <input type="hidden" name="fulfilment" value=how.as_str() />
                 <button class="os-cart-line__remove-button" type="submit" aria-label=format!("{} — {}", t(Msg::Remove), line.product_name)>
                     {t(Msg::Remove)}
                 </button>

@@ -9,14 +9,15 @@ use std::collections::BTreeMap;
 /// Most units of one (variant, fulfilment) a cart line may hold.
 pub const MAX_LINE_QUANTITY: u32 = 99;
 
-/// How a line reaches the shopper. Only delivery today; the stores issue adds
-/// pickup at a store, and the rest of the cart already keys lines by it.
+/// How a line reaches the shopper: delivered home, or picked up at the cart's
+/// pickup store. A cart may mix both.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
 )]
 pub enum Fulfilment {
     #[default]
     Delivery,
+    Pickup,
 }
 
 impl Fulfilment {
@@ -24,12 +25,14 @@ impl Fulfilment {
     pub fn as_str(self) -> &'static str {
         match self {
             Fulfilment::Delivery => "delivery",
+            Fulfilment::Pickup => "pickup",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "delivery" => Some(Fulfilment::Delivery),
+            "pickup" => Some(Fulfilment::Pickup),
             _ => None,
         }
     }
@@ -211,8 +214,11 @@ pub struct CartLine {
     pub unit_price: Money,
     /// The unit price when the line was added, when it differs from today's.
     pub price_was: Option<Money>,
-    /// Units available for this fulfilment right now.
+    /// Units available for this fulfilment right now (for pickup: on the
+    /// store's shelf plus what the warehouse can transfer).
     pub available: u32,
+    /// Pickup lines: units on the pickup store's own shelf.
+    pub store_units: Option<u32>,
 }
 
 impl CartLine {
@@ -235,6 +241,8 @@ pub struct Cart {
     pub lines: Vec<CartLine>,
     /// Bumped by every change; devices use it to skip stale updates.
     pub version: i64,
+    /// Where the pickup lines are collected (the shopper's store when chosen).
+    pub pickup_store: Option<super::store::StoreRef>,
 }
 
 impl Cart {
@@ -245,6 +253,10 @@ impl Cart {
 
     pub fn subtotal(&self) -> Money {
         Money::pln(self.lines.iter().map(|l| l.line_total().minor).sum())
+    }
+
+    pub fn has(&self, fulfilment: Fulfilment) -> bool {
+        self.lines.iter().any(|l| l.fulfilment == fulfilment)
     }
 
     pub fn line(&self, variant_id: i64, fulfilment: Fulfilment) -> Option<&CartLine> {
@@ -276,11 +288,34 @@ pub struct CartUpdate {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CartOp {
     /// Add units to a line (creating it).
-    Add { variant_id: i64, quantity: u32 },
+    Add {
+        variant_id: i64,
+        quantity: u32,
+        #[serde(default)]
+        fulfilment: Fulfilment,
+    },
     /// Set a line's quantity; 0 removes it.
-    Set { variant_id: i64, quantity: u32 },
+    Set {
+        variant_id: i64,
+        quantity: u32,
+        #[serde(default)]
+        fulfilment: Fulfilment,
+    },
     /// Remove a line.
-    Remove { variant_id: i64 },
+    Remove {
+        variant_id: i64,
+        #[serde(default)]
+        fulfilment: Fulfilment,
+    },
+    /// Switch a line between delivery and pickup (joining a line of the same
+    /// variant that is already there).
+    Move {
+        variant_id: i64,
+        from: Fulfilment,
+        to: Fulfilment,
+    },
+    /// Collect the pickup lines at this store (a store slug).
+    PickupAt { store: String },
     /// Empty the cart.
     Clear,
 }
@@ -415,10 +450,12 @@ mod tests {
             unit_price: Money::pln(price),
             price_was: None,
             available: 10,
+            store_units: None,
         };
         let cart = Cart {
             lines: vec![line(A, 2, 1999), line(B, 3, 500)],
             version: 1,
+            pickup_store: None,
         };
         assert_eq!(cart.item_count(), 5);
         assert_eq!(cart.subtotal(), Money::pln(2 * 1999 + 3 * 500));

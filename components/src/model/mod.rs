@@ -4,9 +4,13 @@ pub mod account;
 pub mod cart;
 pub mod catalog;
 pub mod ean;
+#[cfg(feature = "ssr")]
+pub mod hours;
 pub mod listing;
 pub mod money;
+pub mod order;
 pub mod slug;
+pub mod store;
 pub mod url;
 
 pub use account::*;
@@ -15,5 +19,7 @@ pub use catalog::*;
 pub use ean::{ean13_check_digit, is_valid_ean13, make_ean13};
 pub use listing::{page_count, ListingQuery, QueryError, Sort, MAX_PAGE, PAGE_SIZE};
 pub use money::{parse_price_input, Currency, Money};
+pub use order::*;
 pub use slug::{is_slug, slugify};
+pub use store::*;
 pub use url::{encode_query_value, is_local_path};

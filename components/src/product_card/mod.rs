@@ -28,7 +28,7 @@ pub fn ProductCard(
     eager: bool,
     /// Receives (variant, quantity) from the card's "Add to cart" when JavaScript runs.
     #[prop(optional)]
-    on_add: Option<Callback<(i64, u32)>>,
+    on_add: Option<Callback<(i64, u32, crate::model::Fulfilment)>>,
 ) -> impl IntoView {
     let href = format!("/p/{}", product.slug);
     let stock = if product.in_stock_online {

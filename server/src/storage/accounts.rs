@@ -494,3 +494,57 @@ mod tests {
         assert_eq!(device_label(""), "");
     }
 }
+
+/// The demo's staff account (documented in the README; demo data only).
+pub const DEMO_STAFF_EMAIL: &str = "staff@omnistore.test";
+pub const DEMO_STAFF_PASSWORD: &str = "staff-demo-password";
+
+impl SqliteStore {
+    /// Makes `email` staff of `store` (a slug), or of every store with `None`.
+    /// `BadRequest` when there is no such customer or store.
+    pub async fn grant_staff(&self, email: &str, store: Option<&str>) -> BackendResult<()> {
+        let store_id: Option<i64> = match store {
+            Some(slug) => Some(
+                sqlx::query_scalar("SELECT id FROM locations WHERE slug = ? AND kind = 'store'")
+                    .bind(slug)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(unavailable)?
+                    .ok_or_else(|| BackendError::BadRequest(format!("no store \"{slug}\"")))?,
+            ),
+            None => None,
+        };
+        let done =
+            sqlx::query("UPDATE customers SET role = 'staff', staff_store_id = ? WHERE email = ?")
+                .bind(store_id)
+                .bind(email)
+                .execute(&self.pool)
+                .await
+                .map_err(unavailable)?;
+        if done.rows_affected() == 0 {
+            return Err(BackendError::BadRequest(format!(
+                "no customer with e-mail {email}; register first"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The demo staff account, working at every store.
+    pub async fn ensure_demo_staff(&self) -> BackendResult<()> {
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM customers WHERE email = ?")
+            .bind(DEMO_STAFF_EMAIL)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        if exists.is_none() {
+            self.register(
+                DEMO_STAFF_EMAIL,
+                "Store staff (demo)",
+                DEMO_STAFF_PASSWORD,
+                Locale::En,
+            )
+            .await?;
+        }
+        self.grant_staff(DEMO_STAFF_EMAIL, None).await
+    }
+}

@@ -11,7 +11,7 @@ use omnistore_components::backend::{
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
     clamp_quantity, merge_carts, Cart, CartLine, CartNotice, CartOp, CartUpdate, Fulfilment,
-    LineQty, MergeReport, Money, MAX_LINE_QUANTITY,
+    LineQty, MergeReport, Money, StoreRef, MAX_LINE_QUANTITY,
 };
 use sqlx::{Row, Sqlite, Transaction};
 use std::collections::HashMap;
@@ -86,25 +86,42 @@ impl SqliteStore {
         }
     }
 
-    /// Units that can be promised for a fulfilment; `None` for an unknown variant.
+    /// Units that can be promised for a fulfilment, and today's price;
+    /// `None` for an unknown variant. Delivery ships from the warehouse;
+    /// pickup takes the store's shelf plus what the warehouse can transfer.
     async fn available(
         tx: &mut Tx<'_>,
         online: i64,
+        pickup: Option<i64>,
         variant: i64,
         fulfilment: Fulfilment,
     ) -> BackendResult<Option<(u32, i64)>> {
-        let Fulfilment::Delivery = fulfilment;
+        let store = match fulfilment {
+            Fulfilment::Delivery => None,
+            Fulfilment::Pickup => Some(pickup.ok_or_else(|| {
+                BackendError::BadRequest("choose your store before picking up there".into())
+            })?),
+        };
         let row: Option<(i64, i64)> = sqlx::query_as(
-            "SELECT v.price, COALESCE((SELECT s.on_hand - s.reserved FROM stock s
-                                        WHERE s.variant_id = v.id AND s.location_id = ?), 0)
+            "SELECT v.price, (SELECT COALESCE(SUM(s.on_hand - s.reserved), 0) FROM stock s
+                              WHERE s.variant_id = v.id AND s.location_id IN (?, ?))
              FROM variants v WHERE v.id = ?",
         )
         .bind(online)
+        .bind(store.unwrap_or(online))
         .bind(variant)
         .fetch_optional(&mut **tx)
         .await
         .map_err(unavailable)?;
         Ok(row.map(|(price, units)| (units.max(0) as u32, price)))
+    }
+
+    async fn pickup_location(tx: &mut Tx<'_>, cart: i64) -> BackendResult<Option<i64>> {
+        sqlx::query_scalar("SELECT pickup_location_id FROM carts WHERE id = ?")
+            .bind(cart)
+            .fetch_one(&mut **tx)
+            .await
+            .map_err(unavailable)
     }
 
     async fn line_quantity(
@@ -210,19 +227,20 @@ impl SqliteStore {
         cart: i64,
         op: &CartOp,
     ) -> BackendResult<Option<CartNotice>> {
-        let fulfilment = Fulfilment::Delivery;
+        let pickup = Self::pickup_location(tx, cart).await?;
         let unknown = || BackendError::BadRequest("no such product variant".into());
-        match *op {
-            CartOp::Add {
+        match op {
+            &CartOp::Add {
                 variant_id,
                 quantity,
+                fulfilment,
             } => {
                 if !(1..=MAX_LINE_QUANTITY).contains(&quantity) {
                     return Err(BackendError::BadRequest(format!(
                         "quantity must be between 1 and {MAX_LINE_QUANTITY}"
                     )));
                 }
-                let (units, price) = Self::available(tx, online, variant_id, fulfilment)
+                let (units, price) = Self::available(tx, online, pickup, variant_id, fulfilment)
                     .await?
                     .ok_or_else(unknown)?;
                 let current = Self::line_quantity(tx, cart, variant_id, fulfilment).await?;
@@ -237,21 +255,26 @@ impl SqliteStore {
                     got,
                 }))
             }
-            CartOp::Set {
+            &CartOp::Set {
                 variant_id,
                 quantity,
+                fulfilment,
             } => {
                 if quantity > MAX_LINE_QUANTITY {
                     return Err(BackendError::BadRequest(format!(
                         "quantity must be between 0 and {MAX_LINE_QUANTITY}"
                     )));
                 }
-                let (units, price) = Self::available(tx, online, variant_id, fulfilment)
+                if quantity == 0 {
+                    Self::write_line(tx, cart, variant_id, fulfilment, 0, 0).await?;
+                    return Ok(None);
+                }
+                let (units, price) = Self::available(tx, online, pickup, variant_id, fulfilment)
                     .await?
                     .ok_or_else(unknown)?;
                 let got = clamp_quantity(quantity, units);
                 Self::write_line(tx, cart, variant_id, fulfilment, got, price).await?;
-                Ok(if quantity > 0 && got == 0 {
+                Ok(if got == 0 {
                     Some(CartNotice::Unavailable)
                 } else {
                     (got < quantity).then_some(CartNotice::Clamped {
@@ -260,8 +283,53 @@ impl SqliteStore {
                     })
                 })
             }
-            CartOp::Remove { variant_id } => {
+            &CartOp::Remove {
+                variant_id,
+                fulfilment,
+            } => {
                 Self::write_line(tx, cart, variant_id, fulfilment, 0, 0).await?;
+                Ok(None)
+            }
+            &CartOp::Move {
+                variant_id,
+                from,
+                to,
+            } => {
+                let moving = Self::line_quantity(tx, cart, variant_id, from).await?;
+                if moving == 0 || from == to {
+                    return Ok(None);
+                }
+                let (units, price) = Self::available(tx, online, pickup, variant_id, to)
+                    .await?
+                    .ok_or_else(unknown)?;
+                let wanted = moving + Self::line_quantity(tx, cart, variant_id, to).await?;
+                let got = clamp_quantity(wanted, units);
+                if got == 0 {
+                    // Nothing there for the other way: the line stays as it was.
+                    return Ok(Some(CartNotice::Unavailable));
+                }
+                Self::write_line(tx, cart, variant_id, from, 0, 0).await?;
+                Self::write_line(tx, cart, variant_id, to, got, price).await?;
+                Ok((got < wanted).then_some(CartNotice::Clamped {
+                    requested: wanted,
+                    got,
+                }))
+            }
+            CartOp::PickupAt { store } => {
+                let id: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM locations WHERE slug = ? AND kind = 'store'",
+                )
+                .bind(store)
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(unavailable)?;
+                let id = id.ok_or_else(|| BackendError::BadRequest("no such store".into()))?;
+                sqlx::query("UPDATE carts SET pickup_location_id = ? WHERE id = ?")
+                    .bind(id)
+                    .bind(cart)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(unavailable)?;
                 Ok(None)
             }
             CartOp::Clear => {
@@ -287,8 +355,12 @@ impl CartBackend for SqliteStore {
                     v.sku, v.price, v.size, v.colour_{l} AS colour, v.image,
                     p.slug, p.name_{l} AS name,
                     COALESCE((SELECT s.on_hand - s.reserved FROM stock s
-                              WHERE s.variant_id = v.id AND s.location_id = ?), 0) AS available
+                              WHERE s.variant_id = v.id AND s.location_id = ?), 0) AS online_units,
+                    COALESCE((SELECT s.on_hand - s.reserved FROM stock s
+                              WHERE s.variant_id = v.id AND s.location_id = c.pickup_location_id), 0) AS store_units,
+                    pl.slug AS pickup_slug, pl.name AS pickup_name, pl.city AS pickup_city
              FROM carts c
+             LEFT JOIN locations pl ON pl.id = c.pickup_location_id
              LEFT JOIN cart_lines cl ON cl.cart_id = c.id
              LEFT JOIN variants v ON v.id = cl.variant_id
              LEFT JOIN products p ON p.id = v.product_id
@@ -304,6 +376,15 @@ impl CartBackend for SqliteStore {
         let mut cart = Cart::default();
         for r in rows {
             cart.version = r.get("version");
+            if cart.pickup_store.is_none() {
+                if let Some(slug) = r.get::<Option<String>, _>("pickup_slug") {
+                    cart.pickup_store = Some(StoreRef {
+                        slug,
+                        name: r.get("pickup_name"),
+                        city: r.get("pickup_city"),
+                    });
+                }
+            }
             let Some(variant_id) = r.get::<Option<i64>, _>("variant_id") else {
                 continue;
             };
@@ -311,6 +392,8 @@ impl CartBackend for SqliteStore {
                 continue;
             };
             let price = Money::pln(r.get("price"));
+            let online_units = r.get::<i64, _>("online_units").max(0) as u32;
+            let store_units = r.get::<i64, _>("store_units").max(0) as u32;
             let was: i64 = r.get("price_at_add");
             let label = [
                 r.get::<Option<String>, _>("size"),
@@ -331,7 +414,11 @@ impl CartBackend for SqliteStore {
                 image: r.get("image"),
                 unit_price: price,
                 price_was: (was != price.minor).then_some(Money::pln(was)),
-                available: r.get::<i64, _>("available").max(0) as u32,
+                available: match fulfilment {
+                    Fulfilment::Delivery => online_units,
+                    Fulfilment::Pickup => online_units + store_units,
+                },
+                store_units: (fulfilment == Fulfilment::Pickup).then_some(store_units),
             });
         }
         Ok(cart)
@@ -404,19 +491,35 @@ impl CartBackend for SqliteStore {
         let guest_lines = Self::lines_of(&mut tx, guest).await?;
         let owner = CartOwner::Customer(customer);
         let cart = Self::ensure_cart(&mut tx, &owner).await?;
+        // The customer's pickup store wins; a guest's choice fills a gap.
+        sqlx::query(
+            "UPDATE carts SET pickup_location_id = COALESCE(pickup_location_id,
+                 (SELECT pickup_location_id FROM carts WHERE id = ?)) WHERE id = ?",
+        )
+        .bind(guest)
+        .bind(cart)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        let pickup = Self::pickup_location(&mut tx, cart).await?;
         let own_lines = Self::lines_of(&mut tx, cart).await?;
-        let mut stock: HashMap<i64, (u32, i64)> = HashMap::new();
+        let mut stock: HashMap<(i64, Fulfilment), (u32, i64)> = HashMap::new();
         for (l, _) in guest_lines.iter().chain(&own_lines) {
-            if let Some(found) =
-                Self::available(&mut tx, online, l.variant_id, l.fulfilment).await?
-            {
-                stock.insert(l.variant_id, found);
+            // A pickup line with no store anywhere can only be dropped.
+            let found = Self::available(&mut tx, online, pickup, l.variant_id, l.fulfilment)
+                .await
+                .or_else(|e| match e {
+                    BackendError::BadRequest(_) => Ok(None),
+                    e => Err(e),
+                })?;
+            if let Some(found) = found {
+                stock.insert((l.variant_id, l.fulfilment), found);
             }
         }
         let own: Vec<LineQty> = own_lines.iter().map(|(l, _)| *l).collect();
         let theirs: Vec<LineQty> = guest_lines.iter().map(|(l, _)| *l).collect();
-        let (merged, report) = merge_carts(&own, &theirs, |v, _| {
-            stock.get(&v).map(|(units, _)| *units).unwrap_or(0)
+        let (merged, report) = merge_carts(&own, &theirs, |v, f| {
+            stock.get(&(v, f)).map(|(units, _)| *units).unwrap_or(0)
         });
         // Write only the lines the guest cart touched; the customer's other
         // lines stay exactly as they were.

@@ -25,6 +25,8 @@ pub const ONLINE_LOCATION: &str = "online";
 
 mod accounts;
 mod carts;
+pub mod orders;
+pub mod stores;
 
 #[derive(Clone)]
 pub struct SqliteStore {
@@ -34,6 +36,10 @@ pub struct SqliteStore {
     /// Id of the online warehouse, read once: every page (header cart) and
     /// listing needs it, and it never changes after seeding.
     online: std::sync::Arc<tokio::sync::OnceCell<i64>>,
+    /// Stores with their spatial index, loaded on first use.
+    directory: std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<stores::StoreDirectory>>>,
+    /// Takes payment for orders with delivery lines.
+    payments: std::sync::Arc<dyn crate::payments::PaymentProvider>,
 }
 
 /// Unix seconds now.
@@ -91,6 +97,8 @@ impl SqliteStore {
             pool,
             changes,
             online: Default::default(),
+            directory: Default::default(),
+            payments: std::sync::Arc::new(crate::payments::TestPayments),
         })
     }
 

@@ -1,0 +1,228 @@
+//! Checkout, orders and the staff desk.
+
+use leptos::prelude::*;
+use omnistore_components::model::{CheckoutView, OrderSummary, OrderView, StoreRef};
+use serde::{Deserialize, Serialize};
+
+/// Where a placed order can be seen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLink {
+    pub number: i64,
+    /// `/orders/{number}`, with the guest's secret key for guests.
+    pub href: String,
+}
+
+/// A store's order desk.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffDesk {
+    pub store: StoreRef,
+    pub orders: Vec<OrderSummary>,
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::ssr::*;
+    use http::StatusCode;
+    use leptos::prelude::*;
+    use omnistore_components::backend::BackendError;
+
+    /// A plain form (JavaScript off) goes back to its page with a reason code
+    /// the page words; the script client reads the message itself.
+    pub fn back_with(page: &str, e: &BackendError) {
+        if plain_form() {
+            let code = match e {
+                BackendError::Conflict(m) if m.contains("slot") => "slot",
+                BackendError::Conflict(m) if m.contains("payment") => "payment",
+                BackendError::Conflict(_) => "stock",
+                BackendError::BadRequest(_) => "invalid",
+                BackendError::Unavailable(_) => "unavailable",
+            };
+            leptos_axum::redirect(&format!("{page}?error={code}"));
+        }
+    }
+
+    /// The signed-in staff member of `store`: 401 for guests, 403 for others.
+    pub async fn staff_of(store: &str) -> Result<i64, ServerFnError> {
+        let (customer, _) = customer()?;
+        let stores = backend()?.staff_stores(customer).await.map_err(fail)?;
+        if stores.iter().any(|s| s == store) {
+            Ok(customer)
+        } else {
+            Err(reject(
+                StatusCode::FORBIDDEN,
+                "this page is for the store's staff",
+            ))
+        }
+    }
+}
+
+/// Everything the checkout page needs, with a fresh idempotency key.
+#[server(endpoint = "checkout/view", input = server_fn::codec::GetUrl)]
+pub async fn get_checkout() -> Result<CheckoutView, ServerFnError> {
+    use super::ssr::*;
+    use omnistore_components::backend::new_token;
+    use omnistore_components::model::Fulfilment;
+    let who = identity()?;
+    let b = backend()?;
+    let cart = b.cart(&who.cart_owner(), locale()).await.map_err(fail)?;
+    let pickup = b.pickup_plan(&cart).await.map_err(fail)?;
+    let (customer, addresses) = match who.customer {
+        Some(c) => (
+            b.profile(c).await.map_err(fail)?.map(|p| (p.email, p.name)),
+            b.addresses(c).await.map_err(fail)?,
+        ),
+        None => (None, Vec::new()),
+    };
+    Ok(CheckoutView {
+        needs_store: cart.has(Fulfilment::Pickup) && cart.pickup_store.is_none(),
+        pay_at_pickup: !cart.has(Fulfilment::Delivery),
+        cart,
+        pickup,
+        customer,
+        addresses,
+        key: new_token(),
+    })
+}
+
+/// Places the cart as an order. A double submit (same `key`) makes one order.
+#[server(endpoint = "checkout")]
+#[allow(clippy::too_many_arguments)]
+pub async fn place_order(
+    key: String,
+    email: String,
+    name: String,
+    phone: String,
+    slot: Option<String>,
+    street: Option<String>,
+    postcode: Option<String>,
+    city: Option<String>,
+    payment: Option<String>,
+    channel: Option<String>,
+) -> Result<OrderLink, ServerFnError> {
+    use super::ssr::*;
+    use http::StatusCode;
+    use omnistore_components::backend::BackendError;
+    use omnistore_components::model::{Channel, CheckoutForm};
+    let who = identity()?;
+    let bad = |m: String| {
+        let e = BackendError::BadRequest(m);
+        ssr::back_with("/checkout", &e);
+        fail(e)
+    };
+    let slot = match slot.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => Some(
+            s.parse::<i64>()
+                .map_err(|_| bad("the pickup slot is not one we offered".into()))?,
+        ),
+        None => None,
+    };
+    let channel = match channel.as_deref().filter(|c| !c.is_empty()) {
+        Some(c) => Channel::parse(c).ok_or_else(|| bad(format!("unknown channel \"{c}\"")))?,
+        None => Channel::Web,
+    };
+    let form = CheckoutForm {
+        key,
+        email,
+        name,
+        phone,
+        slot,
+        street: street.unwrap_or_default(),
+        postcode: postcode.unwrap_or_default(),
+        city: city.unwrap_or_default(),
+        payment: payment.unwrap_or_default(),
+        channel,
+    }
+    .validated()
+    .map_err(|(field, e)| bad(format!("{field}: {e}")))?;
+    let placed = backend()?
+        .place_order(&who.cart_owner(), who.customer, &form, locale())
+        .await
+        .map_err(|e| {
+            ssr::back_with("/checkout", &e);
+            fail(e)
+        })?;
+    let href = match &placed.guest_key {
+        Some(k) => format!("/orders/{}?key={k}", placed.number),
+        None => format!("/orders/{}", placed.number),
+    };
+    if plain_form() {
+        leptos_axum::redirect(&href);
+    } else if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(StatusCode::CREATED);
+    }
+    Ok(OrderLink {
+        number: placed.number,
+        href,
+    })
+}
+
+/// One order, for its owner (or the holder of its guest link); 404 otherwise.
+#[server(endpoint = "orders/one", input = server_fn::codec::GetUrl)]
+pub async fn get_order(number: i64, key: Option<String>) -> Result<OrderView, ServerFnError> {
+    use super::ssr::*;
+    use http::StatusCode;
+    use omnistore_components::backend::{hash_token, is_token, OrderViewer};
+    let who = identity()?;
+    let viewer = OrderViewer {
+        customer: who.customer,
+        guest_key_hash: key.filter(|k| is_token(k)).map(|k| hash_token(&k)),
+    };
+    backend()?
+        .order(number, &viewer, locale())
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| {
+            reject(
+                StatusCode::NOT_FOUND,
+                "no such order here (signed in as someone else, or the link is incomplete?)",
+            )
+        })
+}
+
+/// The signed-in customer's orders.
+#[server(endpoint = "orders/mine", input = server_fn::codec::GetUrl)]
+pub async fn get_my_orders() -> Result<Vec<OrderSummary>, ServerFnError> {
+    use super::ssr::*;
+    let (customer, _) = customer()?;
+    backend()?.orders_of(customer).await.map_err(fail)
+}
+
+/// A store's orders, for its staff.
+#[server(endpoint = "staff/orders", input = server_fn::codec::GetUrl)]
+pub async fn get_staff_desk(store: String) -> Result<StaffDesk, ServerFnError> {
+    use super::ssr::*;
+    ssr::staff_of(&store).await?;
+    let b = backend()?;
+    let store_ref = b
+        .store_ref(&store)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| reject(http::StatusCode::NOT_FOUND, "no such store"))?;
+    Ok(StaffDesk {
+        store: store_ref,
+        orders: b.store_orders(&store).await.map_err(fail)?,
+    })
+}
+
+/// Staff move an order along: "ready", "collected" or "cancelled".
+#[server(endpoint = "staff/move")]
+pub async fn staff_move_order(store: String, number: i64, to: String) -> Result<(), ServerFnError> {
+    use super::ssr::*;
+    use http::StatusCode;
+    use omnistore_components::model::OrderStatus;
+    ssr::staff_of(&store).await?;
+    let to = OrderStatus::parse(&to)
+        .ok_or_else(|| reject(StatusCode::BAD_REQUEST, format!("unknown status \"{to}\"")))?;
+    let back = format!("/staff/{store}/orders");
+    backend()?
+        .move_order(&store, number, to)
+        .await
+        .map_err(|e| {
+            ssr::back_with(&back, &e);
+            fail(e)
+        })?;
+    if plain_form() {
+        leptos_axum::redirect(&back);
+    }
+    Ok(())
+}

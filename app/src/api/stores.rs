@@ -1,0 +1,142 @@
+//! Store locator, "my store" and stock per store.
+
+use leptos::prelude::*;
+use omnistore_components::model::{StockAt, StoreCard, StoreDetail, StoreRef};
+use serde::{Deserialize, Serialize};
+
+/// Stock of a product's variants at "my store", and where else they are.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalStock {
+    pub store: StoreRef,
+    pub variants: Vec<VariantStock>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantStock {
+    pub variant_id: i64,
+    /// Free units on my store's shelf.
+    pub units: u32,
+    /// The nearest other stores that have it.
+    pub nearby: Vec<StockAt>,
+}
+
+/// Most variants one stock question may name.
+pub const MAX_STOCK_VARIANTS: usize = 50;
+
+/// The locator: `q` (city, postcode or any text) and/or `near` ("lat,lng").
+#[server(endpoint = "stores/find", input = server_fn::codec::GetUrl)]
+pub async fn find_stores(
+    q: Option<String>,
+    near: Option<String>,
+) -> Result<Vec<StoreCard>, ServerFnError> {
+    use super::ssr::*;
+    use http::StatusCode;
+    use omnistore_components::model::{parse_near, DEFAULT_STORE_RESULTS, MAX_STORE_RESULTS};
+    let near = match near.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(n) => Some(parse_near(n).map_err(|e| reject(StatusCode::BAD_REQUEST, e))?),
+        None => None,
+    };
+    let q = q.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    if q.is_some_and(|q| q.chars().count() > 100) {
+        return Err(reject(
+            StatusCode::BAD_REQUEST,
+            "search for at most 100 characters",
+        ));
+    }
+    // Nearest to a position: the closest few; a search or the plain list:
+    // every match, up to the cap.
+    let limit = if near.is_some() && q.is_none() {
+        DEFAULT_STORE_RESULTS
+    } else {
+        MAX_STORE_RESULTS
+    };
+    backend()?
+        .stores(q, near, limit, locale())
+        .await
+        .map_err(fail)
+}
+
+#[server(endpoint = "stores/one", input = server_fn::codec::GetUrl)]
+pub async fn get_store(slug: String) -> Result<Option<StoreDetail>, ServerFnError> {
+    use super::ssr::*;
+    backend()?.store(&slug, locale()).await.map_err(fail)
+}
+
+/// Sets "my store": on the account for customers, in a cookie for guests;
+/// the cart's pickup lines follow. `back` is where a plain form returns.
+#[server(endpoint = "my-store")]
+pub async fn set_my_store(store: String, back: Option<String>) -> Result<StoreRef, ServerFnError> {
+    use super::ssr::*;
+    use http::StatusCode;
+    use omnistore_components::backend::{cookie, STORE_COOKIE};
+    use omnistore_components::model::{is_local_path, CartOp};
+    let who = identity()?;
+    let b = backend()?;
+    let found = b
+        .store_ref(&store)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| reject(StatusCode::BAD_REQUEST, format!("no store \"{store}\"")))?;
+    match who.customer {
+        Some(c) => b.set_preferred_store(c, Some(&store)).await.map_err(fail)?,
+        None => set_cookie(&cookie(STORE_COOKIE, &store, 365 * 24 * 3600, who.secure)),
+    }
+    b.apply_cart_op(
+        &who.cart_owner(),
+        &CartOp::PickupAt {
+            store: store.clone(),
+        },
+        None,
+        locale(),
+    )
+    .await
+    .map_err(fail)?;
+    if plain_form() {
+        let to = back
+            .filter(|p| is_local_path(p))
+            .unwrap_or_else(|| format!("/stores/{store}"));
+        leptos_axum::redirect(&to);
+    }
+    Ok(found)
+}
+
+/// Stock at "my store" for the given variants ("1,2,3"); `None` without a store.
+#[server(endpoint = "stores/stock", input = server_fn::codec::GetUrl)]
+pub async fn get_local_stock(variants: String) -> Result<Option<LocalStock>, ServerFnError> {
+    use super::ssr::*;
+    use http::StatusCode;
+    let ids = variants
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.trim().parse::<i64>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| reject(StatusCode::BAD_REQUEST, "variants must be ids like 1,2,3"))?;
+    if ids.len() > MAX_STOCK_VARIANTS {
+        return Err(reject(
+            StatusCode::BAD_REQUEST,
+            format!("at most {MAX_STOCK_VARIANTS} variants"),
+        ));
+    }
+    let who = identity()?;
+    let b = backend()?;
+    let Some(slug) = my_store(&who).await? else {
+        return Ok(None);
+    };
+    let Some(store) = b.store_ref(&slug).await.map_err(fail)? else {
+        return Ok(None);
+    };
+    let units = b.store_stock(&slug, &ids).await.map_err(fail)?;
+    let mut out = Vec::with_capacity(units.len());
+    for (variant_id, units) in units {
+        let nearby = b.nearby_stock(&slug, variant_id, 3).await.map_err(fail)?;
+        out.push(VariantStock {
+            variant_id,
+            units,
+            nearby,
+        });
+    }
+    Ok(Some(LocalStock {
+        store,
+        variants: out,
+    }))
+}

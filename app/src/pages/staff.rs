@@ -1,0 +1,102 @@
+//! `/staff/{store}/orders`: the store's pickup desk. Staff (a role on the
+//! account) see open orders by slot and move them along: ready, collected,
+//! or cancelled. Each move notifies the customer through the outbox.
+
+use super::set_status;
+use crate::api::checkout::{get_staff_desk, StaffMoveOrder};
+use crate::pages::order::status_name;
+use crate::seo::PageMeta;
+use crate::shopper::error_text;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use omnistore_components::i18n::{t, use_locale, Msg};
+use omnistore_components::model::OrderStatus;
+use omnistore_components::store_card::moment_text;
+
+#[component]
+pub fn StaffOrdersPage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let store = move || params.with(|p| p.get("store").unwrap_or_default());
+    let moved = ServerAction::<StaffMoveOrder>::new();
+    let desk = Resource::new(
+        move || (store(), moved.version().get()),
+        |(s, _)| get_staff_desk(s),
+    );
+    view! {
+        <PageMeta title=t(Msg::StaffOrdersTitle).to_string() description=t(Msg::StaffOrdersTitle).to_string() canonical="/".to_string() />
+        <Transition fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                let d = match desk.await {
+                    Ok(d) => d,
+                    Err(_) => {
+                        set_status(403);
+                        return view! {
+                            <h1 class="os-page-title">{t(Msg::StaffOrdersTitle)}</h1>
+                            <p>{t(Msg::StaffOnly)}</p>
+                            <p><a href=format!("/login?next=/staff/{}/orders", store())>{t(Msg::SignIn)}</a></p>
+                        }
+                            .into_any();
+                    }
+                };
+                let slug = d.store.slug.clone();
+                view! {
+                    <h1 class="os-page-title">{t(Msg::StaffOrdersTitle)}" — " {d.store.name.clone()}</h1>
+                    <p class="os-checkout__problem" role="alert">
+                        {move || moved.value().get().and_then(|r| r.err()).map(|e| error_text(&e))}
+                    </p>
+                    {d.orders.is_empty().then(|| view! { <p>{t(Msg::NoStoreOrders)}</p> })}
+                    <table class="os-staff">
+                        <thead><tr>
+                            <th scope="col">"#"</th>
+                            <th scope="col">{t(Msg::Slot)}</th>
+                            <th scope="col">{t(Msg::Customer)}</th>
+                            <th scope="col">{t(Msg::PickupCode)}</th>
+                            <th scope="col">{t(Msg::OrderStatusLabel)}</th>
+                            <th scope="col">{t(Msg::Total)}</th>
+                            <th scope="col"><span class="os-visually-hidden">"Actions"</span></th>
+                        </tr></thead>
+                        <tbody>
+                            {d.orders.into_iter().map(|o| {
+                                let actions: Vec<(OrderStatus, Msg)> = [
+                                    (OrderStatus::Ready, Msg::MarkReady),
+                                    (OrderStatus::Collected, Msg::MarkCollected),
+                                    (OrderStatus::Cancelled, Msg::CancelOrder),
+                                ]
+                                .into_iter()
+                                .filter(|(to, _)| o.status.can_move_to(*to))
+                                .collect();
+                                let slug = slug.clone();
+                                view! {
+                                    <tr data-order=o.number>
+                                        <td>{o.number}</td>
+                                        <td>{o.slot.clone().map(|(at, until)| format!("{}–{until}", moment_text(&at, locale)))}</td>
+                                        <td>{o.name.clone()}</td>
+                                        <td class="os-staff__code">{o.pickup_code.clone()}</td>
+                                        <td>{status_name(o.status, locale)}</td>
+                                        <td>{o.total.format(locale)}</td>
+                                        <td class="os-staff__actions">
+                                            {actions.into_iter().map(|(to, label)| {
+                                                let slug = slug.clone();
+                                                view! {
+                                                    <ActionForm action=moved attr:class="os-staff__form">
+                                                        <input type="hidden" name="store" value=slug />
+                                                        <input type="hidden" name="number" value=o.number />
+                                                        <input type="hidden" name="to" value=to.as_str() />
+                                                        <button class="os-button os-button--secondary" type="submit" aria-label=format!("{} #{}", t(label), o.number)>{t(label)}</button>
+                                                    </ActionForm>
+                                                }
+                                            }).collect_view()}
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,177 @@
+//! `/stores` (the locator) and `/stores/{store}` (one store's page).
+
+use super::ErrorPage;
+use crate::api::stores::{find_stores, get_store, set_my_store};
+use crate::pages::not_found::NotFound;
+use crate::seo::PageMeta;
+use crate::shopper::use_shopper;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use omnistore_components::i18n::{t, use_locale, Msg};
+use omnistore_components::store_card::status_text;
+use omnistore_components::{OpeningHours, StoreLocator};
+
+#[component]
+pub fn StoresPage() -> impl IntoView {
+    let query = use_query_map();
+    let shopper = use_shopper();
+    let q = move || query.with(|m| m.get("q").unwrap_or_default());
+    let near = move || query.with(|m| m.get("near"));
+    let found = Resource::new(
+        move || (q(), near()),
+        |(q, near)| find_stores(Some(q), near),
+    );
+    let message = RwSignal::new(None::<String>);
+    let locate = Callback::new(move |()| locate(message));
+    let choose = Callback::new(move |slug: String| {
+        spawn_local(async move {
+            if set_my_store(slug, None).await.is_ok() {
+                message.set(Some(t(Msg::MyStoreSet).to_string()));
+                shopper.refresh();
+            }
+        });
+    });
+    view! {
+        <PageMeta title=t(Msg::StoresTitle).to_string() description=t(Msg::StoresIntro).to_string() canonical="/stores".to_string() />
+        <h1 class="os-page-title">{t(Msg::StoresTitle)}</h1>
+        <p>{t(Msg::StoresIntro)}</p>
+        <Transition fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(stores) => {
+                        let none = stores.is_empty();
+                        let status = Signal::derive(move || {
+                            message.get().or_else(|| none.then(|| t(Msg::NoStoresFound).to_string()))
+                        });
+                        view! {
+                            <StoreLocator
+                                stores=Signal::stored(stores)
+                                query=Signal::derive(q)
+                                my_store=Signal::derive(move || shopper.my_store().map(|s| s.slug))
+                                on_locate=locate
+                                message=status
+                                on_choose=choose
+                            />
+                        }
+                            .into_any()
+                    }
+                    Err(e) => view! { <super::BadRequest reason=e.to_string().trim_start_matches("error running server function: ").to_string() /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Asks the browser where the shopper is and lists the nearest stores.
+fn locate(message: RwSignal<Option<String>>) {
+    message.set(Some(t(Msg::Locating).to_string()));
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::prelude::*;
+        use wasm_bindgen::JsCast;
+        let Some(geo) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+            message.set(Some(t(Msg::LocationUnavailable).to_string()));
+            return;
+        };
+        let navigate = leptos_router::hooks::use_navigate();
+        let ok = Closure::once_into_js(move |pos: web_sys::Position| {
+            let c = pos.coords();
+            message.set(None);
+            navigate(
+                &format!("/stores?near={:.4},{:.4}", c.latitude(), c.longitude()),
+                Default::default(),
+            );
+        });
+        let err = Closure::once_into_js(move |e: web_sys::PositionError| {
+            let msg = if e.code() == web_sys::PositionError::PERMISSION_DENIED {
+                Msg::LocationDenied
+            } else {
+                Msg::LocationUnavailable
+            };
+            message.set(Some(t(msg).to_string()));
+        });
+        if geo
+            .get_current_position_with_error_callback(ok.unchecked_ref(), Some(err.unchecked_ref()))
+            .is_err()
+        {
+            message.set(Some(t(Msg::LocationUnavailable).to_string()));
+        }
+    }
+}
+
+#[component]
+pub fn StorePage() -> impl IntoView {
+    let params = use_params_map();
+    let locale = use_locale();
+    let shopper = use_shopper();
+    let slug = move || params.with(|p| p.get("store").unwrap_or_default());
+    let store = Resource::new(slug, get_store);
+    let done = RwSignal::new(false);
+    view! {
+        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match store.await {
+                    Ok(Some(d)) => {
+                        let c = d.card.clone();
+                        let slug = c.slug.clone();
+                        let slug2 = slug.clone();
+                        let is_mine = move || shopper.my_store().is_some_and(|s| s.slug == slug2) || done.get();
+                        let choose = move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            let slug = slug.clone();
+                            spawn_local(async move {
+                                if set_my_store(slug, None).await.is_ok() {
+                                    done.set(true);
+                                    shopper.refresh();
+                                }
+                            });
+                        };
+                        let services: Vec<&str> = c.services.iter().filter_map(|s| match s.as_str() {
+                            "pickup" => Some(t(Msg::ServicePickup)),
+                            "kiosk" => Some(t(Msg::ServiceKiosk)),
+                            _ => None,
+                        }).collect();
+                        view! {
+                            <PageMeta title=c.name.clone() description=format!("{}, {} {}", c.street, c.postcode, c.city) canonical=format!("/stores/{}", c.slug) />
+                            <article class="os-store-page">
+                                <h1 class="os-page-title">{c.name.clone()}</h1>
+                                <p class="os-store-page__status" class:os-store-page__status--open=matches!(c.status, omnistore_components::model::OpenStatus::Open { .. })>
+                                    {status_text(&c.status, locale)}
+                                </p>
+                                <div class="os-store-page__grid">
+                                    <div>
+                                        <h2>{t(Msg::StoreAddress)}</h2>
+                                        <address class="os-store-page__address">
+                                            {c.street.clone()}<br />{c.postcode.clone()}" " {c.city.clone()}<br />
+                                            <a href=format!("tel:{}", c.phone.replace(' ', ""))>{c.phone.clone()}</a>
+                                        </address>
+                                        <h2>{t(Msg::StoreServices)}</h2>
+                                        <p>{services.join(" · ")}</p>
+                                        <p class="os-store-page__tz">{t(Msg::TimeZone)}": " {d.timezone.clone()}</p>
+                                        {move || if is_mine() {
+                                            view! { <p class="os-store-page__mine" role="status">{t(Msg::ThisIsMyStore)}</p> }.into_any()
+                                        } else {
+                                            let slug = c.slug.clone();
+                                            view! {
+                                                <form method="post" action="/api/my-store" on:submit=choose.clone()>
+                                                    <input type="hidden" name="store" value=slug />
+                                                    <button class="os-button" type="submit">{t(Msg::SetAsMyStore)}</button>
+                                                </form>
+                                            }.into_any()
+                                        }}
+                                    </div>
+                                    <OpeningHours week=d.week.clone() exceptions=d.exceptions.clone() />
+                                </div>
+                                <p><a href="/stores">{t(Msg::FindAStore)}</a></p>
+                            </article>
+                        }
+                            .into_any()
+                    }
+                    Ok(None) => view! { <NotFound detail=t(Msg::NoStoresFound) /> }.into_any(),
+                    Err(_) => view! { <ErrorPage /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,36 @@
+//! MyStoreBadge: the header's "my store" — its name linking to its page, or
+//! "Choose your store" linking to the locator.
+//!
+//! Usage:
+//! ```text
+//! view! { <MyStoreBadge store=Signal::derive(move || session.my_store()) /> }
+//! ```
+//!
+//! Server-side rendering: a plain link; it follows `store` after hydration.
+
+use crate::i18n::{t, Msg};
+use crate::model::StoreRef;
+use leptos::prelude::*;
+
+#[component]
+pub fn MyStoreBadge(
+    /// The shopper's store, if chosen.
+    #[prop(into)]
+    store: Signal<Option<StoreRef>>,
+) -> impl IntoView {
+    view! {
+        {move || match store.get() {
+            Some(s) => view! {
+                <a class="os-my-store" href=format!("/stores/{}", s.slug)>
+                    <span class="os-my-store__label">{t(Msg::PreferredStore)}": "</span>
+                    <span class="os-my-store__name">{s.name}</span>
+                </a>
+            }
+                .into_any(),
+            None => view! {
+                <a class="os-my-store os-my-store--none" href="/stores">{t(Msg::ChooseYourStore)}</a>
+            }
+                .into_any(),
+        }}
+    }
+}

@@ -1,0 +1,96 @@
+//! StoreLocator: find a store by city, postcode or any text, or by "Use my
+//! location"; results nearest first as StoreCards beside a StoreMap, kept in
+//! sync (choosing a card highlights its marker and the other way round).
+//!
+//! Usage:
+//! ```text
+//! view! { <StoreLocator stores=found query=q my_store=mine on_locate=locate message=msg /> }
+//! ```
+//!
+//! Server-side rendering: a GET form to `/stores` (works without
+//! JavaScript) and the results; "Use my location" needs the browser's
+//! geolocation, so `on_locate` runs only after hydration.
+
+use crate::i18n::{t, Msg};
+use crate::model::StoreCard as Card;
+use crate::store_card::StoreCard;
+use crate::store_map::StoreMap;
+use leptos::prelude::*;
+
+#[component]
+pub fn StoreLocator(
+    /// The stores found (nearest first when a position is known).
+    #[prop(into)]
+    stores: Signal<Vec<Card>>,
+    /// The text searched for, to keep in the field.
+    #[prop(into, optional)]
+    query: Signal<String>,
+    /// Slug of the shopper's store.
+    #[prop(into, optional)]
+    my_store: Signal<Option<String>>,
+    /// Asks the browser for the shopper's position ("Use my location").
+    #[prop(optional)]
+    on_locate: Option<Callback<()>>,
+    /// A message about the search or the location (e.g. permission denied).
+    #[prop(into, optional)]
+    message: Signal<Option<String>>,
+    /// Receives the slug for "Set as my store" when JavaScript runs.
+    #[prop(optional)]
+    on_choose: Option<Callback<String>>,
+) -> impl IntoView {
+    let selected = RwSignal::new(None::<String>);
+    let select = Callback::new(move |slug: String| selected.set(Some(slug)));
+    view! {
+        <section class="os-store-locator" aria-label=t(Msg::FindAStore)>
+            <form class="os-store-locator__search" method="get" action="/stores" role="search">
+                <label class="os-store-locator__label" for="os-store-locator-q">{t(Msg::StoreSearchLabel)}</label>
+                <div class="os-store-locator__row">
+                    <input
+                        class="os-store-locator__input"
+                        id="os-store-locator-q"
+                        type="search"
+                        name="q"
+                        maxlength="100"
+                        autocomplete="address-level2"
+                        prop:value=move || query.get()
+                        value=move || query.get()
+                    />
+                    <button class="os-button" type="submit">{t(Msg::Search)}</button>
+                    {on_locate.map(|cb| view! {
+                        <button class="os-button os-button--secondary os-store-locator__locate" type="button" on:click=move |_| cb.run(())>
+                            {t(Msg::UseMyLocation)}
+                        </button>
+                    })}
+                </div>
+            </form>
+            <p class="os-store-locator__message" role="status" aria-live="polite">{move || message.get()}</p>
+            <div class="os-store-locator__results">
+                <ol class="os-store-locator__list" aria-label=t(Msg::StoresFound)>
+                    {move || {
+                        let mine = my_store.get();
+                        stores
+                            .get()
+                            .into_iter()
+                            .map(|s| {
+                                let slug = s.slug.clone();
+                                let is_mine = mine.as_deref() == Some(slug.as_str());
+                                view! {
+                                    <li>
+                                        <StoreCard
+                                            store=s
+                                            mine=is_mine
+                                            selected=Signal::derive(move || selected.get().as_deref() == Some(slug.as_str()))
+                                            on_select=select
+                                            on_choose=on_choose.unwrap_or(Callback::new(|_| {}))
+                                        />
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ol>
+                <StoreMap stores=stores selected=selected on_select=select />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,44 @@
+//! Taking payment. A provider is called after the order's stock is reserved
+//! and committed, never inside a transaction, so a slow provider holds no
+//! lock. Real providers (Stripe, PayU, Przelewy24…) implement
+//! [`PaymentProvider`]; the built-in [`TestPayments`] moves no money.
+
+use omnistore_components::model::Money;
+
+/// Why a payment did not go through, in words for the shopper.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentError(pub String);
+
+#[async_trait::async_trait]
+pub trait PaymentProvider: Send + Sync {
+    /// Charges `amount` for `reference` (unique per order) with the shopper's
+    /// chosen `method`; the provider's reference of the payment.
+    async fn charge(
+        &self,
+        reference: &str,
+        amount: Money,
+        method: &str,
+    ) -> Result<String, PaymentError>;
+}
+
+/// The test provider: method "card-ok" is approved, "card-decline" declined.
+pub struct TestPayments;
+
+/// The methods [`TestPayments`] knows.
+pub const TEST_METHODS: [&str; 2] = ["card-ok", "card-decline"];
+
+#[async_trait::async_trait]
+impl PaymentProvider for TestPayments {
+    async fn charge(
+        &self,
+        reference: &str,
+        amount: Money,
+        method: &str,
+    ) -> Result<String, PaymentError> {
+        match method {
+            "card-ok" => Ok(format!("test-{reference}-{}", amount.minor)),
+            "card-decline" => Err(PaymentError("the test card was declined".into())),
+            _ => Err(PaymentError("choose a payment method".into())),
+        }
+    }
+}

@@ -1,0 +1,940 @@
+//! Pickup plans, checkout and orders in SQLite.
+//!
+//! No oversell, by construction: placing an order reserves each line with a
+//! conditional `UPDATE stock SET reserved = reserved + q WHERE … AND on_hand -
+//! reserved >= q` and books the slot with `UPDATE … SET booked = booked + 1
+//! WHERE … AND booked < capacity`, all inside one `BEGIN IMMEDIATE`
+//! transaction. An update that matches no row reserved nothing, and the whole
+//! transaction is rolled back. There is no read-then-write to race, and the
+//! same statements are race-free on PostgreSQL (the row lock is taken by the
+//! UPDATE itself). Payment happens after the commit, holding no lock; a
+//! declined payment releases the reservation and restores the cart.
+
+use super::stores::StoreRecord;
+use super::{now, suffix, unavailable, SqliteStore};
+use crate::payments::PaymentError;
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use omnistore_components::backend::{
+    hash_token, is_token, BackendError, BackendResult, CartOwner, OrderBackend, OrderViewer,
+    PlacedOrder,
+};
+use omnistore_components::i18n::Locale;
+use omnistore_components::model::hours::{hhmm, local_moment, SLOT_MINUTES};
+use omnistore_components::model::Channel;
+use omnistore_components::model::{
+    Address, Cart, CheckoutForm, Fulfilment, Money, OrderLine, OrderStatus, OrderSummary,
+    OrderView, PickupPlan, PickupSlot, PICKUP_ALPHABET, READY_FROM_STORE_SECS,
+    READY_FROM_WAREHOUSE_SECS, UNCOLLECTED_EXPIRY_SECS,
+};
+use sqlx::{Row, Sqlite, Transaction};
+use std::collections::HashMap;
+
+type Tx<'a> = Transaction<'a, Sqlite>;
+
+fn utc(secs: i64) -> DateTime<Utc> {
+    Utc.timestamp_opt(secs, 0).single().unwrap_or_default()
+}
+
+/// A slot as offered: its local day and times at the store.
+fn slot_view(
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+    store: &StoreRecord,
+    left: u32,
+) -> PickupSlot {
+    let end = (start + Duration::minutes(SLOT_MINUTES)).with_timezone(&store.tz);
+    let minutes = chrono::Timelike::hour(&end) * 60 + chrono::Timelike::minute(&end);
+    PickupSlot {
+        starts_at: start.timestamp(),
+        at: local_moment(start, now, store.tz),
+        until: hhmm(minutes as u16),
+        left,
+    }
+}
+
+/// "2026-11-23 14:05" in a zone.
+fn local_text(secs: i64, tz: chrono_tz::Tz) -> String {
+    utc(secs)
+        .with_timezone(&tz)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+fn pickup_code() -> String {
+    // Two hex digits of a fresh OS-random token per character.
+    let token = omnistore_components::backend::new_token();
+    token
+        .as_bytes()
+        .chunks(2)
+        .take(8)
+        .map(|pair| {
+            let b = u8::from_str_radix(std::str::from_utf8(pair).unwrap_or("0"), 16).unwrap_or(0);
+            PICKUP_ALPHABET[b as usize % PICKUP_ALPHABET.len()] as char
+        })
+        .collect()
+}
+
+/// The QR code of `text` as SVG path data (one square per dark module) inside
+/// a 4-module quiet zone, and the side of the square in modules.
+pub fn qr_path(text: &str) -> (String, u32) {
+    use qrcodegen::{QrCode, QrCodeEcc};
+    let Ok(qr) = QrCode::encode_text(text, QrCodeEcc::Medium) else {
+        return (String::new(), 0);
+    };
+    let mut d = String::new();
+    for y in 0..qr.size() {
+        for x in 0..qr.size() {
+            if qr.get_module(x, y) {
+                d.push_str(&format!("M{} {}h1v1h-1z", x + 4, y + 4));
+            }
+        }
+    }
+    (d, qr.size() as u32 + 8)
+}
+
+/// What a QR code of an order says: enough for staff to find it and check it.
+pub fn qr_text(number: i64, code: &str) -> String {
+    format!("OMNISTORE-ORDER:{number}:{code}")
+}
+
+struct CartRow {
+    variant: i64,
+    fulfilment: Fulfilment,
+    quantity: u32,
+    price: i64,
+    sku: String,
+    name: String,
+    label: String,
+}
+
+struct Short {
+    name: String,
+    wanted: u32,
+    at_store: Option<u32>,
+    online: u32,
+}
+
+impl SqliteStore {
+    /// Free places of a store's slots from `from` on, by start.
+    async fn slot_places(&self, store: i64, from: i64) -> BackendResult<HashMap<i64, u32>> {
+        let capacity: i64 = sqlx::query_scalar("SELECT slot_capacity FROM locations WHERE id = ?")
+            .bind(store)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        let booked: Vec<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT starts_at, capacity, booked FROM pickup_slots WHERE location_id = ? AND starts_at >= ?",
+        )
+        .bind(store)
+        .bind(from)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        let mut places: HashMap<i64, u32> = HashMap::new();
+        places.insert(i64::MIN, capacity.max(0) as u32);
+        for (at, cap, used) in booked {
+            places.insert(at, (cap - used).max(0) as u32);
+        }
+        Ok(places)
+    }
+
+    async fn lines_for_order(
+        tx: &mut Tx<'_>,
+        cart: i64,
+        locale: Locale,
+    ) -> BackendResult<Vec<CartRow>> {
+        let l = suffix(locale);
+        let rows = sqlx::query(&format!(
+            "SELECT cl.variant_id, cl.fulfilment, cl.quantity, v.price, v.sku, v.size,
+                    v.colour_{l} AS colour, p.name_{l} AS name
+             FROM cart_lines cl JOIN variants v ON v.id = cl.variant_id
+             JOIN products p ON p.id = v.product_id
+             WHERE cl.cart_id = ? ORDER BY cl.added_at, cl.variant_id"
+        ))
+        .bind(cart)
+        .fetch_all(&mut **tx)
+        .await
+        .map_err(unavailable)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| {
+                Some(CartRow {
+                    variant: r.get("variant_id"),
+                    fulfilment: Fulfilment::parse(r.get("fulfilment"))?,
+                    quantity: r.get::<i64, _>("quantity") as u32,
+                    price: r.get("price"),
+                    sku: r.get("sku"),
+                    name: r.get("name"),
+                    label: [
+                        r.get::<Option<String>, _>("size"),
+                        r.get::<Option<String>, _>("colour"),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+                })
+            })
+            .collect())
+    }
+
+    /// Reserves `q` units at a location if they are free; false reserves nothing.
+    async fn reserve(tx: &mut Tx<'_>, location: i64, variant: i64, q: u32) -> BackendResult<bool> {
+        let done = sqlx::query(
+            "UPDATE stock SET reserved = reserved + ?1
+             WHERE location_id = ?2 AND variant_id = ?3 AND on_hand - reserved >= ?1",
+        )
+        .bind(q)
+        .bind(location)
+        .bind(variant)
+        .execute(&mut **tx)
+        .await
+        .map_err(unavailable)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn free_units(tx: &mut Tx<'_>, location: i64, variant: i64) -> BackendResult<u32> {
+        let n: Option<i64> = sqlx::query_scalar(
+            "SELECT on_hand - reserved FROM stock WHERE location_id = ? AND variant_id = ?",
+        )
+        .bind(location)
+        .bind(variant)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(unavailable)?;
+        Ok(n.unwrap_or(0).max(0) as u32)
+    }
+
+    /// Gives back what an order holds: `pickup_only` for expiry and
+    /// collection (delivery lines leave from the warehouse on their own
+    /// schedule); `consume` takes the units off the shelf (collected).
+    async fn release(
+        tx: &mut Tx<'_>,
+        order: i64,
+        pickup_only: bool,
+        consume: bool,
+    ) -> BackendResult<()> {
+        let sql = if consume {
+            "UPDATE stock SET on_hand = on_hand - ol.quantity, reserved = reserved - ol.quantity
+             FROM order_lines ol
+             WHERE ol.order_id = ? AND stock.location_id = ol.source_location_id
+               AND stock.variant_id = ol.variant_id AND (? = 0 OR ol.fulfilment = 'pickup')"
+        } else {
+            "UPDATE stock SET reserved = reserved - ol.quantity
+             FROM order_lines ol
+             WHERE ol.order_id = ? AND stock.location_id = ol.source_location_id
+               AND stock.variant_id = ol.variant_id AND (? = 0 OR ol.fulfilment = 'pickup')"
+        };
+        sqlx::query(sql)
+            .bind(order)
+            .bind(pickup_only)
+            .execute(&mut **tx)
+            .await
+            .map_err(unavailable)?;
+        if !consume {
+            // The slot's place frees up for someone else.
+            sqlx::query(
+                "UPDATE pickup_slots SET booked = booked - 1
+                 WHERE (location_id, starts_at) = (SELECT pickup_location_id, slot_starts_at FROM orders WHERE id = ?)
+                   AND booked > 0",
+            )
+            .bind(order)
+            .execute(&mut **tx)
+            .await
+            .map_err(unavailable)?;
+        }
+        Ok(())
+    }
+
+    /// Queues the message that tells the shopper about their order's status.
+    async fn notify(
+        tx: &mut Tx<'_>,
+        order: i64,
+        dir: &super::stores::StoreDirectory,
+    ) -> BackendResult<()> {
+        let r = sqlx::query(
+            "SELECT email, name, status, pickup_code, pickup_location_id, slot_starts_at, total FROM orders WHERE id = ?",
+        )
+        .bind(order)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(unavailable)?;
+        let status = OrderStatus::parse(r.get("status")).unwrap_or(OrderStatus::Placed);
+        let name: String = r.get("name");
+        let store = r
+            .get::<Option<i64>, _>("pickup_location_id")
+            .and_then(|id| dir.by_id(id));
+        let what = match status {
+            OrderStatus::Placed => "has been placed",
+            OrderStatus::Ready => "is ready for pickup",
+            OrderStatus::Collected => "has been collected. Thank you",
+            OrderStatus::Cancelled => "has been cancelled",
+            OrderStatus::Expired => "was not collected in time and has been cancelled",
+        };
+        let mut body = format!("Hello {name},\n\nyour omnistore order #{order} {what}.\n");
+        if let (Some(store), Some(slot)) = (store, r.get::<Option<i64>, _>("slot_starts_at")) {
+            if status.is_open() {
+                body.push_str(&format!(
+                    "\nPickup: {}, {} {}\nSlot: {}\nPickup code: {}\n",
+                    store.name,
+                    store.street,
+                    store.city,
+                    local_text(slot, store.tz),
+                    r.get::<String, _>("pickup_code")
+                ));
+            }
+        }
+        body.push_str(&format!(
+            "\nTotal: {}\n",
+            Money::pln(r.get("total")).format(Locale::En)
+        ));
+        sqlx::query(
+            "INSERT INTO outbox (order_id, recipient, subject, body, created_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(order)
+        .bind(r.get::<String, _>("email"))
+        .bind(format!("Your order #{order} {what}"))
+        .bind(body)
+        .bind(now())
+        .execute(&mut **tx)
+        .await
+        .map_err(unavailable)?;
+        Ok(())
+    }
+
+    fn short_message(short: &[Short], store: Option<&StoreRecord>) -> String {
+        let parts: Vec<String> = short
+            .iter()
+            .map(|s| {
+                let mut text = format!("{} (you asked for {}): ", s.name, s.wanted);
+                match (s.at_store, store) {
+                    (Some(n), Some(st)) => {
+                        text.push_str(&format!("{n} left at {} and {} online", st.name, s.online))
+                    }
+                    _ => text.push_str(&format!("{} left online", s.online)),
+                }
+                text
+            })
+            .collect();
+        format!(
+            "Not enough stock, so the order was not placed — {}. Lower the quantity or remove the line and try again.",
+            parts.join("; ")
+        )
+    }
+
+    /// Frees a declined order's hold and puts its lines back in the cart.
+    async fn undo_order(&self, order: i64, cart: i64) -> BackendResult<()> {
+        let mut tx = self.write_tx().await?;
+        Self::release(&mut tx, order, false, false).await?;
+        sqlx::query(
+            "INSERT OR IGNORE INTO cart_lines (cart_id, variant_id, fulfilment, quantity, price_at_add, added_at)
+             SELECT ?, variant_id, fulfilment, quantity, unit_price, ? FROM order_lines WHERE order_id = ?",
+        )
+        .bind(cart)
+        .bind(now())
+        .bind(order)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        // The key is freed so that trying again (another card) places anew.
+        sqlx::query(
+            "UPDATE orders SET status = 'cancelled', payment = 'declined', updated_at = ?,
+                    idempotency_key = idempotency_key || ':declined:' || id,
+                    guest_key_hash = NULL
+             WHERE id = ?",
+        )
+        .bind(now())
+        .bind(order)
+        .execute(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        sqlx::query("UPDATE carts SET version = version + 1 WHERE id = ?")
+            .bind(cart)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        tx.commit().await.map_err(unavailable)
+    }
+
+    fn summary_of(
+        r: &sqlx::sqlite::SqliteRow,
+        dir: &super::stores::StoreDirectory,
+        href: String,
+    ) -> OrderSummary {
+        let store = r
+            .get::<Option<i64>, _>("pickup_location_id")
+            .and_then(|id| dir.by_id(id));
+        let created: i64 = r.get("created_at");
+        let now = Utc::now();
+        OrderSummary {
+            number: r.get("id"),
+            status: OrderStatus::parse(r.get("status")).unwrap_or(OrderStatus::Placed),
+            channel: Channel::parse(r.get("channel")).unwrap_or_default(),
+            placed_at: local_text(
+                created,
+                store.map(|s| s.tz).unwrap_or(chrono_tz::Europe::Warsaw),
+            ),
+            total: Money::pln(r.get("total")),
+            name: r.get("name"),
+            pickup_code: r.get("pickup_code"),
+            pickup_store: store.map(StoreRecord::store_ref),
+            slot: store
+                .zip(r.get::<Option<i64>, _>("slot_starts_at"))
+                .map(|(s, at)| {
+                    let v = slot_view(utc(at), now, s, 0);
+                    (v.at, v.until)
+                }),
+            href,
+        }
+    }
+}
+
+const ORDER_COLUMNS: &str =
+    "id, status, channel, created_at, total, name, pickup_code, pickup_location_id, slot_starts_at";
+
+#[async_trait::async_trait]
+impl OrderBackend for SqliteStore {
+    async fn pickup_plan(&self, cart: &Cart) -> BackendResult<Option<PickupPlan>> {
+        let pickup: Vec<_> = cart
+            .lines
+            .iter()
+            .filter(|l| l.fulfilment == Fulfilment::Pickup)
+            .collect();
+        let Some(chosen) = cart.pickup_store.as_ref().filter(|_| !pickup.is_empty()) else {
+            return Ok(None);
+        };
+        let dir = self.directory().await?;
+        let Some(store) = dir.get(&chosen.slug) else {
+            return Ok(None);
+        };
+        let missing: Vec<i64> = pickup
+            .iter()
+            .filter(|l| l.store_units.unwrap_or(0) < l.quantity)
+            .map(|l| l.variant_id)
+            .collect();
+        let lead = if missing.is_empty() {
+            READY_FROM_STORE_SECS
+        } else {
+            READY_FROM_WAREHOUSE_SECS
+        };
+        let now = Utc::now();
+        let starts = store.hours.slots(store.tz, now + Duration::seconds(lead));
+        let places = self
+            .slot_places(store.id, starts.first().map(|s| s.timestamp()).unwrap_or(0))
+            .await?;
+        let default = places[&i64::MIN];
+        let slots: Vec<PickupSlot> = starts
+            .into_iter()
+            .filter_map(|s| {
+                let left = places.get(&s.timestamp()).copied().unwrap_or(default);
+                (left > 0).then(|| slot_view(s, now, store, left))
+            })
+            .collect();
+        let alternative = if missing.is_empty() {
+            None
+        } else {
+            // The nearest store that has every pickup line on its shelf.
+            let ids: Vec<String> = pickup.iter().map(|l| l.variant_id.to_string()).collect();
+            let rows: Vec<(i64, i64, i64)> = sqlx::query_as(&format!(
+                "SELECT location_id, variant_id, on_hand - reserved FROM stock
+                 WHERE variant_id IN ({}) AND on_hand - reserved > 0",
+                ids.join(",")
+            ))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(unavailable)?;
+            let mut held: HashMap<i64, HashMap<i64, u32>> = HashMap::new();
+            for (loc, v, n) in rows {
+                held.entry(loc).or_default().insert(v, n as u32);
+            }
+            dir.nearest((store.lat, store.lng))
+                .filter(|s| s.id != store.id)
+                .find(|s| {
+                    held.get(&s.id).is_some_and(|h| {
+                        pickup
+                            .iter()
+                            .all(|l| h.get(&l.variant_id).copied().unwrap_or(0) >= l.quantity)
+                    })
+                })
+                .map(|s| {
+                    let d = omnistore_components::model::distance_m(
+                        (store.lat, store.lng),
+                        (s.lat, s.lng),
+                    );
+                    (s.store_ref(), d.round() as u32)
+                })
+        };
+        Ok(Some(PickupPlan {
+            store: store.store_ref(),
+            missing,
+            earliest: slots.first().cloned(),
+            slots,
+            alternative,
+        }))
+    }
+
+    async fn place_order(
+        &self,
+        owner: &CartOwner,
+        customer: Option<i64>,
+        form: &CheckoutForm,
+        locale: Locale,
+    ) -> BackendResult<PlacedOrder> {
+        if !is_token(&form.key) {
+            return Err(BackendError::BadRequest(
+                "the checkout form has expired; reload the page and try again".into(),
+            ));
+        }
+        let key_hash = hash_token(&form.key);
+        let guest_key = customer.is_none().then(|| form.key.clone());
+        let dir = self.directory().await?;
+        let online = self.online_location_id().await?;
+        let mut tx = self.write_tx().await?;
+        let seen: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM orders WHERE idempotency_key = ?")
+                .bind(&key_hash)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        if let Some(number) = seen {
+            tx.commit().await.map_err(unavailable)?;
+            return Ok(PlacedOrder { number, guest_key });
+        }
+        let (cart, pickup_location): (i64, Option<i64>) = match owner {
+            CartOwner::Customer(id) => sqlx::query_as(
+                "SELECT id, pickup_location_id FROM carts WHERE customer_id = ? AND status = 'active'",
+            )
+            .bind(id),
+            CartOwner::Guest(hash) => sqlx::query_as(
+                "SELECT id, pickup_location_id FROM carts WHERE guest_token_hash = ? AND status = 'active'",
+            )
+            .bind(hash),
+        }
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(unavailable)?
+        .ok_or_else(|| BackendError::BadRequest("your cart is empty".into()))?;
+        let lines = Self::lines_for_order(&mut tx, cart, locale).await?;
+        if lines.is_empty() {
+            return Err(BackendError::BadRequest("your cart is empty".into()));
+        }
+        let has_pickup = lines.iter().any(|l| l.fulfilment == Fulfilment::Pickup);
+        let has_delivery = lines.iter().any(|l| l.fulfilment == Fulfilment::Delivery);
+        let store = match (has_pickup, pickup_location.and_then(|id| dir.by_id(id))) {
+            (false, _) => None,
+            (true, Some(s)) => Some(s),
+            (true, None) => {
+                return Err(BackendError::BadRequest(
+                    "choose the store where you will pick up".into(),
+                ))
+            }
+        };
+        let slot = match (store, form.slot) {
+            (Some(_), None) => return Err(BackendError::BadRequest("choose a pickup slot".into())),
+            (s, slot) => s.and(slot),
+        };
+        if has_delivery
+            && [&form.street, &form.postcode, &form.city]
+                .iter()
+                .any(|f| f.trim().is_empty())
+        {
+            return Err(BackendError::BadRequest(
+                "enter the delivery address (street, postcode and city)".into(),
+            ));
+        }
+
+        // Reserve every line, or nothing.
+        let mut short = Vec::new();
+        let mut sources = Vec::with_capacity(lines.len());
+        let mut lead = READY_FROM_STORE_SECS;
+        for l in &lines {
+            let at_store = match (l.fulfilment, store) {
+                (Fulfilment::Pickup, Some(s)) => {
+                    if Self::reserve(&mut tx, s.id, l.variant, l.quantity).await? {
+                        sources.push(s.id);
+                        continue;
+                    }
+                    Some(Self::free_units(&mut tx, s.id, l.variant).await?)
+                }
+                _ => None,
+            };
+            if Self::reserve(&mut tx, online, l.variant, l.quantity).await? {
+                sources.push(online);
+                if l.fulfilment == Fulfilment::Pickup {
+                    lead = READY_FROM_WAREHOUSE_SECS;
+                }
+                continue;
+            }
+            short.push(Short {
+                name: if l.label.is_empty() {
+                    l.name.clone()
+                } else {
+                    format!("{} ({})", l.name, l.label)
+                },
+                wanted: l.quantity,
+                at_store,
+                online: Self::free_units(&mut tx, online, l.variant).await?,
+            });
+        }
+        if !short.is_empty() {
+            tx.rollback().await.map_err(unavailable)?;
+            return Err(BackendError::Conflict(Self::short_message(&short, store)));
+        }
+
+        let now_at = Utc::now();
+        if let (Some(s), Some(at)) = (store, slot) {
+            let possible = s
+                .hours
+                .slots(s.tz, now_at + Duration::seconds(lead))
+                .iter()
+                .any(|t| t.timestamp() == at);
+            if !possible {
+                tx.rollback().await.map_err(unavailable)?;
+                return Err(BackendError::Conflict(
+                    if lead == READY_FROM_WAREHOUSE_SECS {
+                        "that pickup slot is too early: some items come from our warehouse and are ready in 2 days; choose a later slot".into()
+                    } else {
+                        "that pickup slot is not available; choose another".into()
+                    },
+                ));
+            }
+            sqlx::query(
+                "INSERT INTO pickup_slots (location_id, starts_at, capacity)
+                 SELECT id, ?, slot_capacity FROM locations WHERE id = ?
+                 ON CONFLICT (location_id, starts_at) DO NOTHING",
+            )
+            .bind(at)
+            .bind(s.id)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            let booked = sqlx::query(
+                "UPDATE pickup_slots SET booked = booked + 1
+                 WHERE location_id = ? AND starts_at = ? AND booked < capacity",
+            )
+            .bind(s.id)
+            .bind(at)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            if booked.rows_affected() == 0 {
+                tx.rollback().await.map_err(unavailable)?;
+                return Err(BackendError::Conflict(
+                    "that pickup slot has just filled up; choose another one".into(),
+                ));
+            }
+        }
+
+        let total: i64 = lines.iter().map(|l| l.price * i64::from(l.quantity)).sum();
+        let at = now();
+        let number: i64 = sqlx::query_scalar(
+            "INSERT INTO orders (idempotency_key, customer_id, guest_key_hash, channel, status, email, name, phone,
+                                 pickup_location_id, slot_starts_at, pickup_code, delivery_street, delivery_postcode,
+                                 delivery_city, total, payment, created_at, updated_at)
+             VALUES (?, ?, ?, ?, 'placed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&key_hash)
+        .bind(customer)
+        .bind(customer.is_none().then(|| key_hash.clone()))
+        .bind(form.channel.as_str())
+        .bind(&form.email)
+        .bind(&form.name)
+        .bind(&form.phone)
+        .bind(store.map(|s| s.id))
+        .bind(slot)
+        .bind(pickup_code())
+        .bind(has_delivery.then_some(&form.street))
+        .bind(has_delivery.then_some(&form.postcode))
+        .bind(has_delivery.then_some(&form.city))
+        .bind(total)
+        .bind(if has_delivery { "pending" } else { "pay_at_pickup" })
+        .bind(at)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        for (l, source) in lines.iter().zip(&sources) {
+            sqlx::query(
+                "INSERT INTO order_lines (order_id, variant_id, fulfilment, source_location_id, quantity,
+                                          unit_price, product_name, variant_label, sku)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(number)
+            .bind(l.variant)
+            .bind(l.fulfilment.as_str())
+            .bind(source)
+            .bind(l.quantity)
+            .bind(l.price)
+            .bind(&l.name)
+            .bind(&l.label)
+            .bind(&l.sku)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        }
+        sqlx::query("DELETE FROM cart_lines WHERE cart_id = ?")
+            .bind(cart)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        let version: i64 = sqlx::query_scalar(
+            "UPDATE carts SET version = version + 1, updated_at = ? WHERE id = ? RETURNING version",
+        )
+        .bind(at)
+        .bind(cart)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        Self::notify(&mut tx, number, &dir).await?;
+        tx.commit().await.map_err(unavailable)?;
+        let _ = self
+            .changes
+            .send(omnistore_components::backend::CartChanged {
+                owner: owner.clone(),
+                version,
+            });
+
+        if has_delivery {
+            // After the commit: no lock is held while the provider answers.
+            let charged = self
+                .payments
+                .charge(&format!("order-{number}"), Money::pln(total), &form.payment)
+                .await;
+            match charged {
+                Ok(reference) => {
+                    sqlx::query("UPDATE orders SET payment = 'paid', payment_ref = ?, updated_at = ? WHERE id = ?")
+                        .bind(reference)
+                        .bind(now())
+                        .bind(number)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(unavailable)?;
+                }
+                Err(PaymentError(why)) => {
+                    self.undo_order(number, cart).await?;
+                    let _ = self
+                        .changes
+                        .send(omnistore_components::backend::CartChanged {
+                            owner: owner.clone(),
+                            version: version + 1,
+                        });
+                    return Err(BackendError::Conflict(format!(
+                        "the payment did not go through ({why}); nothing was charged and your cart is as it was"
+                    )));
+                }
+            }
+        }
+        Ok(PlacedOrder { number, guest_key })
+    }
+
+    async fn order(
+        &self,
+        number: i64,
+        viewer: &OrderViewer,
+        locale: Locale,
+    ) -> BackendResult<Option<OrderView>> {
+        let _ = locale;
+        let row = sqlx::query(
+            "SELECT * FROM orders WHERE id = ?
+               AND ((customer_id IS NOT NULL AND customer_id = ?)
+                 OR (guest_key_hash IS NOT NULL AND guest_key_hash = ?))",
+        )
+        .bind(number)
+        .bind(viewer.customer)
+        .bind(viewer.guest_key_hash.as_deref())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        let Some(r) = row else {
+            return Ok(None);
+        };
+        let dir = self.directory().await?;
+        let store = r
+            .get::<Option<i64>, _>("pickup_location_id")
+            .and_then(|id| dir.by_id(id));
+        let lines = sqlx::query(
+            "SELECT fulfilment, source_location_id, quantity, unit_price, product_name, variant_label, sku
+             FROM order_lines WHERE order_id = ? ORDER BY fulfilment, product_name, variant_label",
+        )
+        .bind(number)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        let online = self.online_location_id().await?;
+        let code: String = r.get("pickup_code");
+        let (qr_path, qr_size) = qr_path(&qr_text(number, &code));
+        let now_at = Utc::now();
+        let tz = store.map(|s| s.tz).unwrap_or(chrono_tz::Europe::Warsaw);
+        Ok(Some(OrderView {
+            number,
+            status: OrderStatus::parse(r.get("status")).unwrap_or(OrderStatus::Placed),
+            channel: Channel::parse(r.get("channel")).unwrap_or_default(),
+            placed_at: local_text(r.get("created_at"), tz),
+            email: r.get("email"),
+            name: r.get("name"),
+            phone: r.get("phone"),
+            pickup_store: store.map(StoreRecord::store_ref),
+            slot: store
+                .zip(r.get::<Option<i64>, _>("slot_starts_at"))
+                .map(|(s, at)| {
+                    let v = slot_view(utc(at), now_at, s, 0);
+                    (v.at, v.until)
+                }),
+            pickup_code: code,
+            qr_path,
+            qr_size,
+            lines: lines
+                .iter()
+                .map(|l| OrderLine {
+                    product_name: l.get("product_name"),
+                    variant_label: l.get("variant_label"),
+                    sku: l.get("sku"),
+                    quantity: l.get::<i64, _>("quantity") as u32,
+                    unit_price: Money::pln(l.get("unit_price")),
+                    fulfilment: Fulfilment::parse(l.get("fulfilment")).unwrap_or_default(),
+                    from_warehouse: l.get::<i64, _>("source_location_id") == online,
+                })
+                .collect(),
+            total: Money::pln(r.get("total")),
+            payment: r.get("payment"),
+            delivery_address: r
+                .get::<Option<String>, _>("delivery_street")
+                .map(|street| Address {
+                    id: 0,
+                    name: r.get("name"),
+                    street,
+                    postcode: r
+                        .get::<Option<String>, _>("delivery_postcode")
+                        .unwrap_or_default(),
+                    city: r
+                        .get::<Option<String>, _>("delivery_city")
+                        .unwrap_or_default(),
+                    phone: r.get("phone"),
+                }),
+        }))
+    }
+
+    async fn orders_of(&self, customer: i64) -> BackendResult<Vec<OrderSummary>> {
+        let dir = self.directory().await?;
+        let rows = sqlx::query(&format!(
+            "SELECT {ORDER_COLUMNS} FROM orders WHERE customer_id = ? AND payment != 'declined' ORDER BY id DESC LIMIT 100"
+        ))
+        .bind(customer)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(rows
+            .iter()
+            .map(|r| Self::summary_of(r, &dir, format!("/orders/{}", r.get::<i64, _>("id"))))
+            .collect())
+    }
+
+    async fn staff_stores(&self, customer: i64) -> BackendResult<Vec<String>> {
+        let row: Option<(String, Option<i64>)> =
+            sqlx::query_as("SELECT role, staff_store_id FROM customers WHERE id = ?")
+                .bind(customer)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(unavailable)?;
+        let dir = self.directory().await?;
+        Ok(match row {
+            Some((role, Some(store))) if role == "staff" => dir
+                .by_id(store)
+                .map(|s| s.slug.clone())
+                .into_iter()
+                .collect(),
+            Some((role, None)) if role == "staff" => dir.slugs(),
+            _ => Vec::new(),
+        })
+    }
+
+    async fn store_orders(&self, store: &str) -> BackendResult<Vec<OrderSummary>> {
+        let dir = self.directory().await?;
+        let Some(s) = dir.get(store) else {
+            return Ok(Vec::new());
+        };
+        let rows = sqlx::query(&format!(
+            "SELECT {ORDER_COLUMNS} FROM orders
+             WHERE pickup_location_id = ? AND payment != 'declined'
+               AND (status IN ('placed', 'ready') OR updated_at > ?)
+             ORDER BY status IN ('placed', 'ready') DESC, slot_starts_at, id LIMIT 500"
+        ))
+        .bind(s.id)
+        .bind(now() - 7 * 24 * 3600)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(rows
+            .iter()
+            .map(|r| Self::summary_of(r, &dir, String::new()))
+            .collect())
+    }
+
+    async fn move_order(&self, store: &str, number: i64, to: OrderStatus) -> BackendResult<()> {
+        let dir = self.directory().await?;
+        let s = dir
+            .get(store)
+            .ok_or_else(|| BackendError::BadRequest("no such store".into()))?;
+        let mut tx = self.write_tx().await?;
+        let status: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM orders WHERE id = ? AND pickup_location_id = ? AND payment != 'declined'",
+        )
+        .bind(number)
+        .bind(s.id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        let from = status
+            .as_deref()
+            .and_then(OrderStatus::parse)
+            .ok_or_else(|| BackendError::BadRequest(format!("no order #{number} at this store")))?;
+        if !from.can_move_to(to) {
+            return Err(BackendError::Conflict(format!(
+                "order #{number} is {} and cannot become {}",
+                from.as_str(),
+                to.as_str()
+            )));
+        }
+        match to {
+            OrderStatus::Collected => Self::release(&mut tx, number, true, true).await?,
+            OrderStatus::Cancelled => Self::release(&mut tx, number, false, false).await?,
+            _ => {}
+        }
+        sqlx::query("UPDATE orders SET status = ?, updated_at = ? WHERE id = ?")
+            .bind(to.as_str())
+            .bind(now())
+            .bind(number)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        Self::notify(&mut tx, number, &dir).await?;
+        tx.commit().await.map_err(unavailable)
+    }
+
+    async fn expire_orders(&self, now_secs: i64) -> BackendResult<u32> {
+        let dir = self.directory().await?;
+        let mut tx = self.write_tx().await?;
+        let due: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM orders WHERE status IN ('placed', 'ready') AND slot_starts_at IS NOT NULL
+               AND slot_starts_at + ? + ? < ?",
+        )
+        .bind(SLOT_MINUTES * 60)
+        .bind(UNCOLLECTED_EXPIRY_SECS)
+        .bind(now_secs)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        for &id in &due {
+            Self::release(&mut tx, id, true, false).await?;
+            sqlx::query("UPDATE orders SET status = 'expired', updated_at = ? WHERE id = ?")
+                .bind(now_secs)
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+            Self::notify(&mut tx, id, &dir).await?;
+        }
+        tx.commit().await.map_err(unavailable)?;
+        Ok(due.len() as u32)
+    }
+}

@@ -1,0 +1,604 @@
+//! Stores, "my store", pickup checkout and orders over HTTP: the locator
+//! API, contention on stock and slot capacity (no oversell), idempotent
+//! checkout, expiry, order privacy, the staff desk and the outbox.
+
+use super::accounts::{db, unique_email, Shopper, PASSWORD};
+use super::{server, start_server, Server};
+use futures::future::join_all;
+use reqwest::StatusCode;
+use serde_json::Value;
+use std::time::Duration;
+
+async fn api(path: &str) -> (StatusCode, Value) {
+    let res = reqwest::get(format!("{}{path}", server().base))
+        .await
+        .unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn locator_api_nearest_first_and_by_text() {
+    let (s, body) = api("/api/v1/stores?near=52.2297,21.0122&limit=3").await;
+    assert_eq!(s, StatusCode::OK);
+    let stores = body["stores"].as_array().unwrap();
+    assert_eq!(stores.len(), 3);
+    assert_eq!(stores[0]["city"], "Warszawa");
+    let d: Vec<u64> = stores
+        .iter()
+        .map(|s| s["distance_m"].as_u64().unwrap())
+        .collect();
+    assert!(d.windows(2).all(|w| w[0] <= w[1]), "nearest first: {d:?}");
+    // From Warszawa the Kraków Bonarka store (postcode 30-644) is ~250 km away.
+    let (_, body) = api("/api/v1/stores?near=52.2297,21.0122&q=30-644&limit=1").await;
+    let km = body["stores"][0]["distance_m"].as_u64().unwrap() / 1000;
+    assert!((245..=260).contains(&km), "Warszawa–Kraków {km} km");
+    // A city search lists that city's stores first (then other matches,
+    // e.g. a street named after it).
+    let (s, body) = api("/api/v1/stores?q=Krak%C3%B3w").await;
+    assert_eq!(s, StatusCode::OK);
+    let found = body["stores"].as_array().unwrap();
+    assert!(found.len() >= 2);
+    assert_eq!(found[0]["city"], "Kraków");
+    let cities: Vec<&str> = found.iter().map(|s| s["city"].as_str().unwrap()).collect();
+    let first_other = cities
+        .iter()
+        .position(|c| *c != "Kraków")
+        .unwrap_or(cities.len());
+    assert!(
+        cities[first_other..].iter().all(|c| *c != "Kraków"),
+        "{cities:?}"
+    );
+    // Today's hours and open-now come with every store.
+    assert!(found[0]["status"].is_object());
+}
+
+#[tokio::test]
+async fn locator_api_refuses_bad_input_with_400() {
+    for (query, needle) in [
+        ("near=91,0", "latitude"),
+        ("near=0,200", "longitude"),
+        ("near=abc", "latitude,longitude"),
+        ("near=52,21&limit=0", "limit"),
+        ("near=52,21&limit=51", "limit"),
+        ("near=52,21&limit=x", "limit"),
+        ("", "near"),
+        ("near=52,21&radius=5", "unknown parameter"),
+    ] {
+        let (s, body) = api(&format!("/api/v1/stores?{query}")).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{query}");
+        let msg = body["error"].as_str().unwrap_or_default();
+        assert!(msg.contains(needle), "{query}: {msg}");
+    }
+}
+
+#[tokio::test]
+async fn store_pages_and_my_store_moves_to_the_account_at_login() {
+    let base = &server().base;
+    let (_, body) = api("/api/v1/stores?q=krakow&limit=2").await;
+    let slug = body["stores"][0]["slug"].as_str().unwrap().to_string();
+    let other = body["stores"][1]["slug"].as_str().unwrap().to_string();
+    let shopper = Shopper::visit(base).await;
+    let (s, html) = shopper.get(&format!("/stores/{slug}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains("os-opening-hours__day--today"),
+        "today is highlighted"
+    );
+    assert!(html.contains("Europe/Warsaw"));
+    let (s, _) = shopper.get("/stores/no-such-store").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, html) = shopper.get("/stores?q=krakow").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains(&format!("store-{slug}")),
+        "list and map anchors"
+    );
+    assert!(html.contains("os-store-map__marker"));
+    let (s, _) = shopper.get("/stores?near=500,1").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+
+    // A guest's store lives in a cookie…
+    let (s, body) = shopper.form("/api/my-store", &[("store", &slug)]).await;
+    assert!(s.is_success(), "{s} {body}");
+    assert_eq!(shopper.cookie("os_store").as_deref(), Some(slug.as_str()));
+    let (s, _) = shopper.form("/api/my-store", &[("store", "nope")]).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (_, session) = shopper.get("/api/session").await;
+    let session: Value = serde_json::from_str(&session).unwrap();
+    assert_eq!(session["my_store"]["slug"], slug.as_str());
+    let (_, html) = shopper.get("/").await;
+    assert!(html.contains("os-my-store__name"), "the header shows it");
+
+    // …and moves to the account at login, where another device sees it.
+    let email = unique_email("mystore");
+    let customer = Shopper::visit(base).await;
+    customer.register(&email).await;
+    customer.form("/api/my-store", &[("store", &other)]).await;
+    shopper.login(&email, PASSWORD).await;
+    assert_eq!(shopper.cookie("os_store"), None, "the cookie is cleared");
+    let (_, session) = customer.get("/api/session").await;
+    let session: Value = serde_json::from_str(&session).unwrap();
+    assert_eq!(session["my_store"]["slug"], slug.as_str());
+}
+
+/// A store and a variant with exactly `units` on that store's shelf and none
+/// in the warehouse, the store taking `capacity` orders per slot.
+async fn isolated_stock(server: &Server, units: i64, capacity: i64) -> (String, i64) {
+    let pool = db(server).await;
+    let (store, slug): (i64, String) = sqlx::query_as(
+        "SELECT id, slug FROM locations WHERE kind = 'store' AND slug LIKE 'krakow%' ORDER BY id LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let variant: i64 = sqlx::query_scalar(
+        "SELECT v.id FROM variants v WHERE NOT EXISTS (SELECT 1 FROM order_lines o WHERE o.variant_id = v.id)
+         ORDER BY v.id DESC LIMIT 1 OFFSET ?",
+    )
+    .bind(units + capacity)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    sqlx::query("DELETE FROM stock WHERE variant_id = ?")
+        .bind(variant)
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO stock (location_id, variant_id, on_hand) VALUES (?, ?, ?)")
+        .bind(store)
+        .bind(variant)
+        .bind(units)
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE locations SET slot_capacity = ? WHERE id = ?")
+        .bind(capacity)
+        .bind(store)
+        .execute(&pool)
+        .await
+        .unwrap();
+    (slug, variant)
+}
+
+async fn stock_of(server: &Server, variant: i64) -> (i64, i64) {
+    sqlx::query_as("SELECT on_hand, reserved FROM stock WHERE variant_id = ?")
+        .bind(variant)
+        .fetch_one(&db(server).await)
+        .await
+        .unwrap()
+}
+
+/// A guest with one pickup unit of `variant` at `store` in the cart.
+async fn pickup_guest(base: &str, store: &str, variant: i64) -> Shopper {
+    let s = Shopper::visit(base).await;
+    let (st, body) = s.form("/api/my-store", &[("store", store)]).await;
+    assert!(st.is_success(), "{st} {body}");
+    let (st, body) = s
+        .form(
+            "/api/cart/add",
+            &[
+                ("variant_id", &variant.to_string()),
+                ("quantity", "1"),
+                ("fulfilment", "pickup"),
+            ],
+        )
+        .await;
+    assert!(st.is_success(), "{st} {body}");
+    s
+}
+
+/// The checkout as the page gets it: a fresh key and the free slots.
+async fn checkout_view(s: &Shopper) -> Value {
+    let (st, body) = s.get("/api/checkout/view").await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+async fn place(
+    s: &Shopper,
+    key: &str,
+    slot: Option<i64>,
+    extra: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let slot = slot.map(|t| t.to_string()).unwrap_or_default();
+    let mut form = vec![
+        ("key", key),
+        ("email", "guest@example.com"),
+        ("name", "Gość Testowy"),
+        ("phone", "+48 600 100 200"),
+        ("slot", slot.as_str()),
+    ];
+    form.extend_from_slice(extra);
+    s.form("/api/checkout", &form).await
+}
+
+#[tokio::test]
+async fn two_hundred_checkouts_for_ten_units_place_exactly_ten_orders() {
+    let server = start_server();
+    let (store, variant) = isolated_stock(&server, 10, 1000).await;
+    let guests = join_all((0..200).map(|_| pickup_guest(&server.base, &store, variant))).await;
+    let mut forms = Vec::new();
+    for g in &guests {
+        let v = checkout_view(g).await;
+        let slot = v["pickup"]["slots"][0]["starts_at"]
+            .as_i64()
+            .expect("a free slot");
+        forms.push((g.clone(), v["key"].as_str().unwrap().to_string(), slot));
+    }
+    let started = std::time::Instant::now();
+    let results = join_all(
+        forms
+            .iter()
+            .map(|(g, key, slot)| async move { place(g, key, Some(*slot), &[]).await }),
+    )
+    .await;
+    let elapsed = started.elapsed();
+    let placed = results
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::CREATED)
+        .count();
+    let short = results
+        .iter()
+        .filter(|(s, b)| *s == StatusCode::CONFLICT && b.contains("Not enough stock"))
+        .count();
+    let errors = results.iter().filter(|(s, _)| s.is_server_error()).count();
+    println!("contention: {placed} orders placed / 200 attempts in {elapsed:?}");
+    assert_eq!(
+        errors,
+        0,
+        "no 5xx: {:?}",
+        results.iter().find(|(s, _)| s.is_server_error())
+    );
+    assert_eq!(placed, 10);
+    assert_eq!(short, 190);
+    assert_eq!(
+        stock_of(&server, variant).await,
+        (10, 10),
+        "all ten reserved, none twice"
+    );
+    let pool = db(&server).await;
+    let ordered: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(SUM(quantity), 0) FROM order_lines WHERE variant_id = ?",
+    )
+    .bind(variant)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(ordered, 10);
+    // The ten got an order each and an empty cart; the rest keep their carts.
+    let empty = join_all(guests.iter().map(|g| g.cart()))
+        .await
+        .iter()
+        .filter(|c| c["lines"].as_array().unwrap().is_empty())
+        .count();
+    assert_eq!(empty, 10);
+}
+
+#[tokio::test]
+async fn slot_capacity_is_never_exceeded() {
+    let server = start_server();
+    let (store, variant) = isolated_stock(&server, 500, 7).await;
+    let guests = join_all((0..40).map(|_| pickup_guest(&server.base, &store, variant))).await;
+    let mut forms = Vec::new();
+    for g in &guests {
+        let v = checkout_view(g).await;
+        let slot = v["pickup"]["slots"][0]["starts_at"].as_i64().unwrap();
+        forms.push((g.clone(), v["key"].as_str().unwrap().to_string(), slot));
+    }
+    let slot = forms[0].2;
+    assert!(
+        forms.iter().all(|f| f.2 == slot),
+        "everyone wants the earliest slot"
+    );
+    let results = join_all(
+        forms
+            .iter()
+            .map(|(g, key, slot)| async move { place(g, key, Some(*slot), &[]).await }),
+    )
+    .await;
+    let placed = results
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::CREATED)
+        .count();
+    let full = results
+        .iter()
+        .filter(|(s, b)| *s == StatusCode::CONFLICT && b.contains("slot"))
+        .count();
+    assert_eq!(
+        results.iter().filter(|(s, _)| s.is_server_error()).count(),
+        0
+    );
+    assert_eq!((placed, full), (7, 33));
+    // Stock reserved only for the placed orders; the full slot is not offered.
+    assert_eq!(stock_of(&server, variant).await, (500, 7));
+    let refused = results
+        .iter()
+        .position(|(s, _)| *s == StatusCode::CONFLICT)
+        .unwrap();
+    let v = checkout_view(&guests[refused]).await;
+    let offered: Vec<i64> = v["pickup"]["slots"]
+        .as_array()
+        .map(|a| a.iter().map(|s| s["starts_at"].as_i64().unwrap()).collect())
+        .unwrap_or_default();
+    assert!(!offered.contains(&slot), "a full slot is not offered");
+}
+
+#[tokio::test]
+async fn one_checkout_submitted_twenty_times_makes_one_order() {
+    let server = start_server();
+    let (store, variant) = isolated_stock(&server, 5, 100).await;
+    let g = pickup_guest(&server.base, &store, variant).await;
+    let v = checkout_view(&g).await;
+    let key = v["key"].as_str().unwrap().to_string();
+    let slot = v["pickup"]["slots"][0]["starts_at"].as_i64().unwrap();
+    let results = join_all((0..20).map(|_| place(&g, &key, Some(slot), &[]))).await;
+    let numbers: std::collections::HashSet<i64> = results
+        .iter()
+        .map(|(s, b)| {
+            assert!(s.is_success(), "{s} {b}");
+            serde_json::from_str::<Value>(b).unwrap()["number"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(numbers.len(), 1, "one order");
+    assert_eq!(stock_of(&server, variant).await, (5, 1));
+}
+
+#[tokio::test]
+async fn orders_are_private_expire_and_staff_move_them_along() {
+    let server = start_server();
+    let base = &server.base;
+    let (store, variant) = isolated_stock(&server, 3, 100).await;
+
+    // A customer orders for pickup.
+    let alice = pickup_guest(base, &store, variant).await;
+    alice.register(&unique_email("alice")).await;
+    let v = checkout_view(&alice).await;
+    assert_eq!(v["pay_at_pickup"], true);
+    let slot = v["pickup"]["slots"][0]["starts_at"].as_i64().unwrap();
+    let (s, body) = place(&alice, v["key"].as_str().unwrap(), Some(slot), &[]).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let link: Value = serde_json::from_str(&body).unwrap();
+    let number = link["number"].as_i64().unwrap();
+    assert_eq!(link["href"], format!("/orders/{number}"));
+    let (s, html) = alice.get(&format!("/orders/{number}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains("os-qr-code") && html.contains("<path d=\"M"),
+        "QR code"
+    );
+    let (_, account) = alice.get("/api/account").await;
+    assert!(
+        account.contains(&format!("\"number\":{number}")),
+        "in the order history"
+    );
+    assert!(account.contains("\"channel\":\"Web\""));
+
+    // Nobody else sees it: another customer, a guest, a wrong key.
+    let bob = Shopper::visit(base).await;
+    let (s, _) = bob.get(&format!("/orders/{number}")).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    bob.register(&unique_email("bob")).await;
+    let (s, _) = bob.get(&format!("/api/orders/one?number={number}")).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, _) = bob
+        .get(&format!("/orders/{number}?key={}", "ab".repeat(32)))
+        .await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+
+    // A guest's order opens with its secret link only.
+    let guest = pickup_guest(base, &store, variant).await;
+    let v = checkout_view(&guest).await;
+    let (s, body) = place(&guest, v["key"].as_str().unwrap(), Some(slot), &[]).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let glink: Value = serde_json::from_str(&body).unwrap();
+    let href = glink["href"].as_str().unwrap();
+    assert!(href.contains("?key="));
+    let (s, _) = Shopper::visit(base).await.get(href).await;
+    assert_eq!(s, StatusCode::OK, "the link works on any device");
+    let gnumber = glink["number"].as_i64().unwrap();
+    let (s, _) = Shopper::visit(base)
+        .await
+        .get(&format!("/orders/{gnumber}"))
+        .await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert_eq!(stock_of(&server, variant).await, (3, 2));
+
+    // Staff only: shoppers get 403 at the desk.
+    let (s, _) = bob.get(&format!("/api/staff/orders?store={store}")).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let staff = Shopper::visit(base).await;
+    let (s, body) = staff
+        .login("staff@omnistore.test", "staff-demo-password")
+        .await;
+    assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+    let (s, html) = staff.get(&format!("/staff/{store}/orders")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains(&format!("data-order=\"{number}\"")));
+    let mv = |to: &'static str, n: i64| {
+        let staff = staff.clone();
+        let store = store.clone();
+        async move {
+            staff
+                .form(
+                    "/api/staff/move",
+                    &[("store", &store), ("number", &n.to_string()), ("to", to)],
+                )
+                .await
+        }
+    };
+    let (s, body) = mv("collected", number).await;
+    assert_eq!(s, StatusCode::CONFLICT, "collect only when ready: {body}");
+    assert_eq!(mv("ready", number).await.0, StatusCode::OK);
+    assert_eq!(mv("collected", number).await.0, StatusCode::OK);
+    assert_eq!(
+        stock_of(&server, variant).await,
+        (2, 1),
+        "collected: off the shelf"
+    );
+    let (s, _) = mv("flying", number).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+
+    // The guest never comes: three days after the slot the stock returns.
+    let pool = db(&server).await;
+    sqlx::query("UPDATE orders SET slot_starts_at = slot_starts_at - 10 * 86400 WHERE id = ?")
+        .bind(gnumber)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let store_handle = omnistore_server::storage::SqliteStore::connect(&server.db)
+        .await
+        .unwrap();
+    use omnistore_components::backend::OrderBackend;
+    let expired = store_handle
+        .expire_orders(chrono::Utc::now().timestamp())
+        .await
+        .unwrap();
+    assert_eq!(expired, 1);
+    assert_eq!(stock_of(&server, variant).await, (2, 0), "stock returned");
+    let status: String = sqlx::query_scalar("SELECT status FROM orders WHERE id = ?")
+        .bind(gnumber)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "expired");
+
+    // Every status change reached the outbox and was written as an e-mail.
+    let mut files = 0;
+    for _ in 0..50 {
+        files = std::fs::read_dir(&server.mail)
+            .map(|d| d.count())
+            .unwrap_or(0);
+        if files >= 5 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(
+        files >= 5,
+        "placed ×2, ready, collected, expired: {files} files"
+    );
+}
+
+#[tokio::test]
+async fn switching_stores_releases_nothing_and_declined_payment_restores_the_cart() {
+    let server = start_server();
+    let base = &server.base;
+    let (store, variant) = isolated_stock(&server, 4, 100).await;
+    let g = pickup_guest(base, &store, variant).await;
+    let v = checkout_view(&g).await;
+    let slot = v["pickup"]["slots"][0]["starts_at"].as_i64().unwrap();
+    let (s, _) = place(&g, v["key"].as_str().unwrap(), Some(slot), &[]).await;
+    assert_eq!(s, StatusCode::CREATED);
+    assert_eq!(stock_of(&server, variant).await, (4, 1));
+
+    // The same shopper changes store and moves lines around: the placed
+    // order keeps its unit, and cart changes reserve nothing.
+    let (_, other) = api("/api/v1/stores?q=gdansk&limit=1").await;
+    let other = other["stores"][0]["slug"].as_str().unwrap().to_string();
+    g.form("/api/my-store", &[("store", &other)]).await;
+    let (s, body) = g
+        .form(
+            "/api/cart/add",
+            &[
+                ("variant_id", &variant.to_string()),
+                ("quantity", "2"),
+                ("fulfilment", "delivery"),
+            ],
+        )
+        .await;
+    assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+    let (_, cart) = g.get("/api/cart").await;
+    assert!(
+        cart.contains("\"lines\":[]"),
+        "nothing in the warehouse: {cart}"
+    );
+    g.form("/api/my-store", &[("store", &store)]).await;
+    g.form(
+        "/api/cart/add",
+        &[
+            ("variant_id", &variant.to_string()),
+            ("quantity", "2"),
+            ("fulfilment", "pickup"),
+        ],
+    )
+    .await;
+    g.form(
+        "/api/cart/move",
+        &[
+            ("variant_id", &variant.to_string()),
+            ("from", "pickup"),
+            ("to", "delivery"),
+        ],
+    )
+    .await;
+    g.form("/api/my-store", &[("store", &other)]).await;
+    assert_eq!(stock_of(&server, variant).await, (4, 1));
+
+    // A delivery line paid with a declined card: 409, nothing reserved,
+    // the cart is as it was.
+    let pool = db(&server).await;
+    let online: i64 = sqlx::query_scalar("SELECT id FROM locations WHERE slug = 'online'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO stock (location_id, variant_id, on_hand) VALUES (?, ?, 5)")
+        .bind(online)
+        .bind(variant)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let buyer = Shopper::visit(base).await;
+    buyer.add(variant, 2).await;
+    let v = checkout_view(&buyer).await;
+    assert_eq!(v["pay_at_pickup"], false);
+    let address = [
+        ("street", "ul. Długa 5"),
+        ("postcode", "00-950"),
+        ("city", "Warszawa"),
+    ];
+    let mut declined = address.to_vec();
+    declined.push(("payment", "card-decline"));
+    let (s, body) = place(&buyer, v["key"].as_str().unwrap(), None, &declined).await;
+    assert_eq!(s, StatusCode::CONFLICT, "{body}");
+    assert!(body.contains("payment"));
+    let online_stock: (i64, i64) = sqlx::query_as(
+        "SELECT on_hand, reserved FROM stock WHERE variant_id = ? AND location_id = ?",
+    )
+    .bind(variant)
+    .bind(online)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(online_stock, (5, 0));
+    let cart = buyer.cart().await;
+    assert_eq!(cart["lines"][0]["quantity"], 2, "the cart is back");
+    // With the same form and a good card it goes through, and is paid.
+    let mut ok = address.to_vec();
+    ok.push(("payment", "card-ok"));
+    let (s, body) = place(&buyer, v["key"].as_str().unwrap(), None, &ok).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let n = serde_json::from_str::<Value>(&body).unwrap()["number"]
+        .as_i64()
+        .unwrap();
+    let payment: String = sqlx::query_scalar("SELECT payment FROM orders WHERE id = ?")
+        .bind(n)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(payment, "paid");
+    // Missing address for a delivery line is a clear 400.
+    buyer.add(variant, 1).await;
+    let v = checkout_view(&buyer).await;
+    let (s, body) = place(
+        &buyer,
+        v["key"].as_str().unwrap(),
+        None,
+        &[("payment", "card-ok")],
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("address"));
+}
