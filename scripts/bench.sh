@@ -24,7 +24,7 @@ echo
 workdir=$(mktemp -d)
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 "$CARGO_TARGET_DIR/release/omnistore" serve --demo --addr "127.0.0.1:$port" --database-url "sqlite://$workdir/bench.db" \
-  --site-root target/site >"$workdir/server.log" 2>&1 &
+  --site-root target/site --mail-dir "$workdir/mail" >"$workdir/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$workdir"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -50,3 +50,22 @@ if [ -n "$variants" ]; then
 else
   echo "(sqlite3 not installed: add-to-cart benchmark skipped)"
 fi
+
+echo "## Store locator API (GET /api/v1/stores, nearest 10 from Kraków) — wrk -t$t -c$c -d${d}s --latency"
+echo '```'
+wrk -t"$t" -c"$c" -d"${d}s" --latency "http://127.0.0.1:$port/api/v1/stores?near=50.06,19.94&limit=10" | grep -E "Requests/sec|Latency|99%|50%|Non-2xx"
+echo '```'
+
+echo "## Locator over 100,000 stores (demo --stores 100000) — wrk -t$t -c$c -d${d}s --latency"
+"$CARGO_TARGET_DIR/release/omnistore" demo --products 200 --stores 100000 --database-url "sqlite://$workdir/stores.db" >/dev/null 2>&1
+port2=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+"$CARGO_TARGET_DIR/release/omnistore" serve --addr "127.0.0.1:$port2" --database-url "sqlite://$workdir/stores.db" \
+  --site-root target/site --mail-dir "$workdir/mail" >"$workdir/server2.log" 2>&1 &
+pid2=$!
+trap 'kill $pid $pid2 2>/dev/null; wait $pid $pid2 2>/dev/null; rm -rf "$workdir"' EXIT
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port2/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fsS "http://127.0.0.1:$port2/api/v1/stores?near=50.06,19.94&limit=1" >/dev/null # loads the index
+echo '```'
+wrk -t"$t" -c"$c" -d"${d}s" --latency "http://127.0.0.1:$port2/api/v1/stores?near=50.06,19.94&limit=10" | grep -E "Requests/sec|Latency|99%|50%|Non-2xx"
+echo '```'
+echo "Nearest-10 query itself: cargo bench -p omnistore-server --bench nearest"

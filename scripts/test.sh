@@ -16,7 +16,7 @@ echo "== browser end-to-end tests"
 workdir=$(mktemp -d)
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 "$CARGO_TARGET_DIR/release/omnistore" serve --demo --addr "127.0.0.1:$port" \
-  --database-url "sqlite://$workdir/e2e.db" --site-root target/site >"$workdir/server.log" 2>&1 &
+  --database-url "sqlite://$workdir/e2e.db" --site-root target/site --mail-dir "$workdir/mail" >"$workdir/server.log" 2>&1 &
 server_pid=$!
 cleanup() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -rf "$workdir"; }
 trap cleanup EXIT

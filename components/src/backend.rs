@@ -59,11 +59,14 @@ pub trait CatalogBackend: Send + Sync {
     /// Products to feature on the home page.
     async fn featured(&self, locale: Locale, limit: u32) -> BackendResult<Vec<ProductSummary>>;
     /// One page of a category; `None` when the category does not exist.
+    /// With `store` (the shopper's store slug) each card carries that store's
+    /// stock, and `query.at_my_store` keeps only what is on its shelf.
     async fn listing(
         &self,
         locale: Locale,
         category: &str,
         query: &ListingQuery,
+        store: Option<&str>,
     ) -> BackendResult<Option<Listing>>;
     /// Full-text search over name, description, SKU and EAN; an exact SKU or
     /// EAN is an [`SearchOutcome::Exact`] hit.

@@ -400,7 +400,9 @@ messages! {
     ErrorPayment => "The payment did not go through; nothing was charged and your cart is as it was.", "Płatność nie powiodła się; nic nie pobrano, a koszyk jest bez zmian.";
     ErrorInvalid => "Please check the form: a field is missing or not valid.", "Sprawdź formularz: brakuje pola lub jest niepoprawne.";
     ErrorUnavailable => "Something went wrong on our side. Please try again.", "Coś poszło nie tak po naszej stronie. Spróbuj ponownie.";
-    AvailableAtMyStoreFilter => "Only available at my store", "Tylko dostępne w moim sklepie";
+    AvailableAtMyStoreFilter => "Only on the shelf at my store", "Tylko dostępne w moim sklepie";
+    AtMyStore => "At my store", "W moim sklepie";
+    NotAtMyStore => "Not at my store", "Brak w moim sklepie";
 }
 
 #[cfg(test)]

@@ -31,6 +31,8 @@ pub struct ServeConfig {
     pub site_root: PathBuf,
     /// Where order e-mails are written (see `outbox`).
     pub mail_dir: PathBuf,
+    /// An SMTP relay ("host:port") to send order e-mails through instead.
+    pub smtp: Option<String>,
 }
 
 /// Leptos settings for a server started outside cargo-leptos. File hashing is
@@ -68,7 +70,11 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     if config.demo {
         store.ensure_demo_staff().await?;
     }
-    outbox::spawn(store.clone(), config.mail_dir.clone());
+    let sink = match &config.smtp {
+        Some(relay) => outbox::Sink::Smtp(relay.clone()),
+        None => outbox::Sink::Dir(config.mail_dir.clone()),
+    };
+    outbox::spawn(store.clone(), sink);
     let public_url = config
         .public_url
         .clone()

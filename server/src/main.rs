@@ -72,6 +72,9 @@ struct ServeArgs {
     /// Folder the order e-mails are written to (one .eml file each).
     #[arg(long, env = "OMNISTORE_MAIL_DIR", default_value = "data/mail")]
     mail_dir: PathBuf,
+    /// Send order e-mails through this SMTP relay (host:port) instead of files.
+    #[arg(long, env = "OMNISTORE_SMTP")]
+    smtp: Option<String>,
 }
 
 #[derive(Args)]
@@ -128,6 +131,7 @@ async fn main() -> anyhow::Result<()> {
                 public_url: args.public_url,
                 site_root: args.site_root,
                 mail_dir: args.mail_dir,
+                smtp: args.smtp,
             };
             let app = build(&config).await?;
             let listener = tokio::net::TcpListener::bind(config.addr).await?;

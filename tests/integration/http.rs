@@ -50,6 +50,7 @@ fn start_server() -> Server {
                     public_url: None,
                     site_root: "target/site".into(),
                     mail_dir: mail.clone(),
+                    smtp: None,
                 };
                 let app = build(&config).await.expect("build app");
                 tx.send(format!("http://{addr}")).unwrap();

@@ -110,6 +110,25 @@ async fn store_pages_and_my_store_moves_to_the_account_at_login() {
     let (_, html) = shopper.get("/").await;
     assert!(html.contains("os-my-store__name"), "the header shows it");
 
+    // Listings show my store's stock per card, and filter by it.
+    let (s, all) = shopper.get("/c/garden-tools").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        all.contains("os-product-card__store"),
+        "a stock badge per card"
+    );
+    let (s, mine) = shopper.get("/c/garden-tools?mystore=1").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(mine.contains("At my store: "));
+    assert!(
+        !mine.contains("Not at my store"),
+        "only what is on the shelf"
+    );
+    assert!(
+        super::total(&mine) < super::total(&all),
+        "the filter narrows the list"
+    );
+
     // …and moves to the account at login, where another device sees it.
     let email = unique_email("mystore");
     let customer = Shopper::visit(base).await;

@@ -1,5 +1,9 @@
 //! Checkout, orders and the staff desk.
 
+// The checkout form's fields are the server function's arguments (so a
+// plain HTML form posts to it); the generated client function repeats them.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 use omnistore_components::model::{CheckoutView, OrderSummary, OrderView, StoreRef};
 use serde::{Deserialize, Serialize};
@@ -86,7 +90,6 @@ pub async fn get_checkout() -> Result<CheckoutView, ServerFnError> {
 
 /// Places the cart as an order. A double submit (same `key`) makes one order.
 #[server(endpoint = "checkout")]
-#[allow(clippy::too_many_arguments)]
 pub async fn place_order(
     key: String,
     email: String,

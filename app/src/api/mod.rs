@@ -137,8 +137,9 @@ pub async fn get_listing(
     category: String,
     query: ListingQuery,
 ) -> Result<Option<Listing>, ServerFnError> {
+    let store = ssr::my_store(&ssr::identity()?).await?;
     ssr::backend()?
-        .listing(locale, &category, &query)
+        .listing(locale, &category, &query, store.as_deref())
         .await
         .map_err(ssr::fail)
 }

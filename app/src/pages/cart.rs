@@ -77,11 +77,17 @@ pub fn CartPage() -> impl IntoView {
             to,
         })
     });
-    // The pickup promise and a better store, fetched again when the cart changes.
-    let plan = Resource::new(
-        move || shopper.cart().version,
-        |_| crate::api::checkout::get_checkout(),
-    );
+    // The pickup promise and a better store. Keyed on nothing (a resource
+    // whose source reads the session resource deadlocks SSR); refetched in
+    // the browser when the cart's version moves.
+    let plan = Resource::new(|| (), |_| crate::api::checkout::get_checkout());
+    Effect::new(move |prev: Option<i64>| {
+        let version = shopper.cart().version;
+        if prev.is_some_and(|p| p != version) {
+            plan.refetch();
+        }
+        version
+    });
     view! {
         <PageMeta title=t(Msg::CartTitle).to_string() description=t(Msg::CartTitle).to_string() canonical="/cart".to_string() />
         <h1 class="os-page-title">{t(Msg::CartTitle)}</h1>

@@ -4,6 +4,7 @@ use super::{BadRequest, ErrorPage, ProductGrid};
 use crate::api::get_listing;
 use crate::pages::not_found::NotFound;
 use crate::seo::PageMeta;
+use crate::shopper::use_shopper;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -118,6 +119,12 @@ fn Filters(
                         <input type="checkbox" name="stock" value="1" checked=query.in_stock />
                         <span>{t(Msg::InStockOnline)}</span>
                     </label>
+                    {move || use_shopper().my_store().map(|s| view! {
+                        <label class="os-field os-field--check">
+                            <input type="checkbox" name="mystore" value="1" checked=query.at_my_store />
+                            <span>{format!("{} ({})", t(Msg::AvailableAtMyStoreFilter), s.name)}</span>
+                        </label>
+                    })}
                     <button class="os-button" type="submit">{t(Msg::Apply)}</button>
                     <a class="os-filters__clear" href=clear>{t(Msg::ClearFilters)}</a>
                 </div>

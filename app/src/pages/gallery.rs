@@ -149,6 +149,7 @@ pub fn GalleryPage() -> impl IntoView {
         in_stock_online: true,
         variant_count: 3,
         single_variant: None,
+        store_units: Some(4),
     };
     let variants = vec![
         example_variant(1, "S", "Green", "#2e7d32", 19_900),

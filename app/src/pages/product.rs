@@ -78,9 +78,14 @@ fn ProductView(
     let stock_text = move || {
         let v = selected.get();
         match StockState::from_units(v.online_stock) {
-            StockState::InStock(_) => t(Msg::InStock).to_string(),
-            StockState::Low(n) => format!("{} ({n} {})", t(Msg::LowStock), t(Msg::UnitsLeft)),
-            StockState::Out => t(Msg::OutOfStock).to_string(),
+            StockState::InStock(_) => t(Msg::DeliveryAvailable).to_string(),
+            StockState::Low(n) => format!(
+                "{}: {} ({n} {})",
+                t(Msg::Delivery),
+                t(Msg::LowStock),
+                t(Msg::UnitsLeft)
+            ),
+            StockState::Out => t(Msg::DeliveryUnavailable).to_string(),
         }
     };
     let stores_text = move || {
@@ -99,11 +104,10 @@ fn ProductView(
         .map(|v| v.id.to_string())
         .collect::<Vec<_>>()
         .join(",");
-    // Refetched when "my store" changes; None without a store.
-    let local = Resource::new(
-        move || shopper.my_store().map(|s| s.slug),
-        move |_| get_local_stock(ids.clone()),
-    );
+    // The server reads "my store" from the request. The source must not read
+    // the session resource: one resource tracking another during SSR
+    // deadlocks the reactive graph. A change of store reloads the page data.
+    let local = Resource::new(|| (), move |_| get_local_stock(ids.clone()));
     let local_units = move || {
         let id = selected.get().id;
         local

@@ -20,10 +20,16 @@ pub fn StaffOrdersPage() -> impl IntoView {
     let params = use_params_map();
     let store = move || params.with(|p| p.get("store").unwrap_or_default());
     let moved = ServerAction::<StaffMoveOrder>::new();
-    let desk = Resource::new(
-        move || (store(), moved.version().get()),
-        |(s, _)| get_staff_desk(s),
-    );
+    // Keyed on the store only; a finished move refetches in the browser
+    // (a resource source reading the action's signal hung SSR).
+    let desk = Resource::new(store, get_staff_desk);
+    Effect::new(move |prev: Option<usize>| {
+        let version = moved.version().get();
+        if prev.is_some_and(|p| p != version) {
+            desk.refetch();
+        }
+        version
+    });
     view! {
         <PageMeta title=t(Msg::StaffOrdersTitle).to_string() description=t(Msg::StaffOrdersTitle).to_string() canonical="/".to_string() />
         <Transition fallback=|| view! { <p>{t(Msg::Loading)}</p> }>

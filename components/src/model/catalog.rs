@@ -33,6 +33,9 @@ pub struct ProductSummary {
     /// The variant id when the product has exactly one (a card can add it
     /// to the cart directly; otherwise the shopper picks options first).
     pub single_variant: Option<i64>,
+    /// Units on the shelf of the shopper's store (listings, when one is chosen).
+    #[serde(default)]
+    pub store_units: Option<u32>,
 }
 
 /// One sellable item: a size and/or colour of a product.

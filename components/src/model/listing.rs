@@ -49,6 +49,8 @@ pub struct ListingQuery {
     pub max_price: Option<i64>,
     /// Only products with a variant in stock in the online warehouse.
     pub in_stock: bool,
+    /// Only products with a variant on the shelf of the shopper's store.
+    pub at_my_store: bool,
 }
 
 impl Default for ListingQuery {
@@ -59,6 +61,7 @@ impl Default for ListingQuery {
             min_price: None,
             max_price: None,
             in_stock: false,
+            at_my_store: false,
         }
     }
 }
@@ -89,7 +92,7 @@ fn price(field: &'static str, raw: &str) -> Result<Option<i64>, QueryError> {
 }
 
 impl ListingQuery {
-    /// Reads `page`, `sort`, `min`, `max` and `stock` from query pairs. Unknown
+    /// Reads `page`, `sort`, `min`, `max`, `stock` and `mystore` from query pairs. Unknown
     /// keys are ignored (tracking parameters must not break a link); empty
     /// values mean "not set", which is what a plain GET form sends.
     pub fn from_pairs<'a>(
@@ -112,6 +115,7 @@ impl ListingQuery {
                 "min" => q.min_price = price("lowest", v)?,
                 "max" => q.max_price = price("highest", v)?,
                 "stock" => q.in_stock = matches!(v, "1" | "on" | "true"),
+                "mystore" => q.at_my_store = matches!(v, "1" | "on" | "true"),
                 _ => {}
             }
         }
@@ -135,6 +139,9 @@ impl ListingQuery {
         }
         if let Some(m) = self.max_price {
             parts.push(format!("max={}", Money::pln(m).decimal()));
+        }
+        if self.at_my_store {
+            parts.push("mystore=1".to_string());
         }
         if self.in_stock {
             parts.push("stock=1".to_string());

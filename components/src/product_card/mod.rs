@@ -57,6 +57,15 @@ pub fn ProductCard(
             >
                 {t(stock)}
             </p>
+            {product.store_units.map(|n| view! {
+                <p class="os-product-card__store" class:os-product-card__store--out=n == 0>
+                    {if n == 0 {
+                        t(Msg::NotAtMyStore).to_string()
+                    } else {
+                        format!("{}: {n}", t(Msg::AtMyStore))
+                    }}
+                </p>
+            })}
             {match product.single_variant {
                 Some(id) => view! {
                     <AddToCart

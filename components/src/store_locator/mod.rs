@@ -65,6 +65,7 @@ pub fn StoreLocator(
             </form>
             <p class="os-store-locator__message" role="status" aria-live="polite">{move || message.get()}</p>
             <div class="os-store-locator__results">
+                <h2 class="os-visually-hidden">{t(Msg::StoresFound)}</h2>
                 <ol class="os-store-locator__list" aria-label=t(Msg::StoresFound)>
                     {move || {
                         let mine = my_store.get();

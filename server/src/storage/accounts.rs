@@ -482,19 +482,6 @@ impl AccountBackend for SqliteStore {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::device_label;
-
-    #[test]
-    fn device_labels() {
-        let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
-        assert_eq!(device_label(chrome), "Chrome · Linux");
-        assert_eq!(device_label("curl/8.0"), "curl");
-        assert_eq!(device_label(""), "");
-    }
-}
-
 /// The demo's staff account (documented in the README; demo data only).
 pub const DEMO_STAFF_EMAIL: &str = "staff@omnistore.test";
 pub const DEMO_STAFF_PASSWORD: &str = "staff-demo-password";
@@ -546,5 +533,18 @@ impl SqliteStore {
             .await?;
         }
         self.grant_staff(DEMO_STAFF_EMAIL, None).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::device_label;
+
+    #[test]
+    fn device_labels() {
+        let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+        assert_eq!(device_label(chrome), "Chrome · Linux");
+        assert_eq!(device_label("curl/8.0"), "curl");
+        assert_eq!(device_label(""), "");
     }
 }

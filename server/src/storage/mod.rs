@@ -324,12 +324,21 @@ impl SqliteStore {
 /// Columns of a product card, for every query that lists products. `{l}` is
 /// the locale suffix chosen from a fixed set, never from input.
 fn summary_columns(l: &str) -> String {
+    summary_columns_at(l, "NULL")
+}
+
+/// [`summary_columns`] with the stock at the store whose id is the SQL
+/// expression `store` (a parameter), as `store_units`.
+fn summary_columns_at(l: &str, store: &str) -> String {
     format!(
         "p.slug, p.name_{l} AS name, p.brand, c.slug AS category_slug, p.price_min, p.price_max, p.compare_at_min,
          p.image, p.variant_count,
          CASE WHEN p.variant_count = 1 THEN (SELECT v.id FROM variants v WHERE v.product_id = p.id) END AS single_variant,
          EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id
-                 WHERE v.product_id = p.id AND s.location_id = ?1 AND s.on_hand - s.reserved > 0) AS in_stock_online"
+                 WHERE v.product_id = p.id AND s.location_id = ?1 AND s.on_hand - s.reserved > 0) AS in_stock_online,
+         CASE WHEN {store} IS NOT NULL THEN
+             (SELECT COALESCE(SUM(MAX(s.on_hand - s.reserved, 0)), 0) FROM variants v JOIN stock s ON s.variant_id = v.id
+              WHERE v.product_id = p.id AND s.location_id = {store}) END AS store_units"
     )
 }
 
@@ -348,6 +357,9 @@ fn summary(row: &SqliteRow) -> ProductSummary {
         in_stock_online: row.get("in_stock_online"),
         variant_count: row.get::<i64, _>("variant_count") as u32,
         single_variant: row.get("single_variant"),
+        store_units: row
+            .get::<Option<i64>, _>("store_units")
+            .map(|n| n.max(0) as u32),
     }
 }
 
@@ -398,6 +410,7 @@ impl CatalogBackend for SqliteStore {
         locale: Locale,
         category: &str,
         q: &ListingQuery,
+        store: Option<&str>,
     ) -> BackendResult<Option<Listing>> {
         if !is_slug(category) {
             return Ok(None);
@@ -412,6 +425,10 @@ impl CatalogBackend for SqliteStore {
             return Ok(None);
         };
         let online = self.online_location_id().await?;
+        let store_id = match store {
+            Some(slug) => self.directory().await?.get(slug).map(|s| s.id),
+            None => None,
+        };
         let l = suffix(locale);
         let order = match q.sort {
             Sort::Newest => "p.created_at DESC, p.id DESC".to_string(),
@@ -423,7 +440,9 @@ impl CatalogBackend for SqliteStore {
              AND (?3 IS NULL OR p.price_min >= ?3)
              AND (?4 IS NULL OR p.price_min <= ?4)
              AND (?5 = 0 OR EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id
-                                    WHERE v.product_id = p.id AND s.location_id = ?1 AND s.on_hand - s.reserved > 0))";
+                                    WHERE v.product_id = p.id AND s.location_id = ?1 AND s.on_hand - s.reserved > 0))
+             AND (?8 IS NULL OR ?9 = 0 OR EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id
+                                    WHERE v.product_id = p.id AND s.location_id = ?8 AND s.on_hand - s.reserved > 0))";
         let from = "FROM products p JOIN categories c ON c.id = p.category_id";
         let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {from} WHERE {filter}"))
             .bind(online)
@@ -431,12 +450,16 @@ impl CatalogBackend for SqliteStore {
             .bind(q.min_price)
             .bind(q.max_price)
             .bind(q.in_stock)
+            .bind(0)
+            .bind(0)
+            .bind(store_id)
+            .bind(q.at_my_store)
             .fetch_one(&self.pool)
             .await
             .map_err(unavailable)?;
         let rows = sqlx::query(&format!(
             "SELECT {} {from} WHERE {filter} ORDER BY {order} LIMIT ?6 OFFSET ?7",
-            summary_columns(l)
+            summary_columns_at(l, "?8")
         ))
         .bind(online)
         .bind(category)
@@ -445,6 +468,8 @@ impl CatalogBackend for SqliteStore {
         .bind(q.in_stock)
         .bind(i64::from(PAGE_SIZE))
         .bind(i64::from(q.offset()))
+        .bind(store_id)
+        .bind(q.at_my_store)
         .fetch_all(&self.pool)
         .await
         .map_err(unavailable)?;

@@ -335,89 +335,6 @@ impl SqliteStore {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn store(i: i64, city: &str, lat: f64, lng: f64) -> StoreRecord {
-        StoreRecord {
-            id: i,
-            slug: format!("s{i}"),
-            name: format!("omnistore {city}"),
-            city: city.into(),
-            street: "ul. Testowa 1".into(),
-            postcode: format!("{:02}-000", i),
-            phone: String::new(),
-            lat,
-            lng,
-            tz: chrono_tz::Europe::Warsaw,
-            services: vec!["pickup".into()],
-            hours: WeeklyHours::default(),
-            notes_pl: BTreeMap::new(),
-        }
-    }
-
-    #[test]
-    fn nearest_first_and_text_search() {
-        let dir = StoreDirectory::new(vec![
-            store(1, "Gdańsk", 54.352, 18.6466),
-            store(2, "Kraków", 50.0647, 19.945),
-            store(3, "Warszawa", 52.2297, 21.0122),
-            store(4, "Łódź", 51.7592, 19.456),
-            // Across the antimeridian from Fiji: still nearest to it.
-            store(5, "Suva", -18.1416, 178.4419),
-            store(6, "Apia", -13.8333, -171.7667),
-        ]);
-        let order: Vec<i64> = dir.nearest((52.2297, 21.0122)).map(|s| s.id).collect();
-        assert_eq!(&order[..4], &[3, 4, 2, 1]);
-        let fiji: Vec<i64> = dir.nearest((-17.7, 179.9)).take(2).map(|s| s.id).collect();
-        assert_eq!(fiji, vec![5, 6]);
-        let krakow: Vec<i64> = dir
-            .search(Some("krakow"), None, 10)
-            .iter()
-            .map(|s| s.id)
-            .collect();
-        assert_eq!(krakow, vec![2]);
-        assert_eq!(dir.search(Some("LÓDŹ"), None, 10)[0].id, 4);
-        assert!(dir.search(Some("nowhere"), None, 10).is_empty());
-        let near: Vec<i64> = dir
-            .search(Some("omnistore"), Some((50.06, 19.94)), 2)
-            .iter()
-            .map(|s| s.id)
-            .collect();
-        assert_eq!(near, vec![2, 4]);
-        assert_eq!(dir.get("s3").map(|s| s.id), Some(3));
-        assert_eq!(dir.by_id(6).map(|s| s.slug.as_str()), Some("s6"));
-    }
-
-    #[test]
-    fn index_order_matches_brute_force_over_many_stores() {
-        // A pseudo-random scatter over Europe; the index must agree with
-        // sorting every store by haversine distance.
-        let mut x: u64 = 0x9e3779b97f4a7c15;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % 1_000_000) as f64 / 1_000_000.0
-        };
-        let stores: Vec<StoreRecord> = (0..5_000)
-            .map(|i| store(i, "X", 36.0 + next() * 34.0, -10.0 + next() * 40.0))
-            .collect();
-        let dir = StoreDirectory::new(stores.clone());
-        for at in [(52.0, 21.0), (40.4, -3.7), (64.1, -21.9)] {
-            let got: Vec<i64> = dir.nearest(at).take(10).map(|s| s.id).collect();
-            let mut all: Vec<(f64, i64)> = stores
-                .iter()
-                .map(|s| (distance_m(at, (s.lat, s.lng)), s.id))
-                .collect();
-            all.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let want: Vec<i64> = all.iter().take(10).map(|p| p.1).collect();
-            assert_eq!(got, want, "nearest 10 from {at:?}");
-        }
-    }
-}
-
 #[async_trait::async_trait]
 impl omnistore_components::backend::StoreBackend for SqliteStore {
     async fn stores(
@@ -506,5 +423,88 @@ impl omnistore_components::backend::StoreBackend for SqliteStore {
             })
             .take(limit)
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store(i: i64, city: &str, lat: f64, lng: f64) -> StoreRecord {
+        StoreRecord {
+            id: i,
+            slug: format!("s{i}"),
+            name: format!("omnistore {city}"),
+            city: city.into(),
+            street: "ul. Testowa 1".into(),
+            postcode: format!("{:02}-000", i),
+            phone: String::new(),
+            lat,
+            lng,
+            tz: chrono_tz::Europe::Warsaw,
+            services: vec!["pickup".into()],
+            hours: WeeklyHours::default(),
+            notes_pl: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn nearest_first_and_text_search() {
+        let dir = StoreDirectory::new(vec![
+            store(1, "Gdańsk", 54.352, 18.6466),
+            store(2, "Kraków", 50.0647, 19.945),
+            store(3, "Warszawa", 52.2297, 21.0122),
+            store(4, "Łódź", 51.7592, 19.456),
+            // Across the antimeridian from Fiji: still nearest to it.
+            store(5, "Suva", -18.1416, 178.4419),
+            store(6, "Apia", -13.8333, -171.7667),
+        ]);
+        let order: Vec<i64> = dir.nearest((52.2297, 21.0122)).map(|s| s.id).collect();
+        assert_eq!(&order[..4], &[3, 4, 2, 1]);
+        let fiji: Vec<i64> = dir.nearest((-17.7, 179.9)).take(2).map(|s| s.id).collect();
+        assert_eq!(fiji, vec![5, 6]);
+        let krakow: Vec<i64> = dir
+            .search(Some("krakow"), None, 10)
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(krakow, vec![2]);
+        assert_eq!(dir.search(Some("LÓDŹ"), None, 10)[0].id, 4);
+        assert!(dir.search(Some("nowhere"), None, 10).is_empty());
+        let near: Vec<i64> = dir
+            .search(Some("omnistore"), Some((50.06, 19.94)), 2)
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(near, vec![2, 4]);
+        assert_eq!(dir.get("s3").map(|s| s.id), Some(3));
+        assert_eq!(dir.by_id(6).map(|s| s.slug.as_str()), Some("s6"));
+    }
+
+    #[test]
+    fn index_order_matches_brute_force_over_many_stores() {
+        // A pseudo-random scatter over Europe; the index must agree with
+        // sorting every store by haversine distance.
+        let mut x: u64 = 0x9e3779b97f4a7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 1_000_000) as f64 / 1_000_000.0
+        };
+        let stores: Vec<StoreRecord> = (0..5_000)
+            .map(|i| store(i, "X", 36.0 + next() * 34.0, -10.0 + next() * 40.0))
+            .collect();
+        let dir = StoreDirectory::new(stores.clone());
+        for at in [(52.0, 21.0), (40.4, -3.7), (64.1, -21.9)] {
+            let got: Vec<i64> = dir.nearest(at).take(10).map(|s| s.id).collect();
+            let mut all: Vec<(f64, i64)> = stores
+                .iter()
+                .map(|s| (distance_m(at, (s.lat, s.lng)), s.id))
+                .collect();
+            all.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let want: Vec<i64> = all.iter().take(10).map(|p| p.1).collect();
+            assert_eq!(got, want, "nearest 10 from {at:?}");
+        }
     }
 }

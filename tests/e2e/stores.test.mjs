@@ -1,0 +1,162 @@
+// Stores and click & collect in a real browser: find a store, make it "my
+// store", see its stock on a product, add for pickup, choose a slot, place the
+// order as a guest and as a customer, see the QR code, and the staff desk
+// moving the order to ready and collected. axe on /stores, /checkout, orders.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, hydrated, axeViolations, BASE } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const PASSWORD = 'correct horse battery';
+const email = (tag) => `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+/// Finds a store by city in the locator and makes it "my store"; its name.
+async function chooseStore(page, city) {
+  await page.goto('/stores');
+  await hydrated(page);
+  await page.getByLabel('City, postcode or street').fill(city);
+  await page.getByRole('button', { name: 'Search', exact: true }).last().click();
+  await page.waitForURL(/\/stores\?q=/);
+  const list = page.getByRole('list', { name: 'Stores found' });
+  const first = list.locator('.os-store-card').first();
+  const name = (await first.locator('.os-store-card__name').textContent()).trim();
+  assert.match(name, new RegExp(city));
+  await first.getByRole('button', { name: /Set as my store/ }).click();
+  await page.getByText('This is now your store.').waitFor();
+  await page.locator('.os-my-store__name', { hasText: name }).waitFor();
+  return name;
+}
+
+/// A product page whose selected variant is on my store's shelf (the server
+/// renders "In stock at …" with the shopper's cookies).
+async function productInMyStore(page) {
+  for (const category of ['garden-tools', 'lighting', 'kitchen', 'watering', 'paint-diy', 'camping']) {
+    const html = await (await page.request.get(`/c/${category}`)).text();
+    const hrefs = [...new Set([...html.matchAll(/href="(\/p\/[a-z0-9-]+)"/g)].map((m) => m[1]))];
+    for (const href of hrefs) {
+      const product = await (await page.request.get(href)).text();
+      const units = product.match(/data-units="(\d+)" class="os-product__local-stock"/);
+      if (units && Number(units[1]) > 1) return href;
+    }
+  }
+  throw new Error('no product on the shelf of my store');
+}
+
+async function addForPickup(page, store) {
+  const href = await productInMyStore(page);
+  await page.goto(href);
+  await hydrated(page);
+  await page.getByText(new RegExp(`In stock at ${store}: \\d+|Low stock at ${store}: \\d+`)).waitFor();
+  await page.getByLabel(`Pick up at ${store}`).check();
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByRole('dialog', { name: 'Your cart' }).getByText('Added to your cart').waitFor();
+  return href;
+}
+
+async function checkout(page, store, contact) {
+  await page.goto('/cart');
+  await hydrated(page);
+  await page.getByText(`Pick up at ${store}`).first().waitFor();
+  await page.getByText(/Ready (today|tomorrow|\w+day) from \d\d:\d\d/).first().waitFor();
+  await page.getByRole('link', { name: 'Go to checkout' }).click();
+  await page.waitForURL(/\/checkout$/);
+  await hydrated(page);
+  if (contact) {
+    await page.getByLabel('E-mail').fill(contact.email);
+    await page.getByLabel('Name').fill(contact.name);
+  }
+  await page.getByLabel('Phone').fill('+48 600 700 800');
+  const slot = page.getByRole('group', { name: 'Pickup time' }).getByRole('radio').first();
+  assert.ok(await slot.isChecked(), 'the earliest slot is chosen');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.waitForURL(/\/orders\/\d+/);
+  await page.getByRole('heading', { name: /^Order #\d+$/ }).waitFor();
+  const number = Number(page.url().match(/\/orders\/(\d+)/)[1]);
+  await page.getByRole('img', { name: /^Pickup code [2-9A-Z]{8}$/ }).waitFor();
+  return number;
+}
+
+test('a guest finds a store, picks up there and staff hand the order over', async () => {
+  const page = await newPage(browser);
+  const store = await chooseStore(page, 'Kraków');
+  await addForPickup(page, store);
+  const number = await checkout(page, store, { email: email('guest'), name: 'Gość Testowy' });
+  assert.match(page.url(), /\?key=[0-9a-f]{64}$/, 'a guest gets a secret link');
+  await page.getByText('Placed — we are preparing it').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  const orderUrl = page.url();
+
+  // Staff sign in and move it along.
+  const desk = await newPage(browser);
+  await desk.goto('/login');
+  await hydrated(desk);
+  await desk.getByLabel('E-mail').fill('staff@omnistore.test');
+  await desk.getByLabel('Password').fill('staff-demo-password');
+  await desk.getByRole('button', { name: 'Sign in' }).click();
+  await desk.waitForURL(/\/account/);
+  const slug = (await page.locator('.os-order__facts a[href^="/stores/"]').getAttribute('href')).split('/').pop();
+  await desk.goto(`/staff/${slug}/orders`);
+  await hydrated(desk);
+  await desk.getByRole('button', { name: `Mark ready #${number}` }).click();
+  await desk.locator(`tr[data-order="${number}"]`, { hasText: 'Ready for pickup' }).waitFor();
+  await desk.getByRole('button', { name: `Mark collected #${number}` }).click();
+  await desk.locator(`tr[data-order="${number}"]`, { hasText: 'Collected' }).waitFor();
+
+  await page.goto(orderUrl);
+  await page.locator('.os-order__status', { hasText: 'Collected' }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('a customer checks out with their details filled in; the order is in their history', async () => {
+  const page = await newPage(browser);
+  const address = email('buyer');
+  await page.goto('/register');
+  await hydrated(page);
+  await page.getByLabel('Name').fill('Ala Kupująca');
+  await page.getByLabel('E-mail').fill(address);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await page.waitForURL(/\/account/);
+  const store = await chooseStore(page, 'Gdańsk');
+  await addForPickup(page, store);
+  await page.goto('/checkout');
+  await hydrated(page);
+  assert.equal(await page.getByLabel('E-mail').inputValue(), address);
+  assert.deepEqual(await axeViolations(page), []);
+  const number = await checkout(page, store, null);
+  assert.doesNotMatch(page.url(), /key=/, 'a customer needs no secret link');
+  await page.goto('/account');
+  await page.getByRole('link', { name: `#${number}` }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('the locator: list and map in sync, my location, and a denied location', async () => {
+  const page = await newPage(browser, {
+    permissions: ['geolocation'],
+    geolocation: { latitude: 54.35, longitude: 18.65 },
+  });
+  await page.goto('/stores?q=Warszawa');
+  await hydrated(page);
+  assert.deepEqual(await axeViolations(page), []);
+  const cards = page.locator('.os-store-card');
+  const second = cards.nth(1);
+  await second.getByRole('button', { name: 'Show on map' }).click();
+  await page.locator('.os-store-map__marker--selected[aria-label^="2. "]').waitFor();
+  await page.getByRole('link', { name: /^1\. / }).click();
+  await cards.first().and(page.locator('.os-store-card--selected')).waitFor();
+
+  await page.getByRole('button', { name: 'Use my location' }).click();
+  await page.waitForURL(/near=54\.35/);
+  await page.locator('.os-store-card').first().getByText('Gdańsk').first().waitFor();
+  await page.locator('.os-store-card__distance').first().waitFor();
+
+  const denied = await newPage(browser);
+  await denied.goto('/stores');
+  await hydrated(denied);
+  await denied.getByRole('button', { name: 'Use my location' }).click();
+  await denied.getByText('Location is off for this site').waitFor();
+  assert.deepEqual(page.errors, []);
+});
