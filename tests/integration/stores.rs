@@ -621,3 +621,67 @@ async fn switching_stores_releases_nothing_and_declined_payment_restores_the_car
     assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
     assert!(body.contains("address"));
 }
+
+#[tokio::test]
+async fn warehouse_lines_wait_two_days_and_the_cart_offers_a_store_that_has_them() {
+    let server = start_server();
+    // Nothing at my store, some in the warehouse, 3 at another store.
+    let (store, variant) = isolated_stock(&server, 0, 100).await;
+    let pool = db(&server).await;
+    let (other_id, other): (i64, String) = sqlx::query_as(
+        "SELECT id, slug FROM locations WHERE kind = 'store' AND slug LIKE 'warszawa%' ORDER BY id LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO stock (location_id, variant_id, on_hand)
+         VALUES ((SELECT id FROM locations WHERE slug = 'online'), ?1, 5), (?2, ?1, 3)",
+    )
+    .bind(variant)
+    .bind(other_id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let g = pickup_guest(&server.base, &store, variant).await;
+    let v = checkout_view(&g).await;
+    let plan = &v["pickup"];
+    assert_eq!(
+        plan["missing"],
+        serde_json::json!([variant]),
+        "not on my store's shelf"
+    );
+    assert_eq!(
+        plan["alternative"][0]["slug"],
+        other.as_str(),
+        "the store that has it"
+    );
+    let earliest = plan["earliest"]["starts_at"].as_i64().unwrap();
+    let now = chrono::Utc::now().timestamp();
+    assert!(
+        earliest >= now + 2 * 86400,
+        "from the warehouse: ready in 2 days"
+    );
+    // A slot before that is refused (409) and reserves nothing.
+    let too_early = now + 3 * 3600 - (now % 3600);
+    let (s, body) = place(&g, v["key"].as_str().unwrap(), Some(too_early), &[]).await;
+    assert_eq!(s, StatusCode::CONFLICT, "{body}");
+    assert!(body.contains("slot"), "{body}");
+    let reserved: i64 = sqlx::query_scalar("SELECT SUM(reserved) FROM stock WHERE variant_id = ?")
+        .bind(variant)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(reserved, 0);
+    // The offered slot works, and the unit comes from the warehouse.
+    let (s, body) = place(&g, v["key"].as_str().unwrap(), Some(earliest), &[]).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let source: String = sqlx::query_scalar(
+        "SELECT l.slug FROM order_lines o JOIN locations l ON l.id = o.source_location_id WHERE o.variant_id = ?",
+    )
+    .bind(variant)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(source, "online");
+}

@@ -115,8 +115,9 @@ struct Short {
 }
 
 impl SqliteStore {
-    /// Free places of a store's slots from `from` on, by start.
-    async fn slot_places(&self, store: i64, from: i64) -> BackendResult<HashMap<i64, u32>> {
+    /// Free places of a store's slots from `from` on: the store's capacity
+    /// (for slots nobody booked yet) and the booked ones by start.
+    async fn slot_places(&self, store: i64, from: i64) -> BackendResult<(u32, HashMap<i64, u32>)> {
         let capacity: i64 = sqlx::query_scalar("SELECT slot_capacity FROM locations WHERE id = ?")
             .bind(store)
             .fetch_one(&self.pool)
@@ -130,12 +131,11 @@ impl SqliteStore {
         .fetch_all(&self.pool)
         .await
         .map_err(unavailable)?;
-        let mut places: HashMap<i64, u32> = HashMap::new();
-        places.insert(i64::MIN, capacity.max(0) as u32);
-        for (at, cap, used) in booked {
-            places.insert(at, (cap - used).max(0) as u32);
-        }
-        Ok(places)
+        let places = booked
+            .into_iter()
+            .map(|(at, cap, used)| (at, (cap - used).max(0) as u32))
+            .collect();
+        Ok((capacity.max(0) as u32, places))
     }
 
     async fn lines_for_order(
@@ -323,7 +323,8 @@ impl SqliteStore {
     }
 
     /// Frees a declined order's hold and puts its lines back in the cart.
-    async fn undo_order(&self, order: i64, cart: i64) -> BackendResult<()> {
+    /// Returns the cart's new version.
+    async fn undo_order(&self, order: i64, cart: i64) -> BackendResult<i64> {
         let mut tx = self.write_tx().await?;
         Self::release(&mut tx, order, false, false).await?;
         sqlx::query(
@@ -348,12 +349,15 @@ impl SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(unavailable)?;
-        sqlx::query("UPDATE carts SET version = version + 1 WHERE id = ?")
-            .bind(cart)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
-        tx.commit().await.map_err(unavailable)
+        let version = sqlx::query_scalar(
+            "UPDATE carts SET version = version + 1 WHERE id = ? RETURNING version",
+        )
+        .bind(cart)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        tx.commit().await.map_err(unavailable)?;
+        Ok(version)
     }
 
     fn summary_of(
@@ -419,10 +423,9 @@ impl OrderBackend for SqliteStore {
         };
         let now = Utc::now();
         let starts = store.hours.slots(store.tz, now + Duration::seconds(lead));
-        let places = self
+        let (default, places) = self
             .slot_places(store.id, starts.first().map(|s| s.timestamp()).unwrap_or(0))
             .await?;
-        let default = places[&i64::MIN];
         let slots: Vec<PickupSlot> = starts
             .into_iter()
             .filter_map(|s| {
@@ -711,12 +714,12 @@ impl OrderBackend for SqliteStore {
                         .map_err(unavailable)?;
                 }
                 Err(PaymentError(why)) => {
-                    self.undo_order(number, cart).await?;
+                    let version = self.undo_order(number, cart).await?;
                     let _ = self
                         .changes
                         .send(omnistore_components::backend::CartChanged {
                             owner: owner.clone(),
-                            version: version + 1,
+                            version,
                         });
                     return Err(BackendError::Conflict(format!(
                         "the payment did not go through ({why}); nothing was charged and your cart is as it was"

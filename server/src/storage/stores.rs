@@ -7,7 +7,7 @@
 //! no seam at the antimeridian and no distortion near the poles.
 
 use super::{unavailable, SqliteStore};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use omnistore_components::backend::BackendResult;
 use omnistore_components::i18n::Locale;
@@ -77,7 +77,7 @@ impl StoreRecord {
 
     pub fn detail(&self, now: DateTime<Utc>, locale: Locale) -> StoreDetail {
         let today = now.with_timezone(&self.tz).date_naive();
-        let monday = today - Duration::days(today.weekday_index().into());
+        let monday = today - Duration::days(today.weekday().num_days_from_monday().into());
         let week = (0..7u8)
             .map(|d| WeekDay {
                 weekday: d,
@@ -102,16 +102,6 @@ impl StoreRecord {
             exceptions,
             timezone: self.tz.name().to_string(),
         }
-    }
-}
-
-trait WeekdayIndex {
-    fn weekday_index(&self) -> u8;
-}
-
-impl WeekdayIndex for NaiveDate {
-    fn weekday_index(&self) -> u8 {
-        chrono::Datelike::weekday(self).num_days_from_monday() as u8
     }
 }
 
