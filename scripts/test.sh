@@ -18,11 +18,32 @@ port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=
 "$CARGO_TARGET_DIR/release/omnistore" serve --demo --addr "127.0.0.1:$port" \
   --database-url "sqlite://$workdir/e2e.db" --site-root target/site --mail-dir "$workdir/mail" >"$workdir/server.log" 2>&1 &
 server_pid=$!
-cleanup() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -rf "$workdir"; }
+# The server finishes requests in flight for at most 10 s; if it does not
+# stop it is killed, so a stuck test run can never hang CI.
+cleanup() {
+  kill "$server_pid" 2>/dev/null || true
+  for _ in $(seq 1 75); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  rm -rf "$workdir"
+}
+# What a failing run needs to be understood: the server's log and, if it no
+# longer answers, where its threads are.
+diagnose() {
+  echo "--- server log"
+  tail -50 "$workdir/server.log"
+  if ! curl -fsS -m 5 "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && command -v gdb >/dev/null; then
+    echo "--- the server does not answer; its threads:"
+    gdb -p "$server_pid" -batch -ex "thread apply all bt 30" 2>/dev/null | grep -E '^(Thread|#)' | cut -c1-220 || true
+  fi
+}
 trap cleanup EXIT
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   kill -0 "$server_pid" 2>/dev/null || { cat "$workdir/server.log"; exit 1; }
   sleep 0.2
 done
-OMNISTORE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/e2e/ || { echo "--- server log"; tail -50 "$workdir/server.log"; exit 1; }
+# A test that waits longer than 3 minutes has failed: it fails on its own
+# instead of holding the run.
+OMNISTORE_URL="http://127.0.0.1:$port" OMNISTORE_BIN="$CARGO_TARGET_DIR/release/omnistore" \
+  node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/ || { diagnose; exit 1; }

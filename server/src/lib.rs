@@ -89,22 +89,48 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     Ok(web::router(state))
 }
 
-/// Serves until `shutdown` resolves, then finishes the requests in flight.
+/// How long requests in flight may take to finish after a shutdown signal.
+/// Live-update streams never finish on their own, so without a deadline a
+/// page left open would keep the process alive forever.
+pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Serves until `shutdown` resolves, then finishes the requests in flight
+/// (for at most [`SHUTDOWN_GRACE`]).
 pub async fn serve(
     listener: TcpListener,
     app: axum::Router,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let shutdown = async move {
+        shutdown.await;
+        let _ = stop_tx.send(());
+    };
     use axum::serve::ListenerExt;
+    use std::future::IntoFuture;
     // Without TCP_NODELAY, small responses on keep-alive connections wait ~40 ms for Nagle.
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
     // The peer address feeds login throttling per client.
-    axum::serve(
+    let server = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
-    .await
+    .into_future();
+    tokio::pin!(server);
+    tokio::select! {
+        done = &mut server => done,
+        _ = async {
+            if stop_rx.await.is_ok() {
+                tokio::time::sleep(SHUTDOWN_GRACE).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        } => {
+            tracing::warn!("requests still open after {SHUTDOWN_GRACE:?}; stopping anyway");
+            Ok(())
+        }
+    }
 }

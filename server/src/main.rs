@@ -109,7 +109,13 @@ async fn shutdown_signal() {
     tracing::info!("shutting down: finishing requests in flight");
 }
 
-#[tokio::main]
+// One thread runs every request. Leptos' reactive graph (0.8) can deadlock
+// when a page's resource and its Suspense run on two threads at once (lock
+// order inversion between an effect and an async derived: leptos#4673, seen
+// here under load as a server that stops answering). On one thread that
+// cannot happen. Database work runs on sqlx's own threads and password
+// hashing on the blocking pool, so the cores are still used.
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let filter =

@@ -21,16 +21,34 @@ pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let slug = move || params.with(|p| p.get("product").unwrap_or_default());
-    // Keyed on the slug only: choosing a variant changes the query, not the data.
-    let product = Resource::new(slug, move |slug| get_product(locale, slug));
+    // Keyed on the slug only: choosing a variant changes the query, not the
+    // data. One resource loads the product and then the stock at my store:
+    // two resources (or one created inside the other's Suspend) read by
+    // nested Suspense boundaries can leave a server render waiting forever
+    // (a lost wake-up in leptos 0.8 SSR, seen under load), and the session
+    // resource is not read here for the same reason.
+    let product = Resource::new(slug, move |slug| async move {
+        let Some(p) = get_product(locale, slug).await? else {
+            return Ok((None, None));
+        };
+        let ids = p
+            .variants
+            .iter()
+            .map(|v| v.id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        // Stock at my store is extra: the page still works without it.
+        let local = get_local_stock(ids).await.ok().flatten();
+        Ok::<_, ServerFnError>((Some(p), local))
+    });
     let variant_param =
         Memo::new(move |_| query.with(|q| q.get("variant").and_then(|v| v.parse::<i64>().ok())));
     view! {
         <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match product.await {
-                    Ok(Some(p)) => view! { <ProductView product=p variant_param /> }.into_any(),
-                    Ok(None) => view! { <NotFound detail=t(Msg::ProductNotFound) /> }.into_any(),
+                    Ok((Some(p), local)) => view! { <ProductView product=p local variant_param /> }.into_any(),
+                    Ok((None, _)) => view! { <NotFound detail=t(Msg::ProductNotFound) /> }.into_any(),
                     Err(_) => view! { <ErrorPage /> }.into_any(),
                 }
             })}
@@ -42,6 +60,8 @@ pub fn ProductPage() -> impl IntoView {
 fn ProductView(
     /// The product with all its variants.
     product: ProductDetail,
+    /// Stock per variant at my store (`None` without a store).
+    local: Option<LocalStock>,
     /// `?variant=` from the URL.
     variant_param: Memo<Option<i64>>,
 ) -> impl IntoView {
@@ -99,22 +119,18 @@ fn ProductView(
     let short = description.chars().take(155).collect::<String>();
     let shopper = crate::shopper::use_shopper();
     let add = shopper.add_callback();
-    let ids = variants
-        .iter()
-        .map(|v| v.id.to_string())
-        .collect::<Vec<_>>()
-        .join(",");
-    // The server reads "my store" from the request. The source must not read
-    // the session resource: one resource tracking another during SSR
-    // deadlocks the reactive graph. A change of store reloads the page data.
-    let local = Resource::new(|| (), move |_| get_local_stock(ids.clone()));
+    let pickup_store = local.as_ref().map(|l| l.store.name.clone());
+    let local = StoredValue::new(local);
     let local_units = move || {
         let id = selected.get().id;
-        local
-            .get()
-            .and_then(Result::ok)
-            .flatten()
-            .and_then(|l| l.variants.into_iter().find(|v| v.variant_id == id))
+        local.with_value(|l| {
+            l.as_ref().and_then(|l| {
+                l.variants
+                    .iter()
+                    .find(|v| v.variant_id == id)
+                    .map(|v| v.units)
+            })
+        })
     };
     view! {
         <PageMeta title=name.clone() description=short canonical=base />
@@ -145,17 +161,15 @@ fn ProductView(
                     <div><dt>{t(Msg::Sku)}</dt><dd class="os-product__sku">{move || selected.get().sku}</dd></div>
                     <div><dt>{t(Msg::Ean)}</dt><dd>{move || selected.get().ean}</dd></div>
                 </dl>
-                <Transition fallback=|| ()>
-                    <LocalStockView local selected=Signal::derive(move || selected.get().id) />
-                </Transition>
+                <LocalStockView local selected=Signal::derive(move || selected.get().id) />
                 <p class="os-product__stock" aria-live="polite">{stock_text}</p>
                 <AddToCart
                     variant_id=Signal::derive(move || selected.get().id)
                     with_quantity=true
                     unavailable=Signal::derive(move || {
-                        selected.get().online_stock == 0 && local_units().is_none_or(|v| v.units == 0)
+                        selected.get().online_stock == 0 && local_units().is_none_or(|u| u == 0)
                     })
-                    pickup_store=Signal::derive(move || shopper.my_store().map(|s| s.name))
+                    pickup_store=Signal::stored(pickup_store)
                     on_add=Some(add)
                 />
                 <p class="os-product__stores">{stores_text}</p>
@@ -171,16 +185,13 @@ fn ProductView(
 #[component]
 fn LocalStockView(
     /// Stock per variant at my store (`None` without a store).
-    local: Resource<Result<Option<LocalStock>, ServerFnError>>,
+    local: StoredValue<Option<LocalStock>>,
     /// The selected variant.
     #[prop(into)]
     selected: Signal<i64>,
 ) -> impl IntoView {
     move || {
-        let Some(Ok(found)) = local.get() else {
-            return ().into_any();
-        };
-        let Some(l) = found else {
+        let Some(l) = local.get_value() else {
             return view! {
                 <p class="os-product__local"><a href="/stores">{t(Msg::ChooseStoreForStock)}</a></p>
             }
