@@ -14,8 +14,10 @@ use omnistore_components::{AccountMenu, CartBadge, MiniCart, MyStoreBadge, Searc
 pub fn Header() -> impl IntoView {
     let locale = use_locale();
     let categories = Resource::new(|| (), move |_| get_categories(locale));
+    let kiosk = crate::kiosk::kiosk_store();
     view! {
         <a class="os-skip-link" href="#main">{t(Msg::SkipToContent)}</a>
+        {kiosk.map(|store| view! { <crate::kiosk::KioskBar store /> })}
         <header class="os-header">
             <div class="os-header__bar">
                 <a class="os-header__logo" href="/" aria-label=format!("omnistore — {}", t(Msg::Home))>

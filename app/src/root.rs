@@ -3,8 +3,8 @@
 use crate::layout::{Footer, Header};
 use crate::pages::{
     home::HomePage, not_found::NotFound, AccountRoute, CartRoute, CategoryRoute, CheckoutRoute,
-    GalleryRoute, LoginRoute, OrderRoute, ProductRoute, RegisterRoute, SearchRoute, StaffRoute,
-    StoreRoute, StoresRoute,
+    GalleryRoute, HandoffRoute, KioskRoute, KioskShopRoute, LoginRoute, OrderRoute, ProductRoute,
+    RegisterRoute, SearchRoute, StaffRoute, StoreRoute, StoresRoute,
 };
 use crate::shopper::provide_shopper;
 use leptos::prelude::*;
@@ -18,6 +18,9 @@ use omnistore_components::i18n::{provide_locale, Locale};
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = request_locale().unwrap_or_default();
+    // The kiosk theme is chosen here, by the server, for the whole page: the
+    // same components, other tokens (style/tokens.css `.os-kiosk`).
+    let kiosk = crate::kiosk::request_kiosk();
     view! {
         <!DOCTYPE html>
         <html lang=locale.tag()>
@@ -30,7 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HydrationScripts options />
                 <MetaTags />
             </head>
-            <body>
+            <body class=kiosk.is_some().then_some("os-kiosk") data-kiosk=kiosk>
                 <App />
             </body>
         </html>
@@ -59,6 +62,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_locale(request_locale());
     provide_shopper();
+    crate::kiosk::provide_kiosk();
     view! {
         <Meta name="color-scheme" content="light" />
         <Router>
@@ -79,6 +83,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/orders/:number") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/staff/:store/orders") view={Lazy::<StaffRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kiosk/:store") view={Lazy::<KioskRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kiosk/:store/shop") view={Lazy::<KioskShopRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/handoff/:token") view={Lazy::<HandoffRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

@@ -7,9 +7,10 @@
 
 use crate::i18n::Locale;
 use crate::model::{
-    Address, Cart, CartOp, CartUpdate, Category, CheckoutForm, Listing, ListingQuery, MergeReport,
-    OrderStatus, OrderSummary, OrderView, PickupPlan, ProductDetail, ProductSummary, Profile,
-    SearchOutcome, SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef,
+    Address, Cart, CartOp, CartUpdate, Category, CheckoutForm, Handoff, HandoffPreview,
+    KioskSettings, Listing, ListingQuery, MergeReport, OrderStatus, OrderSummary, OrderView,
+    PickupPlan, ProductDetail, ProductSummary, Profile, ScanCode, SearchOutcome, SessionInfo,
+    StockAt, StoreCard, StoreDetail, StoreRef,
 };
 use futures::stream::BoxStream;
 use sha2::{Digest, Sha256};
@@ -25,6 +26,10 @@ pub enum BackendError {
     /// registered); the message is for the shopper.
     #[error("{0}")]
     Conflict(String),
+    /// What was asked for existed but is used up or expired (a handoff link
+    /// used once already); the message is for the shopper.
+    #[error("{0}")]
+    Gone(String),
     /// Storage or upstream failed; details are logged, not shown.
     #[error("back end unavailable: {0}")]
     Unavailable(String),
@@ -35,7 +40,15 @@ pub type BackendResult<T> = Result<T, BackendError>;
 /// The whole back end: catalog, customers, carts, stores and orders.
 /// Implement the parts; `Commerce` follows. Callers import the parts to call them.
 pub trait Commerce:
-    CatalogBackend + AccountBackend + CartBackend + StoreBackend + OrderBackend + Send + Sync + 'static
+    CatalogBackend
+    + AccountBackend
+    + CartBackend
+    + StoreBackend
+    + OrderBackend
+    + KioskBackend
+    + Send
+    + Sync
+    + 'static
 {
 }
 
@@ -45,6 +58,7 @@ impl<T> Commerce for T where
         + CartBackend
         + StoreBackend
         + OrderBackend
+        + KioskBackend
         + Send
         + Sync
         + 'static
@@ -231,6 +245,47 @@ pub trait OrderBackend: Send + Sync {
     async fn expire_orders(&self, now: i64) -> BackendResult<u32>;
 }
 
+/// In-store kiosks: settings and staff PIN, scanning, aisles, the reset
+/// that ends a shopper's visit and the cart handoff to a phone.
+#[async_trait::async_trait]
+pub trait KioskBackend: Send + Sync {
+    /// A store's kiosk settings; `None` for an unknown store.
+    async fn kiosk_settings(&self, store: &str) -> BackendResult<Option<KioskSettings>>;
+    /// Sets (or replaces) a store's staff PIN.
+    async fn set_kiosk_pin(&self, store: &str, pin: &str) -> BackendResult<()>;
+    /// True when `pin` is the store's PIN (false without one).
+    async fn kiosk_pin_matches(&self, store: &str, pin: &str) -> BackendResult<bool>;
+    async fn set_kiosk_timing(&self, store: &str, idle: u32, countdown: u32) -> BackendResult<()>;
+    /// The product page of a scanned code: (product slug, variant id).
+    async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, i64)>>;
+    /// Where a product's category is in a store ("Aisle 4"), if known.
+    async fn aisle(&self, store: &str, product_slug: &str) -> BackendResult<Option<String>>;
+    /// Ends a kiosk visit: the guest cart and the session (if any) are ended
+    /// on the server and their tokens refused from now on.
+    async fn end_visit(&self, guest_cart: &str, session: Option<&str>) -> BackendResult<()>;
+    /// True when any of these token hashes was ended by [`Self::end_visit`].
+    async fn is_ended(&self, hashes: &[&str]) -> BackendResult<bool>;
+    /// Offers the owner's cart to a phone with a one-time link under
+    /// `link_base` (e.g. `https://shop.example/handoff/`) and its QR code.
+    /// `BadRequest` when the cart is empty.
+    async fn start_handoff(
+        &self,
+        store: &str,
+        owner: &CartOwner,
+        link_base: &str,
+    ) -> BackendResult<Handoff>;
+    /// Whether the phone has taken the cart of this handoff (`None`: unknown).
+    async fn handoff_taken(&self, handle: &str) -> BackendResult<Option<bool>>;
+    /// What a handoff link offers; `Gone` when used or expired, `None` when unknown.
+    async fn handoff_preview(&self, token_hash: &str) -> BackendResult<Option<HandoffPreview>>;
+    /// Takes the kiosk cart into `owner`'s cart (merged as at login), once.
+    async fn accept_handoff(
+        &self,
+        token_hash: &str,
+        owner: &CartOwner,
+    ) -> BackendResult<MergeReport>;
+}
+
 /// Who is asking for an order.
 #[derive(Clone, Debug, Default)]
 pub struct OrderViewer {
@@ -279,6 +334,8 @@ pub struct Identity {
     pub user_agent: String,
     /// "My store": the customer's, else the guest's cookie (a known slug).
     pub store: Option<String>,
+    /// The store this device is a kiosk of (set by staff with the PIN).
+    pub kiosk: Option<String>,
 }
 
 impl Identity {

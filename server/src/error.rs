@@ -18,6 +18,8 @@ pub enum AppError {
     Forbidden(String),
     #[error("{0}")]
     Conflict(String),
+    #[error("{0}")]
+    Gone(String),
     #[error("service unavailable: {0}")]
     Unavailable(String),
 }
@@ -27,6 +29,7 @@ impl From<BackendError> for AppError {
         match e {
             BackendError::BadRequest(m) => AppError::BadRequest(m),
             BackendError::Conflict(m) => AppError::Conflict(m),
+            BackendError::Gone(m) => AppError::Gone(m),
             BackendError::Unavailable(m) => AppError::Unavailable(m),
         }
     }
@@ -40,6 +43,7 @@ impl IntoResponse for AppError {
             AppError::Unauthorized(m) => (StatusCode::UNAUTHORIZED, m.clone()),
             AppError::Forbidden(m) => (StatusCode::FORBIDDEN, m.clone()),
             AppError::Conflict(m) => (StatusCode::CONFLICT, m.clone()),
+            AppError::Gone(m) => (StatusCode::GONE, m.clone()),
             AppError::Unavailable(detail) => {
                 tracing::error!(%detail, "request failed");
                 (

@@ -14,6 +14,7 @@ use omnistore_components::backend::{
     SESSION_COOKIE, STORE_COOKIE,
 };
 use omnistore_components::i18n::cookie_value;
+use omnistore_components::model::KIOSK_COOKIE;
 use std::net::SocketAddr;
 
 /// Paths whose answers are about one shopper and must never be stored by any
@@ -26,6 +27,8 @@ const PRIVATE_PREFIXES: &[&str] = &[
     "/checkout",
     "/orders",
     "/staff",
+    "/kiosk",
+    "/handoff",
     "/api/",
 ];
 
@@ -65,6 +68,39 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     identity.store = cookie_value(&cookies, STORE_COOKIE)
         .filter(|s| omnistore_components::model::is_slug(s))
         .map(str::to_string);
+    identity.kiosk = cookie_value(&cookies, KIOSK_COOKIE)
+        .filter(|s| omnistore_components::model::is_slug(s))
+        .map(str::to_string);
+    // A kiosk serves its own store, whoever is signed in.
+    if identity.kiosk.is_some() {
+        identity.store.clone_from(&identity.kiosk);
+    }
+    // Cookies of a kiosk visit that was reset are refused, not quietly
+    // replaced: whoever replays them gets nothing of that shopper.
+    let presented: Vec<String> = [SESSION_COOKIE, CART_COOKIE]
+        .iter()
+        .filter_map(|name| cookie_value(&cookies, name).filter(|t| is_token(t)))
+        .map(hash_token)
+        .collect();
+    if !presented.is_empty() {
+        let hashes: Vec<&str> = presented.iter().map(String::as_str).collect();
+        match state.backend.is_ended(&hashes).await {
+            Ok(false) => {}
+            Ok(true) => {
+                let mut res = AppError::Unauthorized(
+                    "this kiosk visit has ended; open the page again to start afresh".into(),
+                )
+                .into_response();
+                for name in [SESSION_COOKIE, CART_COOKIE] {
+                    if let Ok(v) = HeaderValue::from_str(&cookie(name, "", 0, secure)) {
+                        res.headers_mut().append(header::SET_COOKIE, v);
+                    }
+                }
+                return res;
+            }
+            Err(e) => return AppError::from(e).into_response(),
+        }
+    }
     let mut stale_session = false;
     if let Some(token) = cookie_value(&cookies, SESSION_COOKIE).filter(|t| is_token(t)) {
         let hash = hash_token(token);
@@ -89,6 +125,8 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         }
     };
     let path = req.uri().path().to_string();
+    // Nothing a kiosk shows may be kept by its browser for the next shopper.
+    let kiosk = identity.kiosk.is_some();
     req.extensions_mut().insert(identity);
 
     let mut res = next.run(req).await;
@@ -112,7 +150,7 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
             headers.append(header::SET_COOKIE, v);
         }
     }
-    if PRIVATE_PREFIXES.iter().any(|p| path.starts_with(p)) {
+    if kiosk || PRIVATE_PREFIXES.iter().any(|p| path.starts_with(p)) {
         headers.insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static("private, no-store"),

@@ -69,6 +69,7 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     }
     if config.demo {
         store.ensure_demo_staff().await?;
+        store.ensure_demo_kiosks().await?;
     }
     let sink = match &config.smtp {
         Some(relay) => outbox::Sink::Smtp(relay.clone()),

@@ -28,6 +28,22 @@ enum Command {
     Demo(DemoArgs),
     /// Make a registered customer store staff (the pickup desk at /staff/{store}/orders).
     Staff(StaffArgs),
+    /// Sets a store's kiosk staff PIN (4-8 digits): staff enter it to start
+    /// kiosk mode on a device, exit it, change the idle timing or assist.
+    KioskPin(KioskPinArgs),
+}
+
+#[derive(Args)]
+struct KioskPinArgs {
+    #[command(flatten)]
+    db: Database,
+    /// The store's slug (as in /stores/{store} and /kiosk/{store}).
+    #[arg(long)]
+    store: String,
+    /// The new PIN (read from OMNISTORE_KIOSK_PIN when omitted, so it need
+    /// not appear in the shell history).
+    #[arg(long, env = "OMNISTORE_KIOSK_PIN", hide_env_values = true)]
+    pin: String,
 }
 
 #[derive(Args)]
@@ -174,6 +190,15 @@ async fn main() -> anyhow::Result<()> {
                 "{email} is now staff of {}",
                 args.store.as_deref().unwrap_or("every store")
             );
+        }
+        Command::KioskPin(args) => {
+            use omnistore_components::backend::KioskBackend;
+            let store = SqliteStore::connect(&args.db.database_url).await?;
+            store
+                .set_kiosk_pin(&args.store, &args.pin)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("the kiosk PIN of {} is set", args.store);
         }
     }
     Ok(())

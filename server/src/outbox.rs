@@ -148,6 +148,9 @@ pub fn spawn(store: SqliteStore, sink: Sink) {
                 Ok(n) => tracing::info!(expired = n, "expired uncollected orders"),
                 Err(e) => tracing::warn!(error = %e, "order expiry failed; will retry"),
             }
+            if let Err(e) = store.forget_ended_tokens().await {
+                tracing::warn!(error = %e, "forgetting ended kiosk tokens failed; will retry");
+            }
             tokio::time::sleep(Duration::from_secs(60)).await;
         }
     });

@@ -61,9 +61,14 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new().br(true).gzip(true));
     // Everything that depends on who is asking (pages show the cart count)
     // goes through the identity layer; static files and health checks do not.
-    let personal = Router::new().merge(live::router()).merge(pages).layer(
-        axum::middleware::from_fn_with_state(state.clone(), crate::identity::identify),
-    );
+    let personal = Router::new()
+        .merge(live::router())
+        .merge(kiosk::router())
+        .merge(pages)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::identity::identify,
+        ));
     Router::new()
         .merge(meta::router())
         .merge(api_v1::router())
@@ -277,6 +282,50 @@ mod live {
             .filter(move |c| std::future::ready(c.owner == owner))
             .map(|c| Ok(Event::default().event("cart").data(c.version.to_string())));
         Sse::new(stream).keep_alive(KeepAlive::default())
+    }
+}
+
+/// The kiosk's scan field: a plain GET form, so a keyboard-wedge scanner
+/// (digits, then Enter) lands on the product with or without the wasm.
+mod kiosk {
+    use super::*;
+    use omnistore_components::model::{encode_query_value, is_slug, parse_scan};
+
+    pub fn router() -> Router<AppState> {
+        Router::new().route("/kiosk/{store}/scan", get(scan))
+    }
+
+    #[derive(Deserialize)]
+    pub struct Scan {
+        code: Option<String>,
+    }
+
+    /// 303 to the product (with the scanned variant chosen), or back to the
+    /// kiosk with a message the page shows next to the field.
+    async fn scan(
+        State(state): State<AppState>,
+        Path(store): Path<String>,
+        Query(q): Query<Scan>,
+    ) -> Result<Response, AppError> {
+        if !is_slug(&store) {
+            return Err(AppError::NotFound);
+        }
+        let input = q.code.unwrap_or_default();
+        let back = |problem: &str| {
+            format!(
+                "/kiosk/{store}/shop?code={}&problem={}",
+                encode_query_value(input.trim().get(..40).unwrap_or(input.trim())),
+                encode_query_value(problem)
+            )
+        };
+        let to = match parse_scan(&input) {
+            Err(problem) => back(problem),
+            Ok(code) => match state.backend.find_code(&code).await? {
+                Some((slug, variant)) => format!("/p/{slug}?variant={variant}"),
+                None => back("no product has this code"),
+            },
+        };
+        Ok((StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response())
     }
 }
 

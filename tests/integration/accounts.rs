@@ -195,7 +195,7 @@ pub(crate) async fn db(server: &Server) -> sqlx::SqlitePool {
 }
 
 /// Variants with at least `min` units online, most stocked first.
-async fn stocked_variants(min: i64, n: usize) -> Vec<(i64, i64)> {
+pub(crate) async fn stocked_variants(min: i64, n: usize) -> Vec<(i64, i64)> {
     let pool = db(server()).await;
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT s.variant_id, s.on_hand - s.reserved AS units FROM stock s

@@ -7,6 +7,7 @@ use reqwest::StatusCode;
 use std::sync::OnceLock;
 
 mod accounts;
+mod kiosk;
 mod stores;
 
 struct Server {

@@ -38,7 +38,7 @@ mod ssr {
                 BackendError::Conflict(m) if m.contains("slot") => "slot",
                 BackendError::Conflict(m) if m.contains("payment") => "payment",
                 BackendError::Conflict(_) => "stock",
-                BackendError::BadRequest(_) => "invalid",
+                BackendError::BadRequest(_) | BackendError::Gone(_) => "invalid",
                 BackendError::Unavailable(_) => "unavailable",
             };
             leptos_axum::redirect(&format!("{page}?error={code}"));
@@ -119,7 +119,9 @@ pub async fn place_order(
         ),
         None => None,
     };
+    // A kiosk's orders are the kiosk's, whatever the form says.
     let channel = match channel.as_deref().filter(|c| !c.is_empty()) {
+        _ if who.kiosk.is_some() => Channel::Kiosk,
         Some(c) => Channel::parse(c).ok_or_else(|| bad(format!("unknown channel \"{c}\"")))?,
         None => Channel::Web,
     };

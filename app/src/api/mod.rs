@@ -18,6 +18,7 @@ pub struct HomeData {
 pub mod account;
 pub mod cart;
 pub mod checkout;
+pub mod kiosk;
 pub mod stores;
 
 #[cfg(feature = "ssr")]
@@ -46,6 +47,7 @@ pub(crate) mod ssr {
         let status = match &e {
             BackendError::BadRequest(_) => StatusCode::BAD_REQUEST,
             BackendError::Conflict(_) => StatusCode::CONFLICT,
+            BackendError::Gone(_) => StatusCode::GONE,
             BackendError::Unavailable(detail) => {
                 tracing::error!(%detail, "back end failure");
                 StatusCode::SERVICE_UNAVAILABLE
@@ -79,6 +81,9 @@ pub(crate) mod ssr {
 
     /// "My store": the customer's (on the account), else the guest's cookie.
     pub async fn my_store(who: &Identity) -> Result<Option<String>, ServerFnError> {
+        if who.kiosk.is_some() {
+            return Ok(who.kiosk.clone());
+        }
         match who.customer {
             Some(c) => Ok(backend()?
                 .profile(c)

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalStock {
     pub store: StoreRef,
+    /// Where the product is in the store ("Aisle 4"), when asked and known.
+    pub aisle: Option<String>,
     pub variants: Vec<VariantStock>,
 }
 
@@ -102,7 +104,10 @@ pub async fn set_my_store(store: String, back: Option<String>) -> Result<StoreRe
 
 /// Stock at "my store" for the given variants ("1,2,3"); `None` without a store.
 #[server(endpoint = "stores/stock", input = server_fn::codec::GetUrl)]
-pub async fn get_local_stock(variants: String) -> Result<Option<LocalStock>, ServerFnError> {
+pub async fn get_local_stock(
+    variants: String,
+    product: Option<String>,
+) -> Result<Option<LocalStock>, ServerFnError> {
     use super::ssr::*;
     use http::StatusCode;
     let ids = variants
@@ -135,8 +140,13 @@ pub async fn get_local_stock(variants: String) -> Result<Option<LocalStock>, Ser
             nearby,
         });
     }
+    let aisle = match product.as_deref() {
+        Some(p) => b.aisle(&slug, p).await.map_err(fail)?,
+        None => None,
+    };
     Ok(Some(LocalStock {
         store,
+        aisle,
         variants: out,
     }))
 }

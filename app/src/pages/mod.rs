@@ -5,7 +5,9 @@ pub mod cart;
 pub mod category;
 pub mod checkout;
 pub mod gallery;
+pub mod handoff;
 pub mod home;
+pub mod kiosk;
 pub mod login;
 pub mod not_found;
 pub mod order;
@@ -51,6 +53,9 @@ lazy_page!(StoreRoute, stores::StorePage);
 lazy_page!(CheckoutRoute, checkout::CheckoutPage);
 lazy_page!(OrderRoute, order::OrderPage);
 lazy_page!(StaffRoute, staff::StaffOrdersPage);
+lazy_page!(KioskRoute, kiosk::KioskPage);
+lazy_page!(KioskShopRoute, kiosk::KioskShopPage);
+lazy_page!(HandoffRoute, handoff::HandoffPage);
 
 /// Sets the HTTP status of the page being rendered on the server; a no-op in
 /// the browser (the status was already sent).

@@ -28,7 +28,7 @@ pub fn ProductPage() -> impl IntoView {
     // (a lost wake-up in leptos 0.8 SSR, seen under load), and the session
     // resource is not read here for the same reason.
     let product = Resource::new(slug, move |slug| async move {
-        let Some(p) = get_product(locale, slug).await? else {
+        let Some(p) = get_product(locale, slug.clone()).await? else {
             return Ok((None, None));
         };
         let ids = p
@@ -38,7 +38,7 @@ pub fn ProductPage() -> impl IntoView {
             .collect::<Vec<_>>()
             .join(",");
         // Stock at my store is extra: the page still works without it.
-        let local = get_local_stock(ids).await.ok().flatten();
+        let local = get_local_stock(ids, Some(slug)).await.ok().flatten();
         Ok::<_, ServerFnError>((Some(p), local))
     });
     let variant_param =
@@ -202,6 +202,26 @@ fn LocalStockView(
             return ().into_any();
         };
         let store = l.store.name;
+        // A kiosk is in the store: it says where, not which store.
+        if crate::kiosk::kiosk_store().is_some() {
+            let text = if v.units == 0 {
+                t(Msg::KioskNotOnShelf).to_string()
+            } else {
+                let place = l.aisle.map(|a| format!("{a} · ")).unwrap_or_default();
+                format!(
+                    "{}: {place}{} {}",
+                    t(Msg::KioskOnShelfAisle),
+                    v.units,
+                    t(Msg::KioskInStock)
+                )
+            };
+            return view! {
+                <div class="os-product__local" aria-live="polite">
+                    <p class="os-product__local-stock os-product__local-stock--kiosk" data-units=v.units>{text}</p>
+                </div>
+            }
+            .into_any();
+        }
         let text = match StockState::from_units(v.units) {
             StockState::InStock(n) => format!("{} {store}: {n}", t(Msg::InStockAt)),
             StockState::Low(n) => format!("{} {store}: {n}", t(Msg::LowStockAt)),

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 /// argon2id with the crate's defaults (19 MiB, 2 passes, 1 lane: the OWASP
 /// minimum), on the blocking pool: a hash takes tens of milliseconds of CPU,
 /// which must not stall the async workers serving pages.
-async fn hash_password(password: &str) -> BackendResult<String> {
+pub(super) async fn hash_password(password: &str) -> BackendResult<String> {
     let password = password.to_owned();
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
@@ -28,7 +28,7 @@ async fn hash_password(password: &str) -> BackendResult<String> {
     .map_err(|e| BackendError::Unavailable(e.to_string()))?
 }
 
-async fn password_matches(password: &str, stored: String) -> BackendResult<bool> {
+pub(super) async fn password_matches(password: &str, stored: String) -> BackendResult<bool> {
     let password = password.to_owned();
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&stored)

@@ -215,7 +215,7 @@ impl SqliteStore {
             .collect())
     }
 
-    fn publish(&self, owner: CartOwner, version: i64) {
+    pub(super) fn publish(&self, owner: CartOwner, version: i64) {
         // No subscriber is not an error: nobody has another page open.
         let _ = self.changes.send(CartChanged { owner, version });
     }
@@ -341,6 +341,68 @@ impl SqliteStore {
                 Ok(None)
             }
         }
+    }
+
+    /// Merges cart `guest` (a guest's, or a kiosk's being handed off) into
+    /// `owner`'s active cart by [`merge_carts`], and closes it. Returns the
+    /// report and the new versions of both carts; the caller commits.
+    pub(super) async fn merge_cart_into(
+        tx: &mut Tx<'_>,
+        online: i64,
+        guest: i64,
+        owner: &CartOwner,
+    ) -> BackendResult<(MergeReport, i64, i64)> {
+        let guest_lines = Self::lines_of(tx, guest).await?;
+        let cart = Self::ensure_cart(tx, owner).await?;
+        // The customer's pickup store wins; a guest's choice fills a gap.
+        sqlx::query(
+            "UPDATE carts SET pickup_location_id = COALESCE(pickup_location_id,
+                 (SELECT pickup_location_id FROM carts WHERE id = ?)) WHERE id = ?",
+        )
+        .bind(guest)
+        .bind(cart)
+        .execute(&mut **tx)
+        .await
+        .map_err(unavailable)?;
+        let pickup = Self::pickup_location(tx, cart).await?;
+        let own_lines = Self::lines_of(tx, cart).await?;
+        let mut stock: HashMap<(i64, Fulfilment), (u32, i64)> = HashMap::new();
+        for (l, _) in guest_lines.iter().chain(&own_lines) {
+            // A pickup line with no store anywhere can only be dropped.
+            let found = Self::available(tx, online, pickup, l.variant_id, l.fulfilment)
+                .await
+                .or_else(|e| match e {
+                    BackendError::BadRequest(_) => Ok(None),
+                    e => Err(e),
+                })?;
+            if let Some(found) = found {
+                stock.insert((l.variant_id, l.fulfilment), found);
+            }
+        }
+        let own: Vec<LineQty> = own_lines.iter().map(|(l, _)| *l).collect();
+        let theirs: Vec<LineQty> = guest_lines.iter().map(|(l, _)| *l).collect();
+        let (merged, report) = merge_carts(&own, &theirs, |v, f| {
+            stock.get(&(v, f)).map(|(units, _)| *units).unwrap_or(0)
+        });
+        // Write only the lines the guest cart touched; the customer's other
+        // lines stay exactly as they were.
+        for (l, guest_price) in &guest_lines {
+            let quantity = merged
+                .iter()
+                .find(|m| m.variant_id == l.variant_id && m.fulfilment == l.fulfilment)
+                .map(|m| m.quantity)
+                .unwrap_or(0);
+            Self::write_line(tx, cart, l.variant_id, l.fulfilment, quantity, *guest_price).await?;
+        }
+        sqlx::query("UPDATE carts SET status = 'merged', updated_at = ? WHERE id = ?")
+            .bind(now())
+            .bind(guest)
+            .execute(&mut **tx)
+            .await
+            .map_err(unavailable)?;
+        let guest_version = Self::bump(tx, guest).await?;
+        let version = Self::bump(tx, cart).await?;
+        Ok((report, guest_version, version))
     }
 }
 
@@ -488,65 +550,9 @@ impl CartBackend for SqliteStore {
             tx.commit().await.map_err(unavailable)?;
             return Ok(MergeReport::default());
         };
-        let guest_lines = Self::lines_of(&mut tx, guest).await?;
         let owner = CartOwner::Customer(customer);
-        let cart = Self::ensure_cart(&mut tx, &owner).await?;
-        // The customer's pickup store wins; a guest's choice fills a gap.
-        sqlx::query(
-            "UPDATE carts SET pickup_location_id = COALESCE(pickup_location_id,
-                 (SELECT pickup_location_id FROM carts WHERE id = ?)) WHERE id = ?",
-        )
-        .bind(guest)
-        .bind(cart)
-        .execute(&mut *tx)
-        .await
-        .map_err(unavailable)?;
-        let pickup = Self::pickup_location(&mut tx, cart).await?;
-        let own_lines = Self::lines_of(&mut tx, cart).await?;
-        let mut stock: HashMap<(i64, Fulfilment), (u32, i64)> = HashMap::new();
-        for (l, _) in guest_lines.iter().chain(&own_lines) {
-            // A pickup line with no store anywhere can only be dropped.
-            let found = Self::available(&mut tx, online, pickup, l.variant_id, l.fulfilment)
-                .await
-                .or_else(|e| match e {
-                    BackendError::BadRequest(_) => Ok(None),
-                    e => Err(e),
-                })?;
-            if let Some(found) = found {
-                stock.insert((l.variant_id, l.fulfilment), found);
-            }
-        }
-        let own: Vec<LineQty> = own_lines.iter().map(|(l, _)| *l).collect();
-        let theirs: Vec<LineQty> = guest_lines.iter().map(|(l, _)| *l).collect();
-        let (merged, report) = merge_carts(&own, &theirs, |v, f| {
-            stock.get(&(v, f)).map(|(units, _)| *units).unwrap_or(0)
-        });
-        // Write only the lines the guest cart touched; the customer's other
-        // lines stay exactly as they were.
-        for (l, guest_price) in &guest_lines {
-            let quantity = merged
-                .iter()
-                .find(|m| m.variant_id == l.variant_id && m.fulfilment == l.fulfilment)
-                .map(|m| m.quantity)
-                .unwrap_or(0);
-            Self::write_line(
-                &mut tx,
-                cart,
-                l.variant_id,
-                l.fulfilment,
-                quantity,
-                *guest_price,
-            )
-            .await?;
-        }
-        sqlx::query("UPDATE carts SET status = 'merged', updated_at = ? WHERE id = ?")
-            .bind(now())
-            .bind(guest)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
-        let guest_version = Self::bump(&mut tx, guest).await?;
-        let version = Self::bump(&mut tx, cart).await?;
+        let (report, guest_version, version) =
+            Self::merge_cart_into(&mut tx, online, guest, &owner).await?;
         tx.commit().await.map_err(unavailable)?;
         self.publish(CartOwner::Guest(guest_hash.to_string()), guest_version);
         self.publish(owner, version);

@@ -25,6 +25,7 @@ pub const ONLINE_LOCATION: &str = "online";
 
 mod accounts;
 mod carts;
+pub mod kiosk;
 pub mod orders;
 pub mod stores;
 

@@ -1,0 +1,328 @@
+//! Kiosk mode: which store this device serves, the kiosk bar (scan field,
+//! start over, send to my phone, staff), and the idle reset.
+//!
+//! Usage:
+//! ```text
+//! provide_kiosk();                         // once, in App
+//! if let Some(store) = kiosk_store() { … } // anywhere below
+//! view! { <KioskBar /> }                   // in the header
+//! ```
+//!
+//! Server-side rendering: the store comes from the request (the `os_kiosk`
+//! cookie, resolved by the host) and the shell marks `<body data-kiosk>`;
+//! the browser reads that attribute, so both sides agree without a
+//! resource. The idle timer, the handoff polling and the wipe exist only in
+//! the browser; with JavaScript off the bar's forms still work.
+
+use crate::api::kiosk::{get_kiosk, handoff_taken, kiosk_reset, start_handoff, KioskStaff};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use omnistore_components::i18n::{t, Msg};
+use omnistore_components::model::Handoff;
+use omnistore_components::QrCode;
+
+/// The kiosk's store, or `None` on an ordinary browser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KioskMode(pub Option<String>);
+
+/// The store of this request's kiosk (server), or of the page (browser).
+pub fn request_kiosk() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use omnistore_components::backend::Identity;
+        use_context::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<Identity>().and_then(|i| i.kiosk.clone()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .body()
+            .and_then(|b| b.get_attribute("data-kiosk"))
+            .filter(|s| !s.is_empty())
+    }
+}
+
+pub fn provide_kiosk() {
+    provide_context(KioskMode(request_kiosk()));
+}
+
+/// This device's kiosk store, if it is a kiosk.
+pub fn kiosk_store() -> Option<String> {
+    use_context::<KioskMode>().and_then(|k| k.0)
+}
+
+/// Wipes what the browser holds of the shopper and shows the attract screen.
+/// The server's answer to the reset also carries `Clear-Site-Data`; the
+/// storage is cleared here too for browsers that ignore it.
+pub fn wipe_and_restart(store: String) {
+    leptos::task::spawn_local(async move {
+        let next = kiosk_reset()
+            .await
+            .unwrap_or_else(|_| format!("/kiosk/{store}"));
+        #[cfg(feature = "hydrate")]
+        {
+            let w = window();
+            if let Ok(Some(s)) = w.local_storage() {
+                let _ = s.clear();
+            }
+            if let Ok(Some(s)) = w.session_storage() {
+                let _ = s.clear();
+            }
+            // A full load, replacing this entry: no page of the visit stays
+            // in memory, and the next page is fetched with the new cookies.
+            let _ = w.location().replace(&next);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = next;
+    });
+}
+
+/// The bar a kiosk shows above every page.
+#[component]
+pub fn KioskBar(
+    /// The kiosk's store slug.
+    store: String,
+) -> impl IntoView {
+    let staff_open = RwSignal::new(false);
+    let phone = RwSignal::new(None::<Result<Handoff, String>>);
+    let store_home = format!("/kiosk/{store}/shop");
+    let scan_action = format!("/kiosk/{store}/scan");
+    let restart = {
+        let store = store.clone();
+        move |_| wipe_and_restart(store.clone())
+    };
+    let send = move |_| {
+        phone.set(Some(Err(String::new())));
+        leptos::task::spawn_local(async move {
+            phone.set(Some(
+                start_handoff()
+                    .await
+                    .map_err(|e| crate::shopper::error_text(&e)),
+            ));
+        });
+    };
+    // Seconds left of "Are you still there?"; `None` while in use.
+    let left = RwSignal::new(None::<u32>);
+    idle::start(store.clone(), left);
+    handoff_watch(store.clone(), phone);
+    view! {
+        <div class="os-kiosk-bar" role="region" aria-label="Kiosk">
+            <a class="os-kiosk-bar__home" href=store_home>"omnistore"</a>
+            <form class="os-kiosk-bar__scan" action=scan_action method="get" role="search">
+                <label class="os-kiosk-bar__scan-label" for="os-kiosk-scan">{t(Msg::KioskScanLabel)}</label>
+                <input
+                    id="os-kiosk-scan"
+                    class="os-kiosk-bar__scan-input"
+                    name="code"
+                    type="text"
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    spellcheck="false"
+                    enterkeyhint="go"
+                    maxlength="40"
+                />
+                <button class="os-kiosk-bar__button" type="submit">{t(Msg::KioskFind)}</button>
+            </form>
+            <button class="os-kiosk-bar__button" type="button" on:click=send>{t(Msg::KioskSendToPhone)}</button>
+            <button class="os-kiosk-bar__button" type="button" on:click=restart>{t(Msg::KioskStartOver)}</button>
+            <button class="os-kiosk-bar__button os-kiosk-bar__button--quiet" type="button" on:click=move |_| staff_open.set(true)>
+                {t(Msg::KioskStaff)}
+            </button>
+        </div>
+        {move || left.get().map(|s| view! {
+            <div class="os-kiosk-idle" role="alertdialog" aria-modal="true" aria-labelledby="os-kiosk-idle-title">
+                <div class="os-kiosk-dialog">
+                    <h2 id="os-kiosk-idle-title">{t(Msg::KioskStillThere)}</h2>
+                    <p>{t(Msg::KioskResetIn)}" "<strong class="os-kiosk-idle__seconds">{s}</strong>" "{t(Msg::KioskSeconds)}</p>
+                    <button class="os-kiosk-bar__button" type="button">{t(Msg::KioskStillHere)}</button>
+                </div>
+            </div>
+        })}
+        <Show when=move || phone.with(Option::is_some)>
+            <div class="os-kiosk-dialog" role="dialog" aria-modal="true" aria-label=t(Msg::KioskSendToPhone)>
+                <h2>{t(Msg::KioskSendToPhone)}</h2>
+                {move || match phone.get() {
+                    Some(Ok(h)) => view! {
+                        <p>{t(Msg::KioskScanWithPhone)}</p>
+                        <QrCode path=h.qr_path.clone() size=h.qr_size label=t(Msg::KioskSendToPhone).to_string() />
+                        <p class="os-kiosk-dialog__link"><a href=h.url.clone() data-handoff=h.url.clone()>{t(Msg::HandoffTitle)}</a></p>
+                    }.into_any(),
+                    Some(Err(m)) if !m.is_empty() => view! { <p role="alert">{m}</p> }.into_any(),
+                    _ => view! { <p>{t(Msg::Loading)}</p> }.into_any(),
+                }}
+                <button class="os-kiosk-bar__button" type="button" on:click=move |_| phone.set(None)>{t(Msg::CloseCart)}</button>
+            </div>
+        </Show>
+        <Show when=move || staff_open.get()>
+            <StaffDialog store=store.clone() on_close=Callback::new(move |()| staff_open.set(false)) />
+        </Show>
+    }
+}
+
+/// Polls the open handoff every 2 seconds; once the phone took the cart,
+/// the kiosk starts over.
+fn handoff_watch(store: String, phone: RwSignal<Option<Result<Handoff, String>>>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = set_interval_with_handle(
+            move || {
+                let Some(Ok(h)) = phone.get_untracked() else {
+                    return;
+                };
+                let store = store.clone();
+                leptos::task::spawn_local(async move {
+                    if handoff_taken(h.handle).await == Ok(true) {
+                        wipe_and_restart(store);
+                    }
+                });
+            },
+            std::time::Duration::from_secs(2),
+        );
+        if let Ok(handle) = handle {
+            on_cleanup(move || handle.clear());
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (store, phone, handoff_taken);
+}
+
+/// The PIN, asked every time, and what staff may do with it.
+#[component]
+pub fn StaffDialog(
+    /// The kiosk's store slug.
+    store: String,
+    /// Closes the dialog.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let act = ServerAction::<KioskStaff>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(outcome)) = act.value().get() {
+            if outcome.pause_secs > 0 {
+                idle::pause(outcome.pause_secs);
+                on_close.run(());
+            } else {
+                #[cfg(feature = "hydrate")]
+                let _ = window().location().assign(&outcome.next);
+            }
+        }
+    });
+    let error = move || match act.value().get() {
+        Some(Err(e)) => Some(crate::shopper::error_text(&e)),
+        _ => None,
+    };
+    view! {
+        <div class="os-kiosk-dialog" role="dialog" aria-modal="true" aria-label=t(Msg::KioskStaff)>
+            <h2>{t(Msg::KioskStaff)}</h2>
+            <ActionForm action=act attr:class="os-kiosk-staff">
+                <input type="hidden" name="store" value=store.clone() />
+                <label class="os-kiosk-staff__field">
+                    <span>{t(Msg::KioskPin)}</span>
+                    <input name="pin" type="password" inputmode="numeric" autocomplete="off" required minlength="4" maxlength="8" />
+                </label>
+                {move || error().map(|m| view! { <p class="os-kiosk-staff__error" role="alert">{m}</p> })}
+                <div class="os-kiosk-staff__actions">
+                    <button class="os-kiosk-bar__button" name="action" value="assist" type="submit">{t(Msg::KioskAssist)}</button>
+                    <button class="os-kiosk-bar__button" name="action" value="exit" type="submit">{t(Msg::KioskExit)}</button>
+                </div>
+                <fieldset class="os-kiosk-staff__timing">
+                    <label class="os-kiosk-staff__field">
+                        <span>{t(Msg::KioskIdleSeconds)}</span>
+                        <input name="idle" type="number" inputmode="numeric" min="5" max="3600" value=idle::IDLE.with(|c| c.get()) />
+                    </label>
+                    <label class="os-kiosk-staff__field">
+                        <span>{t(Msg::KioskCountdownSeconds)}</span>
+                        <input name="countdown" type="number" inputmode="numeric" min="3" max="120" value=idle::COUNTDOWN.with(|c| c.get()) />
+                    </label>
+                    <button class="os-kiosk-bar__button" name="action" value="settings" type="submit">{t(Msg::KioskSettings)}</button>
+                </fieldset>
+            </ActionForm>
+            <button class="os-kiosk-bar__button os-kiosk-bar__button--quiet" type="button" on:click=move |_| on_close.run(())>{t(Msg::CloseCart)}</button>
+        </div>
+    }
+}
+
+/// The idle reset: after the store's idle time without a touch, key or
+/// scroll, "Are you still there?" counts down; at zero the visit is wiped.
+mod idle {
+    use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        pub static IDLE: Cell<u32> = const { Cell::new(omnistore_components::model::IDLE_DEFAULT_SECS) };
+        pub static COUNTDOWN: Cell<u32> = const { Cell::new(omnistore_components::model::COUNTDOWN_DEFAULT_SECS) };
+        static PAUSED_UNTIL: Cell<f64> = const { Cell::new(0.0) };
+    }
+
+    /// Rests the reset for `secs` (staff assisting a customer).
+    pub fn pause(secs: u32) {
+        #[cfg(feature = "hydrate")]
+        PAUSED_UNTIL.with(|p| p.set(js_sys::Date::now() + f64::from(secs) * 1000.0));
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (secs, &PAUSED_UNTIL);
+    }
+
+    pub fn start(store: String, left: RwSignal<Option<u32>>) {
+        #[cfg(feature = "hydrate")]
+        {
+            use std::rc::Rc;
+            let last = Rc::new(Cell::new(js_sys::Date::now()));
+            for name in ["pointerdown", "keydown", "touchstart", "wheel", "input"] {
+                let last = last.clone();
+                let handle = window_event_listener_untyped(name, move |_| {
+                    last.set(js_sys::Date::now());
+                    left.set(None);
+                });
+                on_cleanup(move || handle.remove());
+            }
+            // A page restored from the back-forward cache would show the
+            // previous shopper's state: load it anew instead.
+            let restored = window_event_listener_untyped("pageshow", |e| {
+                let persisted = js_sys::Reflect::get(&e, &"persisted".into())
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false);
+                if persisted {
+                    let _ = window().location().reload();
+                }
+            });
+            on_cleanup(move || restored.remove());
+            // The store's timing, fetched in the browser only.
+            {
+                let store = store.clone();
+                leptos::task::spawn_local(async move {
+                    if let Ok(Some(k)) = get_kiosk(store).await {
+                        IDLE.with(|c| c.set(k.settings.idle_seconds));
+                        COUNTDOWN.with(|c| c.set(k.settings.countdown_seconds));
+                    }
+                });
+            }
+            let fired = Rc::new(Cell::new(false));
+            let tick = move || {
+                let now = js_sys::Date::now();
+                if fired.get() || PAUSED_UNTIL.with(|p| p.get()) > now {
+                    return;
+                }
+                let idle_ms = now - last.get();
+                let idle = f64::from(IDLE.with(|c| c.get())) * 1000.0;
+                let countdown = f64::from(COUNTDOWN.with(|c| c.get())) * 1000.0;
+                if idle_ms < idle {
+                    return;
+                }
+                let remaining = countdown - (idle_ms - idle);
+                if remaining <= 0.0 {
+                    fired.set(true);
+                    wipe_and_restart(store.clone());
+                } else {
+                    left.set(Some((remaining / 1000.0).ceil() as u32));
+                }
+            };
+            if let Ok(handle) =
+                set_interval_with_handle(tick, std::time::Duration::from_millis(500))
+            {
+                on_cleanup(move || handle.clear());
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (store, left, get_kiosk);
+    }
+}

@@ -1,0 +1,141 @@
+//! `/kiosk/{store}`: the kiosk's attract screen (or, on a device not yet
+//! started, the staff PIN that starts it), and `/kiosk/{store}/shop`: the
+//! store-first catalog with the scan field.
+
+use super::set_status;
+use crate::api::get_categories;
+use crate::api::kiosk::{get_kiosk, KioskStaff};
+use crate::seo::PageMeta;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use omnistore_components::i18n::{t, use_locale, Msg};
+
+#[component]
+pub fn KioskPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let store = move || params.with(|p| p.get("store").unwrap_or_default());
+    let state = Resource::new(store, get_kiosk);
+    let staff_problem = move || {
+        query.with(|q| match q.get("staff").as_deref() {
+            Some("wrong") => Some(t(Msg::KioskWrongPin)),
+            Some("throttled") => Some(t(Msg::KioskThrottled)),
+            _ => None,
+        })
+    };
+    view! {
+        <PageMeta title="Kiosk".to_string() description=t(Msg::KioskWelcome).to_string() canonical="/".to_string() />
+        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match state.await {
+                    Ok(Some(k)) if k.bound => view! {
+                        <section class="os-kiosk-attract" aria-labelledby="os-kiosk-attract-title">
+                            <h1 id="os-kiosk-attract-title" class="os-kiosk-attract__title">{k.settings.store.name.clone()}</h1>
+                            <p class="os-kiosk-attract__text">{t(Msg::KioskWelcome)}</p>
+                            <a class="os-kiosk-attract__start" href=format!("/kiosk/{}/shop", k.settings.store.slug)>
+                                {t(Msg::KioskTouchToStart)}
+                            </a>
+                        </section>
+                    }.into_any(),
+                    Ok(Some(k)) => view! {
+                        <section class="os-kiosk-start">
+                            <h1>{k.settings.store.name.clone()}</h1>
+                            {if k.settings.has_pin {
+                                view! { <StartForm store=k.settings.store.slug.clone() problem=staff_problem() /> }.into_any()
+                            } else {
+                                view! { <p>{t(Msg::KioskNoPin)}" "{k.settings.store.slug.clone()}</p> }.into_any()
+                            }}
+                        </section>
+                    }.into_any(),
+                    Ok(None) => {
+                        set_status(404);
+                        view! { <super::not_found::NotFound detail=t(Msg::NoStoresFound) /> }.into_any()
+                    }
+                    Err(_) => view! { <super::ErrorPage /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Staff start kiosk mode on this device with the store's PIN.
+#[component]
+fn StartForm(
+    /// The store slug.
+    store: String,
+    /// A message from a plain-form attempt (wrong PIN, too many).
+    problem: Option<&'static str>,
+) -> impl IntoView {
+    let act = ServerAction::<KioskStaff>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_outcome)) = act.value().get() {
+            // A full load: the page must be rendered as the kiosk now.
+            #[cfg(feature = "hydrate")]
+            let _ = window().location().assign(&_outcome.next);
+        }
+    });
+    let error = move || match act.value().get() {
+        Some(Err(e)) => Some(crate::shopper::error_text(&e)),
+        _ => problem.map(str::to_string),
+    };
+    view! {
+        <p>{t(Msg::KioskNotStarted)}</p>
+        <ActionForm action=act attr:class="os-kiosk-staff">
+            <input type="hidden" name="store" value=store />
+            <input type="hidden" name="action" value="start" />
+            <label class="os-kiosk-staff__field">
+                <span>{t(Msg::KioskPin)}</span>
+                <input name="pin" type="password" inputmode="numeric" autocomplete="off" required minlength="4" maxlength="8" />
+            </label>
+            {move || error().map(|m| view! { <p class="os-kiosk-staff__error" role="alert">{m}</p> })}
+            <button class="os-kiosk-bar__button" type="submit">{t(Msg::KioskStartKiosk)}</button>
+        </ActionForm>
+    }
+}
+
+/// The store-first catalog: scan, then the store's shelves by category, or
+/// everything (the endless aisle) for pickup later or delivery.
+#[component]
+pub fn KioskShopPage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let query = use_query_map();
+    let store = move || params.with(|p| p.get("store").unwrap_or_default());
+    let categories = Resource::new(|| (), move |_| get_categories(locale));
+    let problem = move || {
+        query.with(|q| {
+            q.get("problem")
+                .map(|p| match q.get("code").filter(|c| !c.is_empty()) {
+                    Some(code) => format!("{code}: {p}"),
+                    None => p,
+                })
+        })
+    };
+    view! {
+        <PageMeta title="Kiosk".to_string() description=t(Msg::KioskWelcome).to_string() canonical="/".to_string() />
+        <h1 class="os-kiosk-shop__title">{t(Msg::KioskOnShelf)}</h1>
+        <form class="os-kiosk-shop__scan" action=move || format!("/kiosk/{}/scan", store()) method="get">
+            <label for="os-kiosk-shop-scan">{t(Msg::KioskScanLabel)}</label>
+            <input id="os-kiosk-shop-scan" class="os-kiosk-bar__scan-input" name="code" type="text" autocomplete="off"
+                autocapitalize="characters" spellcheck="false" enterkeyhint="go" maxlength="40" autofocus />
+            <button class="os-kiosk-bar__button" type="submit">{t(Msg::KioskFind)}</button>
+        </form>
+        {move || problem().map(|p| view! { <p class="os-kiosk-shop__problem" role="alert">{p}</p> })}
+        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            <ul class="os-kiosk-shop__categories">
+                {move || Suspend::new(async move {
+                    categories.await.unwrap_or_default().into_iter().map(|c| view! {
+                        <li class="os-kiosk-shop__category">
+                            <a class="os-kiosk-shop__shelf" href=format!("/c/{}?mystore=1", c.slug)>
+                                <span class="os-kiosk-shop__name">{c.name.clone()}</span>
+                                <span class="os-kiosk-shop__hint">{t(Msg::KioskOnShelf)}</span>
+                            </a>
+                            <a class="os-kiosk-shop__all" href=format!("/c/{}", c.slug)>{t(Msg::KioskEverything)}</a>
+                        </li>
+                    }).collect_view()
+                })}
+            </ul>
+        </Suspense>
+    }
+}

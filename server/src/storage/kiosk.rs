@@ -1,0 +1,370 @@
+//! Kiosks in SQLite: settings and the staff PIN, scanning, aisles, ending a
+//! shopper's visit, and handing a kiosk cart to a phone.
+
+use super::accounts::{hash_password, password_matches};
+use super::{now, unavailable, SqliteStore};
+use async_trait::async_trait;
+use omnistore_components::backend::{
+    hash_token, new_token, BackendError, BackendResult, CartOwner, KioskBackend,
+};
+use omnistore_components::model::{
+    Handoff, HandoffPreview, KioskSettings, MergeReport, ScanCode, HANDOFF_SECS,
+};
+
+/// How long an ended token stays refused: as long as the cookies that carry
+/// them live (then nothing can present them any more).
+const ENDED_KEEP_SECS: i64 = 31 * 24 * 3600;
+
+/// The staff PIN of every demo store (README); real stores set their own
+/// with `omnistore kiosk-pin`.
+pub const DEMO_KIOSK_PIN: &str = "2468";
+
+impl SqliteStore {
+    async fn location_id(&self, store: &str) -> BackendResult<i64> {
+        self.directory()
+            .await?
+            .get(store)
+            .map(|s| s.id)
+            .ok_or_else(|| BackendError::BadRequest(format!("no store \"{store}\"")))
+    }
+
+    /// Drops ended-token records older than any cookie that could carry them.
+    pub async fn forget_ended_tokens(&self) -> BackendResult<u64> {
+        sqlx::query("DELETE FROM ended_tokens WHERE ended_at < ?")
+            .bind(now() - ENDED_KEEP_SECS)
+            .execute(&self.pool)
+            .await
+            .map(|r| r.rows_affected())
+            .map_err(unavailable)
+    }
+
+    /// Demo kiosks: every store gets aisles per category (as a store plan
+    /// would) and the staff PIN [`DEMO_KIOSK_PIN`], unless it has one.
+    pub async fn ensure_demo_kiosks(&self) -> BackendResult<()> {
+        let hash = hash_password(DEMO_KIOSK_PIN).await?;
+        sqlx::query(
+            "INSERT OR IGNORE INTO kiosk_settings (location_id, pin_hash)
+             SELECT id, ? FROM locations WHERE kind = 'store'",
+        )
+        .bind(hash)
+        .execute(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        sqlx::query(
+            "INSERT OR IGNORE INTO aisles (location_id, category_id, aisle)
+             SELECT l.id, c.id, 'Aisle ' || (((c.position + l.id) % 12) + 1)
+             FROM locations l, categories c WHERE l.kind = 'store'",
+        )
+        .execute(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl KioskBackend for SqliteStore {
+    async fn kiosk_settings(&self, store: &str) -> BackendResult<Option<KioskSettings>> {
+        let dir = self.directory().await?;
+        let Some(record) = dir.get(store) else {
+            return Ok(None);
+        };
+        let row: Option<(Option<String>, i64, i64)> = sqlx::query_as(
+            "SELECT pin_hash, idle_seconds, countdown_seconds FROM kiosk_settings WHERE location_id = ?",
+        )
+        .bind(record.id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        let (pin, idle, countdown) = row.unwrap_or((
+            None,
+            i64::from(omnistore_components::model::IDLE_DEFAULT_SECS),
+            i64::from(omnistore_components::model::COUNTDOWN_DEFAULT_SECS),
+        ));
+        Ok(Some(KioskSettings {
+            store: record.store_ref(),
+            idle_seconds: idle as u32,
+            countdown_seconds: countdown as u32,
+            has_pin: pin.is_some(),
+        }))
+    }
+
+    async fn set_kiosk_pin(&self, store: &str, pin: &str) -> BackendResult<()> {
+        omnistore_components::model::validate_pin(pin)
+            .map_err(|e| BackendError::BadRequest(e.into()))?;
+        let location = self.location_id(store).await?;
+        let hash = hash_password(pin).await?;
+        sqlx::query(
+            "INSERT INTO kiosk_settings (location_id, pin_hash) VALUES (?, ?)
+             ON CONFLICT (location_id) DO UPDATE SET pin_hash = excluded.pin_hash",
+        )
+        .bind(location)
+        .bind(hash)
+        .execute(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(())
+    }
+
+    async fn kiosk_pin_matches(&self, store: &str, pin: &str) -> BackendResult<bool> {
+        let location = self.location_id(store).await?;
+        let hash: Option<Option<String>> =
+            sqlx::query_scalar("SELECT pin_hash FROM kiosk_settings WHERE location_id = ?")
+                .bind(location)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(unavailable)?;
+        match hash.flatten() {
+            Some(hash) => password_matches(pin, hash).await,
+            None => Ok(false),
+        }
+    }
+
+    async fn set_kiosk_timing(&self, store: &str, idle: u32, countdown: u32) -> BackendResult<()> {
+        omnistore_components::model::validate_timing(idle, countdown)
+            .map_err(BackendError::BadRequest)?;
+        let location = self.location_id(store).await?;
+        sqlx::query(
+            "INSERT INTO kiosk_settings (location_id, idle_seconds, countdown_seconds) VALUES (?, ?, ?)
+             ON CONFLICT (location_id) DO UPDATE
+             SET idle_seconds = excluded.idle_seconds, countdown_seconds = excluded.countdown_seconds",
+        )
+        .bind(location)
+        .bind(idle)
+        .bind(countdown)
+        .execute(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(())
+    }
+
+    async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, i64)>> {
+        let (column, value) = match code {
+            ScanCode::Ean(ean) => ("v.ean", ean),
+            ScanCode::Sku(sku) => ("v.sku", sku),
+        };
+        sqlx::query_as(&format!(
+            "SELECT p.slug, v.id FROM variants v JOIN products p ON p.id = v.product_id
+             WHERE {column} = ?"
+        ))
+        .bind(value)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(unavailable)
+    }
+
+    async fn aisle(&self, store: &str, product_slug: &str) -> BackendResult<Option<String>> {
+        let Some(location) = self.directory().await?.get(store).map(|s| s.id) else {
+            return Ok(None);
+        };
+        sqlx::query_scalar(
+            "SELECT a.aisle FROM aisles a JOIN products p ON p.category_id = a.category_id
+             WHERE a.location_id = ? AND p.slug = ?",
+        )
+        .bind(location)
+        .bind(product_slug)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(unavailable)
+    }
+
+    async fn end_visit(&self, guest_cart: &str, session: Option<&str>) -> BackendResult<()> {
+        let at = now();
+        let mut tx = self.write_tx().await?;
+        for hash in std::iter::once(guest_cart).chain(session) {
+            sqlx::query("INSERT OR IGNORE INTO ended_tokens (token_hash, ended_at) VALUES (?, ?)")
+                .bind(hash)
+                .bind(at)
+                .execute(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        }
+        // The guest cart goes with its lines; an order placed from it keeps
+        // its own copy of the lines.
+        sqlx::query("DELETE FROM carts WHERE guest_token_hash = ? AND status = 'active'")
+            .bind(guest_cart)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        if let Some(session) = session {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+                .bind(session)
+                .execute(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        }
+        tx.commit().await.map_err(unavailable)
+    }
+
+    async fn is_ended(&self, hashes: &[&str]) -> BackendResult<bool> {
+        for hash in hashes {
+            let found: Option<i64> =
+                sqlx::query_scalar("SELECT 1 FROM ended_tokens WHERE token_hash = ?")
+                    .bind(hash)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(unavailable)?;
+            if found.is_some() {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    async fn start_handoff(
+        &self,
+        store: &str,
+        owner: &CartOwner,
+        link_base: &str,
+    ) -> BackendResult<Handoff> {
+        let location = self.location_id(store).await?;
+        let (clause, value) = match owner {
+            CartOwner::Customer(id) => ("customer_id = ?", id.to_string()),
+            CartOwner::Guest(hash) => ("guest_token_hash = ?", hash.clone()),
+        };
+        let cart: Option<i64> = sqlx::query_scalar(&format!(
+            "SELECT id FROM carts WHERE {clause} AND status = 'active'
+               AND EXISTS (SELECT 1 FROM cart_lines l WHERE l.cart_id = carts.id)"
+        ))
+        .bind(value)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        let Some(cart) = cart else {
+            return Err(BackendError::BadRequest(
+                "the cart is empty: add something first".into(),
+            ));
+        };
+        let token = new_token();
+        let handle = new_token();
+        let at = now();
+        sqlx::query(
+            "INSERT INTO handoffs (token_hash, handle, cart_id, location_id, created_at, expires_at)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(hash_token(&token))
+        .bind(&handle)
+        .bind(cart)
+        .bind(location)
+        .bind(at)
+        .bind(at + HANDOFF_SECS)
+        .execute(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        let url = format!("{link_base}{token}");
+        let (qr_path, qr_size) = super::orders::qr_path(&url);
+        Ok(Handoff {
+            url,
+            handle,
+            qr_path,
+            qr_size,
+            expires_in_secs: HANDOFF_SECS,
+        })
+    }
+
+    async fn handoff_taken(&self, handle: &str) -> BackendResult<Option<bool>> {
+        let used: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT used_at FROM handoffs WHERE handle = ?")
+                .bind(handle)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(unavailable)?;
+        Ok(used.map(|u| u.is_some()))
+    }
+
+    async fn handoff_preview(&self, token_hash: &str) -> BackendResult<Option<HandoffPreview>> {
+        let row: Option<(i64, i64, Option<i64>, i64)> = sqlx::query_as(
+            "SELECT h.location_id, h.expires_at, h.used_at,
+                    (SELECT COALESCE(SUM(quantity), 0) FROM cart_lines WHERE cart_id = h.cart_id)
+             FROM handoffs h WHERE h.token_hash = ?",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        let Some((location, expires, used, items)) = row else {
+            return Ok(None);
+        };
+        usable(expires, used)?;
+        let store_name = self
+            .directory()
+            .await?
+            .by_id(location)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        Ok(Some(HandoffPreview {
+            store_name,
+            items: items as u32,
+            expires_in_secs: expires - now(),
+        }))
+    }
+
+    async fn accept_handoff(
+        &self,
+        token_hash: &str,
+        owner: &CartOwner,
+    ) -> BackendResult<MergeReport> {
+        let online = self.online_location_id().await?;
+        let mut tx = self.write_tx().await?;
+        let row: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT cart_id, expires_at, used_at FROM handoffs WHERE token_hash = ?",
+        )
+        .bind(token_hash)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(unavailable)?;
+        let Some((cart, expires, used)) = row else {
+            return Err(BackendError::BadRequest(
+                "this link is not one of ours: scan the code on the kiosk again".into(),
+            ));
+        };
+        usable(expires, used)?;
+        // Single use: the first request that marks it wins; the writer lock
+        // (BEGIN IMMEDIATE) makes a concurrent second one see it used.
+        sqlx::query("UPDATE handoffs SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
+            .bind(now())
+            .bind(token_hash)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        let source: Option<(Option<String>, Option<i64>, String)> =
+            sqlx::query_as("SELECT guest_token_hash, customer_id, status FROM carts WHERE id = ?")
+                .bind(cart)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        let source_owner = match source {
+            Some((_, _, status)) if status != "active" => None,
+            Some((Some(hash), _, _)) => Some(CartOwner::Guest(hash)),
+            Some((None, Some(id), _)) => Some(CartOwner::Customer(id)),
+            _ => None,
+        };
+        // The kiosk's shopper may already be this phone's shopper (same
+        // account): their cart is here already.
+        let Some(source_owner) = source_owner.filter(|o| o != owner) else {
+            tx.commit().await.map_err(unavailable)?;
+            return Ok(MergeReport::default());
+        };
+        let (report, source_version, version) =
+            Self::merge_cart_into(&mut tx, online, cart, owner).await?;
+        tx.commit().await.map_err(unavailable)?;
+        self.publish(source_owner, source_version);
+        self.publish(owner.clone(), version);
+        Ok(report)
+    }
+}
+
+/// A handoff may be taken once, within its ten minutes.
+fn usable(expires: i64, used: Option<i64>) -> BackendResult<()> {
+    if used.is_some() {
+        return Err(BackendError::Gone(
+            "this cart was already taken with this link; each link works once".into(),
+        ));
+    }
+    if expires <= now() {
+        return Err(BackendError::Gone(
+            "this link has expired (links last 10 minutes): ask the kiosk for a new one".into(),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,245 @@
+//! The kiosk over HTTP: starting it with the PIN (and the PIN's rate limit),
+//! scanning, the reset that refuses replayed cookies, the one-time handoff
+//! to a phone.
+
+use super::accounts::{db, stocked_variants, Shopper};
+use super::{server, start_server};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+const PIN: &str = "2468";
+
+async fn store(base: &str, city: &str) -> String {
+    let body: Value = reqwest::get(format!("{base}/api/v1/stores?q={city}&limit=1"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    body["stores"][0]["slug"].as_str().unwrap().to_string()
+}
+
+async fn start(base: &str, slug: &str) -> Shopper {
+    let kiosk = Shopper::visit(base).await;
+    let (s, body) = kiosk
+        .form(
+            "/api/kiosk/staff",
+            &[("store", slug), ("pin", PIN), ("action", "start")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(kiosk.cookie("os_kiosk").as_deref(), Some(slug));
+    kiosk
+}
+
+#[tokio::test]
+async fn scanning_goes_to_the_product_or_says_what_is_wrong() {
+    let base = &server().base;
+    let slug = store(base, "Szczecin").await;
+    let kiosk = start(base, &slug).await;
+    let pool = db(server()).await;
+    let (variant, ean, sku, product): (i64, String, String, String) = sqlx::query_as(
+        "SELECT v.id, v.ean, v.sku, p.slug FROM variants v JOIN products p ON p.id = v.product_id LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let location =
+        |res: &reqwest::Response| res.headers()["location"].to_str().unwrap().to_string();
+    for code in [ean.clone(), sku.to_lowercase(), format!(" {ean}\n")] {
+        let res = Shopper::client()
+            .get(format!("{base}/kiosk/{slug}/scan"))
+            .query(&[("code", &code)])
+            .header("cookie", kiosk.header())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{code}");
+        assert_eq!(location(&res), format!("/p/{product}?variant={variant}"));
+    }
+    for (code, says) in [
+        ("0000000000000", "no+product+has+this+code"),
+        ("5900000000018", "wrong+check+digit"),
+        ("12345", "12+or+13+digits"),
+        ("<script>", "letters%2C+digits+and+dashes"),
+    ] {
+        let res = Shopper::client()
+            .get(format!("{base}/kiosk/{slug}/scan"))
+            .query(&[("code", code)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let to = location(&res);
+        assert!(to.starts_with(&format!("/kiosk/{slug}/shop?code=")), "{to}");
+        assert!(
+            to.contains(says) || to.contains(&says.replace('+', "%20")),
+            "{code}: {to}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_reset_ends_the_visit_and_replayed_cookies_get_401() {
+    let base = &server().base;
+    let slug = store(base, "Lublin").await;
+    let kiosk = start(base, &slug).await;
+    let (variant, _) = stocked_variants(5, 1).await[0];
+    let (s, _) = kiosk.add(variant, 2).await;
+    assert_eq!(s, StatusCode::OK);
+    let old_cart = kiosk.cookie("os_cart").unwrap();
+    let res = Shopper::client()
+        .post(format!("{base}/api/kiosk/reset"))
+        .header("cookie", kiosk.header())
+        .header("origin", base)
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()["clear-site-data"],
+        "\"cache\", \"storage\"",
+        "the browser drops storage and caches too"
+    );
+    kiosk.finish(res).await;
+    assert!(
+        kiosk.cookie("os_cart").is_none(),
+        "the cart cookie is cleared"
+    );
+    assert_eq!(kiosk.cookie("os_kiosk").as_deref(), Some(slug.as_str()));
+    // Replaying the old cookie is refused, on pages and the API alike.
+    for path in ["/api/cart", "/cart", "/"] {
+        let res = Shopper::client()
+            .get(format!("{base}{path}"))
+            .header("cookie", format!("os_cart={old_cart}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{path}");
+    }
+    // The kiosk itself starts afresh with an empty cart.
+    let (s, body) = kiosk.get("/api/cart").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(body.contains("\"lines\":[]"), "{body}");
+    // Only a kiosk resets: an ordinary browser is told to sign out instead.
+    let web = Shopper::visit(base).await;
+    let (s, _) = web.form("/api/kiosk/reset", &[]).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_handoff_moves_the_cart_to_the_phone_once() {
+    let base = &server().base;
+    let slug = store(base, "Katowice").await;
+    let kiosk = start(base, &slug).await;
+    // An empty cart has nothing to send.
+    let (s, body) = kiosk.form("/api/kiosk/handoff", &[]).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
+    let (variant, _) = stocked_variants(5, 1).await[0];
+    kiosk.add(variant, 2).await;
+    let (s, body) = kiosk.form("/api/kiosk/handoff", &[]).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let handoff: Value = serde_json::from_str(&body).unwrap();
+    let url = handoff["url"].as_str().unwrap();
+    let token = url.rsplit('/').next().unwrap();
+    assert_eq!(token.len(), 64, "256-bit token");
+    assert!(handoff["qr_path"].as_str().unwrap().starts_with('M'));
+    let handle = handoff["handle"].as_str().unwrap();
+    let taken_path = format!("/api/kiosk/handoff-taken?handle={handle}");
+    assert_eq!(kiosk.get(&taken_path).await.1, "false");
+
+    let phone = Shopper::visit(base).await;
+    let (s, page) = phone.get(&format!("/handoff/{token}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        page.contains("2 items") && page.contains("waiting for you at the kiosk"),
+        "the phone sees what waits; a look does not use it up"
+    );
+    let (s, body) = phone.form("/api/handoff/accept", &[("token", token)]).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let (_, cart) = phone.get("/api/cart").await;
+    let cart: Value = serde_json::from_str(&cart).unwrap();
+    assert_eq!(cart["lines"][0]["variant_id"], variant);
+    assert_eq!(cart["lines"][0]["quantity"], 2);
+    assert_eq!(kiosk.get(&taken_path).await.1, "true");
+
+    // Once only: a second phone (or the same one) is refused with 410.
+    let other = Shopper::visit(base).await;
+    let (s, body) = other.form("/api/handoff/accept", &[("token", token)]).await;
+    assert_eq!(s, StatusCode::GONE, "{body}");
+    assert!(body.contains("already taken"), "{body}");
+    let (s, _) = other.get(&format!("/handoff/{token}")).await;
+    assert_eq!(s, StatusCode::GONE);
+    let (s, _) = other
+        .form("/api/handoff/accept", &[("token", &"ab".repeat(32))])
+        .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    // An expired link says so. (The kiosk starts over after a handoff, as
+    // its page does when it sees the cart taken.)
+    let (s, _) = kiosk.form("/api/kiosk/reset", &[]).await;
+    assert_eq!(s, StatusCode::OK);
+    kiosk.add(variant, 1).await;
+    let (_, body) = kiosk.form("/api/kiosk/handoff", &[]).await;
+    let late: Value = serde_json::from_str(&body).unwrap();
+    let late_token = late["url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
+    sqlx::query("UPDATE handoffs SET expires_at = 0 WHERE handle = ?")
+        .bind(late["handle"].as_str().unwrap())
+        .execute(&db(server()).await)
+        .await
+        .unwrap();
+    let (s, body) = other
+        .form("/api/handoff/accept", &[("token", &late_token)])
+        .await;
+    assert_eq!(s, StatusCode::GONE);
+    assert!(body.contains("expired"), "{body}");
+}
+
+#[tokio::test]
+async fn wrong_pins_are_limited_per_store_and_client() {
+    // A server of its own: the limit counts per client address too.
+    let own = start_server();
+    let base = &own.base;
+    let slug = store(base, "Gdynia").await;
+    let device = Shopper::visit(base).await;
+    for _ in 0..5 {
+        let (s, _) = device
+            .form(
+                "/api/kiosk/staff",
+                &[("store", &slug), ("pin", "0000"), ("action", "exit")],
+            )
+            .await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+    }
+    let (s, body) = device
+        .form(
+            "/api/kiosk/staff",
+            &[("store", &slug), ("pin", PIN), ("action", "start")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert!(body.contains("too many wrong PINs"));
+    assert!(device.cookie("os_kiosk").is_none());
+    let (s, _) = device
+        .form(
+            "/api/kiosk/staff",
+            &[
+                ("store", &slug),
+                ("pin", PIN),
+                ("action", "settings"),
+                ("idle", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::BAD_REQUEST,
+        "a bad action is refused before the PIN"
+    );
+}
