@@ -90,6 +90,19 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     Ok(web::router(state))
 }
 
+/// The runtime the server runs on (the binary and the tests alike): one
+/// thread runs every request. Leptos' reactive graph (0.8) can deadlock when
+/// a page's resource and its Suspense run on two threads at once (lock-order
+/// inversion between an effect and an async derived: leptos#4673, seen here
+/// under load as a server that stops answering). On one thread that cannot
+/// happen. Database work runs on sqlx's own threads and password hashing on
+/// the blocking pool, so the cores are still used.
+pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+}
+
 /// How long requests in flight may take to finish after a shutdown signal.
 /// Live-update streams never finish on their own, so without a deadline a
 /// page left open would keep the process alive forever.

@@ -125,14 +125,11 @@ async fn shutdown_signal() {
     tracing::info!("shutting down: finishing requests in flight");
 }
 
-// One thread runs every request. Leptos' reactive graph (0.8) can deadlock
-// when a page's resource and its Suspense run on two threads at once (lock
-// order inversion between an effect and an async derived: leptos#4673, seen
-// here under load as a server that stops answering). On one thread that
-// cannot happen. Database work runs on sqlx's own threads and password
-// hashing on the blocking pool, so the cores are still used.
-#[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+fn main() -> anyhow::Result<()> {
+    omnistore_server::runtime()?.block_on(run())
+}
+
+async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));

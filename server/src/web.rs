@@ -38,7 +38,7 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 
 /// The whole site.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let (backend, origin) = (state.backend.clone(), state.public_url.clone());
         move || {
@@ -76,6 +76,18 @@ pub fn router(state: AppState) -> Router {
         .merge(personal)
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The app's routes, worked out once per process. Working them out runs the
+/// app with resource loading switched off for the whole process (a global
+/// flag in leptos_server, leptos#4773): a page whose data started loading in
+/// that window would wait forever. Once, before anything is served, nothing
+/// can be caught in it, however many servers the process builds (the tests
+/// build dozens side by side).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// server_fn answers a call it cannot decode (a missing or malformed

@@ -72,10 +72,7 @@ impl Shopper {
     }
 
     pub(crate) fn client() -> reqwest::Client {
-        reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap()
+        crate::client()
     }
 
     pub(crate) async fn finish(&self, res: reqwest::Response) -> (StatusCode, String) {

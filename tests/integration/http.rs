@@ -30,17 +30,14 @@ fn server() -> &'static Server {
 /// throttling every login from 127.0.0.1).
 fn start_server() -> Server {
     {
+        trace_to_file();
         let dir = tempfile::tempdir().expect("temp dir");
         let db = format!("sqlite://{}", dir.path().join("test.db").display());
         let db_url = db.clone();
         let mail = dir.path().join("mail");
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .unwrap();
+            let rt = omnistore_server::runtime().unwrap();
             rt.block_on(async move {
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 let addr = listener.local_addr().unwrap();
@@ -68,9 +65,30 @@ fn start_server() -> Server {
     }
 }
 
+/// With `OMNISTORE_TEST_LOG=<file>` every test server logs each request
+/// (and the identity layer's steps) there: the way to see which request a
+/// stuck test is waiting for.
+fn trace_to_file() {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        if let Some(path) = std::env::var_os("OMNISTORE_TEST_LOG") {
+            let file = std::fs::File::create(path).expect("log file");
+            tracing_subscriber::fmt()
+                .with_env_filter("tower_http=debug,omnistore_server=debug")
+                .with_writer(std::sync::Mutex::new(file))
+                .with_thread_names(true)
+                .with_ansi(false)
+                .init();
+        }
+    });
+}
+
+/// No redirects followed (tests check them), and an answer that has not come
+/// within a minute fails the test instead of holding the whole run.
 fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(Policy::none())
+        .timeout(std::time::Duration::from_secs(60))
         .build()
         .unwrap()
 }

@@ -197,18 +197,18 @@ impl KioskBackend for SqliteStore {
     }
 
     async fn is_ended(&self, hashes: &[&str]) -> BackendResult<bool> {
-        for hash in hashes {
-            let found: Option<i64> =
-                sqlx::query_scalar("SELECT 1 FROM ended_tokens WHERE token_hash = ?")
-                    .bind(hash)
-                    .fetch_optional(&self.pool)
-                    .await
-                    .map_err(unavailable)?;
-            if found.is_some() {
-                return Ok(true);
-            }
+        if hashes.is_empty() {
+            return Ok(false);
         }
-        Ok(false)
+        // Every personal request asks this: one round trip for all its tokens.
+        let marks = vec!["?"; hashes.len()].join(", ");
+        let sql =
+            format!("SELECT EXISTS(SELECT 1 FROM ended_tokens WHERE token_hash IN ({marks}))");
+        let mut query = sqlx::query_scalar::<_, bool>(&sql);
+        for hash in hashes {
+            query = query.bind(*hash);
+        }
+        query.fetch_one(&self.pool).await.map_err(unavailable)
     }
 
     async fn start_handoff(
