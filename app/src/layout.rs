@@ -18,6 +18,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <a class="os-skip-link" href="#main">{t(Msg::SkipToContent)}</a>
         {kiosk.map(|store| view! { <crate::kiosk::KioskBar store /> })}
+        <AppNotices />
         <header class="os-header">
             <div class="os-header__bar">
                 <a class="os-header__logo" href="/" aria-label=format!("omnistore — {}", t(Msg::Home))>
@@ -45,6 +46,20 @@ pub fn Header() -> impl IntoView {
                 </Suspense>
             </nav>
         </header>
+    }
+}
+
+/// The installed app's notices, shown by `/pwa.js` (plain script, so they
+/// work before and without the wasm): the offline banner (CSS shows it when
+/// `<html>` is `.os-offline` or a saved copy) and the update offer.
+#[component]
+fn AppNotices() -> impl IntoView {
+    view! {
+        <p class="os-offline-banner" role="status">{t(Msg::OfflineBanner)}</p>
+        <div class="os-update" role="alert" hidden>
+            <span>{t(Msg::UpdateAvailable)}" — "</span>
+            <button type="button" class="os-update__reload">{t(Msg::UpdateReload)}</button>
+        </div>
     }
 }
 

@@ -425,6 +425,13 @@ messages! {
     KioskOnShelfAisle => "On the shelf here", "Na półce w tym sklepie";
     KioskInStock => "in stock", "szt. dostępne";
     KioskNotOnShelf => "Not on the shelf here: order it for pickup later or delivery.", "Brak na półce w tym sklepie: zamów z odbiorem później lub dostawą.";
+    PwaDescription => "Home, garden and outdoor: shop online, pick up in a store near you.", "Dom, ogród i wypoczynek: kupuj online, odbieraj w sklepie w pobliżu.";
+    OfflineTitle => "You are offline", "Jesteś offline";
+    OfflineBody => "This page has not been saved on this device yet. Pages you have visited before open without a connection; this one will when you are back online.", "Ta strona nie została jeszcze zapisana na tym urządzeniu. Strony odwiedzone wcześniej działają bez połączenia; ta otworzy się, gdy wrócisz do sieci.";
+    OfflineHome => "Go to the home page", "Przejdź do strony głównej";
+    OfflineBanner => "You are offline: this is a copy saved on this device. Prices marked * may be out of date; we check them again at checkout.", "Jesteś offline: to kopia zapisana na tym urządzeniu. Ceny oznaczone * mogą być nieaktualne; sprawdzimy je ponownie przy zamówieniu.";
+    UpdateAvailable => "A new version is available", "Dostępna jest nowa wersja";
+    UpdateReload => "Reload", "Odśwież";
     HandoffTitle => "Your cart from the kiosk", "Twój koszyk z kiosku";
     HandoffOffer => "waiting for you at the kiosk in", "czekają na Ciebie w kiosku w sklepie";
     HandoffTake => "Add them to my cart", "Dodaj do mojego koszyka";

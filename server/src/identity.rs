@@ -127,6 +127,8 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     let path = req.uri().path().to_string();
     // Nothing a kiosk shows may be kept by its browser for the next shopper.
     let kiosk = identity.kiosk.is_some();
+    // Nor anything shown to a signed-in customer (their name is in the header).
+    let customer = identity.customer.is_some();
     req.extensions_mut().insert(identity);
 
     let mut res = next.run(req).await;
@@ -150,7 +152,7 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
             headers.append(header::SET_COOKIE, v);
         }
     }
-    if kiosk || PRIVATE_PREFIXES.iter().any(|p| path.starts_with(p)) {
+    if kiosk || customer || PRIVATE_PREFIXES.iter().any(|p| path.starts_with(p)) {
         headers.insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static("private, no-store"),

@@ -8,6 +8,7 @@ pub mod identity;
 pub mod images;
 pub mod outbox;
 pub mod payments;
+pub mod pwa;
 pub mod storage;
 pub mod web;
 
@@ -33,6 +34,9 @@ pub struct ServeConfig {
     pub mail_dir: PathBuf,
     /// An SMTP relay ("host:port") to send order e-mails through instead.
     pub smtp: Option<String>,
+    /// Names this deployment for installed apps (the service worker's
+    /// version); the built assets' hashes when not given.
+    pub release: Option<String>,
 }
 
 /// Leptos settings for a server started outside cargo-leptos. File hashing is
@@ -82,8 +86,12 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
         .unwrap_or_else(|| format!("http://{}", config.addr))
         .trim_end_matches('/')
         .to_string();
+    let leptos = leptos_options(config);
+    let pwa = Arc::new(pwa::Pwa::new(&leptos, config.release.as_deref()));
+    tracing::info!(version = %pwa.version, "service worker version");
     let state = web::AppState {
-        leptos: leptos_options(config),
+        pwa,
+        leptos,
         backend: Arc::new(store),
         public_url,
     };

@@ -91,6 +91,11 @@ struct ServeArgs {
     /// Send order e-mails through this SMTP relay (host:port) instead of files.
     #[arg(long, env = "OMNISTORE_SMTP")]
     smtp: Option<String>,
+    /// Names this deployment (e.g. a git tag). Installed apps offer "A new
+    /// version is available" when it changes; by default the hashes of the
+    /// built assets name it, so every new build is noticed.
+    #[arg(long, env = "OMNISTORE_RELEASE")]
+    release_tag: Option<String>,
 }
 
 #[derive(Args)]
@@ -151,6 +156,7 @@ async fn run() -> anyhow::Result<()> {
                 site_root: args.site_root,
                 mail_dir: args.mail_dir,
                 smtp: args.smtp,
+                release: args.release_tag,
             };
             let app = build(&config).await?;
             let listener = tokio::net::TcpListener::bind(config.addr).await?;

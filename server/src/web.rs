@@ -28,6 +28,8 @@ pub struct AppState {
     pub backend: Backend,
     /// Public origin without a trailing slash, for canonical links and the sitemap.
     pub public_url: String,
+    /// The installable app's files (manifest, icons, service worker).
+    pub pwa: std::sync::Arc<crate::pwa::Pwa>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {
@@ -73,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .merge(meta::router())
         .merge(api_v1::router())
         .merge(assets::router(&state.leptos))
+        .merge(crate::pwa::router())
         .merge(personal)
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)

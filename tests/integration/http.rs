@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 mod accounts;
 mod kiosk;
+mod pwa;
 mod stores;
 
 struct Server {
@@ -49,6 +50,7 @@ fn start_server() -> Server {
                     site_root: "target/site".into(),
                     mail_dir: mail.clone(),
                     smtp: None,
+                    release: None,
                 };
                 let app = build(&config).await.expect("build app");
                 tx.send(format!("http://{addr}")).unwrap();

@@ -243,3 +243,62 @@ async fn wrong_pins_are_limited_per_store_and_client() {
         "a bad action is refused before the PIN"
     );
 }
+
+#[tokio::test]
+async fn a_shopper_signed_in_at_a_kiosk_orders_as_kiosk_and_the_reset_signs_them_out() {
+    let own = start_server();
+    let (slug, variant) = super::stores::isolated_stock(&own, 3, 10).await;
+    let kiosk = start(&own.base, &slug).await;
+    let email = super::accounts::unique_email("kiosk-order");
+    kiosk.register(&email).await;
+    let session = kiosk.cookie("os_sid").unwrap();
+    // The kiosk's store is "my store", whatever the account says.
+    let (s, body) = kiosk
+        .form(
+            "/api/cart/add",
+            &[
+                ("variant_id", &variant.to_string()),
+                ("quantity", "1"),
+                ("fulfilment", "pickup"),
+            ],
+        )
+        .await;
+    assert!(s.is_success(), "{s} {body}");
+    let view = super::stores::checkout_view(&kiosk).await;
+    let slot = view["pickup"]["slots"][0]["starts_at"].as_i64().unwrap();
+    let (s, body) =
+        super::stores::place(&kiosk, view["key"].as_str().unwrap(), Some(slot), &[]).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let (channel, store): (String, String) = sqlx::query_as(
+        "SELECT o.channel, l.slug FROM orders o JOIN customers c ON c.id = o.customer_id
+         JOIN locations l ON l.id = o.pickup_location_id WHERE c.email = ?",
+    )
+    .bind(&email)
+    .fetch_one(&db(&own).await)
+    .await
+    .unwrap();
+    assert_eq!((channel.as_str(), store.as_str()), ("kiosk", slug.as_str()));
+
+    let res = Shopper::client()
+        .post(format!("{}/api/kiosk/reset", own.base))
+        .header("cookie", kiosk.header())
+        .header("origin", &own.base)
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    kiosk.finish(res).await;
+    assert!(kiosk.cookie("os_sid").is_none(), "signed out on the kiosk");
+    let res = Shopper::client()
+        .get(format!("{}/api/session", own.base))
+        .header("cookie", format!("os_sid={session}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::UNAUTHORIZED,
+        "the session ended on the server"
+    );
+}

@@ -143,7 +143,7 @@ async fn store_pages_and_my_store_moves_to_the_account_at_login() {
 
 /// A store and a variant with exactly `units` on that store's shelf and none
 /// in the warehouse, the store taking `capacity` orders per slot.
-async fn isolated_stock(server: &Server, units: i64, capacity: i64) -> (String, i64) {
+pub(crate) async fn isolated_stock(server: &Server, units: i64, capacity: i64) -> (String, i64) {
     let pool = db(server).await;
     let (store, slug): (i64, String) = sqlx::query_as(
         "SELECT id, slug FROM locations WHERE kind = 'store' AND slug LIKE 'krakow%' ORDER BY id LIMIT 1",
@@ -208,13 +208,13 @@ async fn pickup_guest(base: &str, store: &str, variant: i64) -> Shopper {
 }
 
 /// The checkout as the page gets it: a fresh key and the free slots.
-async fn checkout_view(s: &Shopper) -> Value {
+pub(crate) async fn checkout_view(s: &Shopper) -> Value {
     let (st, body) = s.get("/api/checkout/view").await;
     assert_eq!(st, StatusCode::OK, "{body}");
     serde_json::from_str(&body).unwrap()
 }
 
-async fn place(
+pub(crate) async fn place(
     s: &Shopper,
     key: &str,
     slot: Option<i64>,

@@ -118,6 +118,14 @@ mod ssr {
             CART_COOKIE_MAX_AGE,
             who.secure,
         ));
+        // Pages the browser kept while signed in go with the session (the
+        // service worker drops its own copies when it sees this request).
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            res.insert_header(
+                http::HeaderName::from_static("clear-site-data"),
+                http::HeaderValue::from_static("\"cache\""),
+            );
+        }
     }
 
     /// A sign-in or sign-up form posted without JavaScript cannot read the
@@ -243,17 +251,8 @@ pub async fn login(
     };
     let email = normalize_email(&email).map_err(|_| wrong(&next))?;
     let keys = [format!("email:{email}"), format!("ip:{}", who.client)];
-    let failures = b
-        .login_failures(&keys, FAILURE_WINDOW_SECS)
-        .await
-        .map_err(fail)?;
-    if failures[0] >= MAX_FAILURES_PER_ACCOUNT || failures[1] >= MAX_FAILURES_PER_CLIENT {
-        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-            res.insert_header(
-                http::header::RETRY_AFTER,
-                http::HeaderValue::from(FAILURE_WINDOW_SECS),
-            );
-        }
+    let limits = [MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT];
+    if too_many_guesses(&b, &keys, &limits, FAILURE_WINDOW_SECS).await? {
         let e = reject(StatusCode::TOO_MANY_REQUESTS, text(Msg::TooManyAttempts));
         back_to_form("/login", "throttled", &next);
         return Err(e);

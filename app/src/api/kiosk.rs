@@ -74,17 +74,8 @@ pub async fn kiosk_staff(
         format!("kiosk-pin:{store}"),
         format!("kiosk-pin-ip:{}", who.client),
     ];
-    let failures = b
-        .login_failures(&keys, PIN_WINDOW_SECS)
-        .await
-        .map_err(fail)?;
-    if failures.iter().any(|n| *n >= MAX_PIN_FAILURES) {
-        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-            res.insert_header(
-                http::header::RETRY_AFTER,
-                http::HeaderValue::from(PIN_WINDOW_SECS),
-            );
-        }
+    let limits = [MAX_PIN_FAILURES; 2];
+    if super::ssr::too_many_guesses(&b, &keys, &limits, PIN_WINDOW_SECS).await? {
         back("throttled");
         return Err(reject(
             StatusCode::TOO_MANY_REQUESTS,

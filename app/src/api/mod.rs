@@ -56,6 +56,26 @@ pub(crate) mod ssr {
         reject(status, e.to_string())
     }
 
+    /// Guessing (passwords, PINs) is limited: `keys[i]` (an account, a
+    /// store, a client address) may fail `limits[i]` times in `window_secs`.
+    /// When one is over, the answer says when to come back (`Retry-After`)
+    /// and this returns true; the caller says why, in its own words.
+    pub async fn too_many_guesses(
+        b: &Backend,
+        keys: &[String],
+        limits: &[u32],
+        window_secs: i64,
+    ) -> Result<bool, ServerFnError> {
+        let failures = b.login_failures(keys, window_secs).await.map_err(fail)?;
+        let over = failures.iter().zip(limits).any(|(n, max)| n >= max);
+        if over {
+            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                res.insert_header(http::header::RETRY_AFTER, HeaderValue::from(window_secs));
+            }
+        }
+        Ok(over)
+    }
+
     fn parts() -> Option<http::request::Parts> {
         use_context::<http::request::Parts>()
     }

@@ -41,15 +41,31 @@ impl SqliteStore {
     /// Demo kiosks: every store gets aisles per category (as a store plan
     /// would) and the staff PIN [`DEMO_KIOSK_PIN`], unless it has one.
     pub async fn ensure_demo_kiosks(&self) -> BackendResult<()> {
-        let hash = hash_password(DEMO_KIOSK_PIN).await?;
-        sqlx::query(
-            "INSERT OR IGNORE INTO kiosk_settings (location_id, pin_hash)
-             SELECT id, ? FROM locations WHERE kind = 'store'",
+        let missing: bool = sqlx::query_scalar(
+            "SELECT EXISTS(SELECT 1 FROM locations l WHERE l.kind = 'store'
+             AND NOT EXISTS (SELECT 1 FROM kiosk_settings k WHERE k.location_id = l.id))",
         )
-        .bind(hash)
-        .execute(&self.pool)
+        .fetch_one(&self.pool)
         .await
         .map_err(unavailable)?;
+        // Hashing is deliberately slow (argon2id): only when a store needs it.
+        if missing {
+            let hash = hash_password(DEMO_KIOSK_PIN).await?;
+            // The timing comes from the shared model, not the column defaults.
+            sqlx::query(
+                "INSERT OR IGNORE INTO kiosk_settings
+                 (location_id, pin_hash, idle_seconds, countdown_seconds)
+                 SELECT id, ?, ?, ? FROM locations WHERE kind = 'store'",
+            )
+            .bind(hash)
+            .bind(i64::from(omnistore_components::model::IDLE_DEFAULT_SECS))
+            .bind(i64::from(
+                omnistore_components::model::COUNTDOWN_DEFAULT_SECS,
+            ))
+            .execute(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        }
         sqlx::query(
             "INSERT OR IGNORE INTO aisles (location_id, category_id, aisle)
              SELECT l.id, c.id, 'Aisle ' || (((c.position + l.id) % 12) + 1)
@@ -95,11 +111,16 @@ impl KioskBackend for SqliteStore {
         let location = self.location_id(store).await?;
         let hash = hash_password(pin).await?;
         sqlx::query(
-            "INSERT INTO kiosk_settings (location_id, pin_hash) VALUES (?, ?)
+            "INSERT INTO kiosk_settings (location_id, pin_hash, idle_seconds, countdown_seconds)
+             VALUES (?, ?, ?, ?)
              ON CONFLICT (location_id) DO UPDATE SET pin_hash = excluded.pin_hash",
         )
         .bind(location)
         .bind(hash)
+        .bind(i64::from(omnistore_components::model::IDLE_DEFAULT_SECS))
+        .bind(i64::from(
+            omnistore_components::model::COUNTDOWN_DEFAULT_SECS,
+        ))
         .execute(&self.pool)
         .await
         .map_err(unavailable)?;

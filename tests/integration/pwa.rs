@@ -1,0 +1,124 @@
+//! The installable app's files, and what browsers and the service worker may
+//! keep: nothing a signed-in customer sees, nothing after sign-out.
+
+use crate::accounts::{unique_email, Shopper};
+use crate::{client, server};
+use reqwest::StatusCode;
+
+async fn raw(path: &str, cookie: &str) -> reqwest::Response {
+    client()
+        .get(format!("{}{path}", server().base))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn cache_control(res: &reqwest::Response) -> String {
+    res.headers()
+        .get("cache-control")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn manifest_icons_and_worker_are_served() {
+    let res = raw("/manifest.webmanifest", "").await;
+    assert_eq!(res.headers()["content-type"], "application/manifest+json");
+    let manifest: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(manifest["display"], "standalone");
+    assert_eq!(manifest["start_url"], "/");
+    let icons = manifest["icons"].as_array().unwrap();
+    for icon in icons {
+        let res = raw(icon["src"].as_str().unwrap(), "").await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["content-type"], "image/png");
+        let png = res.bytes().await.unwrap();
+        let size: u32 = icon["sizes"]
+            .as_str()
+            .unwrap()
+            .split('x')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(&png[1..4], b"PNG");
+        assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), size);
+    }
+    assert_eq!(
+        raw("/icons/nope.png", "").await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    let res = raw("/sw.js", "").await;
+    assert_eq!(
+        cache_control(&res),
+        "no-cache",
+        "browsers must ask for updates"
+    );
+    let sw = res.text().await.unwrap();
+    assert!(!sw.contains("__VERSION__") && !sw.contains("__PRECACHE__"));
+    assert!(
+        sw.contains(r#"const PRECACHE = ["/offline","#),
+        "{}",
+        &sw[..400]
+    );
+
+    // Every page links the manifest and the script that installs the worker.
+    let home = raw("/", "").await.text().await.unwrap();
+    assert!(home.contains(r#"<link rel="manifest" href="/manifest.webmanifest""#));
+    assert!(home.contains(r#"<script src="/pwa.js" defer"#));
+    assert_eq!(raw("/pwa.js", "").await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_offline_page_is_nobodys_and_speaks_the_shoppers_language() {
+    let shopper = Shopper::visit(&server().base).await;
+    shopper.register(&unique_email("offline")).await;
+    let res = raw("/offline", &format!("{}; lang=pl", shopper.header())).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers().get("set-cookie").is_none(),
+        "outside the identity layer"
+    );
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<html lang=\"pl\""));
+    assert!(html.contains("Jesteś offline"));
+    assert!(
+        !html.contains("Ala Test"),
+        "no account details in a stored page"
+    );
+    assert!(!html.contains("os-cart-badge"), "no cart in a stored page");
+}
+
+#[tokio::test]
+async fn signed_in_answers_are_never_stored_and_sign_out_clears_the_cache() {
+    let guest = raw("/c/lighting", "").await;
+    assert_eq!(cache_control(&guest), "private, no-cache");
+
+    let shopper = Shopper::visit(&server().base).await;
+    shopper.register(&unique_email("nostore")).await;
+    for path in ["/", "/c/lighting", "/stores", "/search?q=lamp"] {
+        let res = raw(path, &shopper.header()).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(cache_control(&res), "private, no-store", "{path}");
+    }
+    for path in ["/cart", "/checkout", "/api/cart"] {
+        assert_eq!(
+            cache_control(&raw(path, "").await),
+            "private, no-store",
+            "{path} for a guest too"
+        );
+    }
+
+    let res = client()
+        .post(format!("{}/api/auth/logout", server().base))
+        .header("cookie", shopper.header())
+        .header("origin", &server().base)
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success() || res.status().is_redirection());
+    assert_eq!(res.headers()["clear-site-data"], "\"cache\"");
+}
