@@ -185,3 +185,22 @@ test('a new deployment offers to reload, and the reload brings it in', async () 
   // Copies of the old release (old prices) went with it.
   assert.ok(!(await cachedPaths()).includes(product));
 });
+
+test('signing in or out drops the pages kept so far', async () => {
+  await page.goto(product);
+  await page.waitForSelector('body[data-hydrated="true"]');
+  assert.ok((await cachedPaths()).includes(product), 'kept while browsing as a guest');
+  // The header's "Sign out" sends this; the worker sees it go by.
+  const status = await page.evaluate(async () => (await fetch('/api/auth/logout', {
+    method: 'POST', headers: { accept: 'application/json' },
+  })).status);
+  assert.ok(status < 400, `sign-out answered ${status}`);
+  await page.waitForFunction(async (p) => {
+    for (const name of await caches.keys()) {
+      if (await (await caches.open(name)).match(p)) return false;
+    }
+    return true;
+  }, product);
+  const paths = await cachedPaths();
+  assert.ok(paths.includes('/offline'), 'the app shell stays');
+});
