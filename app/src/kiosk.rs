@@ -77,34 +77,34 @@ pub fn wipe_and_restart(store: String) {
     });
 }
 
-/// The bar a kiosk shows above every page.
+/// The bar a kiosk shows above every page. Its dialogs, the handoff polling
+/// and the idle timer live in a chunk of their own (`#[lazy]` below), loaded
+/// once the kiosk page is hydrated: shoppers on the web shop never download
+/// them, and none of it is on the page the server renders.
 #[component]
 pub fn KioskBar(
     /// The kiosk's store slug.
     store: String,
 ) -> impl IntoView {
     let staff_open = RwSignal::new(false);
-    let phone = RwSignal::new(None::<Result<Handoff, String>>);
+    let phone_open = RwSignal::new(false);
     let store_home = format!("/kiosk/{store}/shop");
     let scan_action = format!("/kiosk/{store}/scan");
     let restart = {
         let store = store.clone();
         move |_| wipe_and_restart(store.clone())
     };
-    let send = move |_| {
-        phone.set(Some(Err(String::new())));
-        leptos::task::spawn_local(async move {
-            phone.set(Some(
-                start_handoff()
-                    .await
-                    .map_err(|e| crate::shopper::error_text(&e)),
-            ));
-        });
-    };
     // Seconds left of "Are you still there?"; `None` while in use.
     let left = RwSignal::new(None::<u32>);
-    idle::start(store.clone(), left);
-    handoff_watch(store.clone(), phone);
+    // Effects run in the browser only, after hydration.
+    Effect::new({
+        let store = store.clone();
+        move |_| {
+            let (store, owner) = (store.clone(), Owner::current());
+            leptos::task::spawn_local(start_idle(store, left, owner.unwrap_or_default()));
+        }
+    });
+    let staff_store = store.clone();
     view! {
         <div class="os-kiosk-bar" role="region" aria-label="Kiosk">
             <a class="os-kiosk-bar__home" href=store_home>"omnistore"</a>
@@ -123,7 +123,7 @@ pub fn KioskBar(
                 />
                 <button class="os-kiosk-bar__button" type="submit">{t(Msg::KioskFind)}</button>
             </form>
-            <button class="os-kiosk-bar__button" type="button" on:click=send>{t(Msg::KioskSendToPhone)}</button>
+            <button class="os-kiosk-bar__button" type="button" on:click=move |_| phone_open.set(true)>{t(Msg::KioskSendToPhone)}</button>
             <button class="os-kiosk-bar__button" type="button" on:click=restart>{t(Msg::KioskStartOver)}</button>
             <button class="os-kiosk-bar__button os-kiosk-bar__button--quiet" type="button" on:click=move |_| staff_open.set(true)>
                 {t(Msg::KioskStaff)}
@@ -138,25 +138,92 @@ pub fn KioskBar(
                 </div>
             </div>
         })}
-        <Show when=move || phone.with(Option::is_some)>
-            <div class="os-kiosk-dialog" role="dialog" aria-modal="true" aria-label=t(Msg::KioskSendToPhone)>
-                <h2>{t(Msg::KioskSendToPhone)}</h2>
-                {move || match phone.get() {
-                    Some(Ok(h)) => view! {
-                        <p>{t(Msg::KioskScanWithPhone)}</p>
-                        <QrCode path=h.qr_path.clone() size=h.qr_size label=t(Msg::KioskSendToPhone).to_string() />
-                        <p class="os-kiosk-dialog__link"><a href=h.url.clone() data-handoff=h.url.clone()>{t(Msg::HandoffTitle)}</a></p>
-                    }.into_any(),
-                    Some(Err(m)) if !m.is_empty() => view! { <p role="alert">{m}</p> }.into_any(),
-                    _ => view! { <p>{t(Msg::Loading)}</p> }.into_any(),
-                }}
-                <button class="os-kiosk-bar__button" type="button" on:click=move |_| phone.set(None)>{t(Msg::CloseCart)}</button>
-            </div>
+        <Show when=move || phone_open.get()>
+            <LazyPhoneDialog store=store.clone() open=phone_open />
         </Show>
         <Show when=move || staff_open.get()>
-            <StaffDialog store=store.clone() on_close=Callback::new(move |()| staff_open.set(false)) />
+            <LazyStaffDialog store=staff_store.clone() open=staff_open />
         </Show>
     }
+}
+
+/// "Send to my phone", loaded on first use.
+#[component]
+fn LazyPhoneDialog(
+    /// The kiosk's store slug.
+    store: String,
+    /// Whether the dialog is open; its close button clears it.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let dialog = move || {
+        Suspend::new(send_wrapper::SendWrapper::new(phone_dialog(
+            store.clone(),
+            open,
+        )))
+    };
+    view! { <Suspense fallback=|| ()>{dialog}</Suspense> }
+}
+
+/// The staff dialog, loaded on first use.
+#[component]
+fn LazyStaffDialog(
+    /// The kiosk's store slug.
+    store: String,
+    /// Whether the dialog is open; closing it clears it.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let close = Callback::new(move |()| open.set(false));
+    let dialog = move || {
+        Suspend::new(send_wrapper::SendWrapper::new(staff_dialog(
+            store.clone(),
+            close,
+        )))
+    };
+    view! { <Suspense fallback=|| ()>{dialog}</Suspense> }
+}
+
+/// The idle reset, started in the browser from the lazy chunk; `owner` is
+/// the bar's, so its listeners and timers go when the bar does.
+#[leptos::lazy]
+fn start_idle(store: String, left: RwSignal<Option<u32>>, owner: Owner) {
+    owner.with(|| idle::start(store, left));
+}
+
+/// "Send to my phone": asks for a one-time link, shows its QR code and
+/// watches for the phone to take the cart.
+#[leptos::lazy]
+fn phone_dialog(store: String, open: RwSignal<bool>) -> AnyView {
+    let phone = RwSignal::new(None::<Result<Handoff, String>>);
+    leptos::task::spawn_local(async move {
+        phone.set(Some(
+            start_handoff()
+                .await
+                .map_err(|e| crate::shopper::error_text(&e)),
+        ));
+    });
+    handoff_watch(store, phone);
+    view! {
+        <div class="os-kiosk-dialog" role="dialog" aria-modal="true" aria-label=t(Msg::KioskSendToPhone)>
+            <h2>{t(Msg::KioskSendToPhone)}</h2>
+            {move || match phone.get() {
+                Some(Ok(h)) => view! {
+                    <p>{t(Msg::KioskScanWithPhone)}</p>
+                    <QrCode path=h.qr_path.clone() size=h.qr_size label=t(Msg::KioskSendToPhone).to_string() />
+                    <p class="os-kiosk-dialog__link"><a href=h.url.clone() data-handoff=h.url.clone()>{t(Msg::HandoffTitle)}</a></p>
+                }.into_any(),
+                Some(Err(m)) => view! { <p role="alert">{m}</p> }.into_any(),
+                None => view! { <p>{t(Msg::Loading)}</p> }.into_any(),
+            }}
+            <button class="os-kiosk-bar__button" type="button" on:click=move |_| open.set(false)>{t(Msg::CloseCart)}</button>
+        </div>
+    }
+    .into_any()
+}
+
+/// The staff dialog, from the lazy chunk.
+#[leptos::lazy]
+fn staff_dialog(store: String, on_close: Callback<()>) -> AnyView {
+    view! { <StaffDialog store on_close /> }.into_any()
 }
 
 /// Polls the open handoff every 2 seconds; once the phone took the cart,
