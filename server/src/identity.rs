@@ -19,7 +19,7 @@ use std::net::SocketAddr;
 
 /// Paths whose answers are about one shopper and must never be stored by any
 /// cache (the browser's included).
-const PRIVATE_PREFIXES: &[&str] = &[
+pub const PRIVATE_PREFIXES: &[&str] = &[
     "/cart",
     "/account",
     "/login",

@@ -253,17 +253,7 @@ async fn a_shopper_signed_in_at_a_kiosk_orders_as_kiosk_and_the_reset_signs_them
     kiosk.register(&email).await;
     let session = kiosk.cookie("os_sid").unwrap();
     // The kiosk's store is "my store", whatever the account says.
-    let (s, body) = kiosk
-        .form(
-            "/api/cart/add",
-            &[
-                ("variant_id", &variant.to_string()),
-                ("quantity", "1"),
-                ("fulfilment", "pickup"),
-            ],
-        )
-        .await;
-    assert!(s.is_success(), "{s} {body}");
+    super::stores::add_pickup(&kiosk, variant).await;
     let view = super::stores::checkout_view(&kiosk).await;
     let slot = view["pickup"]["slots"][0]["starts_at"].as_i64().unwrap();
     let (s, body) =

@@ -193,6 +193,12 @@ async fn pickup_guest(base: &str, store: &str, variant: i64) -> Shopper {
     let s = Shopper::visit(base).await;
     let (st, body) = s.form("/api/my-store", &[("store", store)]).await;
     assert!(st.is_success(), "{st} {body}");
+    add_pickup(&s, variant).await;
+    s
+}
+
+/// One unit of `variant` into the cart, for pickup at the shopper's store.
+pub(crate) async fn add_pickup(s: &Shopper, variant: i64) {
     let (st, body) = s
         .form(
             "/api/cart/add",
@@ -204,7 +210,6 @@ async fn pickup_guest(base: &str, store: &str, variant: i64) -> Shopper {
         )
         .await;
     assert!(st.is_success(), "{st} {body}");
-    s
 }
 
 /// The checkout as the page gets it: a fresh key and the free slots.

@@ -44,12 +44,12 @@ impl Pwa {
             "/icons/icon-192.png".into(),
         ];
         precache.extend(assets.files.iter().cloned());
+        let mut private: Vec<&str> = crate::identity::PRIVATE_PREFIXES.to_vec();
+        private.extend(["/lang/", "/offline"]);
         let service_worker = include_str!("sw.js")
-            .replace("__VERSION__", &version.replace(['"', '\\'], ""))
-            .replace(
-                "__PRECACHE__",
-                &serde_json::to_string(&precache).expect("strings serialise"),
-            );
+            .replace("__VERSION__", &js_literal(&version))
+            .replace("__PRECACHE__", &js_literal(&precache))
+            .replace("__PRIVATE__", &js_literal(&private));
         let icons = vec![
             ("icon-192.png", icon::png(192, false)),
             ("icon-512.png", icon::png(512, false)),
@@ -63,6 +63,12 @@ impl Pwa {
             offline: [Locale::En, Locale::Pl].map(|l| (l, offline_page(l, &assets.css))),
         }
     }
+}
+
+/// A value written into the worker's source as a JavaScript literal (JSON is
+/// one), so a release tag or a path cannot break out of its string.
+fn js_literal<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("strings and lists of strings serialise")
 }
 
 pub fn router() -> Router<AppState> {

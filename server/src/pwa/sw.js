@@ -1,7 +1,7 @@
 // omnistore's service worker. The server fills in VERSION and PRECACHE for
 // each build (server/src/pwa/mod.rs), so a new deployment is a new worker
 // and the page offers "A new version is available — Reload".
-const VERSION = "__VERSION__";
+const VERSION = __VERSION__;
 const PRECACHE = __PRECACHE__;
 
 // Everything stored belongs to one version; activating a new one drops the
@@ -11,10 +11,10 @@ const SHELL = `omnistore-shell-${VERSION}`;
 const PAGES = `omnistore-pages-${VERSION}`;
 const ASSETS = `omnistore-assets-${VERSION}`;
 
-// About one shopper: the network only, never stored (the server marks these
-// answers `private, no-store` as well).
-const PRIVATE = ["/cart", "/account", "/login", "/register", "/checkout", "/orders",
-  "/staff", "/kiosk", "/handoff", "/api/", "/lang/", "/offline"];
+// About one shopper: the network only, never stored. The server's own list
+// (identity.rs PRIVATE_PREFIXES, answered `private, no-store`), plus the
+// language switch and the offline page itself.
+const PRIVATE = __PRIVATE__;
 // Sign-in, sign-out and account changes: the pages stored so far show the
 // previous visitor's header, so they go.
 const IDENTITY_CHANGES = ["/api/auth/", "/api/account/logout-everywhere", "/api/account/delete",

@@ -15,6 +15,14 @@ use omnistore_components::model::{
 /// them live (then nothing can present them any more).
 const ENDED_KEEP_SECS: i64 = 31 * 24 * 3600;
 
+/// Idle and countdown seconds of a kiosk nobody has tuned: the shared
+/// model's defaults, written explicitly (the SQL column defaults only mirror
+/// them).
+const DEFAULT_TIMING: (i64, i64) = (
+    omnistore_components::model::IDLE_DEFAULT_SECS as i64,
+    omnistore_components::model::COUNTDOWN_DEFAULT_SECS as i64,
+);
+
 /// The staff PIN of every demo store (README); real stores set their own
 /// with `omnistore kiosk-pin`.
 pub const DEMO_KIOSK_PIN: &str = "2468";
@@ -58,10 +66,8 @@ impl SqliteStore {
                  SELECT id, ?, ?, ? FROM locations WHERE kind = 'store'",
             )
             .bind(hash)
-            .bind(i64::from(omnistore_components::model::IDLE_DEFAULT_SECS))
-            .bind(i64::from(
-                omnistore_components::model::COUNTDOWN_DEFAULT_SECS,
-            ))
+            .bind(DEFAULT_TIMING.0)
+            .bind(DEFAULT_TIMING.1)
             .execute(&self.pool)
             .await
             .map_err(unavailable)?;
@@ -92,11 +98,7 @@ impl KioskBackend for SqliteStore {
         .fetch_optional(&self.pool)
         .await
         .map_err(unavailable)?;
-        let (pin, idle, countdown) = row.unwrap_or((
-            None,
-            i64::from(omnistore_components::model::IDLE_DEFAULT_SECS),
-            i64::from(omnistore_components::model::COUNTDOWN_DEFAULT_SECS),
-        ));
+        let (pin, idle, countdown) = row.unwrap_or((None, DEFAULT_TIMING.0, DEFAULT_TIMING.1));
         Ok(Some(KioskSettings {
             store: record.store_ref(),
             idle_seconds: idle as u32,
@@ -117,10 +119,8 @@ impl KioskBackend for SqliteStore {
         )
         .bind(location)
         .bind(hash)
-        .bind(i64::from(omnistore_components::model::IDLE_DEFAULT_SECS))
-        .bind(i64::from(
-            omnistore_components::model::COUNTDOWN_DEFAULT_SECS,
-        ))
+        .bind(DEFAULT_TIMING.0)
+        .bind(DEFAULT_TIMING.1)
         .execute(&self.pool)
         .await
         .map_err(unavailable)?;
