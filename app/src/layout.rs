@@ -2,6 +2,7 @@
 
 use crate::api::account::logout;
 use crate::api::get_categories;
+use crate::api::load::load;
 use crate::shopper::use_shopper;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,7 +14,7 @@ use omnistore_components::{AccountMenu, CartBadge, MiniCart, MyStoreBadge, Searc
 #[component]
 pub fn Header() -> impl IntoView {
     let locale = use_locale();
-    let categories = Resource::new(|| (), move |_| get_categories(locale));
+    let categories = load(|| (), move |_| get_categories(locale));
     let kiosk = crate::kiosk::kiosk_store();
     view! {
         <a class="os-skip-link" href="#main">{t(Msg::SkipToContent)}</a>

@@ -23,6 +23,7 @@
 //! page when the cart changed elsewhere (another tab or device).
 
 use crate::api::account::{get_session, SessionState};
+use crate::api::load::load;
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
 use omnistore_components::model::{
@@ -39,7 +40,7 @@ pub struct Queued {
 
 #[derive(Clone, Copy)]
 pub struct Shopper {
-    session: Resource<Result<SessionState, ServerFnError>>,
+    session: crate::api::load::Loaded<Result<SessionState, ServerFnError>>,
     /// The newest cart the server sent after hydration; `None` until then.
     live: RwSignal<Option<Cart>>,
     /// Changes not yet confirmed, oldest first.
@@ -61,7 +62,7 @@ pub fn use_shopper() -> Shopper {
 /// live updates and the queue.
 pub fn provide_shopper() -> Shopper {
     let shopper = Shopper {
-        session: Resource::new(|| (), |_| get_session()),
+        session: load(|| (), |_| get_session()),
         live: RwSignal::new(None),
         pending: RwSignal::new(Vec::new()),
         notice: RwSignal::new(None),
@@ -336,7 +337,7 @@ mod browser {
     fn restore() -> Vec<Queued> {
         storage()
             .and_then(|s| s.get_item(QUEUE_KEY).ok().flatten())
-            .and_then(|json| serde_json::from_str(&json).ok())
+            .and_then(|json| serde_json::from_slice(json.as_bytes()).ok())
             .unwrap_or_default()
     }
 

@@ -19,6 +19,7 @@ pub mod account;
 pub mod cart;
 pub mod checkout;
 pub mod kiosk;
+pub mod load;
 pub mod stores;
 
 #[cfg(feature = "ssr")]

@@ -7,6 +7,7 @@ use crate::api::account::{
     get_account, AccountData, ChangePassword, DeleteAccount, DeleteAddress, EndSession,
     LogoutEverywhere, SaveAddress, UpdateProfile,
 };
+use crate::api::load::load;
 use crate::seo::PageMeta;
 use crate::shopper::{error_text, merge_message, use_shopper};
 use leptos::prelude::*;
@@ -32,7 +33,7 @@ pub fn AccountPage() -> impl IntoView {
     let password = ServerAction::<ChangePassword>::new();
     let everywhere = ServerAction::<LogoutEverywhere>::new();
     let delete = ServerAction::<DeleteAccount>::new();
-    let data = Resource::new(
+    let data = load(
         move || {
             (
                 profile.version().get(),

@@ -2,6 +2,7 @@
 //! sign-in, a reduced quantity, changes waiting for the network). Works as
 //! plain forms without JavaScript; with it, changes apply without reloads.
 
+use crate::api::load::load;
 use crate::seo::PageMeta;
 use crate::shopper::{merge_message, use_shopper};
 use leptos::prelude::*;
@@ -80,7 +81,7 @@ pub fn CartPage() -> impl IntoView {
     // The pickup promise and a better store. Keyed on nothing (a resource
     // whose source reads the session resource deadlocks SSR); refetched in
     // the browser when the cart's version moves.
-    let plan = Resource::new(|| (), |_| crate::api::checkout::get_checkout());
+    let plan = load(|| (), |_| crate::api::checkout::get_checkout());
     Effect::new(move |prev: Option<i64>| {
         let version = shopper.cart().version;
         if prev.is_some_and(|p| p != version) {

@@ -2,6 +2,7 @@
 
 use super::{BadRequest, ErrorPage, ProductGrid};
 use crate::api::get_listing;
+use crate::api::load::load;
 use crate::pages::not_found::NotFound;
 use crate::seo::PageMeta;
 use crate::shopper::use_shopper;
@@ -21,7 +22,7 @@ pub fn CategoryPage() -> impl IntoView {
     let query = Memo::new(move |_| {
         query_map.with(|q| ListingQuery::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
     });
-    let listing = Resource::new(
+    let listing = load(
         move || (slug(), query.get()),
         move |(slug, query)| async move {
             match query {

@@ -4,6 +4,7 @@
 
 use super::ErrorPage;
 use crate::api::checkout::{get_checkout, PlaceOrder};
+use crate::api::load::load;
 use crate::pages::cart::PickupPromise;
 use crate::seo::PageMeta;
 use crate::shopper::{error_text, use_shopper};
@@ -27,7 +28,7 @@ pub fn checkout_error(code: &str) -> &'static str {
 
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
-    let view_data = Resource::new(|| (), |_| get_checkout());
+    let view_data = load(|| (), |_| get_checkout());
     view! {
         <PageMeta title=t(Msg::CheckoutTitle).to_string() description=t(Msg::CheckoutTitle).to_string() canonical="/checkout".to_string() />
         <h1 class="os-page-title">{t(Msg::CheckoutTitle)}</h1>

@@ -4,6 +4,7 @@
 
 use super::set_status;
 use crate::api::kiosk::{get_handoff, AcceptHandoff};
+use crate::api::load::load;
 use crate::seo::PageMeta;
 use crate::shopper::use_shopper;
 use leptos::form::ActionForm;
@@ -17,7 +18,7 @@ pub fn HandoffPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
-    let preview = Resource::new(token, get_handoff);
+    let preview = load(token, get_handoff);
     let take = ServerAction::<AcceptHandoff>::new();
     let shopper = use_shopper();
     Effect::new(move |_| {

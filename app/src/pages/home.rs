@@ -1,6 +1,7 @@
 //! `/`: featured categories and products.
 
 use super::{ErrorPage, ProductGrid};
+use crate::api::load::load;
 use crate::api::{get_categories, get_home};
 use crate::seo::PageMeta;
 use leptos::prelude::*;
@@ -10,8 +11,8 @@ use omnistore_components::model::image_url;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
-    let home = Resource::new(|| (), move |_| get_home(locale));
-    let categories = Resource::new(|| (), move |_| get_categories(locale));
+    let home = load(|| (), move |_| get_home(locale));
+    let categories = load(|| (), move |_| get_categories(locale));
     view! {
         <PageMeta title=t(Msg::Tagline) description=t(Msg::HomeMetaDescription) canonical="/" />
         <section class="os-hero">

@@ -5,6 +5,7 @@
 use super::set_status;
 use crate::api::get_categories;
 use crate::api::kiosk::{get_kiosk, KioskStaff};
+use crate::api::load::load;
 use crate::seo::PageMeta;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn KioskPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let store = move || params.with(|p| p.get("store").unwrap_or_default());
-    let state = Resource::new(store, get_kiosk);
+    let state = load(store, get_kiosk);
     let staff_problem = move || {
         query.with(|q| match q.get("staff").as_deref() {
             Some("wrong") => Some(t(Msg::KioskWrongPin)),
@@ -102,7 +103,7 @@ pub fn KioskShopPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let store = move || params.with(|p| p.get("store").unwrap_or_default());
-    let categories = Resource::new(|| (), move |_| get_categories(locale));
+    let categories = load(|| (), move |_| get_categories(locale));
     let problem = move || {
         query.with(|q| {
             q.get("problem")

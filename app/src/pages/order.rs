@@ -4,6 +4,7 @@
 
 use super::set_status;
 use crate::api::checkout::get_order;
+use crate::api::load::load;
 use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -31,7 +32,7 @@ pub fn OrderPage() -> impl IntoView {
     let query = use_query_map();
     let number = move || params.with(|p| p.get("number").and_then(|n| n.parse::<i64>().ok()));
     let key = move || query.with(|q| q.get("key"));
-    let order = Resource::new(
+    let order = load(
         move || (number(), key()),
         |(n, key)| async move {
             match n {

@@ -4,6 +4,7 @@
 
 use super::ErrorPage;
 use crate::api::get_product;
+use crate::api::load::load;
 use crate::api::stores::{get_local_stock, LocalStock};
 use crate::pages::not_found::NotFound;
 #[cfg(feature = "ssr")]
@@ -27,7 +28,7 @@ pub fn ProductPage() -> impl IntoView {
     // nested Suspense boundaries can leave a server render waiting forever
     // (a lost wake-up in leptos 0.8 SSR, seen under load), and the session
     // resource is not read here for the same reason.
-    let product = Resource::new(slug, move |slug| async move {
+    let product = load(slug, move |slug| async move {
         let Some(p) = get_product(locale, slug.clone()).await? else {
             return Ok((None, None));
         };

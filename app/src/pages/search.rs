@@ -1,6 +1,7 @@
 //! `/search?q=`: full-text results; an exact SKU or EAN goes straight to the product.
 
 use super::{BadRequest, ErrorPage, ProductGrid};
+use crate::api::load::load;
 use crate::api::search_catalog;
 use crate::seo::PageMeta;
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ pub fn SearchPage() -> impl IntoView {
                 .unwrap_or(Some(1))
         })
     });
-    let results = Resource::new(
+    let results = load(
         move || (q.get(), page.get()),
         move |(q, page)| async move {
             match page {

@@ -4,6 +4,7 @@
 
 use super::set_status;
 use crate::api::checkout::{get_staff_desk, StaffMoveOrder};
+use crate::api::load::load;
 use crate::pages::order::status_name;
 use crate::seo::PageMeta;
 use crate::shopper::error_text;
@@ -22,7 +23,7 @@ pub fn StaffOrdersPage() -> impl IntoView {
     let moved = ServerAction::<StaffMoveOrder>::new();
     // Keyed on the store only; a finished move refetches in the browser
     // (a resource source reading the action's signal hung SSR).
-    let desk = Resource::new(store, get_staff_desk);
+    let desk = load(store, get_staff_desk);
     Effect::new(move |prev: Option<usize>| {
         let version = moved.version().get();
         if prev.is_some_and(|p| p != version) {

@@ -1,6 +1,7 @@
 //! `/stores` (the locator) and `/stores/{store}` (one store's page).
 
 use super::ErrorPage;
+use crate::api::load::load;
 use crate::api::stores::{find_stores, get_store, set_my_store};
 use crate::pages::not_found::NotFound;
 use crate::seo::PageMeta;
@@ -18,7 +19,7 @@ pub fn StoresPage() -> impl IntoView {
     let shopper = use_shopper();
     let q = move || query.with(|m| m.get("q").unwrap_or_default());
     let near = move || query.with(|m| m.get("near"));
-    let found = Resource::new(
+    let found = load(
         move || (q(), near()),
         |(q, near)| find_stores(Some(q), near),
     );
@@ -106,7 +107,7 @@ pub fn StorePage() -> impl IntoView {
     let locale = use_locale();
     let shopper = use_shopper();
     let slug = move || params.with(|p| p.get("store").unwrap_or_default());
-    let store = Resource::new(slug, get_store);
+    let store = load(slug, get_store);
     let done = RwSignal::new(false);
     view! {
         <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>

@@ -7,12 +7,13 @@
 //! ```
 //!
 //! Server-side rendering: a plain `<form method="get">`, so search works with
-//! JavaScript off; after hydration the router submits it as a client-side
-//! navigation (no reload).
+//! JavaScript off; after hydration a submit becomes a client-side navigation
+//! to the same URL (no reload).
 
 use crate::i18n::{t, Msg};
+use crate::model::encode_query_value;
 use leptos::prelude::*;
-use leptos_router::components::Form;
+use leptos_router::hooks::use_navigate;
 
 /// Longest query accepted; the server answers longer ones with a 400.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -26,11 +27,24 @@ pub fn SearchBox(
     #[prop(default = "os-search-q")]
     id: &'static str,
 ) -> impl IntoView {
+    let field = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+    // The URL a plain GET submit would load, navigated to in place: the
+    // router's own <Form> does the same for any form, at several times the
+    // wasm size.
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        if let Some(input) = field.get_untracked() {
+            ev.prevent_default();
+            let url = format!("/search?q={}", encode_query_value(&input.value()));
+            navigate(&url, Default::default());
+        }
+    };
     view! {
         <div class="os-search-box">
-            <Form method="get" action="/search">
+            <form method="get" action="/search" on:submit=submit>
                 <label class="os-visually-hidden" for=id>{t(Msg::SearchLabel)}</label>
                 <input
+                    node_ref=field
                     class="os-search-box__input"
                     id=id
                     type="search"
@@ -42,7 +56,7 @@ pub fn SearchBox(
                     enterkeyhint="search"
                 />
                 <button class="os-search-box__button" type="submit">{t(Msg::Search)}</button>
-            </Form>
+            </form>
         </div>
     }
 }
