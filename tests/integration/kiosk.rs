@@ -1,6 +1,6 @@
 //! The kiosk over HTTP: starting it with the PIN (and the PIN's rate limit),
-//! scanning, the reset that refuses replayed cookies, the one-time handoff
-//! to a phone.
+//! the other staff actions (assist, timing, exit), scanning, the reset that
+//! refuses replayed cookies, the one-time handoff to a phone.
 
 use super::accounts::{db, stocked_variants, Shopper};
 use super::{server, start_server};
@@ -291,4 +291,72 @@ async fn a_shopper_signed_in_at_a_kiosk_orders_as_kiosk_and_the_reset_signs_them
         StatusCode::UNAUTHORIZED,
         "the session ended on the server"
     );
+}
+
+#[tokio::test]
+async fn staff_assist_settings_and_exit_behind_the_pin() {
+    let base = &server().base;
+    let slug = store(base, "Poznań").await;
+    let kiosk = start(base, &slug).await;
+    let staff = |action: &'static str, extra: &'static [(&'static str, &'static str)]| {
+        let mut form = vec![("store", slug.as_str()), ("pin", PIN), ("action", action)];
+        form.extend_from_slice(extra);
+        form
+    };
+
+    // Assist: the idle reset rests for a quarter of an hour; still a kiosk.
+    let (s, body) = kiosk.form("/api/kiosk/staff", &staff("assist", &[])).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let outcome: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(outcome["pause_secs"], 15 * 60);
+    assert_eq!(outcome["next"], format!("/kiosk/{slug}/shop"));
+    assert_eq!(kiosk.cookie("os_kiosk").as_deref(), Some(slug.as_str()));
+
+    // Settings: new timing is what the kiosk reads back; nonsense is a 400.
+    let (s, body) = kiosk
+        .form(
+            "/api/kiosk/staff",
+            &staff("settings", &[("idle", "240"), ("countdown", "45")]),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let (s, body) = kiosk.get(&format!("/api/kiosk/state?store={slug}")).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let state: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(state["settings"]["idle_seconds"], 240);
+    assert_eq!(state["settings"]["countdown_seconds"], 45);
+    assert_eq!(state["bound"], true);
+    let (s, _) = kiosk
+        .form(
+            "/api/kiosk/staff",
+            &staff("settings", &[("idle", "0"), ("countdown", "45")]),
+        )
+        .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+
+    // Exit: the visit ends (its cart is gone for good) and the device is an
+    // ordinary browser again.
+    let (variant, _) = stocked_variants(6, 1).await[0];
+    let (s, _) = kiosk.add(variant, 1).await;
+    assert_eq!(s, StatusCode::OK);
+    let old_cart = kiosk.cookie("os_cart").unwrap();
+    let (s, body) = kiosk.form("/api/kiosk/staff", &staff("exit", &[])).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let outcome: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(outcome["next"], "/");
+    assert!(kiosk.cookie("os_kiosk").is_none(), "kiosk mode is left");
+    assert!(
+        kiosk.cookie("os_cart").is_none(),
+        "the visit's cart is let go"
+    );
+    let res = Shopper::client()
+        .get(format!("{base}/api/cart"))
+        .header("cookie", format!("os_cart={old_cart}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let (s, body) = kiosk.get(&format!("/api/kiosk/state?store={slug}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(body.contains("\"bound\":false"), "{body}");
 }
