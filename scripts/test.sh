@@ -8,7 +8,7 @@ cd "$OMNISTORE_ROOT"
 
 echo "== unit and integration tests"
 # A stuck test fails the run within 20 minutes instead of holding CI.
-timeout --kill-after=30 1200 cargo test -p omnistore-components -p omnistore-server
+timeout --kill-after=30 1200 cargo test -p omnistore-components -p omnistore-app -p omnistore-server
 
 echo "== release build (wasm + server)"
 omnistore_build

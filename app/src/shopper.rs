@@ -270,8 +270,10 @@ pub fn merge_message(r: &omnistore_components::model::MergeReport, locale: Local
         parts.push(format!("{} {}", r.dropped, Msg::MergedDropped.text(locale)));
     }
     let mut text = parts.join("; ");
-    if let Some(first) = text.get(..1) {
-        text = first.to_uppercase() + &text[1..];
+    // Every part starts with a digit or an ASCII letter; ASCII-only keeps
+    // the Unicode case tables out of the wasm.
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
     if !text.is_empty() {
         text.push('.');
@@ -431,5 +433,35 @@ mod browser {
         on_online.forget();
         reconnect(shopper);
         flush(shopper);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_message;
+    use omnistore_components::i18n::Locale;
+    use omnistore_components::model::{LineQty, MergeReport};
+
+    /// One line reduced to 3 units, besides what is added and dropped.
+    fn report(added_lines: u32, dropped: u32) -> MergeReport {
+        MergeReport {
+            added_lines,
+            reduced: vec![LineQty::new(7, 3)],
+            dropped,
+        }
+    }
+
+    #[test]
+    fn merge_message_says_what_changed_as_a_sentence() {
+        assert_eq!(
+            merge_message(&report(2, 0), Locale::En),
+            "2 items from your visit were added to your cart; quantity reduced to 3 — that is all we have."
+        );
+        // Starts with a word: capitalised.
+        assert_eq!(
+            merge_message(&report(0, 2), Locale::Pl),
+            "Ilość zmniejszona do 3 — to wszystko, co mamy; 2 produkty z Twojej wizyty są już niedostępne."
+        );
+        assert_eq!(merge_message(&MergeReport::default(), Locale::En), "");
     }
 }

@@ -148,8 +148,13 @@ macro_rules! messages {
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
 
             pub fn text(self, locale: Locale) -> &'static str {
-                match (self, locale) {
-                    $((Msg::$key, Locale::En) => $en, (Msg::$key, Locale::Pl) => $pl,)*
+                // Tables indexed by the variant, not a match: a few hundred
+                // arms per language compiled to that much code in the wasm.
+                const EN: &[&str] = &[$($en),*];
+                const PL: &[&str] = &[$($pl),*];
+                match locale {
+                    Locale::En => EN[self as usize],
+                    Locale::Pl => PL[self as usize],
                 }
             }
         }

@@ -101,9 +101,12 @@ test('a guest finds a store, picks up there and staff hand the order over', asyn
   await desk.goto(`/staff/${slug}/orders`);
   await hydrated(desk);
   await desk.getByRole('button', { name: `Mark ready #${number}` }).click();
-  await desk.locator(`tr[data-order="${number}"]`, { hasText: 'Ready for pickup' }).waitFor();
+  // The status cell exactly: the row's "Mark collected" button would match
+  // a plain (case-insensitive, substring) hasText before the move is saved.
+  const status = (text) => desk.locator(`tr[data-order="${number}"] td`).filter({ hasText: new RegExp(`^${text}$`) });
+  await status('Ready for pickup').waitFor();
   await desk.getByRole('button', { name: `Mark collected #${number}` }).click();
-  await desk.locator(`tr[data-order="${number}"]`, { hasText: 'Collected' }).waitFor();
+  await status('Collected').waitFor();
 
   await page.goto(orderUrl);
   await page.locator('.os-order__status', { hasText: 'Collected' }).waitFor();
