@@ -25,7 +25,7 @@
 use crate::api::account::{get_session, SessionState};
 use crate::api::load::load;
 use leptos::prelude::*;
-use omnistore_components::i18n::{t, use_locale, Locale, Msg};
+use omnistore_components::i18n::{plural, t, use_locale, Locale, Msg};
 use omnistore_components::model::{
     Cart, CartNotice, CartOp, Fulfilment, StoreRef, Viewer, MAX_LINE_QUANTITY,
 };
@@ -247,15 +247,16 @@ impl Shopper {
     }
 }
 
-/// "2 items from your visit were added to your cart; 1 quantity reduced to 3
-/// — that is all we have."
+/// "2 items from your visit were added to your cart; quantity reduced to 3 —
+/// that is all we have.", with each count's noun in its plural form.
 pub fn merge_message(r: &omnistore_components::model::MergeReport, locale: Locale) -> String {
     let mut parts = Vec::new();
     if r.added_lines > 0 {
+        let words = [Msg::MergedAddedOne, Msg::MergedAdded, Msg::MergedAddedMany];
         parts.push(format!(
             "{} {}",
             r.added_lines,
-            Msg::MergedAdded.text(locale)
+            plural(r.added_lines, locale, words)
         ));
     }
     for l in &r.reduced {
@@ -267,7 +268,16 @@ pub fn merge_message(r: &omnistore_components::model::MergeReport, locale: Local
         ));
     }
     if r.dropped > 0 {
-        parts.push(format!("{} {}", r.dropped, Msg::MergedDropped.text(locale)));
+        let words = [
+            Msg::MergedDroppedOne,
+            Msg::MergedDropped,
+            Msg::MergedDroppedMany,
+        ];
+        parts.push(format!(
+            "{} {}",
+            r.dropped,
+            plural(r.dropped, locale, words)
+        ));
     }
     let mut text = parts.join("; ");
     // Every part starts with a digit or an ASCII letter; ASCII-only keeps
@@ -453,15 +463,33 @@ mod tests {
 
     #[test]
     fn merge_message_says_what_changed_as_a_sentence() {
-        assert_eq!(
-            merge_message(&report(2, 0), Locale::En),
-            "2 items from your visit were added to your cart; quantity reduced to 3 — that is all we have."
-        );
-        // Starts with a word: capitalised.
-        assert_eq!(
-            merge_message(&report(0, 2), Locale::Pl),
-            "Ilość zmniejszona do 3 — to wszystko, co mamy; 2 produkty z Twojej wizyty są już niedostępne."
-        );
-        assert_eq!(merge_message(&MergeReport::default(), Locale::En), "");
+        let cases = [
+            (
+                report(2, 0),
+                Locale::En,
+                "2 items from your visit were added to your cart; quantity reduced to 3 — that is all we have.",
+            ),
+            // Starts with a word: capitalised.
+            (
+                report(0, 2),
+                Locale::Pl,
+                "Ilość zmniejszona do 3 — to wszystko, co mamy; 2 produkty z Twojej wizyty są już niedostępne.",
+            ),
+            // The noun agrees with the count.
+            (
+                report(1, 1),
+                Locale::En,
+                "1 item from your visit was added to your cart; quantity reduced to 3 — that is all we have; 1 item from your visit is no longer available.",
+            ),
+            (
+                report(5, 12),
+                Locale::Pl,
+                "5 produktów z Twojej wizyty dodano do koszyka; ilość zmniejszona do 3 — to wszystko, co mamy; 12 produktów z Twojej wizyty jest już niedostępnych.",
+            ),
+            (MergeReport::default(), Locale::En, ""),
+        ];
+        for (report, locale, want) in cases {
+            assert_eq!(merge_message(&report, locale), want);
+        }
     }
 }

@@ -127,13 +127,23 @@ pub fn items(n: u32, locale: Locale) -> String {
 /// The noun of [`items`] alone ("items", "produkty"), for markup that shows
 /// the number separately.
 pub fn items_noun(n: u32, locale: Locale) -> &'static str {
+    plural(
+        n,
+        locale,
+        [Msg::CartItemsOne, Msg::CartItemsMany, Msg::CartItemsMany5],
+    )
+}
+
+/// The text of the form of `forms` (one, few, many) that goes with the count
+/// `n`. English uses "few" for every count but 1; Polish "few" for 2-4,
+/// 22-24, … (not 12-14) and "many" for the rest.
+pub fn plural(n: u32, locale: Locale, forms: [Msg; 3]) -> &'static str {
+    let [one, few, many] = forms;
     let msg = match locale {
-        _ if n == 1 => Msg::CartItemsOne,
-        Locale::Pl if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => {
-            Msg::CartItemsMany
-        }
-        Locale::Pl => Msg::CartItemsMany5,
-        Locale::En => Msg::CartItemsMany,
+        _ if n == 1 => one,
+        Locale::Pl if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => few,
+        Locale::Pl => many,
+        Locale::En => few,
     };
     msg.text(locale)
 }
@@ -251,8 +261,12 @@ messages! {
     OnlyAvailable => "Only this many are available:", "Dostępna liczba sztuk:";
     ReducedTo => "quantity reduced to", "ilość zmniejszona do";
     ItemUnavailable => "Sorry, this item is not available right now.", "Niestety ten produkt jest teraz niedostępny.";
+    MergedAddedOne => "item from your visit was added to your cart", "produkt z Twojej wizyty dodano do koszyka";
     MergedAdded => "items from your visit were added to your cart", "produkty z Twojej wizyty dodano do koszyka";
+    MergedAddedMany => "items from your visit were added to your cart", "produktów z Twojej wizyty dodano do koszyka";
+    MergedDroppedOne => "item from your visit is no longer available", "produkt z Twojej wizyty jest już niedostępny";
     MergedDropped => "items from your visit are no longer available", "produkty z Twojej wizyty są już niedostępne";
+    MergedDroppedMany => "items from your visit are no longer available", "produktów z Twojej wizyty jest już niedostępnych";
     Welcome => "Welcome back", "Witaj ponownie";
     ContinueShopping => "Continue shopping", "Kontynuuj zakupy";
     ViewCart => "View cart", "Zobacz koszyk";
