@@ -23,9 +23,9 @@
 //! page when the cart changed elsewhere (another tab or device).
 
 use crate::api::account::{get_session, SessionState};
-use crate::api::load::load;
+use crate::api::load::{load, Loaded};
 use leptos::prelude::*;
-use omnistore_components::i18n::{plural, t, use_locale, Locale, Msg};
+use omnistore_components::i18n::{counted, t, use_locale, Locale, Msg};
 use omnistore_components::model::{
     Cart, CartNotice, CartOp, Fulfilment, StoreRef, Viewer, MAX_LINE_QUANTITY,
 };
@@ -40,7 +40,7 @@ pub struct Queued {
 
 #[derive(Clone, Copy)]
 pub struct Shopper {
-    session: crate::api::load::Loaded<Result<SessionState, ServerFnError>>,
+    session: Loaded<Result<SessionState, ServerFnError>>,
     /// The newest cart the server sent after hydration; `None` until then.
     live: RwSignal<Option<Cart>>,
     /// Changes not yet confirmed, oldest first.
@@ -253,11 +253,7 @@ pub fn merge_message(r: &omnistore_components::model::MergeReport, locale: Local
     let mut parts = Vec::new();
     if r.added_lines > 0 {
         let words = [Msg::MergedAddedOne, Msg::MergedAdded, Msg::MergedAddedMany];
-        parts.push(format!(
-            "{} {}",
-            r.added_lines,
-            plural(r.added_lines, locale, words)
-        ));
+        parts.push(counted(r.added_lines, locale, words));
     }
     for l in &r.reduced {
         parts.push(format!(
@@ -273,11 +269,7 @@ pub fn merge_message(r: &omnistore_components::model::MergeReport, locale: Local
             Msg::MergedDropped,
             Msg::MergedDroppedMany,
         ];
-        parts.push(format!(
-            "{} {}",
-            r.dropped,
-            plural(r.dropped, locale, words)
-        ));
+        parts.push(counted(r.dropped, locale, words));
     }
     let mut text = parts.join("; ");
     // Every part starts with a digit or an ASCII letter; ASCII-only keeps

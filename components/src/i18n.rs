@@ -121,17 +121,21 @@ pub fn t(msg: Msg) -> &'static str {
 /// "3 items" / "3 produkty": a count with the noun in the right plural form
 /// (Polish has three: 1 produkt, 2-4 produkty, 5+ and 12-14 produktów).
 pub fn items(n: u32, locale: Locale) -> String {
-    format!("{n} {}", items_noun(n, locale))
+    counted(n, locale, ITEMS)
+}
+
+/// "item" in its three forms.
+const ITEMS: [Msg; 3] = [Msg::CartItemsOne, Msg::CartItemsMany, Msg::CartItemsMany5];
+
+/// "{n} {the form of `forms` for n}": see [`plural`].
+pub fn counted(n: u32, locale: Locale, forms: [Msg; 3]) -> String {
+    format!("{n} {}", plural(n, locale, forms))
 }
 
 /// The noun of [`items`] alone ("items", "produkty"), for markup that shows
 /// the number separately.
 pub fn items_noun(n: u32, locale: Locale) -> &'static str {
-    plural(
-        n,
-        locale,
-        [Msg::CartItemsOne, Msg::CartItemsMany, Msg::CartItemsMany5],
-    )
+    plural(n, locale, ITEMS)
 }
 
 /// The text of the form of `forms` (one, few, many) that goes with the count
