@@ -70,6 +70,14 @@ test('search with JavaScript on: an exact EAN goes to the product', async () => 
   const ean = html.match(/"gtin13":"(\d{13})"/)[1];
   await hydrated(page);
   const box = page.getByRole('searchbox', { name: 'Search products, SKU or EAN' }).first();
+  // A word goes to the results as a client-side navigation: the page (and
+  // this marker on its window) stays.
+  await page.evaluate(() => { window.osNoReload = true; });
+  await box.fill('chair');
+  await box.press('Enter');
+  await page.waitForURL(/\/search\?q=chair$/);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.evaluate(() => window.osNoReload), true, 'searched without a page load');
   await box.fill(ean);
   await box.press('Enter');
   await page.waitForURL(new RegExp(`${href}\\?variant=\\d+`));
