@@ -18,7 +18,7 @@ pub fn Header() -> impl IntoView {
     let kiosk = crate::kiosk::kiosk_store();
     view! {
         <a class="os-skip-link" href="#main">{t(Msg::SkipToContent)}</a>
-        {kiosk.map(|store| view! { <crate::kiosk::KioskBar store /> })}
+        {kiosk.map(|store| view! { <KioskIsland store /> })}
         <AppNotices />
         <header class="os-header">
             <div class="os-header__bar">
@@ -30,7 +30,7 @@ pub fn Header() -> impl IntoView {
                     <SearchBox />
                 </div>
                 <LanguageSwitcher />
-                <ShopperLinks />
+                {shopper_corner()}
             </div>
             <nav class="os-header__nav" aria-label=t(Msg::MainNavigation)>
                 <Suspense fallback=|| ()>
@@ -62,6 +62,30 @@ fn AppNotices() -> impl IntoView {
             <button type="button" class="os-update__reload">{t(Msg::UpdateReload)}</button>
         </div>
     }
+}
+
+/// The kiosk bar (an island: its timers and dialogs run in the browser).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn KioskIsland(
+    /// The kiosk's store slug.
+    store: String,
+) -> impl IntoView {
+    crate::shopper::island_context(None);
+    view! { <crate::kiosk::KioskBar store /> }
+}
+
+/// The shopper's corner of the header (an island). In islands mode the
+/// server puts the session into its props and the browser's page-wide
+/// shopper starts from it; otherwise `session` is unused.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn ShopperIsland(
+    /// The session the page was rendered with (islands mode).
+    session: Option<crate::api::account::SessionState>,
+) -> impl IntoView {
+    crate::shopper::island_context(session);
+    view! { <ShopperLinks /> }
 }
 
 /// Account menu, cart badge and the mini-cart drawer. The server renders
@@ -136,6 +160,25 @@ fn LanguageSwitcher() -> impl IntoView {
             </ul>
         </nav>
     }
+}
+
+/// The header's shopper island. In islands mode the server waits for the
+/// session and hands it to the island in its props; a hydrated page reads
+/// the session from the shopper instead.
+fn shopper_corner() -> impl IntoView {
+    #[cfg(feature = "islands")]
+    {
+        let shopper = use_shopper();
+        view! {
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    view! { <ShopperIsland session=shopper.loaded().await /> }
+                })}
+            </Suspense>
+        }
+    }
+    #[cfg(not(feature = "islands"))]
+    view! { <ShopperIsland session=None /> }
 }
 
 #[component]

@@ -16,7 +16,7 @@ pub mod shopper;
 pub use root::{shell, App};
 
 /// Entry point of the wasm: attach the reactive system to the server's HTML.
-#[cfg(feature = "hydrate")]
+#[cfg(all(feature = "hydrate", not(feature = "islands")))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     // No panic hook: the wasm is built with -Cpanic=immediate-abort, so a
@@ -31,4 +31,22 @@ pub fn hydrate() {
         // Lets tests (and monitoring) see that the page is interactive.
         let _ = body.set_attribute("data-hydrated", "true");
     });
+}
+
+/// Entry point of the wasm in islands mode: only the `<leptos-island>`
+/// elements become interactive (leptos' island script hydrates them right
+/// after this returns); the rest of the page stays the server's HTML.
+#[cfg(all(feature = "hydrate", feature = "islands"))]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    leptos::mount::hydrate_islands();
+    // The island script hydrates every island in microtasks that follow
+    // this call; a task queued now runs after the last of them.
+    let mark = wasm_bindgen::closure::Closure::once_into_js(|| {
+        if let Some(body) = leptos::prelude::document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    let _ = leptos::prelude::window()
+        .set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&mark));
 }

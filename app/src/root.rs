@@ -32,8 +32,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
                 <script src="/pwa.js" defer></script>
+                {cfg!(feature = "islands").then(|| view! { <script src="/nav.js" defer></script> })}
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=cfg!(feature = "islands") />
                 <MetaTags />
             </head>
             <body class=kiosk.is_some().then_some("os-kiosk") data-kiosk=kiosk>

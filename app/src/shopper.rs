@@ -40,7 +40,13 @@ pub struct Queued {
 
 #[derive(Clone, Copy)]
 pub struct Shopper {
-    session: Loaded<Result<SessionState, ServerFnError>>,
+    /// The session loaded with the page: on the server, and in the browser
+    /// when the whole page hydrates. `None` in islands mode's browser, where
+    /// `seeded` holds it instead.
+    session: Option<Loaded<Result<SessionState, ServerFnError>>>,
+    /// Islands mode, browser: the session the server put in the first
+    /// island's props, replaced by each later reload.
+    seeded: RwSignal<Option<SessionState>>,
     /// The newest cart the server sent after hydration; `None` until then.
     live: RwSignal<Option<Cart>>,
     /// Changes not yet confirmed, oldest first.
@@ -54,22 +60,28 @@ pub struct Shopper {
     locale: Locale,
 }
 
+/// The page's shopper. On the server (and when the whole page hydrates) it
+/// is the one [`provide_shopper`] made; in an island in the browser it is
+/// the page-wide one the first island made, because islands do not share
+/// context with each other.
 pub fn use_shopper() -> Shopper {
-    expect_context::<Shopper>()
+    if let Some(shopper) = use_context::<Shopper>() {
+        return shopper;
+    }
+    #[cfg(feature = "hydrate")]
+    {
+        browser::page_shopper(None)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        expect_context::<Shopper>()
+    }
 }
 
 /// Creates the shopper state for the page and, in the browser, starts the
 /// live updates and the queue.
 pub fn provide_shopper() -> Shopper {
-    let shopper = Shopper {
-        session: load(|| (), |_| get_session()),
-        live: RwSignal::new(None),
-        pending: RwSignal::new(Vec::new()),
-        notice: RwSignal::new(None),
-        drawer: RwSignal::new(false),
-        offline: RwSignal::new(false),
-        locale: use_locale(),
-    };
+    let shopper = Shopper::new(Some(load(|| (), |_| get_session())), None, use_locale());
     provide_context(shopper);
     #[cfg(feature = "hydrate")]
     Effect::new(move |prev: Option<()>| {
@@ -78,6 +90,26 @@ pub fn provide_shopper() -> Shopper {
         }
     });
     shopper
+}
+
+/// What every island calls first. In the browser in islands mode an island
+/// has no context from the page around it: this gives it the page's locale
+/// and kiosk mode, and (with `session`, from the island's props) makes the
+/// page-wide shopper. Elsewhere the context is already there and this does
+/// nothing.
+pub fn island_context(session: Option<SessionState>) {
+    if use_context::<Locale>().is_none() {
+        omnistore_components::i18n::provide_locale(None);
+    }
+    if use_context::<crate::kiosk::KioskMode>().is_none() {
+        crate::kiosk::provide_kiosk();
+    }
+    #[cfg(feature = "hydrate")]
+    if use_context::<Shopper>().is_none() && session.is_some() {
+        browser::page_shopper(session);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = session;
 }
 
 /// Applies a change to a cart as the server will (without stock limits, which
@@ -137,14 +169,43 @@ fn apply_locally(cart: &mut Cart, op: &CartOp) {
 }
 
 impl Shopper {
+    fn new(
+        session: Option<Loaded<Result<SessionState, ServerFnError>>>,
+        seeded: Option<SessionState>,
+        locale: Locale,
+    ) -> Self {
+        Shopper {
+            session,
+            seeded: RwSignal::new(seeded),
+            live: RwSignal::new(None),
+            pending: RwSignal::new(Vec::new()),
+            notice: RwSignal::new(None),
+            drawer: RwSignal::new(false),
+            offline: RwSignal::new(false),
+            locale,
+        }
+    }
+
+    /// The session as last loaded, `None` while loading. Reactive.
+    pub fn session(&self) -> Option<SessionState> {
+        match self.session {
+            Some(loaded) => loaded.get().and_then(Result::ok),
+            None => self.seeded.get(),
+        }
+    }
+
+    /// The session, once loaded (for rendering an island's props).
+    pub async fn loaded(self) -> Option<SessionState> {
+        match self.session {
+            Some(loaded) => loaded.await.ok(),
+            None => self.seeded.get_untracked(),
+        }
+    }
+
     fn server_cart(&self) -> Cart {
-        self.live.get().unwrap_or_else(|| {
-            self.session
-                .get()
-                .and_then(Result::ok)
-                .map(|s| s.cart)
-                .unwrap_or_default()
-        })
+        self.live
+            .get()
+            .unwrap_or_else(|| self.session().map(|s| s.cart).unwrap_or_default())
     }
 
     /// The cart as the shopper should see it: the server's, with unconfirmed
@@ -184,24 +245,24 @@ impl Shopper {
 
     /// The signed-in customer. Reactive.
     pub fn viewer(&self) -> Option<Viewer> {
-        self.session
-            .get()
-            .and_then(Result::ok)
-            .and_then(|s| s.viewer)
+        self.session().and_then(|s| s.viewer)
     }
 
     /// "My store", if chosen. Reactive.
     pub fn my_store(&self) -> Option<StoreRef> {
-        self.session
-            .get()
-            .and_then(Result::ok)
-            .and_then(|s| s.my_store)
+        self.session().and_then(|s| s.my_store)
     }
 
     /// Reloads who is signed in and their cart (after sign-in or sign-out).
     pub fn refresh(&self) {
         self.live.set(None);
-        self.session.refetch();
+        match self.session {
+            Some(loaded) => loaded.refetch(),
+            #[cfg(feature = "hydrate")]
+            None => browser::reload_session(*self),
+            #[cfg(not(feature = "hydrate"))]
+            None => {}
+        }
         #[cfg(feature = "hydrate")]
         browser::reconnect(*self);
     }
@@ -295,6 +356,7 @@ pub fn error_text(e: &ServerFnError) -> String {
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::{Queued, Shopper};
+    use crate::api::account::{get_session, SessionState};
     use crate::api::cart::{apply_cart, get_cart};
     use leptos::prelude::*;
     use leptos::task::spawn_local;
@@ -307,8 +369,38 @@ mod browser {
     const QUEUE_KEY: &str = "os-cart-queue";
 
     thread_local! {
+        /// Islands mode: the one shopper of the page, shared by its islands.
+        static PAGE: Cell<Option<Shopper>> = const { Cell::new(None) };
         static FLUSHING: Cell<bool> = const { Cell::new(false) };
         static EVENTS: RefCell<Option<web_sys::EventSource>> = const { RefCell::new(None) };
+    }
+
+    /// The page's shopper in islands mode, made on first use (from the
+    /// session in the first island's props, else loaded from the server). Its
+    /// signals belong to a root of their own: no island's cleanup takes them.
+    pub fn page_shopper(seed: Option<SessionState>) -> Shopper {
+        if let Some(shopper) = PAGE.with(Cell::get) {
+            return shopper;
+        }
+        let locale = omnistore_components::i18n::use_locale();
+        let unseeded = seed.is_none();
+        let owner = Owner::new_root(None);
+        let shopper = owner.with(|| Shopper::new(None, seed, locale));
+        std::mem::forget(owner);
+        PAGE.with(|p| p.set(Some(shopper)));
+        if unseeded {
+            reload_session(shopper);
+        }
+        start(shopper);
+        shopper
+    }
+
+    pub fn reload_session(shopper: Shopper) {
+        spawn_local(async move {
+            if let Ok(session) = get_session().await {
+                shopper.seeded.set(Some(session));
+            }
+        });
     }
 
     fn storage() -> Option<web_sys::Storage> {

@@ -22,11 +22,12 @@ use omnistore_components::i18n::{t, Msg};
 /// Declares a route whose code the browser fetches on first use: with
 /// `cargo leptos build --split` each one becomes its own wasm chunk, so the
 /// first page loads only the shell and the home page. On the server (and in
-/// a build without `--split`) it is an ordinary route.
+/// a build without `--split`, or in islands mode) it is an ordinary route.
 macro_rules! lazy_page {
     ($route:ident, $component:path) => {
         pub struct $route;
 
+        #[cfg(not(feature = "islands"))]
         #[leptos_router::lazy_route]
         impl leptos_router::LazyRoute for $route {
             fn data() -> Self {
@@ -34,6 +35,19 @@ macro_rules! lazy_page {
             }
 
             fn view(_this: Self) -> AnyView {
+                leptos::prelude::IntoAny::into_any($component())
+            }
+        }
+
+        // Islands mode: only the server renders routes, so there is no chunk
+        // to split off (the attribute would keep every page in the wasm).
+        #[cfg(feature = "islands")]
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_this: Self) -> AnyView {
                 leptos::prelude::IntoAny::into_any($component())
             }
         }
@@ -100,6 +114,21 @@ pub fn ErrorPage() -> impl IntoView {
     }
 }
 
+/// One product card: an island, because its "Add to cart" changes the
+/// browser's cart.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn CardIsland(
+    /// The product to show.
+    product: omnistore_components::model::ProductSummary,
+    /// Load the image eagerly (cards above the fold).
+    eager: bool,
+) -> impl IntoView {
+    crate::shopper::island_context(None);
+    let add = crate::shopper::use_shopper().add_callback();
+    view! { <omnistore_components::ProductCard product eager on_add=add /> }
+}
+
 /// A grid of product cards.
 #[component]
 pub fn ProductGrid(
@@ -110,14 +139,13 @@ pub fn ProductGrid(
     #[prop(optional)]
     with_heading: bool,
 ) -> impl IntoView {
-    let add = crate::shopper::use_shopper().add_callback();
     view! {
         {with_heading.then(|| view! { <h2 class="os-visually-hidden">{t(Msg::ProductsHeading)}</h2> })}
         <ul class="os-grid">
             {products
                 .into_iter()
                 .enumerate()
-                .map(|(i, p)| view! { <li><omnistore_components::ProductCard product=p eager=i < 4 on_add=add /></li> })
+                .map(|(i, p)| view! { <li><CardIsland product=p eager=i < 4 /></li> })
                 .collect_view()}
         </ul>
     }

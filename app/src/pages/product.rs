@@ -57,6 +57,8 @@ pub fn ProductPage() -> impl IntoView {
     }
 }
 
+/// The page around the product: title and meta, JSON-LD and breadcrumbs,
+/// which only the server renders; the rest is [`ProductIsland`].
 #[component]
 fn ProductView(
     /// The product with all its variants.
@@ -66,34 +68,66 @@ fn ProductView(
     /// `?variant=` from the URL.
     variant_param: Memo<Option<i64>>,
 ) -> impl IntoView {
+    let base = format!("/p/{}", product.slug);
+    let short = product.description.chars().take(155).collect::<String>();
+    // JSON-LD is for crawlers, which read the server's HTML; hydration keeps
+    // the server's script text, so the browser never builds it (and the wasm
+    // carries no serde_json::Value).
+    #[cfg(feature = "ssr")]
+    let json_ld = product_json_ld(&product, &site_origin());
+    #[cfg(not(feature = "ssr"))]
+    let json_ld = String::new();
+    let crumbs = vec![
+        Crumb::link(t(Msg::Home), "/"),
+        Crumb::link(
+            product.category.name.clone(),
+            format!("/c/{}", product.category.slug),
+        ),
+        Crumb::here(product.name.clone()),
+    ];
+    let name = product.name.clone();
+    // Read once: the island follows later choices itself (islands mode), or
+    // reads the URL (a hydrated page).
+    let variant = variant_param.get_untracked();
+    view! {
+        <PageMeta title=name description=short canonical=base />
+        <script type="application/ld+json" inner_html=json_ld></script>
+        <Breadcrumbs items=crumbs />
+        <ProductIsland product local variant />
+    }
+}
+
+/// Image, price, variant picker, stock and "Add to cart": everything on the
+/// product page that changes with the chosen variant (an island).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn ProductIsland(
+    /// The product with all its variants.
+    product: ProductDetail,
+    /// Stock per variant at my store (`None` without a store).
+    local: Option<LocalStock>,
+    /// The variant named in the URL, if any.
+    variant: Option<i64>,
+) -> impl IntoView {
+    crate::shopper::island_context(None);
+    let (chosen, on_select) = chosen_variant(&product.slug, variant);
     let product = StoredValue::new(product);
     let selected = Memo::new(move |_| {
         product
-            .with_value(|p| p.variant_or_default(variant_param.get()).cloned())
+            .with_value(|p| p.variant_or_default(chosen.get()).cloned())
             .expect("a product has at least one variant")
     });
-    let (slug, name, brand, description, category, variants) = product.with_value(|p| {
+    let (slug, name, brand, description, variants) = product.with_value(|p| {
         (
             p.slug.clone(),
             p.name.clone(),
             p.brand.clone(),
             p.description.clone(),
-            p.category.clone(),
             p.variants.clone(),
         )
     });
     let base = format!("/p/{slug}");
-    // JSON-LD is for crawlers, which read the server's HTML; hydration keeps
-    // the server's script text, so the browser never builds it (and the wasm
-    // carries no serde_json::Value).
-    #[cfg(feature = "ssr")]
-    let json_ld = product.with_value(|p| product_json_ld(p, &site_origin()));
-    #[cfg(not(feature = "ssr"))]
-    let json_ld = String::new();
-    let href = {
-        let base = base.clone();
-        Callback::new(move |id: i64| format!("{base}?variant={id}"))
-    };
+    let href = Callback::new(move |id: i64| format!("{base}?variant={id}"));
     let price = Signal::derive(move || selected.get().price);
     let compare_at = Signal::derive(move || selected.get().compare_at);
     let stock_text = move || {
@@ -117,7 +151,6 @@ fn ProductView(
             format!("{}: {n} {}", t(Msg::InStores), t(Msg::StoresCount))
         }
     };
-    let short = description.chars().take(155).collect::<String>();
     let shopper = crate::shopper::use_shopper();
     let add = shopper.add_callback();
     let pickup_store = local.as_ref().map(|l| l.store.name.clone());
@@ -134,13 +167,6 @@ fn ProductView(
         })
     };
     view! {
-        <PageMeta title=name.clone() description=short canonical=base />
-        <script type="application/ld+json" inner_html=json_ld></script>
-        <Breadcrumbs items=vec![
-            Crumb::link(t(Msg::Home), "/"),
-            Crumb::link(category.name.clone(), format!("/c/{}", category.slug)),
-            Crumb::here(name.clone()),
-        ] />
         <div class="os-product">
             <div class="os-product__media">
                 <img
@@ -157,7 +183,7 @@ fn ProductView(
                 <div class="os-product__price" aria-live="polite">
                     <Price price compare_at />
                 </div>
-                <VariantPicker variants selected=Signal::derive(move || selected.get().id) href />
+                <VariantPicker variants selected=Signal::derive(move || selected.get().id) href on_select />
                 <dl class="os-product__facts">
                     <div><dt>{t(Msg::Sku)}</dt><dd class="os-product__sku">{move || selected.get().sku}</dd></div>
                     <div><dt>{t(Msg::Ean)}</dt><dd>{move || selected.get().ean}</dd></div>
@@ -179,6 +205,41 @@ fn ProductView(
             </div>
         </div>
     }
+}
+
+/// The chosen variant, and what the picker does with a choice. A hydrated
+/// page follows `?variant=` in the router's URL (the picker's links are
+/// router navigations). An island has no router: it keeps the choice itself
+/// and adds it to the history, so the URL stays shareable.
+#[cfg(not(feature = "islands"))]
+fn chosen_variant(
+    _slug: &str,
+    _initial: Option<i64>,
+) -> (Signal<Option<i64>>, Option<Callback<i64>>) {
+    let query = use_query_map();
+    let chosen =
+        Memo::new(move |_| query.with(|q| q.get("variant").and_then(|v| v.parse::<i64>().ok())));
+    (chosen.into(), None)
+}
+
+#[cfg(feature = "islands")]
+fn chosen_variant(
+    slug: &str,
+    initial: Option<i64>,
+) -> (Signal<Option<i64>>, Option<Callback<i64>>) {
+    let chosen = RwSignal::new(initial);
+    let base = format!("/p/{slug}");
+    let select = Callback::new(move |id: i64| {
+        chosen.set(Some(id));
+        #[cfg(feature = "hydrate")]
+        if let Ok(history) = window().history() {
+            let url = format!("{base}?variant={id}");
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &base;
+    });
+    (chosen.into(), Some(select))
 }
 
 /// Stock of the selected variant at "my store", and the nearest other stores

@@ -2,6 +2,7 @@
 //! `?variant={id}`, so it works with JavaScript off and every variant has a
 //! shareable URL; after hydration the router follows the link without a
 //! reload and the page re-renders price and stock from the selected variant.
+//! With `on_select` the page handles a choice itself (no navigation at all).
 //!
 //! Usage:
 //! ```text
@@ -24,6 +25,9 @@ pub fn VariantPicker(
     /// Builds the link that selects a variant id.
     #[prop(into)]
     href: Callback<i64, String>,
+    /// Gets the chosen variant id instead of the link being followed (when JavaScript runs).
+    #[prop(optional_no_strip)]
+    on_select: Option<Callback<i64>>,
 ) -> impl IntoView {
     let variants = StoredValue::new(variants);
     let axis_view = move |axis: Axis, label: Msg| {
@@ -34,12 +38,12 @@ pub fn VariantPicker(
                 .into_iter()
                 .map(|value| {
                     let v2 = value.clone();
-                    let target = move || {
+                    let target = Memo::new(move |_| {
                         variants.with_value(|vs| {
                             let current = vs.iter().find(|v| v.id == selected.get()).or(vs.first())?;
                             pick_variant(vs, current, axis, &v2)
                         })
-                    };
+                    });
                     let v3 = value.clone();
                     let is_current = Memo::new(move |_| {
                         variants.with_value(|vs| vs.iter().find(|v| v.id == selected.get()).and_then(|v| axis.value(v).map(|x| x == v3)))
@@ -54,9 +58,15 @@ pub fn VariantPicker(
                             <a
                                 class="os-variant-picker__option"
                                 class:os-variant-picker__option--selected=is_current
-                                href=move || target().map(|id| href.run(id)).unwrap_or_default()
+                                href=move || target.get().map(|id| href.run(id)).unwrap_or_default()
                                 aria-current=move || is_current.get().then_some("true")
                                 data-noscroll="true"
+                                on:click=move |ev| {
+                                    if let (Some(select), Some(id)) = (on_select, target.get_untracked()) {
+                                        ev.prevent_default();
+                                        select.run(id);
+                                    }
+                                }
                             >
                                 {swatch}
                                 {value}

@@ -26,6 +26,8 @@ pub struct Pwa {
 }
 
 const PWA_JS: &str = include_str!("pwa.js");
+/// Client-side navigation in islands mode (the shell links it only then).
+const NAV_JS: &str = include_str!("nav.js");
 
 impl Pwa {
     /// `release` (`--release-tag`) names the build when given; otherwise the
@@ -39,6 +41,7 @@ impl Pwa {
         let mut precache = vec![
             "/offline".to_string(),
             "/pwa.js".into(),
+            "/nav.js".into(),
             "/manifest.webmanifest".into(),
             "/favicon.svg".into(),
             "/icons/icon-192.png".into(),
@@ -74,7 +77,8 @@ fn js_literal<T: serde::Serialize + ?Sized>(value: &T) -> String {
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/sw.js", get(service_worker))
-        .route("/pwa.js", get(script))
+        .route("/pwa.js", get(|| script(PWA_JS)))
+        .route("/nav.js", get(|| script(NAV_JS)))
         .route("/manifest.webmanifest", get(manifest_file))
         .route("/icons/{name}", get(icon_file))
         .route("/offline", get(offline))
@@ -93,13 +97,13 @@ async fn service_worker(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
-async fn script() -> Response {
+async fn script(source: &'static str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "no-cache"),
         ],
-        PWA_JS,
+        source,
     )
         .into_response()
 }

@@ -1,0 +1,108 @@
+// Client-side navigation for islands mode (the shell links it only then;
+// see omnistore-app root.rs).
+//
+// Why our own and not leptos' islands router: that one walks the old and
+// new documents node by node and lost whole sections of our pages when the
+// shapes differed. Here the server's HTML for the next page replaces the
+// parts that change (<main>, the language links, the title and the meta
+// tags) and the new islands are hydrated; the header's islands (cart badge,
+// mini-cart, the live cart stream) stay, with their state.
+//
+// A link or GET form works as before without this script or the wasm; on
+// any doubt (another origin, a download, a kiosk switch, a network error)
+// the browser does a normal page load.
+(() => {
+  const SKIP = /^\/(api|lang|pkg|img|icons|sw\.js|sitemap\.xml|robots\.txt|offline)(\/|$)/;
+  let current = 0;
+
+  function ours(url) {
+    return url.origin === location.origin && !SKIP.test(url.pathname);
+  }
+
+  function samePage(url) {
+    return url.pathname === location.pathname && url.search === location.search;
+  }
+
+  // Head elements a page sets for itself (leptos_meta renders them).
+  const HEAD = ['meta[name="description"]', 'link[rel="canonical"]', 'meta[name="robots"]',
+    'meta[property^="og:"]', 'script[type="application/ld+json"]'];
+
+  function swapHead(doc) {
+    document.title = doc.title;
+    for (const selector of HEAD) {
+      document.head.querySelectorAll(selector).forEach((el) => el.remove());
+      doc.head.querySelectorAll(selector).forEach((el) => document.head.append(el));
+    }
+  }
+
+  function hydrate(root) {
+    if (!window.__hydrateIsland) return;
+    for (const island of root.querySelectorAll('leptos-island')) {
+      window.__hydrateIsland(island, island.dataset.component);
+    }
+  }
+
+  async function go(url, init, push) {
+    const nav = ++current;
+    let res;
+    let doc;
+    try {
+      res = await fetch(url, { ...init, headers: { Accept: 'text/html' } });
+      if (!(res.headers.get('content-type') || '').startsWith('text/html')) throw new Error('not a page');
+      doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    } catch {
+      location.assign(url);
+      return;
+    }
+    if (nav !== current) return;
+    const main = doc.querySelector('main');
+    // A kiosk page and a shop page have other shells: load it whole.
+    if (!main || (doc.body.dataset.kiosk || '') !== (document.body.dataset.kiosk || '')) {
+      location.assign(res.url || url);
+      return;
+    }
+    const target = new URL(res.url || url);
+    if (push) history.pushState(null, '', target);
+    swapHead(doc);
+    const lang = doc.querySelector('.os-lang');
+    const oldLang = document.querySelector('.os-lang');
+    if (lang && oldLang) oldLang.replaceWith(document.adoptNode(lang));
+    const here = document.querySelector('main');
+    here.replaceWith(document.adoptNode(main));
+    hydrate(main);
+    if (target.hash) {
+      document.getElementById(decodeURIComponent(target.hash.slice(1)))?.scrollIntoView();
+    } else {
+      window.scrollTo(0, 0);
+    }
+    // Screen readers and keyboards start at the new content.
+    main.focus({ preventScroll: true });
+    document.dispatchEvent(new CustomEvent('os:navigated', { detail: { url: target.href } }));
+  }
+
+  document.addEventListener('click', (ev) => {
+    if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    const a = ev.target.closest && ev.target.closest('a[href]');
+    if (!a || a.target || a.hasAttribute('download')) return;
+    if ((a.getAttribute('rel') || '').split(/\s+/).includes('external')) return;
+    const url = new URL(a.href, location.href);
+    if (!ours(url)) return;
+    // A link to a place on this page is the browser's job.
+    if (url.hash && samePage(url)) return;
+    ev.preventDefault();
+    go(url.href, {}, true);
+  });
+
+  document.addEventListener('submit', (ev) => {
+    if (ev.defaultPrevented) return;
+    const form = ev.target;
+    if (!(form instanceof HTMLFormElement) || (form.method || 'get').toLowerCase() !== 'get' || form.target) return;
+    const url = new URL(form.action, location.href);
+    if (!ours(url)) return;
+    ev.preventDefault();
+    url.search = new URLSearchParams(new FormData(form, ev.submitter)).toString();
+    go(url.href, {}, true);
+  });
+
+  window.addEventListener('popstate', () => go(location.href, {}, false));
+})();
