@@ -15,6 +15,28 @@ pub mod shopper;
 
 pub use root::{shell, App};
 
+/// Moves the page to a path on this site, from a callback.
+pub type Navigator = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
+
+/// The way this build navigates: the router's in a hydrated app, nav.js's
+/// in islands mode (where there is no router in the browser). Call it
+/// while the component is set up, and the result later.
+pub fn navigator() -> Navigator {
+    #[cfg(not(feature = "islands"))]
+    {
+        let navigate = leptos_router::hooks::use_navigate();
+        std::sync::Arc::new(move |to: &str| navigate(to, Default::default()))
+    }
+    #[cfg(all(feature = "islands", feature = "hydrate"))]
+    {
+        std::sync::Arc::new(go_to)
+    }
+    #[cfg(all(feature = "islands", not(feature = "hydrate")))]
+    {
+        std::sync::Arc::new(|_: &str| {})
+    }
+}
+
 /// Entry point of the wasm: attach the reactive system to the server's HTML.
 #[cfg(all(feature = "hydrate", not(feature = "islands")))]
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -40,8 +62,43 @@ pub fn hydrate() {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     leptos::mount::hydrate_islands();
-    // The island script hydrates every island in microtasks that follow
-    // this call; a task queued now runs after the last of them.
+    // A server function that answers with a redirect (sign-in, sign-out)
+    // moves the page on: through nav.js when it is there, else a page load.
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| go_to(to));
+    // `data-hydrated` (for tests and monitoring) waits for every island,
+    // the lazily loaded ones too: see `island_hydrated`.
+    let islands = leptos::prelude::document()
+        .query_selector_all("leptos-island")
+        .map(|l| l.length())
+        .unwrap_or(0);
+    ISLANDS_LEFT.with(|left| left.set(islands));
+    if islands == 0 {
+        mark_hydrated();
+    }
+}
+
+#[cfg(all(feature = "hydrate", feature = "islands"))]
+thread_local! {
+    static ISLANDS_LEFT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Islands mode: called by every island as it hydrates; after the page's
+/// last one, marks the body `data-hydrated` (in a task of its own, so that
+/// the island has finished attaching to its HTML).
+#[cfg(all(feature = "hydrate", feature = "islands"))]
+pub fn island_hydrated() {
+    let left = ISLANDS_LEFT.with(|left| {
+        let n = left.get().saturating_sub(1);
+        left.set(n);
+        n
+    });
+    if left == 0 {
+        mark_hydrated();
+    }
+}
+
+#[cfg(all(feature = "hydrate", feature = "islands"))]
+fn mark_hydrated() {
     let mark = wasm_bindgen::closure::Closure::once_into_js(|| {
         if let Some(body) = leptos::prelude::document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
@@ -49,4 +106,23 @@ pub fn hydrate() {
     });
     let _ = leptos::prelude::window()
         .set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&mark));
+}
+
+/// Islands mode: goes to `to` with nav.js's client-side navigation, or with
+/// a page load where that script is missing.
+#[cfg(all(feature = "hydrate", feature = "islands"))]
+pub fn go_to(to: &str) {
+    use wasm_bindgen::JsCast;
+    let window = leptos::prelude::window();
+    let nav = js_sys::Reflect::get(&window, &"osNavigate".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match nav {
+        Some(nav) => {
+            let _ = nav.call1(&wasm_bindgen::JsValue::NULL, &to.into());
+        }
+        None => {
+            let _ = window.location().set_href(to);
+        }
+    }
 }

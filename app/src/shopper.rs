@@ -98,6 +98,8 @@ pub fn provide_shopper() -> Shopper {
 /// page-wide shopper. Elsewhere the context is already there and this does
 /// nothing.
 pub fn island_context(session: Option<SessionState>) {
+    #[cfg(all(feature = "hydrate", feature = "islands"))]
+    crate::island_hydrated();
     if use_context::<Locale>().is_none() {
         omnistore_components::i18n::provide_locale(None);
     }

@@ -23,35 +23,9 @@ fn err_of<T>(value: Option<Result<T, ServerFnError>>) -> Option<String> {
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let shopper = use_shopper();
     let locale = use_locale();
     let query = use_query_map();
-    let profile = ServerAction::<UpdateProfile>::new();
-    let save_address = ServerAction::<SaveAddress>::new();
-    let delete_address = ServerAction::<DeleteAddress>::new();
-    let end_session = ServerAction::<EndSession>::new();
-    let password = ServerAction::<ChangePassword>::new();
-    let everywhere = ServerAction::<LogoutEverywhere>::new();
-    let delete = ServerAction::<DeleteAccount>::new();
-    let data = load(
-        move || {
-            (
-                profile.version().get(),
-                save_address.version().get(),
-                delete_address.version().get(),
-                end_session.version().get(),
-                password.version().get(),
-            )
-        },
-        |_| get_account(),
-    );
-    // Signing out everywhere or deleting the account ends this session too.
-    Effect::new(move |_| {
-        let done = |v: Option<Result<(), ServerFnError>>| matches!(v, Some(Ok(())));
-        if done(everywhere.value().get()) || done(delete.value().get()) {
-            shopper.refresh();
-        }
-    });
+    let data = load(|| (), |_| get_account());
     let merged = move || {
         query
             .with(|q| q.get("merged"))
@@ -59,6 +33,67 @@ pub fn AccountPage() -> impl IntoView {
             .filter(|r| !r.is_empty())
             .map(|r| merge_message(&r, locale))
     };
+    view! {
+        <PageMeta title=t(Msg::MyAccount).to_string() description=t(Msg::MyAccount).to_string() canonical="/account".to_string() />
+        <h1 class="os-page-title">{t(Msg::MyAccount)}</h1>
+        {move || merged().map(|m| view! { <p class="os-notice" role="status">{t(Msg::Welcome)}". " {m}</p> })}
+        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(_) => view! {
+                        <section class="os-message">
+                            <p>{t(Msg::SignInNeeded)}</p>
+                            <p><a class="os-button" href="/login?next=/account">{t(Msg::SignIn)}</a></p>
+                        </section>
+                    }
+                        .into_any(),
+                    Ok(data) => view! { <AccountIsland data /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Every form of the account page; after each change the data is loaded
+/// again and the page shows it (an island).
+#[cfg_attr(feature = "islands", island(lazy))]
+#[cfg_attr(not(feature = "islands"), component)]
+fn AccountIsland(
+    /// The account as the page was rendered with.
+    data: AccountData,
+) -> impl IntoView {
+    crate::shopper::island_context(None);
+    let shopper = use_shopper();
+    let profile = ServerAction::<UpdateProfile>::new();
+    let save_address = ServerAction::<SaveAddress>::new();
+    let delete_address = ServerAction::<DeleteAddress>::new();
+    let end_session = ServerAction::<EndSession>::new();
+    let password = ServerAction::<ChangePassword>::new();
+    let everywhere = ServerAction::<LogoutEverywhere>::new();
+    let delete = ServerAction::<DeleteAccount>::new();
+    let data = RwSignal::new(data);
+    // After any change, the account as it is now (browser only).
+    Effect::new(move |prev: Option<()>| {
+        profile.version().track();
+        save_address.version().track();
+        delete_address.version().track();
+        end_session.version().track();
+        password.version().track();
+        if prev.is_some() {
+            leptos::task::spawn_local(async move {
+                if let Ok(now) = get_account().await {
+                    data.set(now);
+                }
+            });
+        }
+    });
+    // Signing out everywhere or deleting the account ends this session too.
+    Effect::new(move |_| {
+        let done = |v: Option<Result<(), ServerFnError>>| matches!(v, Some(Ok(())));
+        if done(everywhere.value().get()) || done(delete.value().get()) {
+            shopper.refresh();
+        }
+    });
     let on_save = Callback::new(move |a: Address| {
         save_address.dispatch(SaveAddress {
             id: a.id,
@@ -69,24 +104,18 @@ pub fn AccountPage() -> impl IntoView {
             phone: a.phone,
         });
     });
-    view! {
-        <PageMeta title=t(Msg::MyAccount).to_string() description=t(Msg::MyAccount).to_string() canonical="/account".to_string() />
-        <h1 class="os-page-title">{t(Msg::MyAccount)}</h1>
-        {move || merged().map(|m| view! { <p class="os-notice" role="status">{t(Msg::Welcome)}". " {m}</p> })}
-        <Transition fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(_) => view! {
-                        <section class="os-message">
-                            <p>{t(Msg::SignInNeeded)}</p>
-                            <p><a class="os-button" href="/login?next=/account">{t(Msg::SignIn)}</a></p>
-                        </section>
-                    }
-                        .into_any(),
-                    Ok(d) => account_view(d, profile, on_save, save_address, delete_address, end_session, password, everywhere, delete).into_any(),
-                }
-            })}
-        </Transition>
+    move || {
+        account_view(
+            data.get(),
+            profile,
+            on_save,
+            save_address,
+            delete_address,
+            end_session,
+            password,
+            everywhere,
+            delete,
+        )
     }
 }
 

@@ -49,7 +49,6 @@ pub fn PickupPromise(
 
 #[component]
 pub fn CartPage() -> impl IntoView {
-    let shopper = use_shopper();
     let locale = use_locale();
     let query = use_query_map();
     let merged = move || {
@@ -58,6 +57,34 @@ pub fn CartPage() -> impl IntoView {
             .and_then(|m| MergeReport::from_query(&m))
             .map(|r| merge_message(&r, locale))
     };
+    // The pickup promise and a better store: loaded with the page and handed
+    // to the island, which asks again when the cart changes. Keyed on
+    // nothing (a resource whose source reads the session resource
+    // deadlocks SSR).
+    let plan = load(|| (), |_| crate::api::checkout::get_checkout());
+    view! {
+        <PageMeta title=t(Msg::CartTitle).to_string() description=t(Msg::CartTitle).to_string() canonical="/cart".to_string() />
+        <h1 class="os-page-title">{t(Msg::CartTitle)}</h1>
+        {move || merged().map(|m| view! { <p class="os-notice" role="status">{m}</p> })}
+        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                let plan = plan.await.ok().and_then(|v| v.pickup);
+                view! { <CartIsland plan /> }
+            })}
+        </Suspense>
+    }
+}
+
+/// The lines, the pickup promise and the totals, following every change
+/// (an island).
+#[cfg_attr(feature = "islands", island(lazy))]
+#[cfg_attr(not(feature = "islands"), component)]
+fn CartIsland(
+    /// The pickup plan the page was rendered with.
+    plan: Option<PickupPlan>,
+) -> impl IntoView {
+    crate::shopper::island_context(None);
+    let shopper = use_shopper();
     let set = Callback::new(move |(variant_id, fulfilment, quantity)| {
         shopper.apply(CartOp::Set {
             variant_id,
@@ -78,21 +105,21 @@ pub fn CartPage() -> impl IntoView {
             to,
         })
     });
-    // The pickup promise and a better store. Keyed on nothing (a resource
-    // whose source reads the session resource deadlocks SSR); refetched in
-    // the browser when the cart's version moves.
-    let plan = load(|| (), |_| crate::api::checkout::get_checkout());
+    let plan = RwSignal::new(plan);
+    // A changed cart may change the promise (browser only: effects do not
+    // run on the server).
     Effect::new(move |prev: Option<i64>| {
         let version = shopper.cart().version;
         if prev.is_some_and(|p| p != version) {
-            plan.refetch();
+            leptos::task::spawn_local(async move {
+                if let Ok(view) = crate::api::checkout::get_checkout().await {
+                    plan.set(view.pickup);
+                }
+            });
         }
         version
     });
     view! {
-        <PageMeta title=t(Msg::CartTitle).to_string() description=t(Msg::CartTitle).to_string() canonical="/cart".to_string() />
-        <h1 class="os-page-title">{t(Msg::CartTitle)}</h1>
-        {move || merged().map(|m| view! { <p class="os-notice" role="status">{m}</p> })}
         <p class="os-notice" role="status" aria-live="polite" hidden=move || shopper.notice.get().is_none() || shopper.drawer.get()>
             {move || shopper.notice.get()}
         </p>
@@ -120,11 +147,7 @@ pub fn CartPage() -> impl IntoView {
                                     })
                                     .collect_view()}
                             </ul>
-                            <Suspense fallback=|| ()>
-                                {move || Suspend::new(async move {
-                                    plan.await.ok().and_then(|v| v.pickup).map(|p| view! { <PickupPromise plan=p /> })
-                                })}
-                            </Suspense>
+                            {move || plan.get().map(|p| view! { <PickupPromise plan=p /> })}
                             <div class="os-cart__actions">
                                 <form
                                     method="post"

@@ -10,7 +10,7 @@ use crate::seo::PageMeta;
 use crate::shopper::{error_text, use_shopper};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use omnistore_components::i18n::{t, Msg};
 use omnistore_components::model::{CheckoutView, Fulfilment};
 use omnistore_components::{CartSummary, PickupSlots};
@@ -29,6 +29,8 @@ pub fn checkout_error(code: &str) -> &'static str {
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
     let view_data = load(|| (), |_| get_checkout());
+    let query = use_query_map();
+    let error = move || query.with_untracked(|q| q.get("error"));
     view! {
         <PageMeta title=t(Msg::CheckoutTitle).to_string() description=t(Msg::CheckoutTitle).to_string() canonical="/checkout".to_string() />
         <h1 class="os-page-title">{t(Msg::CheckoutTitle)}</h1>
@@ -40,7 +42,7 @@ pub fn CheckoutPage() -> impl IntoView {
                         <p><a href="/">{t(Msg::ContinueShopping)}</a></p>
                     }
                         .into_any(),
-                    Ok(v) => view! { <CheckoutForm data=v /> }.into_any(),
+                    Ok(v) => view! { <CheckoutForm data=v error=error() /> }.into_any(),
                     Err(_) => view! { <ErrorPage /> }.into_any(),
                 }
             })}
@@ -48,19 +50,24 @@ pub fn CheckoutPage() -> impl IntoView {
     }
 }
 
-#[component]
+/// The checkout form; placing the order leads to the order's page (an
+/// island).
+#[cfg_attr(feature = "islands", island(lazy))]
+#[cfg_attr(not(feature = "islands"), component)]
 fn CheckoutForm(
     /// Cart, pickup plan, customer and a fresh key.
     data: CheckoutView,
+    /// `?error=`: why a checkout posted without JavaScript came back.
+    error: Option<String>,
 ) -> impl IntoView {
+    crate::shopper::island_context(None);
     let shopper = use_shopper();
-    let query = use_query_map();
     let place = ServerAction::<PlaceOrder>::new();
-    let navigate = use_navigate();
+    let go = crate::navigator();
     Effect::new(move |_| {
         if let Some(Ok(link)) = place.value().get() {
             shopper.refresh();
-            navigate(&link.href, Default::default());
+            go(&link.href);
         }
     });
     let problem = move || {
@@ -69,11 +76,7 @@ fn CheckoutForm(
             .get()
             .and_then(|r| r.err())
             .map(|e| error_text(&e))
-            .or_else(|| {
-                query
-                    .with(|q| q.get("error"))
-                    .map(|c| checkout_error(&c).to_string())
-            })
+            .or_else(|| error.as_deref().map(|c| checkout_error(c).to_string()))
     };
     let has_pickup = data.cart.has(Fulfilment::Pickup);
     let has_delivery = data.cart.has(Fulfilment::Delivery);

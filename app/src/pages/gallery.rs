@@ -137,6 +137,20 @@ fn Entry(
 
 #[component]
 pub fn GalleryPage() -> impl IntoView {
+    view! {
+        <PageMeta title=t(Msg::ComponentsTitle) description=t(Msg::ComponentsIntro) canonical="/components" />
+        <h1>{t(Msg::ComponentsTitle)}</h1>
+        <p>{t(Msg::ComponentsIntro)}</p>
+        <GalleryIsland />
+    }
+}
+
+/// Every component with example props, live (one island: the examples
+/// share a demo cart and a status line).
+#[cfg_attr(feature = "islands", island(lazy))]
+#[cfg_attr(not(feature = "islands"), component)]
+fn GalleryIsland() -> impl IntoView {
+    crate::shopper::island_context(None);
     let card = ProductSummary {
         slug: "gallery-example".into(),
         name: "Teak garden chair".into(),
@@ -216,9 +230,6 @@ pub fn GalleryPage() -> impl IntoView {
         }))
     });
     view! {
-        <PageMeta title=t(Msg::ComponentsTitle) description=t(Msg::ComponentsIntro) canonical="/components" />
-        <h1>{t(Msg::ComponentsTitle)}</h1>
-        <p>{t(Msg::ComponentsIntro)}</p>
         <div class="os-gallery">
             <Entry name="Price" about="Locale-formatted price in minor units, with compare-at and saving.">
                 <Price price=Money::pln(129_900) />

@@ -19,25 +19,60 @@ pub fn HandoffPage() -> impl IntoView {
     let query = use_query_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
     let preview = load(token, get_handoff);
+    let error = query.with_untracked(|q| q.get("error"));
+    view! {
+        <PageMeta title=t(Msg::HandoffTitle).to_string() description=t(Msg::HandoffTitle).to_string() canonical="/".to_string() />
+        <h1>{t(Msg::HandoffTitle)}</h1>
+        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new({
+                let error = error.clone();
+                async move {
+                match preview.await {
+                    Ok(Some(p)) => {
+                        let offer = format!("{}: {} {}.", items(p.items, locale), t(Msg::HandoffOffer), p.store_name);
+                        view! { <HandoffIsland token=token() error offer /> }.into_any()
+                    }
+                    Ok(None) => {
+                        set_status(404);
+                        view! { <p role="alert">{t(Msg::HandoffUnknown)}</p> }.into_any()
+                    }
+                    Err(e) => {
+                        // Used or expired: 410 with the reason.
+                        set_status(410);
+                        view! { <p class="os-handoff__problem" role="alert">{crate::shopper::error_text(&e)}</p> }.into_any()
+                    }
+                }
+            }})}
+        </Suspense>
+    }
+}
+
+/// What the kiosk offers and the button that takes it; taking it leads to
+/// the cart with what was added (an island).
+#[cfg_attr(feature = "islands", island(lazy))]
+#[cfg_attr(not(feature = "islands"), component)]
+fn HandoffIsland(
+    /// The one-time token from the QR code.
+    token: String,
+    /// `?error=`: why taking it without JavaScript failed.
+    error: Option<String>,
+    /// "3 items: from the kiosk at …", as the server worded it.
+    offer: String,
+) -> impl IntoView {
+    crate::shopper::island_context(None);
     let take = ServerAction::<AcceptHandoff>::new();
     let shopper = use_shopper();
+    let go = crate::navigator();
     Effect::new(move |_| {
         if let Some(Ok(report)) = take.value().get() {
             shopper.refresh();
-            let navigate = leptos_router::hooks::use_navigate();
-            navigate(
-                &format!("/cart?merged={}&from=kiosk", report.to_query()),
-                Default::default(),
-            );
+            go(&format!("/cart?merged={}&from=kiosk", report.to_query()));
         }
     });
     let problem = move || {
         let code = match take.value().get() {
-            Some(Err(e)) => {
-                let m = crate::shopper::error_text(&e);
-                return Some(m);
-            }
-            _ => query.with(|q| q.get("error")),
+            Some(Err(e)) => return Some(crate::shopper::error_text(&e)),
+            _ => error.clone(),
         };
         code.map(|c| {
             match c.as_str() {
@@ -49,30 +84,11 @@ pub fn HandoffPage() -> impl IntoView {
         })
     };
     view! {
-        <PageMeta title=t(Msg::HandoffTitle).to_string() description=t(Msg::HandoffTitle).to_string() canonical="/".to_string() />
-        <h1>{t(Msg::HandoffTitle)}</h1>
         {move || problem().map(|m| view! { <p class="os-handoff__problem" role="alert">{m}</p> })}
-        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match preview.await {
-                    Ok(Some(p)) => view! {
-                        <p class="os-handoff__offer">{items(p.items, locale)}": "{t(Msg::HandoffOffer)}" "{p.store_name}"."</p>
-                        <ActionForm action=take>
-                            <input type="hidden" name="token" value=token() />
-                            <button class="os-handoff__take" type="submit">{t(Msg::HandoffTake)}</button>
-                        </ActionForm>
-                    }.into_any(),
-                    Ok(None) => {
-                        set_status(404);
-                        view! { <p role="alert">{t(Msg::HandoffUnknown)}</p> }.into_any()
-                    }
-                    Err(e) => {
-                        // Used or expired: 410 with the reason.
-                        set_status(410);
-                        view! { <p class="os-handoff__problem" role="alert">{crate::shopper::error_text(&e)}</p> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        <p class="os-handoff__offer">{offer}</p>
+        <ActionForm action=take>
+            <input type="hidden" name="token" value=token />
+            <button class="os-handoff__take" type="submit">{t(Msg::HandoffTake)}</button>
+        </ActionForm>
     }
 }

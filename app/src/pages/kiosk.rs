@@ -43,7 +43,7 @@ pub fn KioskPage() -> impl IntoView {
                         <section class="os-kiosk-start">
                             <h1>{k.settings.store.name.clone()}</h1>
                             {if k.settings.has_pin {
-                                view! { <StartForm store=k.settings.store.slug.clone() problem=staff_problem() /> }.into_any()
+                                view! { <StartForm store=k.settings.store.slug.clone() problem=staff_problem().map(str::to_string) /> }.into_any()
                             } else {
                                 view! { <p>{t(Msg::KioskNoPin)}" "{k.settings.store.slug.clone()}</p> }.into_any()
                             }}
@@ -60,14 +60,16 @@ pub fn KioskPage() -> impl IntoView {
     }
 }
 
-/// Staff start kiosk mode on this device with the store's PIN.
-#[component]
+/// Staff start kiosk mode on this device with the store's PIN (an island).
+#[cfg_attr(feature = "islands", island(lazy))]
+#[cfg_attr(not(feature = "islands"), component)]
 fn StartForm(
     /// The store slug.
     store: String,
     /// A message from a plain-form attempt (wrong PIN, too many).
-    problem: Option<&'static str>,
+    problem: Option<String>,
 ) -> impl IntoView {
+    crate::shopper::island_context(None);
     let act = ServerAction::<KioskStaff>::new();
     Effect::new(move |_| {
         if let Some(Ok(_outcome)) = act.value().get() {
@@ -78,7 +80,7 @@ fn StartForm(
     });
     let error = move || match act.value().get() {
         Some(Err(e)) => Some(crate::shopper::error_text(&e)),
-        _ => problem.map(str::to_string),
+        _ => problem.clone(),
     };
     view! {
         <p>{t(Msg::KioskNotStarted)}</p>

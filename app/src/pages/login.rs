@@ -34,25 +34,8 @@ fn next_path() -> Option<String> {
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let shopper = use_shopper();
     let next = next_path();
-    let error = RwSignal::new(form_error());
-    let pending = RwSignal::new(false);
-    let submit = {
-        let next = next.clone();
-        Callback::new(move |(email, password): (String, String)| {
-            let next = next.clone();
-            pending.set(true);
-            spawn_local(async move {
-                // On success the server's redirect takes the router onwards.
-                match login(email, password, next).await {
-                    Ok(_) => shopper.refresh(),
-                    Err(e) => error.set(Some(error_text(&e))),
-                }
-                pending.set(false);
-            });
-        })
-    };
+    let error = form_error();
     let register_href = match &next {
         Some(n) => format!(
             "/register?next={}",
@@ -64,17 +47,69 @@ pub fn LoginPage() -> impl IntoView {
         <PageMeta title=t(Msg::SignIn).to_string() description=t(Msg::SignIn).to_string() canonical="/login".to_string() />
         <section class="os-auth">
             <h1 class="os-page-title">{t(Msg::SignIn)}</h1>
-            <LoginForm next=next on_submit=submit error=error pending=pending />
+            <LoginIsland next error />
             <p>{t(Msg::NoAccountYet)} " " <a href=register_href>{t(Msg::Register)}</a></p>
         </section>
     }
 }
 
+/// The sign-in form, sent without leaving the page (an island).
+#[cfg_attr(feature = "islands", island(lazy))]
+#[cfg_attr(not(feature = "islands"), component)]
+fn LoginIsland(
+    /// Where to go after signing in.
+    next: Option<String>,
+    /// Why the last attempt failed (from `?error=`).
+    error: Option<String>,
+) -> impl IntoView {
+    crate::shopper::island_context(None);
+    let shopper = use_shopper();
+    let error = RwSignal::new(error);
+    let pending = RwSignal::new(false);
+    let submit = {
+        let next = next.clone();
+        Callback::new(move |(email, password): (String, String)| {
+            let next = next.clone();
+            pending.set(true);
+            spawn_local(async move {
+                // On success the server's redirect takes the page onwards.
+                match login(email, password, next).await {
+                    Ok(_) => shopper.refresh(),
+                    Err(e) => error.set(Some(error_text(&e))),
+                }
+                pending.set(false);
+            });
+        })
+    };
+    view! { <LoginForm next=next on_submit=submit error=error pending=pending /> }
+}
+
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let shopper = use_shopper();
     let next = next_path();
-    let error = RwSignal::new(form_error());
+    let error = form_error();
+    view! {
+        <PageMeta title=t(Msg::Register).to_string() description=t(Msg::Register).to_string() canonical="/register".to_string() />
+        <section class="os-auth">
+            <h1 class="os-page-title">{t(Msg::Register)}</h1>
+            <RegisterIsland next error />
+            <p>{t(Msg::HaveAccount)} " " <a href="/login">{t(Msg::SignIn)}</a></p>
+        </section>
+    }
+}
+
+/// The registration form, sent without leaving the page (an island).
+#[cfg_attr(feature = "islands", island(lazy))]
+#[cfg_attr(not(feature = "islands"), component)]
+fn RegisterIsland(
+    /// Where to go after registering.
+    next: Option<String>,
+    /// Why the last attempt failed (from `?error=`).
+    error: Option<String>,
+) -> impl IntoView {
+    crate::shopper::island_context(None);
+    let shopper = use_shopper();
+    let error = RwSignal::new(error);
     let pending = RwSignal::new(false);
     let submit = {
         let next = next.clone();
@@ -90,12 +125,5 @@ pub fn RegisterPage() -> impl IntoView {
             });
         })
     };
-    view! {
-        <PageMeta title=t(Msg::Register).to_string() description=t(Msg::Register).to_string() canonical="/register".to_string() />
-        <section class="os-auth">
-            <h1 class="os-page-title">{t(Msg::Register)}</h1>
-            <RegisterForm next=next on_submit=submit error=error pending=pending />
-            <p>{t(Msg::HaveAccount)} " " <a href="/login">{t(Msg::SignIn)}</a></p>
-        </section>
-    }
+    view! { <RegisterForm next=next on_submit=submit error=error pending=pending /> }
 }

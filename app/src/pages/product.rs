@@ -99,7 +99,7 @@ fn ProductView(
 
 /// Image, price, variant picker, stock and "Add to cart": everything on the
 /// product page that changes with the chosen variant (an island).
-#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(feature = "islands", island(lazy))]
 #[cfg_attr(not(feature = "islands"), component)]
 fn ProductIsland(
     /// The product with all its variants.

@@ -17,20 +17,10 @@ use omnistore_components::store_card::moment_text;
 
 #[component]
 pub fn StaffOrdersPage() -> impl IntoView {
-    let locale = use_locale();
     let params = use_params_map();
     let store = move || params.with(|p| p.get("store").unwrap_or_default());
-    let moved = ServerAction::<StaffMoveOrder>::new();
-    // Keyed on the store only; a finished move refetches in the browser
-    // (a resource source reading the action's signal hung SSR).
+    // Keyed on the store only; the desk island loads it again after a move.
     let desk = load(store, get_staff_desk);
-    Effect::new(move |prev: Option<usize>| {
-        let version = moved.version().get();
-        if prev.is_some_and(|p| p != version) {
-            desk.refetch();
-        }
-        version
-    });
     view! {
         <PageMeta title=t(Msg::StaffOrdersTitle).to_string() description=t(Msg::StaffOrdersTitle).to_string() canonical="/".to_string() />
         <Transition fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
@@ -47,8 +37,42 @@ pub fn StaffOrdersPage() -> impl IntoView {
                             .into_any();
                     }
                 };
-                let slug = d.store.slug.clone();
-                view! {
+                view! { <StaffDeskIsland desk=d /> }
+                    .into_any()
+            })}
+        </Transition>
+    }
+}
+
+/// The desk's orders and their moves; after each move the desk is loaded
+/// again (an island).
+#[cfg_attr(feature = "islands", island(lazy))]
+#[cfg_attr(not(feature = "islands"), component)]
+fn StaffDeskIsland(
+    /// The store and its open orders, as the page was rendered with.
+    desk: crate::api::checkout::StaffDesk,
+) -> impl IntoView {
+    crate::shopper::island_context(None);
+    let locale = use_locale();
+    let moved = ServerAction::<StaffMoveOrder>::new();
+    let store = desk.store.slug.clone();
+    let desk = RwSignal::new(desk);
+    Effect::new(move |prev: Option<usize>| {
+        let version = moved.version().get();
+        if prev.is_some_and(|p| p != version) {
+            let store = store.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(now) = get_staff_desk(store).await {
+                    desk.set(now);
+                }
+            });
+        }
+        version
+    });
+    move || {
+        let d = desk.get();
+        let slug = d.store.slug.clone();
+        view! {
                     <h1 class="os-page-title">{t(Msg::StaffOrdersTitle)}" — " {d.store.name.clone()}</h1>
                     <p class="os-checkout__problem" role="alert">
                         {move || moved.value().get().and_then(|r| r.err()).map(|e| error_text(&e))}
@@ -101,9 +125,6 @@ pub fn StaffOrdersPage() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                }
-                    .into_any()
-            })}
-        </Transition>
+        }
     }
 }

@@ -16,15 +16,42 @@ use omnistore_components::{OpeningHours, StoreLocator};
 #[component]
 pub fn StoresPage() -> impl IntoView {
     let query = use_query_map();
-    let shopper = use_shopper();
     let q = move || query.with(|m| m.get("q").unwrap_or_default());
     let near = move || query.with(|m| m.get("near"));
     let found = load(
         move || (q(), near()),
         |(q, near)| find_stores(Some(q), near),
     );
+    view! {
+        <PageMeta title=t(Msg::StoresTitle).to_string() description=t(Msg::StoresIntro).to_string() canonical="/stores".to_string() />
+        <h1 class="os-page-title">{t(Msg::StoresTitle)}</h1>
+        <p>{t(Msg::StoresIntro)}</p>
+        <Transition fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(stores) => view! { <LocatorIsland stores query=q() /> }.into_any(),
+                    Err(e) => view! { <super::BadRequest reason=e.to_string().trim_start_matches("error running server function: ").to_string() /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The locator: list and map, "my location" and "make this my store" (an
+/// island).
+#[cfg_attr(feature = "islands", island(lazy))]
+#[cfg_attr(not(feature = "islands"), component)]
+fn LocatorIsland(
+    /// The stores found, nearest or best match first.
+    stores: Vec<omnistore_components::model::StoreCard>,
+    /// What the shopper searched for.
+    query: String,
+) -> impl IntoView {
+    crate::shopper::island_context(None);
+    let shopper = use_shopper();
     let message = RwSignal::new(None::<String>);
-    let locate = Callback::new(move |()| locate(message));
+    let go = crate::navigator();
+    let locate = Callback::new(move |()| locate(message, go.clone()));
     let choose = Callback::new(move |slug: String| {
         spawn_local(async move {
             if set_my_store(slug, None).await.is_ok() {
@@ -33,39 +60,26 @@ pub fn StoresPage() -> impl IntoView {
             }
         });
     });
+    let none = stores.is_empty();
+    let status = Signal::derive(move || {
+        message
+            .get()
+            .or_else(|| none.then(|| t(Msg::NoStoresFound).to_string()))
+    });
     view! {
-        <PageMeta title=t(Msg::StoresTitle).to_string() description=t(Msg::StoresIntro).to_string() canonical="/stores".to_string() />
-        <h1 class="os-page-title">{t(Msg::StoresTitle)}</h1>
-        <p>{t(Msg::StoresIntro)}</p>
-        <Transition fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match found.await {
-                    Ok(stores) => {
-                        let none = stores.is_empty();
-                        let status = Signal::derive(move || {
-                            message.get().or_else(|| none.then(|| t(Msg::NoStoresFound).to_string()))
-                        });
-                        view! {
-                            <StoreLocator
-                                stores=Signal::stored(stores)
-                                query=Signal::derive(q)
-                                my_store=Signal::derive(move || shopper.my_store().map(|s| s.slug))
-                                on_locate=locate
-                                message=status
-                                on_choose=choose
-                            />
-                        }
-                            .into_any()
-                    }
-                    Err(e) => view! { <super::BadRequest reason=e.to_string().trim_start_matches("error running server function: ").to_string() /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <StoreLocator
+            stores=Signal::stored(stores)
+            query=Signal::stored(query)
+            my_store=Signal::derive(move || shopper.my_store().map(|s| s.slug))
+            on_locate=locate
+            message=status
+            on_choose=choose
+        />
     }
 }
 
 /// Asks the browser where the shopper is and lists the nearest stores.
-fn locate(message: RwSignal<Option<String>>) {
+fn locate(message: RwSignal<Option<String>>, go: crate::Navigator) {
     message.set(Some(t(Msg::Locating).to_string()));
     #[cfg(feature = "hydrate")]
     {
@@ -75,14 +89,14 @@ fn locate(message: RwSignal<Option<String>>) {
             message.set(Some(t(Msg::LocationUnavailable).to_string()));
             return;
         };
-        let navigate = leptos_router::hooks::use_navigate();
         let ok = Closure::once_into_js(move |pos: web_sys::Position| {
             let c = pos.coords();
             message.set(None);
-            navigate(
-                &format!("/stores?near={:.4},{:.4}", c.latitude(), c.longitude()),
-                Default::default(),
-            );
+            go(&format!(
+                "/stores?near={:.4},{:.4}",
+                c.latitude(),
+                c.longitude()
+            ));
         });
         let err = Closure::once_into_js(move |e: web_sys::PositionError| {
             let msg = if e.code() == web_sys::PositionError::PERMISSION_DENIED {
@@ -99,35 +113,22 @@ fn locate(message: RwSignal<Option<String>>) {
             message.set(Some(t(Msg::LocationUnavailable).to_string()));
         }
     }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = go;
 }
 
 #[component]
 pub fn StorePage() -> impl IntoView {
     let params = use_params_map();
     let locale = use_locale();
-    let shopper = use_shopper();
     let slug = move || params.with(|p| p.get("store").unwrap_or_default());
     let store = load(slug, get_store);
-    let done = RwSignal::new(false);
     view! {
         <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match store.await {
                     Ok(Some(d)) => {
                         let c = d.card.clone();
-                        let slug = c.slug.clone();
-                        let slug2 = slug.clone();
-                        let is_mine = move || shopper.my_store().is_some_and(|s| s.slug == slug2) || done.get();
-                        let choose = move |ev: leptos::ev::SubmitEvent| {
-                            ev.prevent_default();
-                            let slug = slug.clone();
-                            spawn_local(async move {
-                                if set_my_store(slug, None).await.is_ok() {
-                                    done.set(true);
-                                    shopper.refresh();
-                                }
-                            });
-                        };
                         let services: Vec<&str> = c.services.iter().filter_map(|s| match s.as_str() {
                             "pickup" => Some(t(Msg::ServicePickup)),
                             "kiosk" => Some(t(Msg::ServiceKiosk)),
@@ -150,17 +151,7 @@ pub fn StorePage() -> impl IntoView {
                                         <h2>{t(Msg::StoreServices)}</h2>
                                         <p>{services.join(" · ")}</p>
                                         <p class="os-store-page__tz">{t(Msg::TimeZone)}": " {d.timezone.clone()}</p>
-                                        {move || if is_mine() {
-                                            view! { <p class="os-store-page__mine" role="status">{t(Msg::ThisIsMyStore)}</p> }.into_any()
-                                        } else {
-                                            let slug = c.slug.clone();
-                                            view! {
-                                                <form method="post" action="/api/my-store" on:submit=choose.clone()>
-                                                    <input type="hidden" name="store" value=slug />
-                                                    <button class="os-button" type="submit">{t(Msg::SetAsMyStore)}</button>
-                                                </form>
-                                            }.into_any()
-                                        }}
+                                        <MyStoreIsland slug=c.slug.clone() />
                                     </div>
                                     <OpeningHours week=d.week.clone() exceptions=d.exceptions.clone() />
                                 </div>
@@ -174,5 +165,46 @@ pub fn StorePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// "Set as my store", or that it is (an island: it follows the session).
+#[cfg_attr(feature = "islands", island(lazy))]
+#[cfg_attr(not(feature = "islands"), component)]
+fn MyStoreIsland(
+    /// The store's slug.
+    slug: String,
+) -> impl IntoView {
+    crate::shopper::island_context(None);
+    let shopper = use_shopper();
+    let done = RwSignal::new(false);
+    let mine = slug.clone();
+    let is_mine = move || shopper.my_store().is_some_and(|s| s.slug == mine) || done.get();
+    let choose = {
+        let slug = slug.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let slug = slug.clone();
+            spawn_local(async move {
+                if set_my_store(slug, None).await.is_ok() {
+                    done.set(true);
+                    shopper.refresh();
+                }
+            });
+        }
+    };
+    move || {
+        if is_mine() {
+            view! { <p class="os-store-page__mine" role="status">{t(Msg::ThisIsMyStore)}</p> }
+                .into_any()
+        } else {
+            view! {
+                <form method="post" action="/api/my-store" on:submit=choose.clone()>
+                    <input type="hidden" name="store" value=slug.clone() />
+                    <button class="os-button" type="submit">{t(Msg::SetAsMyStore)}</button>
+                </form>
+            }
+            .into_any()
+        }
     }
 }

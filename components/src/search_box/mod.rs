@@ -28,12 +28,16 @@ pub fn SearchBox(
     id: &'static str,
 ) -> impl IntoView {
     let field = NodeRef::<leptos::html::Input>::new();
-    let navigate = use_navigate();
+    // Without a router (an island, or a page that has none) the plain form
+    // is submitted; the page's own navigation, if any, takes it from there.
+    // (The router puts the browser's URL into the context; the server never
+    // runs this handler.)
+    let navigate = use_context::<leptos_router::location::BrowserUrl>().map(|_| use_navigate());
     // The URL a plain GET submit would load, navigated to in place: the
     // router's own <Form> does the same for any form, at several times the
     // wasm size.
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Some(input) = field.get_untracked() {
+        if let (Some(navigate), Some(input)) = (&navigate, field.get_untracked()) {
             ev.prevent_default();
             let url = format!("/search?q={}", encode_query_value(&input.value()));
             navigate(&url, Default::default());

@@ -105,4 +105,6 @@
   });
 
   window.addEventListener('popstate', () => go(location.href, {}, false));
+  // For the wasm: a server function's redirect, a search that found the product.
+  window.osNavigate = (url) => go(new URL(url, location.href).href, {}, true);
 })();
