@@ -64,8 +64,9 @@ fn AppNotices() -> impl IntoView {
     }
 }
 
-/// The kiosk bar (an island: its timers and dialogs run in the browser).
-#[cfg_attr(feature = "islands", island)]
+/// The kiosk bar (an island: its timers and dialogs run in the browser;
+/// loaded lazily, as only kiosks show it).
+#[cfg_attr(feature = "islands", island(lazy))]
 #[cfg_attr(not(feature = "islands"), component)]
 fn KioskIsland(
     /// The kiosk's store slug.

@@ -4,12 +4,13 @@
 
 use crate::api::account::{login, register};
 use crate::seo::PageMeta;
-use crate::shopper::{error_text, use_shopper};
+use crate::shopper::{error_text, use_shopper, Shopper};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use omnistore_components::i18n::{t, Msg};
 use omnistore_components::{LoginForm, RegisterForm};
+use std::future::Future;
 
 /// The message for `?error=`, set by the server when a form posted without
 /// JavaScript failed (see `back_to_form`).
@@ -30,6 +31,40 @@ fn next_path() -> Option<String> {
     use_query_map()
         .with_untracked(|q| q.get("next"))
         .filter(|p| omnistore_components::model::is_local_path(p))
+}
+
+/// What the sign-in and registration forms share: the error shown, whether
+/// a request is under way, and what follows it.
+#[derive(Clone, Copy)]
+struct Sender {
+    shopper: Shopper,
+    error: RwSignal<Option<String>>,
+    pending: RwSignal<bool>,
+}
+
+impl Sender {
+    /// In an island's set-up: `error` is the one the page came with.
+    fn new(error: Option<String>) -> Self {
+        crate::shopper::island_context(None);
+        Sender {
+            shopper: use_shopper(),
+            error: RwSignal::new(error),
+            pending: RwSignal::new(false),
+        }
+    }
+
+    /// Sends the form. On success the server's redirect takes the page
+    /// onwards and the header learns who is signed in now.
+    fn send<T: 'static>(self, call: impl Future<Output = Result<T, ServerFnError>> + 'static) {
+        self.pending.set(true);
+        spawn_local(async move {
+            match call.await {
+                Ok(_) => self.shopper.refresh(),
+                Err(e) => self.error.set(Some(error_text(&e))),
+            }
+            self.pending.set(false);
+        });
+    }
 }
 
 #[component]
@@ -62,26 +97,14 @@ fn LoginIsland(
     /// Why the last attempt failed (from `?error=`).
     error: Option<String>,
 ) -> impl IntoView {
-    crate::shopper::island_context(None);
-    let shopper = use_shopper();
-    let error = RwSignal::new(error);
-    let pending = RwSignal::new(false);
+    let form = Sender::new(error);
     let submit = {
         let next = next.clone();
         Callback::new(move |(email, password): (String, String)| {
-            let next = next.clone();
-            pending.set(true);
-            spawn_local(async move {
-                // On success the server's redirect takes the page onwards.
-                match login(email, password, next).await {
-                    Ok(_) => shopper.refresh(),
-                    Err(e) => error.set(Some(error_text(&e))),
-                }
-                pending.set(false);
-            });
+            form.send(login(email, password, next.clone()))
         })
     };
-    view! { <LoginForm next=next on_submit=submit error=error pending=pending /> }
+    view! { <LoginForm next=next on_submit=submit error=form.error pending=form.pending /> }
 }
 
 #[component]
@@ -107,23 +130,12 @@ fn RegisterIsland(
     /// Why the last attempt failed (from `?error=`).
     error: Option<String>,
 ) -> impl IntoView {
-    crate::shopper::island_context(None);
-    let shopper = use_shopper();
-    let error = RwSignal::new(error);
-    let pending = RwSignal::new(false);
+    let form = Sender::new(error);
     let submit = {
         let next = next.clone();
         Callback::new(move |(name, email, password): (String, String, String)| {
-            let next = next.clone();
-            pending.set(true);
-            spawn_local(async move {
-                match register(name, email, password, next).await {
-                    Ok(_) => shopper.refresh(),
-                    Err(e) => error.set(Some(error_text(&e))),
-                }
-                pending.set(false);
-            });
+            form.send(register(name, email, password, next.clone()))
         })
     };
-    view! { <RegisterForm next=next on_submit=submit error=error pending=pending /> }
+    view! { <RegisterForm next=next on_submit=submit error=form.error pending=form.pending /> }
 }

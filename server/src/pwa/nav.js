@@ -14,6 +14,11 @@
 (() => {
   const SKIP = /^\/(api|lang|pkg|img|icons|sw\.js|sitemap\.xml|robots\.txt|offline)(\/|$)/;
   let current = 0;
+  // The page on screen, without its fragment: following a #link also fires
+  // popstate, and that must not load the page again. (An island may push a
+  // URL of its own, e.g. ?variant=; going back to a URL without a fragment
+  // therefore always loads it.)
+  let shown = location.pathname + location.search;
 
   function ours(url) {
     return url.origin === location.origin && !SKIP.test(url.pathname);
@@ -63,6 +68,7 @@
     }
     const target = new URL(res.url || url);
     if (push) history.pushState(null, '', target);
+    shown = target.pathname + target.search;
     swapHead(doc);
     const lang = doc.querySelector('.os-lang');
     const oldLang = document.querySelector('.os-lang');
@@ -104,7 +110,9 @@
     go(url.href, {}, true);
   });
 
-  window.addEventListener('popstate', () => go(location.href, {}, false));
+  window.addEventListener('popstate', () => {
+    if (location.pathname + location.search !== shown || !location.hash) go(location.href, {}, false);
+  });
   // For the wasm: a server function's redirect, a search that found the product.
   window.osNavigate = (url) => go(new URL(url, location.href).href, {}, true);
 })();
