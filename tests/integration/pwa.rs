@@ -81,6 +81,27 @@ async fn manifest_icons_and_worker_are_served() {
 }
 
 #[tokio::test]
+async fn islands_mode_pages_carry_islands_and_the_navigation_script() {
+    let home = raw("/", "").await.text().await.unwrap();
+    // The header's shopper corner is an island whose props carry the
+    // session (the cart the badge starts from), not a resource of its own.
+    let header = home
+        .find(r#"<leptos-island data-component="ShopperIsland"#)
+        .expect("the header's island");
+    let props = &home[header..home[header..].find('>').unwrap() + header];
+    assert!(props.contains("data-props="), "{props}");
+    assert!(props.contains("&quot;cart&quot;"), "{props}");
+    assert!(home.contains(r#"<script src="/nav.js" defer"#));
+    let nav = raw("/nav.js", "").await;
+    assert_eq!(nav.status(), StatusCode::OK);
+    assert!(nav.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/javascript"));
+    assert!(nav.text().await.unwrap().contains("osNavigate"));
+}
+
+#[tokio::test]
 async fn the_offline_page_is_nobodys_and_speaks_the_shoppers_language() {
     let shopper = Shopper::visit(&server().base).await;
     shopper.register(&unique_email("offline")).await;
