@@ -7,8 +7,9 @@
 //! ```
 //!
 //! Server-side rendering: a plain `<form method="get">`, so search works with
-//! JavaScript off; after hydration a submit becomes a client-side navigation
-//! to the same URL (no reload).
+//! JavaScript off. Hydrated under the router, a submit becomes the router's
+//! client-side navigation to the same URL (no reload); without a router in
+//! the browser (islands mode) the form is left to the page's own navigation.
 
 use crate::i18n::{t, Msg};
 use crate::model::encode_query_value;
