@@ -40,11 +40,12 @@
     }
   }
 
+  // Resolves when every island in `root` is interactive (a lazy one first
+  // fetches its chunk).
   function hydrate(root) {
-    if (!window.__hydrateIsland) return;
-    for (const island of root.querySelectorAll('leptos-island')) {
-      window.__hydrateIsland(island, island.dataset.component);
-    }
+    if (!window.__hydrateIsland) return Promise.resolve();
+    return Promise.all([...root.querySelectorAll('leptos-island')].map(
+      (island) => window.__hydrateIsland(island, island.dataset.component)));
   }
 
   async function go(url, init, push) {
@@ -67,6 +68,9 @@
       return;
     }
     const target = new URL(res.url || url);
+    // `data-hydrated` says "interactive" again only once the new page's
+    // islands are (tests and monitoring wait for it, as on a page load).
+    document.body.dataset.hydrated = 'false';
     if (push) history.pushState(null, '', target);
     shown = target.pathname + target.search;
     swapHead(doc);
@@ -75,7 +79,7 @@
     if (lang && oldLang) oldLang.replaceWith(document.adoptNode(lang));
     const here = document.querySelector('main');
     here.replaceWith(document.adoptNode(main));
-    hydrate(main);
+    const ready = hydrate(main);
     if (target.hash) {
       document.getElementById(decodeURIComponent(target.hash.slice(1)))?.scrollIntoView();
     } else {
@@ -83,6 +87,8 @@
     }
     // Screen readers and keyboards start at the new content.
     main.focus({ preventScroll: true });
+    await ready.catch(() => {});
+    if (nav === current) document.body.dataset.hydrated = 'true';
     document.dispatchEvent(new CustomEvent('os:navigated', { detail: { url: target.href } }));
   }
 
