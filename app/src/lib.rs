@@ -82,17 +82,21 @@ thread_local! {
     static ISLANDS_LEFT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Islands mode: called by every island as it hydrates; after the page's
-/// last one, marks the body `data-hydrated` (in a task of its own, so that
-/// the island has finished attaching to its HTML).
+/// Islands mode: called by every island as it hydrates; after the loaded
+/// page's last one, marks the body `data-hydrated` (in a task of its own,
+/// so that the island has finished attaching to its HTML). Islands that
+/// arrive by client-side navigation do not count: nav.js marks that page
+/// once all of them are in.
 #[cfg(all(feature = "hydrate", feature = "islands"))]
 pub fn island_hydrated() {
-    let left = ISLANDS_LEFT.with(|left| {
-        let n = left.get().saturating_sub(1);
-        left.set(n);
-        n
+    let last = ISLANDS_LEFT.with(|left| match left.get() {
+        0 => false,
+        n => {
+            left.set(n - 1);
+            n == 1
+        }
     });
-    if left == 0 {
+    if last {
         mark_hydrated();
     }
 }
