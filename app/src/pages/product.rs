@@ -42,13 +42,15 @@ pub fn ProductPage() -> impl IntoView {
         let local = get_local_stock(ids, Some(slug)).await.ok().flatten();
         Ok::<_, ServerFnError>((Some(p), local))
     });
-    let variant_param =
-        Memo::new(move |_| query.with(|q| q.get("variant").and_then(|v| v.parse::<i64>().ok())));
+    // Read once: the island follows later choices itself (islands mode), or
+    // reads the URL (a hydrated page).
+    let variant =
+        move || query.with_untracked(|q| q.get("variant").and_then(|v| v.parse::<i64>().ok()));
     view! {
         <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match product.await {
-                    Ok((Some(p), local)) => view! { <ProductView product=p local variant_param /> }.into_any(),
+                    Ok((Some(p), local)) => view! { <ProductView product=p local variant=variant() /> }.into_any(),
                     Ok((None, _)) => view! { <NotFound detail=t(Msg::ProductNotFound) /> }.into_any(),
                     Err(_) => view! { <ErrorPage /> }.into_any(),
                 }
@@ -65,8 +67,8 @@ fn ProductView(
     product: ProductDetail,
     /// Stock per variant at my store (`None` without a store).
     local: Option<LocalStock>,
-    /// `?variant=` from the URL.
-    variant_param: Memo<Option<i64>>,
+    /// `?variant=` from the URL, as the page was requested.
+    variant: Option<i64>,
 ) -> impl IntoView {
     let base = format!("/p/{}", product.slug);
     let short = product.description.chars().take(155).collect::<String>();
@@ -86,9 +88,6 @@ fn ProductView(
         Crumb::here(product.name.clone()),
     ];
     let name = product.name.clone();
-    // Read once: the island follows later choices itself (islands mode), or
-    // reads the URL (a hydrated page).
-    let variant = variant_param.get_untracked();
     view! {
         <PageMeta title=name description=short canonical=base />
         <script type="application/ld+json" inner_html=json_ld></script>
