@@ -6,14 +6,27 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$OMNISTORE_ROOT"
 
-echo "== unit and integration tests"
-# A stuck test fails the run within 20 minutes instead of holding CI.
-timeout --kill-after=30 1200 cargo test -p omnistore-components -p omnistore-app -p omnistore-server
+# Each phase says how long it took, so a slow one can be found in a CI log.
+phase_start=0  # the first phase reported is the set-up
+phase() {
+  echo "== $1 (previous phase: $((SECONDS - phase_start)) s)"
+  phase_start=$SECONDS
+}
+crates=(-p omnistore-components -p omnistore-app -p omnistore-server)
 
-echo "== release build (wasm + server)"
+phase "building the unit and integration tests"
+# Compiling is never bounded: a fresh 2-core machine needs well over 20
+# minutes for it. Only the running of the tests is.
+cargo test --no-run "${crates[@]}"
+
+phase "unit and integration tests"
+# A stuck test fails the run within 20 minutes instead of holding CI.
+timeout --kill-after=30 1200 cargo test "${crates[@]}"
+
+phase "release build (wasm + server)"
 omnistore_build
 
-echo "== browser end-to-end tests"
+phase "browser end-to-end tests"
 workdir=$(mktemp -d)
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 "$CARGO_TARGET_DIR/release/omnistore" serve --demo --addr "127.0.0.1:$port" \
@@ -48,3 +61,4 @@ done
 # instead of holding the run.
 OMNISTORE_URL="http://127.0.0.1:$port" OMNISTORE_BIN="$CARGO_TARGET_DIR/release/omnistore" \
   node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/ || { diagnose; exit 1; }
+phase "done"
