@@ -256,6 +256,14 @@ pub trait KioskBackend: Send + Sync {
     /// True when `pin` is the store's PIN (false without one).
     async fn kiosk_pin_matches(&self, store: &str, pin: &str) -> BackendResult<bool>;
     async fn set_kiosk_timing(&self, store: &str, idle: u32, countdown: u32) -> BackendResult<()>;
+    /// Makes the device holding the secret whose hash is `device` a kiosk
+    /// of `store` (staff started it with the PIN).
+    async fn bind_kiosk(&self, store: &str, device: &str) -> BackendResult<()>;
+    /// The store the device is a kiosk of; `None` for a secret never
+    /// issued or unbound since.
+    async fn kiosk_of(&self, device: &str) -> BackendResult<Option<String>>;
+    /// Staff "exit": the device is an ordinary browser again.
+    async fn unbind_kiosk(&self, device: &str) -> BackendResult<()>;
     /// The product page of a scanned code: (product slug, variant id).
     async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, i64)>>;
     /// Where a product's category is in a store ("Aisle 4"), if known.
@@ -336,6 +344,8 @@ pub struct Identity {
     pub store: Option<String>,
     /// The store this device is a kiosk of (set by staff with the PIN).
     pub kiosk: Option<String>,
+    /// Hash of the kiosk device's secret, while it is a bound kiosk.
+    pub kiosk_device: Option<String>,
 }
 
 impl Identity {

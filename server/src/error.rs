@@ -20,6 +20,9 @@ pub enum AppError {
     Conflict(String),
     #[error("{0}")]
     Gone(String),
+    /// A request body over [`crate::web::MAX_BODY_BYTES`].
+    #[error("the request is too large (at most {limit} bytes)")]
+    TooLarge { limit: usize },
     #[error("service unavailable: {0}")]
     Unavailable(String),
 }
@@ -44,6 +47,7 @@ impl IntoResponse for AppError {
             AppError::Forbidden(m) => (StatusCode::FORBIDDEN, m.clone()),
             AppError::Conflict(m) => (StatusCode::CONFLICT, m.clone()),
             AppError::Gone(m) => (StatusCode::GONE, m.clone()),
+            AppError::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, self.to_string()),
             AppError::Unavailable(detail) => {
                 tracing::error!(%detail, "request failed");
                 (

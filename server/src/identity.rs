@@ -8,13 +8,13 @@ use crate::web::AppState;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use omnistore_components::backend::{
     cookie, hash_token, is_token, new_token, Identity, CART_COOKIE, CART_COOKIE_MAX_AGE,
     SESSION_COOKIE, STORE_COOKIE,
 };
 use omnistore_components::i18n::cookie_value;
-use omnistore_components::model::KIOSK_COOKIE;
+use omnistore_components::model::{encode_query_value, KIOSK_COOKIE};
 use std::net::SocketAddr;
 
 /// Paths whose answers are about one shopper and must never be stored by any
@@ -68,12 +68,29 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     identity.store = cookie_value(&cookies, STORE_COOKIE)
         .filter(|s| omnistore_components::model::is_slug(s))
         .map(str::to_string);
-    identity.kiosk = cookie_value(&cookies, KIOSK_COOKIE)
-        .filter(|s| omnistore_components::model::is_slug(s))
-        .map(str::to_string);
-    // A kiosk serves its own store, whoever is signed in.
-    if identity.kiosk.is_some() {
-        identity.store.clone_from(&identity.kiosk);
+    // A kiosk is a device holding a secret that staff started with the PIN;
+    // any other value (forged, or unbound by "exit") makes an ordinary
+    // browser, and the cookie is dropped.
+    let mut stale_kiosk = false;
+    if let Some(value) = cookie_value(&cookies, KIOSK_COOKIE) {
+        let bound = if is_token(value) {
+            let device = hash_token(value);
+            match state.backend.kiosk_of(&device).await {
+                Ok(store) => store.map(|s| (s, device)),
+                Err(e) => return AppError::from(e).into_response(),
+            }
+        } else {
+            None
+        };
+        match bound {
+            // A kiosk serves its own store, whoever is signed in.
+            Some((store, device)) => {
+                identity.store = Some(store.clone());
+                identity.kiosk = Some(store);
+                identity.kiosk_device = Some(device);
+            }
+            None => stale_kiosk = true,
+        }
     }
     // Cookies of a kiosk visit that was reset are refused, not quietly
     // replaced: whoever replays them gets nothing of that shopper.
@@ -147,6 +164,9 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     if stale_session && !handler_set(SESSION_COOKIE) {
         add.push(cookie(SESSION_COOKIE, "", 0, secure));
     }
+    if stale_kiosk && !handler_set(KIOSK_COOKIE) {
+        add.push(cookie(KIOSK_COOKIE, "", 0, secure));
+    }
     for c in add {
         if let Ok(v) = HeaderValue::from_str(&c) {
             headers.append(header::SET_COOKIE, v);
@@ -167,6 +187,36 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
             HeaderValue::from_static("private, no-cache"),
         );
     }
+    res
+}
+
+/// Pages that are only a customer's: a visitor without a session is sent
+/// to the sign-in form, which brings them back (a bookmark keeps working).
+const SIGN_IN_FIRST: &[&str] = &["/account", "/staff/"];
+
+/// Sends a visitor who is not signed in from a customer's page to
+/// `/login?next=<that page>`. Runs after [`identify`]; only page loads
+/// (GET), never the API.
+pub async fn sign_in_first(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let wants_sign_in = req.method() == Method::GET
+        && SIGN_IN_FIRST
+            .iter()
+            .any(|p| path == p.trim_end_matches('/') || path.starts_with(p))
+        && req
+            .extensions()
+            .get::<Identity>()
+            .is_some_and(|who| who.customer.is_none());
+    if !wants_sign_in {
+        return next.run(req).await;
+    }
+    let here = req.uri().path_and_query().map_or(path, |p| p.as_str());
+    let to = format!("/login?next={}", encode_query_value(here));
+    let mut res = Redirect::to(&to).into_response();
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
     res
 }
 

@@ -9,6 +9,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
+use http_body_util::BodyExt;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use omnistore_app::seo::SiteOrigin;
@@ -67,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .merge(live::router())
         .merge(kiosk::router())
         .merge(pages)
+        .layer(axum::middleware::from_fn(crate::identity::sign_in_first))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::identity::identify,
@@ -77,6 +79,7 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::router(&state.leptos))
         .merge(crate::pwa::router())
         .merge(personal)
+        .layer(axum::middleware::from_fn(limit_body))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -91,6 +94,41 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
         std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// The largest request body taken: every form and server-function call of
+/// the shop is a few kilobytes.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// Bodies over [`MAX_BODY_BYTES`] are answered 413 before any handler runs
+/// (with a declared length at once, a streamed one once it passes the
+/// limit); the handler gets the body already read.
+async fn limit_body(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let too_large = || AppError::TooLarge {
+        limit: MAX_BODY_BYTES,
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return too_large().into_response();
+    }
+    let (parts, body) = req.into_parts();
+    match http_body_util::Limited::new(body, MAX_BODY_BYTES)
+        .collect()
+        .await
+    {
+        Ok(read) => {
+            let body = axum::body::Body::from(read.to_bytes());
+            next.run(axum::extract::Request::from_parts(parts, body))
+                .await
+        }
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => too_large().into_response(),
+        Err(_) => {
+            AppError::BadRequest("the request body did not arrive whole".into()).into_response()
+        }
+    }
 }
 
 /// server_fn answers a call it cannot decode (a missing or malformed

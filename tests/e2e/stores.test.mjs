@@ -163,3 +163,69 @@ test('the locator: list and map in sync, my location, and a denied location', as
   await denied.getByText('Location is off for this site').waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+/// A product page (with its variant) that my store has none of on its shelf
+/// but that can be ordered: the server renders my store's stock with the
+/// shopper's cookies.
+async function productMissingInMyStore(page) {
+  const none = /class="os-product__local-stock" data-units="0"|data-units="0" class="os-product__local-stock"/;
+  for (const category of ['garden-tools', 'lighting', 'kitchen', 'watering', 'paint-diy', 'camping']) {
+    const html = await (await page.request.get(`/c/${category}?stock=1`)).text();
+    const hrefs = [...new Set([...html.matchAll(/href="(\/p\/[a-z0-9-]+)"/g)].map((m) => m[1]))];
+    for (const href of hrefs) {
+      const product = await (await page.request.get(href)).text();
+      if (none.test(product) && !/os-add-to-cart__button"[^>]* disabled/.test(product)) return href;
+    }
+  }
+  throw new Error('no product missing from my store');
+}
+
+// The path of issue 12: the checkout of a cart whose pickup line my store
+// lacks offers the store that has everything ("Pick up there"), a form of
+// its own that used to sit inside the checkout form, so "Place order" did
+// nothing (and the wasm trapped). Both ways end on the order's page; without
+// JavaScript the offer is taken first.
+for (const javaScriptEnabled of [true, false]) {
+  test(`my store lacks an item: the checkout still places the order (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const page = await newPage(browser, { javaScriptEnabled });
+    const ready = async () => { if (javaScriptEnabled) await hydrated(page); };
+    await page.goto('/stores/warszawa-mokotow');
+    await ready();
+    const store = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+    await page.getByRole('button', { name: /Set as my store/ }).click();
+    await page.locator('.os-my-store__name', { hasText: store }).waitFor();
+
+    await page.goto(await productMissingInMyStore(page));
+    await ready();
+    await page.getByText(`Out of stock at ${store}`).waitFor();
+    await page.getByLabel(`Pick up at ${store}`).check();
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    if (javaScriptEnabled) {
+      await page.getByRole('dialog', { name: 'Your cart' }).getByText('Added to your cart').waitFor();
+    } else {
+      await page.waitForLoadState();
+    }
+
+    await page.goto('/checkout');
+    await ready();
+    const offer = page.locator('.os-pickup-promise__switch');
+    await offer.waitFor();
+    const other = (await offer.textContent()).split(' (')[0].trim();
+    assert.notEqual(other, store);
+    if (!javaScriptEnabled) {
+      await offer.getByRole('button').click();
+      await page.waitForURL(/\/checkout$/);
+      await page.getByRole('heading', { name: new RegExp(`Pickup at.*${other}`) }).waitFor();
+      assert.equal(await page.locator('.os-pickup-promise__switch').count(), 0, 'the new store has everything');
+    }
+    await page.getByLabel('E-mail').fill(email('lacking'));
+    await page.getByLabel('Name').fill('Ola Brakująca');
+    await page.getByLabel('Phone').fill('+48 600 700 800');
+    assert.ok(await page.getByRole('group', { name: 'Pickup time' }).getByRole('radio').first().isChecked());
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(/\/orders\/\d+\?key=[0-9a-f]{64}$/);
+    await page.getByRole('heading', { name: /^Order #\d+$/ }).waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}

@@ -1035,3 +1035,140 @@ async fn cookies_are_secure_behind_https() {
         .unwrap();
     assert_eq!(res.headers()["cache-control"], "private, no-store");
 }
+
+#[tokio::test]
+async fn password_checks_of_a_held_session_are_limited_like_sign_in() {
+    // Its own server: the wrong guesses count against 127.0.0.1 as well.
+    let own = start_server();
+    let s = Shopper::visit(&own.base).await;
+    let email = unique_email("guess");
+    s.register(&email).await;
+    for i in 0..5 {
+        let (st, body) = s
+            .form(
+                "/api/account/password",
+                &[
+                    ("current", &format!("guess number {i}")),
+                    ("new_password", "a new long password"),
+                ],
+            )
+            .await;
+        assert_eq!(st, StatusCode::FORBIDDEN, "{body}");
+    }
+    // Now even the right password waits, for changing it, for deleting
+    // the account, and for signing in anywhere.
+    let (st, body) = s
+        .form(
+            "/api/account/password",
+            &[
+                ("current", PASSWORD),
+                ("new_password", "a new long password"),
+            ],
+        )
+        .await;
+    assert_eq!(st, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert!(body.contains("15 minutes"), "{body}");
+    let (st, _) = s
+        .form("/api/account/delete", &[("password", PASSWORD)])
+        .await;
+    assert_eq!(st, StatusCode::TOO_MANY_REQUESTS);
+    let elsewhere = Shopper::visit(&own.base).await;
+    assert_eq!(
+        elsewhere.login(&email, PASSWORD).await.0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        s.get("/api/account").await.0,
+        StatusCode::OK,
+        "the account and its session are untouched"
+    );
+}
+
+#[tokio::test]
+async fn a_bookmarked_account_page_goes_through_sign_in_and_back() {
+    let base = &server().base;
+    let s = Shopper::visit(base).await;
+    let email = unique_email("bookmark");
+    s.register(&email).await;
+    s.form("/api/auth/logout", &[]).await;
+    let res = Shopper::client()
+        .get(format!("{base}/account"))
+        .header("cookie", s.header())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/login?next=/account");
+    let (st, page) = s.get("/login?next=/account").await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(
+        page.contains("name=\"next\" value=\"/account\""),
+        "the form carries it"
+    );
+
+    // Signing in (a plain form, as without JavaScript) comes back; a `next`
+    // that leaves the site is ignored.
+    let sign_in = |next: &'static str| {
+        Shopper::client()
+            .post(format!("{base}/api/auth/login"))
+            .header("origin", base.as_str())
+            .header("accept", "text/html")
+            .form(&[
+                ("email", email.as_str()),
+                ("password", PASSWORD),
+                ("next", next),
+            ])
+            .send()
+    };
+    for (next, lands) in [
+        ("/account", "/account"),
+        ("//evil.example/account", "/account"),
+        ("https://evil.example/", "/account"),
+    ] {
+        let res = sign_in(next).await.unwrap();
+        assert_eq!(res.status(), StatusCode::FOUND, "{next}");
+        let to = res.headers()["location"].to_str().unwrap();
+        assert!(
+            to == lands || to.starts_with(&format!("{lands}?")),
+            "{next} -> {to}"
+        );
+    }
+    // Signed in, the page is simply there.
+    let res = Shopper::client()
+        .get(format!("{base}/account"))
+        .header("cookie", s.header())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "still signed out");
+    s.login(&email, PASSWORD).await;
+    assert_eq!(s.get("/account").await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_control_character_is_named_and_an_oversized_body_is_413() {
+    let s = Shopper::visit(&server().base).await;
+    let (st, body) = s
+        .form(
+            "/api/auth/register",
+            &[
+                ("name", "Ala\u{7}Kowalska"),
+                ("email", &unique_email("bell")),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    assert!(body.contains("control characters"), "{body}");
+    assert!(!body.contains("too long"), "{body}");
+
+    let huge = "x".repeat(300 * 1024);
+    let (st, body) = s
+        .form("/api/cart/add", &[("variant_id", "1"), ("quantity", &huge)])
+        .await;
+    assert_eq!(st, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    assert!(body.contains("too large"), "{body}");
+    // A form of ordinary size still works.
+    let (st, body) = s.add(stocked_variants(1, 1).await[0].0, 1).await;
+    assert!(st.is_success(), "{st} {body}");
+}

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 mod accounts;
 mod kiosk;
+mod markup;
 mod pwa;
 mod stores;
 
@@ -52,7 +53,10 @@ fn start_server() -> Server {
                     smtp: None,
                     release: None,
                 };
-                let app = build(&config).await.expect("build app");
+                let app = build(&config)
+                    .await
+                    .expect("build app")
+                    .layer(axum::middleware::from_fn(markup::no_nested_forms));
                 tx.send(format!("http://{addr}")).unwrap();
                 serve(listener, app, std::future::pending()).await.unwrap();
             });

@@ -4,6 +4,7 @@
 
 use super::accounts::{db, stocked_variants, Shopper};
 use super::{server, start_server};
+use omnistore_components::backend::is_token;
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -28,8 +29,21 @@ async fn start(base: &str, slug: &str) -> Shopper {
         )
         .await;
     assert_eq!(s, StatusCode::OK, "{body}");
-    assert_eq!(kiosk.cookie("os_kiosk").as_deref(), Some(slug));
+    let secret = kiosk.cookie("os_kiosk").expect("a kiosk cookie");
+    assert!(
+        is_token(&secret),
+        "a device secret, not the store: {secret}"
+    );
     kiosk
+}
+
+/// What `/api/kiosk/state` says of the browser.
+async fn bound(browser: &Shopper, slug: &str) -> bool {
+    let (s, body) = browser.get(&format!("/api/kiosk/state?store={slug}")).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    serde_json::from_str::<Value>(&body).unwrap()["bound"]
+        .as_bool()
+        .unwrap()
 }
 
 /// The status of `path` for a browser that sends only an old cart cookie.
@@ -118,7 +132,7 @@ async fn a_reset_ends_the_visit_and_replayed_cookies_get_401() {
         kiosk.cookie("os_cart").is_none(),
         "the cart cookie is cleared"
     );
-    assert_eq!(kiosk.cookie("os_kiosk").as_deref(), Some(slug.as_str()));
+    assert!(bound(&kiosk, &slug).await, "still the store's kiosk");
     // Replaying the old cookie is refused, on pages and the API alike.
     for path in ["/api/cart", "/cart", "/"] {
         assert_eq!(
@@ -319,7 +333,7 @@ async fn staff_assist_settings_and_exit_behind_the_pin() {
     let outcome: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(outcome["pause_secs"], 15 * 60);
     assert_eq!(outcome["next"], format!("/kiosk/{slug}/shop"));
-    assert_eq!(kiosk.cookie("os_kiosk").as_deref(), Some(slug.as_str()));
+    assert!(bound(&kiosk, &slug).await);
 
     // Settings: new timing is what the kiosk reads back; nonsense is a 400.
     let (s, body) = kiosk
@@ -365,4 +379,66 @@ async fn staff_assist_settings_and_exit_behind_the_pin() {
     let (s, body) = kiosk.get(&format!("/api/kiosk/state?store={slug}")).await;
     assert_eq!(s, StatusCode::OK);
     assert!(body.contains("\"bound\":false"), "{body}");
+}
+
+#[tokio::test]
+async fn only_the_pin_makes_a_kiosk_and_exit_unbinds_the_device() {
+    let own = start_server();
+    let (slug, variant) = super::stores::isolated_stock(&own, 3, 10).await;
+    let base = &own.base;
+
+    // A forged cookie (the store's slug, a made-up secret) is an ordinary
+    // shopper: not bound, the cookie dropped, and an order is a web order.
+    for forged in [slug.clone(), "ab".repeat(32)] {
+        let browser = Shopper::visit(base).await;
+        browser.set_cookie("os_kiosk", &forged);
+        assert!(!bound(&browser, &slug).await, "{forged}");
+        assert!(browser.cookie("os_kiosk").is_none(), "dropped: {forged}");
+        let (s, _) = browser.form("/api/my-store", &[("store", &slug)]).await;
+        assert!(s.is_success());
+        super::stores::add_pickup(&browser, variant).await;
+        let view = super::stores::checkout_view(&browser).await;
+        let slot = view["pickup"]["slots"][0]["starts_at"].as_i64().unwrap();
+        browser.set_cookie("os_kiosk", &forged);
+        let (s, body) =
+            super::stores::place(&browser, view["key"].as_str().unwrap(), Some(slot), &[]).await;
+        assert_eq!(s, StatusCode::CREATED, "{body}");
+        let number = serde_json::from_str::<Value>(&body).unwrap()["number"]
+            .as_i64()
+            .unwrap();
+        let channel: String = sqlx::query_scalar("SELECT channel FROM orders WHERE id = ?")
+            .bind(number)
+            .fetch_one(&db(&own).await)
+            .await
+            .unwrap();
+        assert_eq!(channel, "web", "{forged}");
+    }
+
+    // The PIN makes a secret for this device, bound to this store only.
+    let kiosk = start(base, &slug).await;
+    let secret = kiosk.cookie("os_kiosk").unwrap();
+    assert!(bound(&kiosk, &slug).await);
+    let elsewhere = store(base, "Gdańsk").await;
+    assert!(!bound(&kiosk, &elsewhere).await);
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM kiosk_devices WHERE token_hash = ?")
+        .bind(omnistore_components::backend::hash_token(&secret))
+        .fetch_one(&db(&own).await)
+        .await
+        .unwrap();
+    assert_eq!(stored, 1, "kept only as its hash");
+
+    // Staff exit revokes it: the same cookie replayed is an ordinary browser.
+    let (s, body) = kiosk
+        .form(
+            "/api/kiosk/staff",
+            &[("store", slug.as_str()), ("pin", PIN), ("action", "exit")],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let replay = Shopper::visit(base).await;
+    replay.set_cookie("os_kiosk", &secret);
+    assert!(!bound(&replay, &slug).await, "revoked");
+    assert!(replay.cookie("os_kiosk").is_none());
+    let (s, body) = replay.form("/api/kiosk/reset", &[]).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "not a kiosk: {body}");
 }

@@ -5,6 +5,7 @@
 use super::accounts::{db, unique_email, Shopper, PASSWORD};
 use super::{server, start_server, Server};
 use futures::future::join_all;
+use omnistore_components::backend::is_token;
 use reqwest::StatusCode;
 use serde_json::Value;
 use std::time::Duration;
@@ -661,6 +662,27 @@ async fn warehouse_lines_wait_two_days_and_the_cart_offers_a_store_that_has_them
         other.as_str(),
         "the store that has it"
     );
+    // The offer is on the cart and the checkout page, and on neither is it
+    // a form inside another form (the checkout's "Place order" did nothing).
+    for page in ["/cart", "/checkout"] {
+        let (s, html) = g.get(page).await;
+        assert_eq!(s, StatusCode::OK, "{page}: {html}");
+        assert!(
+            html.contains(&format!(
+                "form=\"os-store-switch\" name=\"store\" value=\"{other}\""
+            )),
+            "{page} offers {other}"
+        );
+        assert_eq!(
+            super::markup::nested_forms(&html),
+            Vec::<String>::new(),
+            "{page}"
+        );
+    }
+    assert!(
+        super::markup::PAGES_CHECKED.load(std::sync::atomic::Ordering::Relaxed) >= 2,
+        "the test servers check every page they send"
+    );
     let earliest = plan["earliest"]["starts_at"].as_i64().unwrap();
     let now = chrono::Utc::now().timestamp();
     assert!(
@@ -689,4 +711,67 @@ async fn warehouse_lines_wait_two_days_and_the_cart_offers_a_store_that_has_them
     .await
     .unwrap();
     assert_eq!(source, "online");
+}
+
+#[tokio::test]
+async fn a_guest_order_link_is_a_secret_of_the_server_and_keys_stay_with_their_cart() {
+    let server = start_server();
+    let base = &server.base;
+    let (store, variant) = isolated_stock(&server, 5, 100).await;
+    let order_of = |body: &str| -> (i64, String) {
+        let link: Value = serde_json::from_str(body).unwrap();
+        (
+            link["number"].as_i64().unwrap(),
+            link["href"].as_str().unwrap().to_string(),
+        )
+    };
+
+    // The client chooses the idempotency key; the link's secret is not it.
+    let chosen = "0".repeat(64);
+    let g = pickup_guest(base, &store, variant).await;
+    let slot = checkout_view(&g).await["pickup"]["slots"][0]["starts_at"]
+        .as_i64()
+        .unwrap();
+    let (s, body) = place(&g, &chosen, Some(slot), &[]).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let (number, href) = order_of(&body);
+    let secret = href.split("?key=").nth(1).unwrap().to_string();
+    assert!(is_token(&secret) && secret != chosen, "{href}");
+    let stranger = Shopper::visit(base).await;
+    assert_eq!(
+        stranger.get(&href).await.0,
+        StatusCode::OK,
+        "the link works anywhere"
+    );
+    let (s, _) = stranger
+        .get(&format!("/orders/{number}?key={chosen}"))
+        .await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "the chosen key opens nothing");
+
+    // Another browser sending the same key gets nothing of that order: with
+    // an empty cart it is told so, with a cart of its own it gets its own order.
+    let (s, body) = place(&stranger, &chosen, Some(slot), &[]).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
+    assert!(!body.contains(&format!("/orders/{number}")), "{body}");
+    let other = pickup_guest(base, &store, variant).await;
+    let (s, body) = place(&other, &chosen, Some(slot), &[]).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let (their_number, their_href) = order_of(&body);
+    assert_ne!(their_number, number);
+    assert_eq!(other.get(&their_href).await.0, StatusCode::OK);
+
+    // The same browser resubmitting is one order, with a working link again.
+    let (s, body) = place(&g, &chosen, Some(slot), &[]).await;
+    assert!(s.is_success(), "{s} {body}");
+    let (again, again_href) = order_of(&body);
+    assert_eq!(again, number);
+    assert_ne!(again_href, href, "a fresh secret: only hashes are kept");
+    assert_eq!(stranger.get(&again_href).await.0, StatusCode::OK);
+    assert_eq!(stranger.get(&href).await.0, StatusCode::OK);
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM order_links WHERE token_hash = ?")
+        .bind(omnistore_components::backend::hash_token(&secret))
+        .fetch_one(&db(&server).await)
+        .await
+        .unwrap();
+    assert_eq!(stored, 1, "kept as its hash");
 }

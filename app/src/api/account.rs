@@ -38,8 +38,8 @@ mod ssr {
     use http::StatusCode;
     use leptos::prelude::*;
     use omnistore_components::backend::{
-        cookie, new_token, Identity, CART_COOKIE, CART_COOKIE_MAX_AGE, SESSION_COOKIE,
-        SESSION_MAX_AGE, STORE_COOKIE,
+        cookie, new_token, BackendResult, Identity, CART_COOKIE, CART_COOKIE_MAX_AGE,
+        SESSION_COOKIE, SESSION_MAX_AGE, STORE_COOKIE,
     };
     use omnistore_components::i18n::Msg;
     use omnistore_components::model::{encode_query_value, is_local_path, FieldError, MergeReport};
@@ -48,6 +48,67 @@ mod ssr {
     pub const MAX_FAILURES_PER_ACCOUNT: u32 = 5;
     pub const MAX_FAILURES_PER_CLIENT: u32 = 30;
     pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
+
+    /// What a password check under the sign-in limit found.
+    pub enum Guess<T> {
+        Right(T),
+        Wrong,
+        /// Over the limit: not checked at all (the caller answers 429).
+        TooMany,
+    }
+
+    /// Checks a password as sign-in does: the account (by e-mail) and the
+    /// client address may each fail so many times in the window; a wrong
+    /// password counts against both, a right one clears the account's count.
+    /// Every place that checks a password goes through here, so a held
+    /// session cannot guess the password without limit.
+    pub async fn password_guess<T>(
+        who: &Identity,
+        email: &str,
+        check: impl std::future::Future<Output = BackendResult<Option<T>>>,
+    ) -> Result<Guess<T>, ServerFnError> {
+        let b = backend()?;
+        let keys = [format!("email:{email}"), format!("ip:{}", who.client)];
+        let limits = [MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT];
+        if too_many_guesses(&b, &keys, &limits, FAILURE_WINDOW_SECS).await? {
+            return Ok(Guess::TooMany);
+        }
+        match check.await.map_err(fail)? {
+            Some(found) => {
+                b.clear_login_failures(&keys[0]).await.map_err(fail)?;
+                Ok(Guess::Right(found))
+            }
+            None => {
+                b.note_login_failure(&keys).await.map_err(fail)?;
+                Ok(Guess::Wrong)
+            }
+        }
+    }
+
+    /// The signed-in customer's password, checked under the sign-in limit:
+    /// 429 over it, 403 when wrong.
+    pub async fn check_own_password(
+        customer: i64,
+        who: &Identity,
+        password: &str,
+    ) -> Result<(), ServerFnError> {
+        let b = backend()?;
+        let email = b
+            .profile(customer)
+            .await
+            .map_err(fail)?
+            .map(|p| p.email)
+            .unwrap_or_default();
+        let check = async { Ok(b.verify_password(customer, password).await?.then_some(())) };
+        match password_guess(who, &email, check).await? {
+            Guess::Right(()) => Ok(()),
+            Guess::Wrong => Err(reject(StatusCode::FORBIDDEN, text(Msg::WrongCredentials))),
+            Guess::TooMany => Err(reject(
+                StatusCode::TOO_MANY_REQUESTS,
+                text(Msg::TooManyAttempts),
+            )),
+        }
+    }
 
     pub fn field(e: FieldError) -> ServerFnError {
         reject(StatusCode::BAD_REQUEST, e.to_string())
@@ -250,18 +311,15 @@ pub async fn login(
         e
     };
     let email = normalize_email(&email).map_err(|_| wrong(&next))?;
-    let keys = [format!("email:{email}"), format!("ip:{}", who.client)];
-    let limits = [MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT];
-    if too_many_guesses(&b, &keys, &limits, FAILURE_WINDOW_SECS).await? {
-        let e = reject(StatusCode::TOO_MANY_REQUESTS, text(Msg::TooManyAttempts));
-        back_to_form("/login", "throttled", &next);
-        return Err(e);
-    }
-    let Some(customer) = b.authenticate(&email, &password).await.map_err(fail)? else {
-        b.note_login_failure(&keys).await.map_err(fail)?;
-        return Err(wrong(&next));
+    let customer = match password_guess(&who, &email, b.authenticate(&email, &password)).await? {
+        Guess::Right(customer) => customer,
+        Guess::Wrong => return Err(wrong(&next)),
+        Guess::TooMany => {
+            let e = reject(StatusCode::TOO_MANY_REQUESTS, text(Msg::TooManyAttempts));
+            back_to_form("/login", "throttled", &next);
+            return Err(e);
+        }
     };
-    b.clear_login_failures(&keys[0]).await.map_err(fail)?;
     let report = sign_in(customer, &who).await?;
     leptos_axum::redirect(&after_sign_in(next, &report));
     Ok(report)
@@ -381,17 +439,11 @@ pub async fn update_profile(
 #[server(endpoint = "account/password")]
 pub async fn change_password(current: String, new_password: String) -> Result<(), ServerFnError> {
     use super::ssr::*;
-    use omnistore_components::i18n::Msg;
     use omnistore_components::model::check_password;
     use ssr::*;
     let (customer, who) = customer()?;
     let b = backend()?;
-    if !b.verify_password(customer, &current).await.map_err(fail)? {
-        return Err(reject(
-            http::StatusCode::FORBIDDEN,
-            text(Msg::WrongCredentials),
-        ));
-    }
+    check_own_password(customer, &who, &current).await?;
     check_password(&new_password).map_err(field)?;
     b.set_password(
         customer,
@@ -406,16 +458,10 @@ pub async fn change_password(current: String, new_password: String) -> Result<()
 #[server(endpoint = "account/delete")]
 pub async fn delete_account(password: String) -> Result<(), ServerFnError> {
     use super::ssr::*;
-    use omnistore_components::i18n::Msg;
     use ssr::*;
     let (customer, who) = customer()?;
     let b = backend()?;
-    if !b.verify_password(customer, &password).await.map_err(fail)? {
-        return Err(reject(
-            http::StatusCode::FORBIDDEN,
-            text(Msg::WrongCredentials),
-        ));
-    }
+    check_own_password(customer, &who, &password).await?;
     b.delete_customer(customer).await.map_err(fail)?;
     clear_cookies(&who);
     leptos_axum::redirect("/");

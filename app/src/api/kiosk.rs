@@ -90,7 +90,16 @@ pub async fn kiosk_staff(
     b.clear_login_failures(&keys[0]).await.map_err(fail)?;
     let outcome = match action {
         StaffAction::Start => {
-            set_cookie(&cookie(KIOSK_COOKIE, &store, 400 * 24 * 3600, who.secure));
+            use omnistore_components::backend::{hash_token, new_token};
+            // A device restarted for another store holds one binding only.
+            if let Some(old) = &who.kiosk_device {
+                b.unbind_kiosk(old).await.map_err(fail)?;
+            }
+            let secret = new_token();
+            b.bind_kiosk(&store, &hash_token(&secret))
+                .await
+                .map_err(fail)?;
+            set_cookie(&cookie(KIOSK_COOKIE, &secret, 400 * 24 * 3600, who.secure));
             StaffOutcome {
                 next: format!("/kiosk/{store}"),
                 pause_secs: 0,
@@ -100,6 +109,9 @@ pub async fn kiosk_staff(
             b.end_visit(&who.guest_cart, who.session.as_deref())
                 .await
                 .map_err(fail)?;
+            if let Some(device) = &who.kiosk_device {
+                b.unbind_kiosk(device).await.map_err(fail)?;
+            }
             forget_visit(who.secure);
             set_cookie(&cookie(KIOSK_COOKIE, "", 0, who.secure));
             StaffOutcome {

@@ -13,8 +13,15 @@ use omnistore_components::model::{CartOp, MergeReport};
 use omnistore_components::store_card::ready_text;
 use omnistore_components::{CartLine, CartSummary};
 
+/// The id of the form that "Pick up there" submits. Its button sits in the
+/// pickup promise, which on the checkout page is inside the checkout form;
+/// HTML has no nested forms, so the switch form lives outside and the
+/// button names it (`form=`).
+const STORE_SWITCH_FORM: &str = "os-store-switch";
+
 /// "Ready tomorrow from 10:00 at …", and the nearest store with everything
-/// when ours lacks something.
+/// when ours lacks something. A page showing it also renders
+/// [`StoreSwitchForm`], outside any other form.
 #[component]
 pub fn PickupPromise(
     /// The cart's pickup plan.
@@ -35,15 +42,29 @@ pub fn PickupPromise(
             <p class="os-pickup-promise__when">{promise}</p>
             {(!plan.missing.is_empty()).then(|| view! { <p>{t(Msg::StoreLacks)}</p> })}
             {plan.alternative.map(|(store, d)| view! {
-                <form class="os-pickup-promise__switch" method="post" action="/api/my-store">
-                    <input type="hidden" name="store" value=store.slug.clone() />
-                    <input type="hidden" name="back" value="/cart" />
+                <p class="os-pickup-promise__switch">
                     <span>{format!("{} ({}) {}.", store.name, format_distance(d), t(Msg::HasEverything))}</span>
                     " "
-                    <button class="os-button os-button--secondary" type="submit">{t(Msg::SwitchStore)}</button>
-                </form>
+                    <button class="os-button os-button--secondary" type="submit" form=STORE_SWITCH_FORM name="store" value=store.slug.clone()>
+                        {t(Msg::SwitchStore)}
+                    </button>
+                </p>
             })}
         </div>
+    }
+}
+
+/// The form a [`PickupPromise`]'s "Pick up there" button submits (a plain
+/// post: the page comes back with the new store's plan).
+#[component]
+pub fn StoreSwitchForm(
+    /// The page to come back to.
+    back: &'static str,
+) -> impl IntoView {
+    view! {
+        <form id=STORE_SWITCH_FORM method="post" action="/api/my-store" hidden>
+            <input type="hidden" name="back" value=back />
+        </form>
     }
 }
 
@@ -148,6 +169,7 @@ fn CartIsland(
                                     .collect_view()}
                             </ul>
                             {move || plan.get().map(|p| view! { <PickupPromise plan=p /> })}
+                            <StoreSwitchForm back="/cart" />
                             <div class="os-cart__actions">
                                 <form
                                     method="post"

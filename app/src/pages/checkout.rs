@@ -5,7 +5,7 @@
 use super::ErrorPage;
 use crate::api::checkout::{get_checkout, PlaceOrder};
 use crate::api::load::load;
-use crate::pages::cart::PickupPromise;
+use crate::pages::cart::{PickupPromise, StoreSwitchForm};
 use crate::seo::PageMeta;
 use crate::shopper::{error_text, use_shopper};
 use leptos::form::ActionForm;
@@ -138,6 +138,7 @@ fn CheckoutForm(
                     {move || if place.pending().get() { t(Msg::PlacingOrder) } else { t(Msg::PlaceOrder) }}
                 </button>
             </ActionForm>
+            <StoreSwitchForm back="/checkout" />
             <aside class="os-checkout__summary">
                 <ul class="os-checkout__lines">
                     {cart.lines.iter().map(|l| view! {

@@ -65,6 +65,8 @@ pub enum FieldError {
     Required,
     #[error("this field is too long")]
     TooLong,
+    #[error("this field may not contain control characters (tabs, line breaks and the like)")]
+    ControlCharacter,
     #[error("enter a postcode like 00-950")]
     Postcode,
     #[error("enter a phone number of 9 to 15 digits")]
@@ -115,7 +117,9 @@ pub fn required_text(input: &str, max: usize) -> Result<String, FieldError> {
     let s = input.trim();
     if s.is_empty() {
         Err(FieldError::Required)
-    } else if s.chars().count() > max || s.chars().any(char::is_control) {
+    } else if s.chars().any(char::is_control) {
+        Err(FieldError::ControlCharacter)
+    } else if s.chars().count() > max {
         Err(FieldError::TooLong)
     } else {
         Ok(s.to_string())
@@ -244,6 +248,24 @@ mod tests {
         assert_eq!(
             check_password(&"x".repeat(257)),
             Err(FieldError::PasswordTooLong)
+        );
+    }
+
+    #[test]
+    fn texts_say_what_is_wrong() {
+        assert_eq!(required_text("  Ala  ", 10), Ok("Ala".into()));
+        assert_eq!(required_text(" ", 10), Err(FieldError::Required));
+        assert_eq!(
+            required_text("Ala\u{7}", 10),
+            Err(FieldError::ControlCharacter)
+        );
+        assert_eq!(
+            required_text("A\nla", 100),
+            Err(FieldError::ControlCharacter)
+        );
+        assert_eq!(
+            required_text("ż".repeat(11).as_str(), 10),
+            Err(FieldError::TooLong)
         );
     }
 

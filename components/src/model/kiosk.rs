@@ -19,7 +19,8 @@ pub const HANDOFF_SECS: i64 = 10 * 60;
 /// Wrong PINs allowed per store (and per client) in [`PIN_WINDOW_SECS`].
 pub const MAX_PIN_FAILURES: u32 = 5;
 pub const PIN_WINDOW_SECS: i64 = 15 * 60;
-/// The kiosk binding: which store this device serves.
+/// The kiosk binding: a device secret (256 bits) that staff started with the
+/// PIN; the server keeps its hash and the store it serves.
 pub const KIOSK_COOKIE: &str = "os_kiosk";
 
 /// A kiosk's store and timing, as the kiosk page needs them.

@@ -159,6 +159,40 @@ impl KioskBackend for SqliteStore {
         Ok(())
     }
 
+    async fn bind_kiosk(&self, store: &str, device: &str) -> BackendResult<()> {
+        let location = self.location_id(store).await?;
+        sqlx::query(
+            "INSERT INTO kiosk_devices (token_hash, location_id, started_at) VALUES (?, ?, ?)",
+        )
+        .bind(device)
+        .bind(location)
+        .bind(now())
+        .execute(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(())
+    }
+
+    async fn kiosk_of(&self, device: &str) -> BackendResult<Option<String>> {
+        sqlx::query_scalar(
+            "SELECT l.slug FROM kiosk_devices d JOIN locations l ON l.id = d.location_id
+             WHERE d.token_hash = ?",
+        )
+        .bind(device)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(unavailable)
+    }
+
+    async fn unbind_kiosk(&self, device: &str) -> BackendResult<()> {
+        sqlx::query("DELETE FROM kiosk_devices WHERE token_hash = ?")
+            .bind(device)
+            .execute(&self.pool)
+            .await
+            .map_err(unavailable)?;
+        Ok(())
+    }
+
     async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, i64)>> {
         let (column, value) = match code {
             ScanCode::Ean(ean) => ("v.ean", ean),

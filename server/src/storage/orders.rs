@@ -15,8 +15,8 @@ use super::{now, suffix, unavailable, SqliteStore};
 use crate::payments::PaymentError;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use omnistore_components::backend::{
-    hash_token, is_token, BackendError, BackendResult, CartOwner, OrderBackend, OrderViewer,
-    PlacedOrder,
+    hash_token, is_token, new_token, BackendError, BackendResult, CartOwner, OrderBackend,
+    OrderViewer, PlacedOrder,
 };
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::hours::{hhmm, local_moment, SLOT_MINUTES};
@@ -322,6 +322,23 @@ impl SqliteStore {
         )
     }
 
+    /// Lets the holder of `secret` (a guest's order link) see the order.
+    async fn add_order_link(
+        tx: &mut Tx<'_>,
+        order: i64,
+        secret: Option<&str>,
+    ) -> BackendResult<()> {
+        if let Some(secret) = secret {
+            sqlx::query("INSERT INTO order_links (token_hash, order_id) VALUES (?, ?)")
+                .bind(hash_token(secret))
+                .bind(order)
+                .execute(&mut **tx)
+                .await
+                .map_err(unavailable)?;
+        }
+        Ok(())
+    }
+
     /// Frees a declined order's hold and puts its lines back in the cart.
     /// Returns the cart's new version.
     async fn undo_order(&self, order: i64, cart: i64) -> BackendResult<i64> {
@@ -337,11 +354,11 @@ impl SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(unavailable)?;
-        // The key is freed so that trying again (another card) places anew.
+        // The key is freed so that trying again (another card) places anew,
+        // and the order is nobody's to see.
         sqlx::query(
             "UPDATE orders SET status = 'cancelled', payment = 'declined', updated_at = ?,
-                    idempotency_key = idempotency_key || ':declined:' || id,
-                    guest_key_hash = NULL
+                    idempotency_key = idempotency_key || ':declined:' || id
              WHERE id = ?",
         )
         .bind(now())
@@ -349,6 +366,11 @@ impl SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(unavailable)?;
+        sqlx::query("DELETE FROM order_links WHERE order_id = ?")
+            .bind(order)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
         let version = sqlx::query_scalar(
             "UPDATE carts SET version = version + 1 WHERE id = ? RETURNING version",
         )
@@ -488,8 +510,15 @@ impl OrderBackend for SqliteStore {
                 "the checkout form has expired; reload the page and try again".into(),
             ));
         }
-        let key_hash = hash_token(&form.key);
-        let guest_key = customer.is_none().then(|| form.key.clone());
+        // The key only makes a resubmitted form one order: it is the
+        // client's, so it counts within the cart that sent it and never
+        // opens an order (guests get a secret of the server's for that).
+        let scope = match owner {
+            CartOwner::Customer(id) => format!("customer:{id}"),
+            CartOwner::Guest(hash) => format!("guest:{hash}"),
+        };
+        let key_hash = hash_token(&format!("{scope}:{}", form.key));
+        let guest_key = customer.is_none().then(new_token);
         let dir = self.directory().await?;
         let online = self.online_location_id().await?;
         let mut tx = self.write_tx().await?;
@@ -500,6 +529,9 @@ impl OrderBackend for SqliteStore {
                 .await
                 .map_err(unavailable)?;
         if let Some(number) = seen {
+            // Only hashes are kept, so the resubmitting browser gets a link
+            // of its own (the first answer may never have reached it).
+            Self::add_order_link(&mut tx, number, guest_key.as_deref()).await?;
             tx.commit().await.map_err(unavailable)?;
             return Ok(PlacedOrder { number, guest_key });
         }
@@ -631,14 +663,13 @@ impl OrderBackend for SqliteStore {
         let total: i64 = lines.iter().map(|l| l.price * i64::from(l.quantity)).sum();
         let at = now();
         let number: i64 = sqlx::query_scalar(
-            "INSERT INTO orders (idempotency_key, customer_id, guest_key_hash, channel, status, email, name, phone,
+            "INSERT INTO orders (idempotency_key, customer_id, channel, status, email, name, phone,
                                  pickup_location_id, slot_starts_at, pickup_code, delivery_street, delivery_postcode,
                                  delivery_city, total, payment, created_at, updated_at)
-             VALUES (?, ?, ?, ?, 'placed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES (?, ?, ?, 'placed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(&key_hash)
         .bind(customer)
-        .bind(customer.is_none().then(|| key_hash.clone()))
         .bind(form.channel.as_str())
         .bind(&form.email)
         .bind(&form.name)
@@ -656,6 +687,7 @@ impl OrderBackend for SqliteStore {
         .fetch_one(&mut *tx)
         .await
         .map_err(unavailable)?;
+        Self::add_order_link(&mut tx, number, guest_key.as_deref()).await?;
         for (l, source) in lines.iter().zip(&sources) {
             sqlx::query(
                 "INSERT INTO order_lines (order_id, variant_id, fulfilment, source_location_id, quantity,
@@ -740,7 +772,7 @@ impl OrderBackend for SqliteStore {
         let row = sqlx::query(
             "SELECT * FROM orders WHERE id = ?
                AND ((customer_id IS NOT NULL AND customer_id = ?)
-                 OR (guest_key_hash IS NOT NULL AND guest_key_hash = ?))",
+                 OR EXISTS (SELECT 1 FROM order_links k WHERE k.order_id = orders.id AND k.token_hash = ?))",
         )
         .bind(number)
         .bind(viewer.customer)
