@@ -134,6 +134,15 @@ impl Shopper {
         assert!(self.cookie("os_sid").is_some());
     }
 
+    /// A visitor with an account who has signed out again, and its e-mail.
+    pub(crate) async fn signed_out(base: &str, tag: &str) -> (Shopper, String) {
+        let s = Shopper::visit(base).await;
+        let email = unique_email(tag);
+        s.register(&email).await;
+        s.form("/api/auth/logout", &[]).await;
+        (s, email)
+    }
+
     pub(crate) async fn login(&self, email: &str, password: &str) -> (StatusCode, String) {
         self.form(
             "/api/auth/login",
@@ -616,10 +625,7 @@ async fn registration_is_validated() {
 
 #[tokio::test]
 async fn failed_logins_are_throttled_per_account() {
-    let s = Shopper::visit(&server().base).await;
-    let email = unique_email("throttle");
-    s.register(&email).await;
-    s.form("/api/auth/logout", &[]).await;
+    let (s, email) = Shopper::signed_out(&server().base, "throttle").await;
     for _ in 0..5 {
         assert_eq!(
             s.login(&email, "wrong password").await.0,
@@ -638,10 +644,7 @@ async fn failed_logins_are_throttled_per_account() {
 #[tokio::test]
 async fn forms_posted_without_javascript_come_back_with_the_error() {
     let base = &server().base;
-    let s = Shopper::visit(base).await;
-    let email = unique_email("nojs");
-    s.register(&email).await;
-    s.form("/api/auth/logout", &[]).await;
+    let (s, email) = Shopper::signed_out(base, "nojs").await;
     let post = |path: &str, form: Vec<(&'static str, String)>| {
         Shopper::client()
             .post(format!("{base}{path}"))
@@ -1087,10 +1090,7 @@ async fn password_checks_of_a_held_session_are_limited_like_sign_in() {
 #[tokio::test]
 async fn a_bookmarked_account_page_goes_through_sign_in_and_back() {
     let base = &server().base;
-    let s = Shopper::visit(base).await;
-    let email = unique_email("bookmark");
-    s.register(&email).await;
-    s.form("/api/auth/logout", &[]).await;
+    let (s, email) = Shopper::signed_out(base, "bookmark").await;
     let res = Shopper::client()
         .get(format!("{base}/account"))
         .header("cookie", s.header())
