@@ -5,7 +5,7 @@
 use crate::error::AppError;
 use crate::images;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
@@ -100,19 +100,28 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 /// the shop is a few kilobytes.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
-/// Bodies over [`MAX_BODY_BYTES`] are answered 413 before any handler runs
-/// (with a declared length at once, a streamed one once it passes the
-/// limit); the handler gets the body already read.
+/// Bodies over [`MAX_BODY_BYTES`] are answered 413 before any handler runs.
+/// A declared length is checked as it is (hyper holds the body to it);
+/// only a streamed body of unknown length is read here, up to the limit.
+/// Requests without a body (every page, asset and stream) pass untouched.
 async fn limit_body(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let too_large = || AppError::TooLarge {
         limit: MAX_BODY_BYTES,
     };
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
-        return too_large().into_response();
+        .map(|v| v.to_str().ok().and_then(|v| v.parse::<u64>().ok()));
+    match declared {
+        Some(Some(n)) if n <= MAX_BODY_BYTES as u64 => return next.run(req).await,
+        Some(Some(_)) => return too_large().into_response(),
+        Some(None) => {
+            return AppError::BadRequest("Content-Length is not a number".into()).into_response()
+        }
+        None => {}
     }
     let (parts, body) = req.into_parts();
     match http_body_util::Limited::new(body, MAX_BODY_BYTES)

@@ -82,13 +82,19 @@ impl Shopper {
     }
 
     pub(crate) async fn get(&self, path: &str) -> (StatusCode, String) {
-        let res = Self::client()
+        let res = self.response(path).await;
+        self.finish(res).await
+    }
+
+    /// A GET with this browser's cookies, answered as it came (headers, a
+    /// redirect not followed, a stream); its cookies are not kept.
+    pub(crate) async fn response(&self, path: &str) -> reqwest::Response {
+        Self::client()
             .get(format!("{}{path}", self.base))
             .header("cookie", self.header())
             .send()
             .await
-            .unwrap();
-        self.finish(res).await
+            .unwrap()
     }
 
     /// A server-function call with a form body, as the page's JavaScript makes it.
@@ -847,12 +853,7 @@ async fn other_devices_hear_about_cart_changes() {
     phone.register(&email).await;
     let laptop = Shopper::visit(base).await;
     laptop.login(&email, PASSWORD).await;
-    let mut events = Shopper::client()
-        .get(format!("{base}/api/v1/cart/events"))
-        .header("cookie", laptop.header())
-        .send()
-        .await
-        .unwrap();
+    let mut events = laptop.response("/api/v1/cart/events").await;
     assert_eq!(events.status(), StatusCode::OK);
     assert_eq!(events.headers()["content-type"], "text/event-stream");
     let (variant, _) = stocked_variants(5, 1).await[0];
@@ -869,12 +870,7 @@ async fn other_devices_hear_about_cart_changes() {
     }
     // A stranger's stream hears nothing of it.
     let stranger = Shopper::visit(base).await;
-    let mut theirs = Shopper::client()
-        .get(format!("{base}/api/v1/cart/events"))
-        .header("cookie", stranger.header())
-        .send()
-        .await
-        .unwrap();
+    let mut theirs = stranger.response("/api/v1/cart/events").await;
     phone.add(variant, 1).await;
     let heard = tokio::time::timeout(Duration::from_millis(700), theirs.chunk()).await;
     assert!(
@@ -1091,12 +1087,7 @@ async fn password_checks_of_a_held_session_are_limited_like_sign_in() {
 async fn a_bookmarked_account_page_goes_through_sign_in_and_back() {
     let base = &server().base;
     let (s, email) = Shopper::signed_out(base, "bookmark").await;
-    let res = Shopper::client()
-        .get(format!("{base}/account"))
-        .header("cookie", s.header())
-        .send()
-        .await
-        .unwrap();
+    let res = s.response("/account").await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/login?next=/account");
     let (st, page) = s.get("/login?next=/account").await;
@@ -1134,12 +1125,7 @@ async fn a_bookmarked_account_page_goes_through_sign_in_and_back() {
         );
     }
     // Signed in, the page is simply there.
-    let res = Shopper::client()
-        .get(format!("{base}/account"))
-        .header("cookie", s.header())
-        .send()
-        .await
-        .unwrap();
+    let res = s.response("/account").await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "still signed out");
     s.login(&email, PASSWORD).await;
     assert_eq!(s.get("/account").await.0, StatusCode::OK);
@@ -1168,6 +1154,28 @@ async fn a_control_character_is_named_and_an_oversized_body_is_413() {
         .await;
     assert_eq!(st, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
     assert!(body.contains("too large"), "{body}");
+    // A streamed body, of no declared length, is cut off at the limit too.
+    let addr = server().base.trim_start_matches("http://").to_string();
+    let answer = std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        let mut tcp = std::net::TcpStream::connect(&addr).unwrap();
+        let chunk = "x".repeat(64 * 1024);
+        let mut req = format!(
+            "POST /api/cart/add HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        );
+        for _ in 0..5 {
+            req += &format!("{:x}\r\n{chunk}\r\n", chunk.len());
+        }
+        req += "0\r\n\r\n";
+        // The server may answer and close before it has read everything.
+        let _ = tcp.write_all(req.as_bytes());
+        let mut answer = String::new();
+        let _ = tcp.read_to_string(&mut answer);
+        answer
+    })
+    .join()
+    .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
     // A form of ordinary size still works.
     let (st, body) = s.add(stocked_variants(1, 1).await[0].0, 1).await;
     assert!(st.is_success(), "{st} {body}");
