@@ -66,8 +66,7 @@ fn AppNotices() -> impl IntoView {
 
 /// The kiosk bar (an island: its timers and dialogs run in the browser;
 /// loaded lazily, as only kiosks show it).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn KioskIsland(
     /// The kiosk's store slug.
     store: String,
@@ -79,8 +78,7 @@ fn KioskIsland(
 /// The shopper's corner of the header (an island). In islands mode the
 /// server puts the session into its props and the browser's page-wide
 /// shopper starts from it; otherwise `session` is unused.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island]
 fn ShopperIsland(
     /// The session the page was rendered with (islands mode).
     session: Option<crate::api::account::SessionState>,
@@ -163,23 +161,17 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-/// The header's shopper island. In islands mode the server waits for the
-/// session and hands it to the island in its props; a hydrated page reads
-/// the session from the shopper instead.
+/// The header's shopper island: the server waits for the session and hands
+/// it to the island in its props.
 fn shopper_corner() -> impl IntoView {
-    #[cfg(feature = "islands")]
-    {
-        let shopper = use_shopper();
-        view! {
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    view! { <ShopperIsland session=shopper.loaded().await /> }
-                })}
-            </Suspense>
-        }
+    let shopper = use_shopper();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                view! { <ShopperIsland session=shopper.loaded().await /> }
+            })}
+        </Suspense>
     }
-    #[cfg(not(feature = "islands"))]
-    view! { <ShopperIsland session=None /> }
 }
 
 #[component]

@@ -18,47 +18,24 @@ pub use root::{shell, App};
 /// Moves the page to a path on this site, from a callback.
 pub type Navigator = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
 
-/// The way this build navigates: the router's in a hydrated app, nav.js's
-/// in islands mode (where there is no router in the browser). Call it
-/// while the component is set up, and the result later.
+/// Goes to a path on this site with nav.js's client-side navigation (there
+/// is no router in the browser). Call it while the component is set up,
+/// and the result later; on the server it does nothing.
 pub fn navigator() -> Navigator {
-    #[cfg(not(feature = "islands"))]
-    {
-        let navigate = leptos_router::hooks::use_navigate();
-        std::sync::Arc::new(move |to: &str| navigate(to, Default::default()))
-    }
-    #[cfg(all(feature = "islands", feature = "hydrate"))]
+    #[cfg(feature = "hydrate")]
     {
         std::sync::Arc::new(go_to)
     }
-    #[cfg(all(feature = "islands", not(feature = "hydrate")))]
+    #[cfg(not(feature = "hydrate"))]
     {
         std::sync::Arc::new(|_: &str| {})
     }
 }
 
-/// Entry point of the wasm: attach the reactive system to the server's HTML.
-#[cfg(all(feature = "hydrate", not(feature = "islands")))]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
-    // No panic hook: the wasm is built with -Cpanic=immediate-abort, so a
-    // panic traps at once and a hook would only add formatting code.
-    // Asynchronous: the wasm chunk of a lazy route must arrive before its
-    // server HTML can be hydrated.
-    wasm_bindgen_futures::spawn_local(async {
-        let body = leptos::prelude::document().body().expect("a body");
-        leptos::mount::hydrate_from_async(body.clone(), App)
-            .await
-            .forget();
-        // Lets tests (and monitoring) see that the page is interactive.
-        let _ = body.set_attribute("data-hydrated", "true");
-    });
-}
-
-/// Entry point of the wasm in islands mode: only the `<leptos-island>`
+/// Entry point of the wasm: only the `<leptos-island>`
 /// elements become interactive (leptos' island script hydrates them right
 /// after this returns); the rest of the page stays the server's HTML.
-#[cfg(all(feature = "hydrate", feature = "islands"))]
+#[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     leptos::mount::hydrate_islands();
@@ -77,17 +54,17 @@ pub fn hydrate() {
     }
 }
 
-#[cfg(all(feature = "hydrate", feature = "islands"))]
+#[cfg(feature = "hydrate")]
 thread_local! {
     static ISLANDS_LEFT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Islands mode: called by every island as it hydrates; after the loaded
+/// Called by every island as it hydrates; after the loaded
 /// page's last one, marks the body `data-hydrated` (in a task of its own,
 /// so that the island has finished attaching to its HTML). Islands that
 /// arrive by client-side navigation do not count: nav.js marks that page
 /// once all of them are in.
-#[cfg(all(feature = "hydrate", feature = "islands"))]
+#[cfg(feature = "hydrate")]
 pub fn island_hydrated() {
     let last = ISLANDS_LEFT.with(|left| match left.get() {
         0 => false,
@@ -101,7 +78,7 @@ pub fn island_hydrated() {
     }
 }
 
-#[cfg(all(feature = "hydrate", feature = "islands"))]
+#[cfg(feature = "hydrate")]
 fn mark_hydrated() {
     let mark = wasm_bindgen::closure::Closure::once_into_js(|| {
         if let Some(body) = leptos::prelude::document().body() {
@@ -112,9 +89,9 @@ fn mark_hydrated() {
         .set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&mark));
 }
 
-/// Islands mode: goes to `to` with nav.js's client-side navigation, or with
+/// Goes to `to` with nav.js's client-side navigation, or with
 /// a page load where that script is missing.
-#[cfg(all(feature = "hydrate", feature = "islands"))]
+#[cfg(feature = "hydrate")]
 pub fn go_to(to: &str) {
     use wasm_bindgen::JsCast;
     let window = leptos::prelude::window();

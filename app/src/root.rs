@@ -2,16 +2,15 @@
 
 use crate::layout::{Footer, Header};
 use crate::pages::{
-    home::HomePage, not_found::NotFound, AccountRoute, CartRoute, CategoryRoute, CheckoutRoute,
-    GalleryRoute, HandoffRoute, KioskRoute, KioskShopRoute, LoginRoute, OrderRoute, ProductRoute,
-    RegisterRoute, SearchRoute, StaffRoute, StoreRoute, StoresRoute,
+    account, cart, category, checkout, gallery, handoff, home::HomePage, kiosk, login,
+    not_found::NotFound, order, product, search, staff, stores,
 };
 use crate::shopper::provide_shopper;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Meta, MetaTags};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, Lazy, SsrMode,
+    path, SsrMode,
 };
 use omnistore_components::i18n::{provide_locale, Locale};
 
@@ -32,9 +31,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
                 <script src="/pwa.js" defer></script>
-                {cfg!(feature = "islands").then(|| view! { <script src="/nav.js" defer></script> })}
+                <script src="/nav.js" defer></script>
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options islands=cfg!(feature = "islands") />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body class=kiosk.is_some().then_some("os-kiosk") data-kiosk=kiosk>
@@ -74,22 +73,22 @@ pub fn App() -> impl IntoView {
             <main id="main" class="os-main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/c/:category") view={Lazy::<CategoryRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/p/:product") view={Lazy::<ProductRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/components") view={Lazy::<GalleryRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/cart") view={Lazy::<CartRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/register") view={Lazy::<RegisterRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/stores") view={Lazy::<StoresRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/stores/:store") view={Lazy::<StoreRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/orders/:number") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/staff/:store/orders") view={Lazy::<StaffRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/kiosk/:store") view={Lazy::<KioskRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/kiosk/:store/shop") view={Lazy::<KioskShopRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/handoff/:token") view={Lazy::<HandoffRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/c/:category") view=category::CategoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=search::SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/p/:product") view=product::ProductPage ssr=SsrMode::Async />
+                    <Route path=path!("/components") view=gallery::GalleryPage ssr=SsrMode::Async />
+                    <Route path=path!("/cart") view=cart::CartPage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/register") view=login::RegisterPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/stores") view=stores::StoresPage ssr=SsrMode::Async />
+                    <Route path=path!("/stores/:store") view=stores::StorePage ssr=SsrMode::Async />
+                    <Route path=path!("/checkout") view=checkout::CheckoutPage ssr=SsrMode::Async />
+                    <Route path=path!("/orders/:number") view=order::OrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/:store/orders") view=staff::StaffOrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/kiosk/:store") view=kiosk::KioskPage ssr=SsrMode::Async />
+                    <Route path=path!("/kiosk/:store/shop") view=kiosk::KioskShopPage ssr=SsrMode::Async />
+                    <Route path=path!("/handoff/:token") view=handoff::HandoffPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

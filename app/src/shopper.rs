@@ -40,12 +40,11 @@ pub struct Queued {
 
 #[derive(Clone, Copy)]
 pub struct Shopper {
-    /// The session loaded with the page: on the server, and in the browser
-    /// when the whole page hydrates. `None` in islands mode's browser, where
-    /// `seeded` holds it instead.
+    /// The session loaded with the page, on the server. `None` in the
+    /// browser, where `seeded` holds it instead.
     session: Option<Loaded<Result<SessionState, ServerFnError>>>,
-    /// Islands mode, browser: the session the server put in the first
-    /// island's props, replaced by each later reload.
+    /// In the browser: the session the server put in the header island's
+    /// props, replaced by each later reload.
     seeded: RwSignal<Option<SessionState>>,
     /// The newest cart the server sent after hydration; `None` until then.
     live: RwSignal<Option<Cart>>,
@@ -60,10 +59,9 @@ pub struct Shopper {
     locale: Locale,
 }
 
-/// The page's shopper. On the server (and when the whole page hydrates) it
-/// is the one [`provide_shopper`] made; in an island in the browser it is
-/// the page-wide one the first island made, because islands do not share
-/// context with each other.
+/// The page's shopper. On the server it is the one [`provide_shopper`]
+/// made; in an island in the browser it is the page-wide one the first
+/// island made, because islands do not share context with each other.
 pub fn use_shopper() -> Shopper {
     if let Some(shopper) = use_context::<Shopper>() {
         return shopper;
@@ -92,13 +90,13 @@ pub fn provide_shopper() -> Shopper {
     shopper
 }
 
-/// What every island calls first. In the browser in islands mode an island
-/// has no context from the page around it: this gives it the page's locale
+/// What every island calls first. In the browser an island has no context
+/// from the page around it: this gives it the page's locale
 /// and kiosk mode, and (with `session`, from the island's props) makes the
 /// page-wide shopper. Elsewhere the context is already there and this does
 /// nothing.
 pub fn island_context(session: Option<SessionState>) {
-    #[cfg(all(feature = "hydrate", feature = "islands"))]
+    #[cfg(feature = "hydrate")]
     crate::island_hydrated();
     if use_context::<Locale>().is_none() {
         omnistore_components::i18n::provide_locale(None);
@@ -371,13 +369,13 @@ mod browser {
     const QUEUE_KEY: &str = "os-cart-queue";
 
     thread_local! {
-        /// Islands mode: the one shopper of the page, shared by its islands.
+        /// The one shopper of the page, shared by its islands.
         static PAGE: Cell<Option<Shopper>> = const { Cell::new(None) };
         static FLUSHING: Cell<bool> = const { Cell::new(false) };
         static EVENTS: RefCell<Option<web_sys::EventSource>> = const { RefCell::new(None) };
     }
 
-    /// The page's shopper in islands mode, made on first use (from the
+    /// The page's shopper, made on first use (from the
     /// session in the first island's props, else loaded from the server). Its
     /// signals belong to a root of their own: no island's cleanup takes them.
     pub fn page_shopper(seed: Option<SessionState>) -> Shopper {

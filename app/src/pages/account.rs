@@ -56,8 +56,7 @@ pub fn AccountPage() -> impl IntoView {
 
 /// Every form of the account page; after each change the data is loaded
 /// again and the page shows it (an island).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn AccountIsland(
     /// The account as the page was rendered with.
     data: AccountData,

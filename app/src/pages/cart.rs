@@ -98,8 +98,7 @@ pub fn CartPage() -> impl IntoView {
 
 /// The lines, the pickup promise and the totals, following every change
 /// (an island).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn CartIsland(
     /// The pickup plan the page was rendered with.
     plan: Option<PickupPlan>,

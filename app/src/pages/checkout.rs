@@ -52,8 +52,7 @@ pub fn CheckoutPage() -> impl IntoView {
 
 /// The checkout form; placing the order leads to the order's page (an
 /// island).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn CheckoutForm(
     /// Cart, pickup plan, customer and a fresh key.
     data: CheckoutView,

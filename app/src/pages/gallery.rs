@@ -147,8 +147,7 @@ pub fn GalleryPage() -> impl IntoView {
 
 /// Every component with example props, live (one island: the examples
 /// share a demo cart and a status line).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn GalleryIsland() -> impl IntoView {
     crate::shopper::island_context(None);
     let card = ProductSummary {

@@ -49,8 +49,7 @@ pub fn HandoffPage() -> impl IntoView {
 
 /// What the kiosk offers and the button that takes it; taking it leads to
 /// the cart with what was added (an island).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn HandoffIsland(
     /// The one-time token from the QR code.
     token: String,

@@ -61,8 +61,7 @@ pub fn KioskPage() -> impl IntoView {
 }
 
 /// Staff start kiosk mode on this device with the store's PIN (an island).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn StartForm(
     /// The store slug.
     store: String,

@@ -89,8 +89,7 @@ pub fn LoginPage() -> impl IntoView {
 }
 
 /// The sign-in form, sent without leaving the page (an island).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn LoginIsland(
     /// Where to go after signing in.
     next: Option<String>,
@@ -122,8 +121,7 @@ pub fn RegisterPage() -> impl IntoView {
 }
 
 /// The registration form, sent without leaving the page (an island).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn RegisterIsland(
     /// Where to go after registering.
     next: Option<String>,

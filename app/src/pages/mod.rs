@@ -19,58 +19,6 @@ pub mod stores;
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, Msg};
 
-/// Declares a route whose code the browser fetches on first use: with
-/// `cargo leptos build --split` each one becomes its own wasm chunk, so the
-/// first page loads only the shell and the home page. On the server (and in
-/// a build without `--split`, or in islands mode) it is an ordinary route.
-macro_rules! lazy_page {
-    ($route:ident, $component:path) => {
-        pub struct $route;
-
-        #[cfg(not(feature = "islands"))]
-        #[leptos_router::lazy_route]
-        impl leptos_router::LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            fn view(_this: Self) -> AnyView {
-                leptos::prelude::IntoAny::into_any($component())
-            }
-        }
-
-        // Islands mode: only the server renders routes, so there is no chunk
-        // to split off (the attribute would keep every page in the wasm).
-        #[cfg(feature = "islands")]
-        impl leptos_router::LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            async fn view(_this: Self) -> AnyView {
-                leptos::prelude::IntoAny::into_any($component())
-            }
-        }
-    };
-}
-
-lazy_page!(CategoryRoute, category::CategoryPage);
-lazy_page!(SearchRoute, search::SearchPage);
-lazy_page!(ProductRoute, product::ProductPage);
-lazy_page!(GalleryRoute, gallery::GalleryPage);
-lazy_page!(CartRoute, cart::CartPage);
-lazy_page!(LoginRoute, login::LoginPage);
-lazy_page!(RegisterRoute, login::RegisterPage);
-lazy_page!(AccountRoute, account::AccountPage);
-lazy_page!(StoresRoute, stores::StoresPage);
-lazy_page!(StoreRoute, stores::StorePage);
-lazy_page!(CheckoutRoute, checkout::CheckoutPage);
-lazy_page!(OrderRoute, order::OrderPage);
-lazy_page!(StaffRoute, staff::StaffOrdersPage);
-lazy_page!(KioskRoute, kiosk::KioskPage);
-lazy_page!(KioskShopRoute, kiosk::KioskShopPage);
-lazy_page!(HandoffRoute, handoff::HandoffPage);
-
 /// Sets the HTTP status of the page being rendered on the server; a no-op in
 /// the browser (the status was already sent).
 pub fn set_status(code: u16) {
@@ -116,8 +64,7 @@ pub fn ErrorPage() -> impl IntoView {
 
 /// One product card: an island, because its "Add to cart" changes the
 /// browser's cart.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island]
 fn CardIsland(
     /// The product to show.
     product: omnistore_components::model::ProductSummary,

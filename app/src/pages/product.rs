@@ -42,8 +42,7 @@ pub fn ProductPage() -> impl IntoView {
         let local = get_local_stock(ids, Some(slug)).await.ok().flatten();
         Ok::<_, ServerFnError>((Some(p), local))
     });
-    // Read once: the island follows later choices itself (islands mode), or
-    // reads the URL (a hydrated page).
+    // Read once: the island follows later choices itself.
     let variant =
         move || query.with_untracked(|q| q.get("variant").and_then(|v| v.parse::<i64>().ok()));
     view! {
@@ -98,8 +97,7 @@ fn ProductView(
 
 /// Image, price, variant picker, stock and "Add to cart": everything on the
 /// product page that changes with the chosen variant (an island).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn ProductIsland(
     /// The product with all its variants.
     product: ProductDetail,
@@ -206,22 +204,9 @@ fn ProductIsland(
     }
 }
 
-/// The chosen variant, and what the picker does with a choice. A hydrated
-/// page follows `?variant=` in the router's URL (the picker's links are
-/// router navigations). An island has no router: it keeps the choice itself
-/// and adds it to the history, so the URL stays shareable.
-#[cfg(not(feature = "islands"))]
-fn chosen_variant(
-    _slug: &str,
-    _initial: Option<i64>,
-) -> (Signal<Option<i64>>, Option<Callback<i64>>) {
-    let query = use_query_map();
-    let chosen =
-        Memo::new(move |_| query.with(|q| q.get("variant").and_then(|v| v.parse::<i64>().ok())));
-    (chosen.into(), None)
-}
-
-#[cfg(feature = "islands")]
+/// The chosen variant, and what the picker does with a choice. An island
+/// has no router: it keeps the choice itself and adds it to the history, so
+/// the URL stays shareable.
 fn chosen_variant(
     slug: &str,
     initial: Option<i64>,

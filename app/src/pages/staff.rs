@@ -46,8 +46,7 @@ pub fn StaffOrdersPage() -> impl IntoView {
 
 /// The desk's orders and their moves; after each move the desk is loaded
 /// again (an island).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn StaffDeskIsland(
     /// The store and its open orders, as the page was rendered with.
     desk: crate::api::checkout::StaffDesk,

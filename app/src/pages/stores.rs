@@ -39,8 +39,7 @@ pub fn StoresPage() -> impl IntoView {
 
 /// The locator: list and map, "my location" and "make this my store" (an
 /// island).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn LocatorIsland(
     /// The stores found, nearest or best match first.
     stores: Vec<omnistore_components::model::StoreCard>,
@@ -169,8 +168,7 @@ pub fn StorePage() -> impl IntoView {
 }
 
 /// "Set as my store", or that it is (an island: it follows the session).
-#[cfg_attr(feature = "islands", island(lazy))]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island(lazy)]
 fn MyStoreIsland(
     /// The store's slug.
     slug: String,
