@@ -24,8 +24,9 @@
 
 use crate::api::account::{get_session, SessionState};
 use crate::api::load::{load, Loaded};
+use crate::api::ShopError;
 use leptos::prelude::*;
-use omnistore_components::i18n::{counted, t, use_locale, Locale, Msg};
+use omnistore_components::i18n::{counted, use_locale, Locale, Msg};
 use omnistore_components::model::{
     Cart, CartNotice, CartOp, Fulfilment, StoreRef, Viewer, MAX_LINE_QUANTITY,
 };
@@ -42,7 +43,7 @@ pub struct Queued {
 pub struct Shopper {
     /// The session loaded with the page, on the server. `None` in the
     /// browser, where `seeded` holds it instead.
-    session: Option<Loaded<Result<SessionState, ServerFnError>>>,
+    session: Option<Loaded<Result<SessionState, ShopError>>>,
     /// In the browser: the session the server put in the header island's
     /// props, replaced by each later reload.
     seeded: RwSignal<Option<SessionState>>,
@@ -170,7 +171,7 @@ fn apply_locally(cart: &mut Cart, op: &CartOp) {
 
 impl Shopper {
     fn new(
-        session: Option<Loaded<Result<SessionState, ServerFnError>>>,
+        session: Option<Loaded<Result<SessionState, ShopError>>>,
         seeded: Option<SessionState>,
         locale: Locale,
     ) -> Self {
@@ -345,12 +346,8 @@ pub fn merge_message(r: &omnistore_components::model::MergeReport, locale: Local
 }
 
 /// The message of a failed call, for the shopper.
-pub fn error_text(e: &ServerFnError) -> String {
-    match e {
-        ServerFnError::ServerError(m) => m.clone(),
-        ServerFnError::Request(_) => t(Msg::OfflineQueued).to_string(),
-        other => other.to_string(),
-    }
+pub fn error_text(e: &ShopError) -> String {
+    e.text(use_locale())
 }
 
 #[cfg(feature = "hydrate")]
@@ -464,7 +461,7 @@ mod browser {
                         };
                         shopper.notice.set(text);
                     }
-                    Err(ServerFnError::Request(_)) => {
+                    Err(e) if e.is_offline() => {
                         shopper.offline.set(true);
                         shopper
                             .notice

@@ -9,30 +9,33 @@ use crate::i18n::Locale;
 use crate::model::{
     Address, Cart, CartOp, CartUpdate, Category, CheckoutForm, Handoff, HandoffPreview,
     KioskSettings, Listing, ListingQuery, MergeReport, OrderStatus, OrderSummary, OrderView,
-    PickupPlan, ProductDetail, ProductSummary, Profile, ScanCode, SearchOutcome, SessionInfo,
-    StockAt, StoreCard, StoreDetail, StoreRef,
+    PickupPlan, Problem, ProductDetail, ProductSummary, Profile, ScanCode, SearchOutcome,
+    SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef,
 };
 use futures::stream::BoxStream;
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
-/// Failures a back end reports; pages turn them into status codes.
+/// Failures a back end reports: a refusal with its typed reason, which the
+/// edge words for the shopper and maps to a status code, or an outage.
 #[derive(Debug, thiserror::Error)]
 pub enum BackendError {
-    /// The caller asked for something invalid; the message is for the shopper.
-    #[error("{0}")]
-    BadRequest(String),
-    /// The request conflicts with the current state (e.g. an e-mail already
-    /// registered); the message is for the shopper.
-    #[error("{0}")]
-    Conflict(String),
-    /// What was asked for existed but is used up or expired (a handoff link
-    /// used once already); the message is for the shopper.
-    #[error("{0}")]
-    Gone(String),
+    /// The request cannot be done, and [`Problem`] says why.
+    #[error(transparent)]
+    Refused(#[from] Problem),
     /// Storage or upstream failed; details are logged, not shown.
     #[error("back end unavailable: {0}")]
     Unavailable(String),
+}
+
+// Storage code uses `?` on its queries; any database failure is an outage
+// unless the caller names the constraint it expects (see the server's
+// `OnConstraint`).
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for BackendError {
+    fn from(e: sqlx::Error) -> Self {
+        BackendError::Unavailable(e.to_string())
+    }
 }
 
 pub type BackendResult<T> = Result<T, BackendError>;

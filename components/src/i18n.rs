@@ -152,6 +152,18 @@ pub fn plural(n: u32, locale: Locale, forms: [Msg; 3]) -> &'static str {
     msg.text(locale)
 }
 
+impl Msg {
+    /// The text with each `{name}` placeholder replaced by its value, so a
+    /// translation puts the values where its grammar wants them.
+    pub fn fill(self, locale: Locale, args: &[(&str, &str)]) -> String {
+        let mut text = self.text(locale).to_string();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+}
+
 macro_rules! messages {
     ($($key:ident => $en:literal, $pl:literal;)*) => {
         /// Every fixed string of the storefront.
@@ -468,6 +480,78 @@ messages! {
     AvailableAtMyStoreFilter => "Only on the shelf at my store", "Tylko dostępne w moim sklepie";
     AtMyStore => "At my store", "W moim sklepie";
     NotAtMyStore => "Not at my store", "Brak w moim sklepie";
+    // Why a request was refused (see `model::Problem`); `{name}` is a placeholder.
+    PFieldError => "{field}: {error}", "{field}: {error}";
+    PPageOutOfRange => "The page must be a whole number from 1 to {max}.", "Numer strony musi być liczbą całkowitą od 1 do {max}.";
+    PQueryTooLong => "The search text is too long (at most {max} characters).", "Tekst wyszukiwania jest za długi (najwyżej {max} znaków).";
+    PQuantityOutOfRange => "The quantity must be between {min} and {max}.", "Liczba sztuk musi wynosić od {min} do {max}.";
+    PUnknownStore => "There is no store \"{store}\".", "Nie ma sklepu „{store}”.";
+    PUnknownStatus => "There is no order status \"{status}\".", "Nie ma statusu zamówienia „{status}”.";
+    PTooManyVariants => "Ask for at most {max} variants at once.", "Można zapytać o najwyżej {max} wariantów naraz.";
+    PAddressLimit => "You can save at most {max} addresses; delete one first.", "Można zapisać najwyżej {max} adresów; najpierw usuń jeden.";
+    PNoCustomer => "No customer has the e-mail {email}; they must register first.", "Żaden klient nie ma adresu {email}; musi się najpierw zarejestrować.";
+    PTooManyPins => "Too many wrong PINs: try again in {minutes} minutes.", "Zbyt wiele błędnych PIN-ów: spróbuj ponownie za {minutes} minut.";
+    PNoSuchStoreOrder => "There is no order #{number} at this store.", "W tym sklepie nie ma zamówienia nr {number}.";
+    PHandoffExpired => "This link has expired (links last {minutes} minutes): ask the kiosk for a new one.", "Link wygasł (linki działają {minutes} minut): poproś kiosk o nowy.";
+    PStatusChange => "Order #{number} is “{from}” and cannot become “{to}”.", "Zamówienie nr {number} ma status „{from}” i nie może przejść w „{to}”.";
+    PShortLineAtStore => "{name} (you asked for {wanted}): {left} left at {store} and {online} online", "{name} (zamówiono {wanted}): w sklepie {store} zostało {left}, online {online}";
+    PShortLine => "{name} (you asked for {wanted}): {online} left online", "{name} (zamówiono {wanted}): online zostało {online}";
+    PNotEnoughStock => "Not enough stock, so the order was not placed — {lines}. Lower the quantity or remove the line and try again.", "Za mało towaru, więc zamówienie nie zostało złożone — {lines}. Zmniejsz liczbę sztuk lub usuń pozycję i spróbuj ponownie.";
+    PPaymentDeclined => "The payment did not go through (the card was declined); nothing was charged and your cart is as it was.", "Płatność nie przeszła (karta odrzucona); nic nie pobrano, a koszyk jest taki jak był.";
+    PPaymentNoMethod => "The payment did not go through (choose a payment method); nothing was charged and your cart is as it was.", "Płatność nie przeszła (wybierz metodę płatności); nic nie pobrano, a koszyk jest taki jak był.";
+    PNotANumber => "\"{value}\" is not a number.", "„{value}” nie jest liczbą.";
+    PLimitOutOfRange => "The limit must be a whole number from 1 to {max}.", "Limit musi być liczbą całkowitą od 1 do {max}.";
+    PUnknownStaffAction => "There is no staff action \"{action}\".", "Nie ma czynności obsługi „{action}”.";
+    PUnknownChannel => "There is no channel \"{channel}\".", "Nie ma kanału „{channel}”.";
+    PUnknownParameter => "Unknown parameter \"{name}\" (use near, q, limit).", "Nieznany parametr „{name}” (dozwolone: near, q, limit).";
+    PNearOrQuery => "Give near=lat,lng or q=text.", "Podaj near=szer,dł albo q=tekst.";
+    PBadContentLength => "Content-Length is not a number.", "Content-Length nie jest liczbą.";
+    PIncompleteBody => "The request body did not arrive whole.", "Treść żądania nie dotarła w całości.";
+    PCrossSite => "Cross-site request refused: this form may only be sent from this shop.", "Odrzucono żądanie z innej strony: ten formularz można wysłać tylko z tego sklepu.";
+    PVisitEnded => "This kiosk visit has ended; open the page again to start afresh.", "Ta wizyta przy kiosku się zakończyła; otwórz stronę ponownie, aby zacząć od nowa.";
+    PBadNear => "Give the place as \"latitude,longitude\", e.g. 50.06,19.94.", "Podaj miejsce jako „szerokość,długość”, np. 50.06,19.94.";
+    PLatitudeOutOfRange => "The latitude must be between -90 and 90.", "Szerokość geograficzna musi wynosić od -90 do 90.";
+    PLongitudeOutOfRange => "The longitude must be between -180 and 180.", "Długość geograficzna musi wynosić od -180 do 180.";
+    PBadKioskTiming => "Kiosk settings need an idle time and a countdown within their ranges.", "Ustawienia kiosku wymagają czasu bezczynności i odliczania w dozwolonych zakresach.";
+    PBadSlot => "The pickup slot is not one we offered.", "Ten termin odbioru nie pochodzi z naszej listy.";
+    PUnknownVariant => "There is no such product variant.", "Nie ma takiego wariantu produktu.";
+    PUnknownFulfilment => "Choose delivery or pickup.", "Wybierz dostawę albo odbiór.";
+    PUnknownLanguage => "Unknown language; choose one from the list.", "Nieznany język; wybierz jeden z listy.";
+    PBadChangeKey => "The change key must be 8-64 letters, digits, '-' or '_'.", "Klucz zmiany musi mieć 8-64 litery, cyfry, '-' lub '_'.";
+    PBadVariantList => "Variants must be ids like 1,2,3.", "Warianty podaje się jako numery, np. 1,2,3.";
+    PFormExpired => "The checkout form has expired; reload the page and try again.", "Formularz zamówienia wygasł; odśwież stronę i spróbuj ponownie.";
+    PCartEmpty => "Your cart is empty: add something first.", "Koszyk jest pusty: najpierw coś dodaj.";
+    PChooseStoreFirst => "Choose your store first (Stores → Set as my store).", "Najpierw wybierz swój sklep (Sklepy → Ustaw jako mój sklep).";
+    PChooseSlot => "Choose a pickup slot.", "Wybierz termin odbioru.";
+    PDeliveryAddressMissing => "Enter the delivery address (street, postcode and city).", "Podaj adres dostawy (ulica, kod pocztowy i miejscowość).";
+    PNotOurLink => "This link is not one of ours: scan the code on the kiosk again.", "To nie jest nasz link: zeskanuj kod z kiosku jeszcze raz.";
+    PNotAKiosk => "Only a store's kiosk does this.", "To może zrobić tylko kiosk w sklepie.";
+    PUseYourPhone => "Open this link on your phone, not on the kiosk.", "Otwórz ten link na telefonie, nie na kiosku.";
+    PSignInFirst => "Please sign in (your session has ended).", "Zaloguj się (sesja wygasła).";
+    PWrongPassword => "That is not your current password.", "To nie jest Twoje obecne hasło.";
+    PWrongPin => "That PIN is not right.", "Nieprawidłowy PIN.";
+    PStaffOnly => "This page is for the store's staff.", "Ta strona jest dla obsługi sklepu.";
+    PAccountGone => "This account no longer exists.", "To konto już nie istnieje.";
+    PNoSuchOrder => "There is no such order here (signed in as someone else, or the link is incomplete?).", "Nie ma tu takiego zamówienia (zalogowano na inne konto albo link jest niepełny?).";
+    PNoSuchStore => "There is no such store.", "Nie ma takiego sklepu.";
+    PNoSuchAddress => "There is no such address.", "Nie ma takiego adresu.";
+    PNoSuchSession => "There is no such session.", "Nie ma takiej sesji.";
+    PNoSuchHandoff => "There is no such handoff.", "Nie ma takiego przekazania koszyka.";
+    PCartMoved => "This cart was moved to your account when you signed in; reload the page to see it.", "Ten koszyk trafił na Twoje konto przy logowaniu; odśwież stronę, aby go zobaczyć.";
+    PSlotTooEarly => "That pickup slot is too early: some items come from our warehouse and are ready in 2 days; choose a later slot.", "Ten termin odbioru jest za wczesny: część produktów przyjedzie z magazynu i będzie gotowa za 2 dni; wybierz późniejszy.";
+    PSlotUnavailable => "That pickup slot is not available; choose another.", "Ten termin odbioru jest niedostępny; wybierz inny.";
+    PSlotFull => "That pickup slot has just filled up; choose another one.", "Ten termin odbioru właśnie się zapełnił; wybierz inny.";
+    PHandoffUsed => "This cart was already taken with this link; each link works once.", "Ten koszyk został już przejęty tym linkiem; każdy link działa raz.";
+    // What is wrong with a form field (see `model::FieldError`).
+    FEmail => "enter a valid e-mail address", "podaj prawidłowy adres e-mail";
+    FPasswordTooShort => "the password needs at least {min} characters", "hasło musi mieć co najmniej {min} znaków";
+    FPasswordTooLong => "the password is too long", "hasło jest za długie";
+    FRequired => "this field is required", "to pole jest wymagane";
+    FTooLong => "this field is too long", "to pole jest za długie";
+    FControlCharacter => "this field may not contain control characters (tabs, line breaks and the like)", "to pole nie może zawierać znaków sterujących (tabulatorów, końców linii itp.)";
+    FPostcode => "enter a postcode like 00-950", "podaj kod pocztowy w formacie 00-950";
+    FPin => "a PIN is 4 to 8 digits", "PIN ma od 4 do 8 cyfr";
+    FPhone => "enter a phone number of 9 to 15 digits", "podaj numer telefonu z 9 do 15 cyfr";
 }
 
 #[cfg(test)]
@@ -485,9 +569,33 @@ mod tests {
         let same: Vec<_> = Msg::ALL
             .iter()
             .filter(|m| m.text(Locale::En) == m.text(Locale::Pl))
-            .filter(|m| !matches!(m, Msg::ShopName | Msg::Sku | Msg::Ean | Msg::Email))
+            .filter(|m| {
+                !matches!(
+                    m,
+                    Msg::ShopName | Msg::Sku | Msg::Ean | Msg::Email | Msg::PFieldError
+                )
+            })
             .collect();
         assert!(same.is_empty(), "untranslated: {same:?}");
+        // Every translation takes the same placeholders.
+        let names = |text: &str| {
+            let mut v: Vec<String> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                .collect();
+            v.sort();
+            v
+        };
+        for m in Msg::ALL {
+            for l in Locale::ALL {
+                assert_eq!(
+                    names(m.text(l)),
+                    names(m.text(Locale::En)),
+                    "{m:?} in {l:?}"
+                );
+            }
+        }
     }
 
     #[test]

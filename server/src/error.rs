@@ -1,25 +1,20 @@
 //! One error type for the HTTP layer, mapped to status codes. Clients get a
-//! clear message for their mistakes (4xx); internal failures are logged and
-//! answered with a generic 5xx that leaks nothing.
+//! clear message for their mistakes (4xx, its status and words from the typed
+//! [`Problem`]); internal failures are logged and answered with a generic 5xx
+//! that leaks nothing.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use omnistore_components::backend::BackendError;
+use omnistore_components::model::Problem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    #[error("{0}")]
-    BadRequest(String),
+    /// The request cannot be done, and why.
+    #[error(transparent)]
+    Refused(#[from] Problem),
     #[error("not found")]
     NotFound,
-    #[error("{0}")]
-    Unauthorized(String),
-    #[error("{0}")]
-    Forbidden(String),
-    #[error("{0}")]
-    Conflict(String),
-    #[error("{0}")]
-    Gone(String),
     /// A request body over [`crate::web::MAX_BODY_BYTES`].
     #[error("the request is too large (at most {limit} bytes)")]
     TooLarge { limit: usize },
@@ -30,9 +25,7 @@ pub enum AppError {
 impl From<BackendError> for AppError {
     fn from(e: BackendError) -> Self {
         match e {
-            BackendError::BadRequest(m) => AppError::BadRequest(m),
-            BackendError::Conflict(m) => AppError::Conflict(m),
-            BackendError::Gone(m) => AppError::Gone(m),
+            BackendError::Refused(p) => AppError::Refused(p),
             BackendError::Unavailable(m) => AppError::Unavailable(m),
         }
     }
@@ -40,20 +33,19 @@ impl From<BackendError> for AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (status, body) = match &self {
-            AppError::BadRequest(m) => (StatusCode::BAD_REQUEST, m.clone()),
-            AppError::NotFound => (StatusCode::NOT_FOUND, "not found".to_string()),
-            AppError::Unauthorized(m) => (StatusCode::UNAUTHORIZED, m.clone()),
-            AppError::Forbidden(m) => (StatusCode::FORBIDDEN, m.clone()),
-            AppError::Conflict(m) => (StatusCode::CONFLICT, m.clone()),
-            AppError::Gone(m) => (StatusCode::GONE, m.clone()),
-            AppError::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, self.to_string()),
+        let status = match &self {
+            AppError::Refused(p) => {
+                StatusCode::from_u16(p.refusal().status()).unwrap_or(StatusCode::BAD_REQUEST)
+            }
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable(detail) => {
                 tracing::error!(%detail, "request failed");
-                (
+                return (
                     StatusCode::SERVICE_UNAVAILABLE,
-                    "temporarily unavailable, please retry".to_string(),
+                    "temporarily unavailable, please retry",
                 )
+                    .into_response();
             }
         };
         (
@@ -62,7 +54,7 @@ impl IntoResponse for AppError {
                 axum::http::header::CONTENT_TYPE,
                 "text/plain; charset=utf-8",
             )],
-            body,
+            self.to_string(),
         )
             .into_response()
     }

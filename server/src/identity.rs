@@ -14,7 +14,7 @@ use omnistore_components::backend::{
     SESSION_COOKIE, STORE_COOKIE,
 };
 use omnistore_components::i18n::cookie_value;
-use omnistore_components::model::{encode_query_value, KIOSK_COOKIE};
+use omnistore_components::model::{encode_query_value, Problem, KIOSK_COOKIE};
 use std::net::SocketAddr;
 
 /// Paths whose answers are about one shopper and must never be stored by any
@@ -104,10 +104,7 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         match state.backend.is_ended(&hashes).await {
             Ok(false) => {}
             Ok(true) => {
-                let mut res = AppError::Unauthorized(
-                    "this kiosk visit has ended; open the page again to start afresh".into(),
-                )
-                .into_response();
+                let mut res = AppError::from(Problem::VisitEnded).into_response();
                 for name in [SESSION_COOKIE, CART_COOKIE] {
                     if let Ok(v) = HeaderValue::from_str(&cookie(name, "", 0, secure)) {
                         res.headers_mut().append(header::SET_COOKIE, v);
@@ -232,11 +229,7 @@ pub fn same_origin_write(
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return Ok(());
     }
-    let refuse = || {
-        AppError::Forbidden(
-            "cross-site request refused: this form may only be sent from this shop".into(),
-        )
-    };
+    let refuse = || AppError::from(Problem::CrossSite);
     if let Some(site) = headers.get("sec-fetch-site") {
         if !matches!(site.as_bytes(), b"same-origin" | b"none") {
             return Err(refuse());

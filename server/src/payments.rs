@@ -3,22 +3,14 @@
 //! lock. Real providers (Stripe, PayU, Przelewy24…) implement
 //! [`PaymentProvider`]; the built-in [`TestPayments`] moves no money.
 
-use omnistore_components::model::Money;
-
-/// Why a payment did not go through, in words for the shopper.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PaymentError(pub String);
+use omnistore_components::model::{Decline, Money};
 
 #[async_trait::async_trait]
 pub trait PaymentProvider: Send + Sync {
     /// Charges `amount` for `reference` (unique per order) with the shopper's
     /// chosen `method`; the provider's reference of the payment.
-    async fn charge(
-        &self,
-        reference: &str,
-        amount: Money,
-        method: &str,
-    ) -> Result<String, PaymentError>;
+    async fn charge(&self, reference: &str, amount: Money, method: &str)
+        -> Result<String, Decline>;
 }
 
 /// The test provider: method "card-ok" is approved, "card-decline" declined.
@@ -34,11 +26,11 @@ impl PaymentProvider for TestPayments {
         reference: &str,
         amount: Money,
         method: &str,
-    ) -> Result<String, PaymentError> {
+    ) -> Result<String, Decline> {
         match method {
             "card-ok" => Ok(format!("test-{reference}-{}", amount.minor)),
-            "card-decline" => Err(PaymentError("the test card was declined".into())),
-            _ => Err(PaymentError("choose a payment method".into())),
+            "card-decline" => Err(Decline::Declined),
+            _ => Err(Decline::NoMethod),
         }
     }
 }

@@ -16,7 +16,7 @@ use omnistore_app::seo::SiteOrigin;
 use omnistore_app::{shell, App};
 use omnistore_components::backend::Backend;
 use omnistore_components::i18n::{Locale, LANG_COOKIE};
-use omnistore_components::model::is_local_path;
+use omnistore_components::model::{is_local_path, Problem};
 use serde::Deserialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -118,9 +118,7 @@ async fn limit_body(req: axum::extract::Request, next: axum::middleware::Next) -
     match declared {
         Some(Some(n)) if n <= MAX_BODY_BYTES as u64 => return next.run(req).await,
         Some(Some(_)) => return too_large().into_response(),
-        Some(None) => {
-            return AppError::BadRequest("Content-Length is not a number".into()).into_response()
-        }
+        Some(None) => return AppError::from(Problem::BadContentLength).into_response(),
         None => {}
     }
     let (parts, body) = req.into_parts();
@@ -134,15 +132,13 @@ async fn limit_body(req: axum::extract::Request, next: axum::middleware::Next) -
                 .await
         }
         Err(e) if e.is::<http_body_util::LengthLimitError>() => too_large().into_response(),
-        Err(_) => {
-            AppError::BadRequest("the request body did not arrive whole".into()).into_response()
-        }
+        Err(_) => AppError::from(Problem::IncompleteBody).into_response(),
     }
 }
 
 /// server_fn answers a call it cannot decode (a missing or malformed
 /// argument) with a 500; that is the caller's mistake, so it becomes a 400
-/// with the same message.
+/// with the same (typed) error.
 async fn bad_arguments_are_400(
     req: axum::extract::Request,
     next: axum::middleware::Next,
@@ -156,10 +152,9 @@ async fn bad_arguments_are_400(
     let bytes = axum::body::to_bytes(body, 64 * 1024)
         .await
         .unwrap_or_default();
-    if [&b"Args|"[..], b"Deserialization|", b"MissingArg|"]
-        .iter()
-        .any(|p| bytes.starts_with(p))
-    {
+    let bad_call = serde_json::from_slice::<omnistore_app::api::ShopError>(&bytes)
+        .is_ok_and(|e| e.is_bad_call());
+    if bad_call {
         parts.status = StatusCode::BAD_REQUEST;
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
@@ -182,10 +177,14 @@ mod api_v1 {
         State(state): State<AppState>,
         Query(params): Query<HashMap<String, String>>,
     ) -> Response {
-        let bad = |m: String| {
+        // The reason as data for programs, and in words for people.
+        let bad = |problem: Problem| {
             (
                 StatusCode::BAD_REQUEST,
-                axum::Json(serde_json::json!({ "error": m })),
+                axum::Json(serde_json::json!({
+                    "error": problem.to_string(),
+                    "problem": problem,
+                })),
             )
                 .into_response()
         };
@@ -193,7 +192,9 @@ mod api_v1 {
             .keys()
             .find(|k| !["near", "q", "limit"].contains(&k.as_str()))
         {
-            return bad(format!("unknown parameter \"{k}\" (use near, q, limit)"));
+            return bad(Problem::UnknownParameter {
+                name: k.chars().take(40).collect(),
+            });
         }
         let near = match params.get("near").map(|n| parse_near(n)) {
             Some(Ok(p)) => Some(p),
@@ -202,10 +203,10 @@ mod api_v1 {
         };
         let q = params.get("q").map(|q| q.trim()).filter(|q| !q.is_empty());
         if q.is_some_and(|q| q.chars().count() > 100) {
-            return bad("q must be at most 100 characters".into());
+            return bad(Problem::QueryTooLong { max: 100 });
         }
         if near.is_none() && q.is_none() {
-            return bad("give near=lat,lng or q=text".into());
+            return bad(Problem::NearOrQuery);
         }
         let limit = match parse_limit(params.get("limit").map(String::as_str)) {
             Ok(l) => l,
@@ -283,12 +284,7 @@ mod meta {
     ) -> Result<Response, AppError> {
         let locale = Locale::from_tag(&tag)
             .filter(|l| l.tag() == tag)
-            .ok_or_else(|| {
-                AppError::BadRequest(format!(
-                    "unknown language \"{}\"; use one of: en, pl",
-                    tag.chars().take(20).collect::<String>()
-                ))
-            })?;
+            .ok_or(Problem::UnknownLanguage)?;
         let cookie = format!(
             "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
             locale.tag()
@@ -297,7 +293,7 @@ mod meta {
         *res.status_mut() = StatusCode::SEE_OTHER;
         res.headers_mut().insert(
             header::SET_COOKIE,
-            HeaderValue::from_str(&cookie).map_err(|e| AppError::BadRequest(e.to_string()))?,
+            HeaderValue::from_str(&cookie).map_err(|e| AppError::Unavailable(e.to_string()))?,
         );
         res.headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -1,6 +1,8 @@
 //! HTTP integration tests: the real router, the real SQLite back end seeded
 //! with the demo catalog, served on a random 127.0.0.1 port.
 
+use omnistore_app::api::ShopError;
+use omnistore_components::model::Problem;
 use omnistore_server::{build, serve, ServeConfig};
 use reqwest::redirect::Policy;
 use reqwest::StatusCode;
@@ -97,6 +99,15 @@ fn client() -> reqwest::Client {
         .timeout(std::time::Duration::from_secs(60))
         .build()
         .unwrap()
+}
+
+/// The typed reason of a refused server-function call, as the browser reads
+/// it; panics (failing the test) on any other answer.
+fn refused(body: &str) -> Problem {
+    match serde_json::from_str::<ShopError>(body) {
+        Ok(ShopError::Refused(p)) => p,
+        other => panic!("not a refusal: {other:?} from {body}"),
+    }
 }
 
 async fn get(path: &str) -> (StatusCode, String) {
@@ -419,7 +430,7 @@ async fn polish_from_accept_language_and_cookie() {
     assert_eq!(res.headers()["location"], "/");
     let (s, body) = get("/lang/xx").await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
-    assert!(body.contains("unknown language"));
+    assert_eq!(body, Problem::UnknownLanguage.to_string());
 }
 
 #[tokio::test]

@@ -3,6 +3,7 @@
 //! customer of the request's own session; ids in arguments are only ever
 //! looked up together with that customer.
 
+use super::ShopError;
 use leptos::prelude::*;
 use omnistore_components::model::{
     Address, Cart, MergeReport, OrderSummary, Profile, SessionInfo, StoreRef, Viewer,
@@ -35,13 +36,12 @@ pub struct AccountData {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::super::ssr::*;
-    use http::StatusCode;
+    use super::super::ShopError;
     use leptos::prelude::*;
     use omnistore_components::backend::{
-        cookie, new_token, BackendResult, Identity, CART_COOKIE, CART_COOKIE_MAX_AGE,
+        cookie, new_token, BackendError, BackendResult, Identity, CART_COOKIE, CART_COOKIE_MAX_AGE,
         SESSION_COOKIE, SESSION_MAX_AGE, STORE_COOKIE,
     };
-    use omnistore_components::i18n::Msg;
     use omnistore_components::model::{encode_query_value, is_local_path, FieldError, MergeReport};
 
     /// Failed sign-ins allowed per account, and per client address, in the window.
@@ -66,20 +66,20 @@ mod ssr {
         who: &Identity,
         email: &str,
         check: impl std::future::Future<Output = BackendResult<Option<T>>>,
-    ) -> Result<Guess<T>, ServerFnError> {
+    ) -> Result<Guess<T>, ShopError> {
         let b = backend()?;
         let keys = [format!("email:{email}"), format!("ip:{}", who.client)];
         let limits = [MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT];
         if too_many_guesses(&b, &keys, &limits, FAILURE_WINDOW_SECS).await? {
             return Ok(Guess::TooMany);
         }
-        match check.await.map_err(fail)? {
+        match check.await? {
             Some(found) => {
-                b.clear_login_failures(&keys[0]).await.map_err(fail)?;
+                b.clear_login_failures(&keys[0]).await?;
                 Ok(Guess::Right(found))
             }
             None => {
-                b.note_login_failure(&keys).await.map_err(fail)?;
+                b.note_login_failure(&keys).await?;
                 Ok(Guess::Wrong)
             }
         }
@@ -91,65 +91,53 @@ mod ssr {
         customer: i64,
         who: &Identity,
         password: &str,
-    ) -> Result<(), ServerFnError> {
+    ) -> Result<(), ShopError> {
         let b = backend()?;
         let email = b
             .profile(customer)
-            .await
-            .map_err(fail)?
+            .await?
             .map(|p| p.email)
             .unwrap_or_default();
         let check = async { Ok(b.verify_password(customer, password).await?.then_some(())) };
         match password_guess(who, &email, check).await? {
             Guess::Right(()) => Ok(()),
-            Guess::Wrong => Err(reject(StatusCode::FORBIDDEN, text(Msg::WrongCredentials))),
-            Guess::TooMany => Err(reject(
-                StatusCode::TOO_MANY_REQUESTS,
-                text(Msg::TooManyAttempts),
-            )),
+            Guess::Wrong => Err(refuse(Problem::WrongPassword)),
+            Guess::TooMany => Err(refuse(Problem::TooManyAttempts)),
         }
     }
 
-    pub fn field(e: FieldError) -> ServerFnError {
-        reject(StatusCode::BAD_REQUEST, e.to_string())
-    }
-
-    pub fn text(msg: Msg) -> &'static str {
-        msg.text(locale())
+    /// The refusal of one form field.
+    pub fn field(name: &str) -> impl Fn(FieldError) -> ShopError + '_ {
+        move |error| {
+            refuse(Problem::Field {
+                field: name.into(),
+                error,
+            })
+        }
     }
 
     /// Starts a new session (the presented one, if any, ends: the id is never
     /// reused across a sign-in), merges the guest cart, and gives the browser
     /// a fresh guest-cart token for whenever it signs out.
-    pub async fn sign_in(customer: i64, who: &Identity) -> Result<MergeReport, ServerFnError> {
+    pub async fn sign_in(customer: i64, who: &Identity) -> Result<MergeReport, ShopError> {
         let b = backend()?;
         if let Some(old) = &who.session {
-            b.end_session(old).await.map_err(fail)?;
+            b.end_session(old).await?;
         }
-        let token = b
-            .start_session(customer, &who.user_agent)
-            .await
-            .map_err(fail)?;
+        let token = b.start_session(customer, &who.user_agent).await?;
         set_cookie(&cookie(SESSION_COOKIE, &token, SESSION_MAX_AGE, who.secure));
         // "My store" chosen as a guest moves to the account.
         if let Some(store) = &who.store {
             match b.set_preferred_store(customer, Some(store)).await {
-                Ok(()) | Err(omnistore_components::backend::BackendError::BadRequest(_)) => {}
+                // A store closed since it was chosen is simply not carried over.
+                Ok(()) | Err(BackendError::Refused(Problem::UnknownStore { .. })) => {}
                 Err(e) => return Err(fail(e)),
             }
             set_cookie(&cookie(STORE_COOKIE, "", 0, who.secure));
         }
-        let report = b
-            .merge_guest_cart(&who.guest_cart, customer)
-            .await
-            .map_err(fail)?;
+        let report = b.merge_guest_cart(&who.guest_cart, customer).await?;
         // The cart's pickup store follows "my store".
-        if let Some(store) = b
-            .profile(customer)
-            .await
-            .map_err(fail)?
-            .and_then(|p| p.preferred_store)
-        {
+        if let Some(store) = b.profile(customer).await?.and_then(|p| p.preferred_store) {
             let op = omnistore_components::model::CartOp::PickupAt { store };
             b.apply_cart_op(
                 &omnistore_components::backend::CartOwner::Customer(customer),
@@ -157,8 +145,7 @@ mod ssr {
                 None,
                 locale(),
             )
-            .await
-            .map_err(fail)?;
+            .await?;
         }
         set_cookie(&cookie(
             CART_COOKIE,
@@ -191,7 +178,7 @@ mod ssr {
 
     /// A sign-in or sign-up form posted without JavaScript cannot read the
     /// error in the answer, so it is sent back to its page with `?error=code`
-    /// (the page words it). Call after `reject`, so that the redirect wins.
+    /// (the page words it). Call after `refuse`, so that the redirect wins.
     pub fn back_to_form(page: &str, code: &str, next: &Option<String>) {
         if plain_form() {
             let next = next
@@ -222,11 +209,11 @@ mod ssr {
 
 /// Header state for the current request. Never cached.
 #[server(endpoint = "session", input = leptos::server_fn::codec::GetUrl)]
-pub async fn get_session() -> Result<SessionState, ServerFnError> {
+pub async fn get_session() -> Result<SessionState, ShopError> {
     let who = super::ssr::identity()?;
     let b = super::ssr::backend()?;
     let profile = match who.customer {
-        Some(c) => b.profile(c).await.map_err(super::ssr::fail)?,
+        Some(c) => b.profile(c).await?,
         None => None,
     };
     let store = match &profile {
@@ -237,12 +224,9 @@ pub async fn get_session() -> Result<SessionState, ServerFnError> {
         name: p.name,
         email: p.email,
     });
-    let cart = b
-        .cart(&who.cart_owner(), super::ssr::locale())
-        .await
-        .map_err(super::ssr::fail)?;
+    let cart = b.cart(&who.cart_owner(), super::ssr::locale()).await?;
     let my_store = match store {
-        Some(s) => b.store_ref(&s).await.map_err(super::ssr::fail)?,
+        Some(s) => b.store_ref(&s).await?,
         None => None,
     };
     Ok(SessionState {
@@ -259,33 +243,32 @@ pub async fn register(
     email: String,
     password: String,
     next: Option<String>,
-) -> Result<MergeReport, ServerFnError> {
+) -> Result<MergeReport, ShopError> {
     use super::ssr::*;
-    use omnistore_components::backend::BackendError;
-    use omnistore_components::i18n::Msg;
     use omnistore_components::model::{check_password, normalize_email, required_text};
     use ssr::*;
     let who = identity()?;
-    let invalid = |e| {
-        let e = field(e);
-        back_to_form("/register", "invalid", &next);
-        e
+    let invalid = |name| {
+        let next = &next;
+        move |e| {
+            let e = field(name)(e);
+            back_to_form("/register", "invalid", next);
+            e
+        }
     };
-    let name = required_text(&name, 100).map_err(invalid)?;
-    let email = normalize_email(&email).map_err(invalid)?;
-    check_password(&password).map_err(invalid)?;
-    let customer = match backend()?
+    let name = required_text(&name, 100).map_err(invalid("name"))?;
+    let email = normalize_email(&email).map_err(invalid("email"))?;
+    check_password(&password).map_err(invalid("password"))?;
+    let customer = backend()?
         .register(&email, &name, &password, locale())
         .await
-    {
-        Ok(c) => c,
-        Err(BackendError::Conflict(_)) => {
-            let e = reject(http::StatusCode::CONFLICT, text(Msg::EmailTaken));
-            back_to_form("/register", "taken", &next);
-            return Err(e);
-        }
-        Err(e) => return Err(fail(e)),
-    };
+        .map_err(|e| {
+            let e = fail(e);
+            if let ShopError::Refused(p) = &e {
+                back_to_form("/register", p.code(), &next);
+            }
+            e
+        })?;
     let report = sign_in(customer, &who).await?;
     leptos_axum::redirect(&after_sign_in(next, &report));
     Ok(report)
@@ -297,16 +280,14 @@ pub async fn login(
     email: String,
     password: String,
     next: Option<String>,
-) -> Result<MergeReport, ServerFnError> {
+) -> Result<MergeReport, ShopError> {
     use super::ssr::*;
-    use http::StatusCode;
-    use omnistore_components::i18n::Msg;
     use omnistore_components::model::normalize_email;
     use ssr::*;
     let who = identity()?;
     let b = backend()?;
     let wrong = |next: &Option<String>| {
-        let e = reject(StatusCode::UNAUTHORIZED, text(Msg::WrongCredentials));
+        let e = refuse(Problem::WrongCredentials);
         back_to_form("/login", "credentials", next);
         e
     };
@@ -315,7 +296,7 @@ pub async fn login(
         Guess::Right(customer) => customer,
         Guess::Wrong => return Err(wrong(&next)),
         Guess::TooMany => {
-            let e = reject(StatusCode::TOO_MANY_REQUESTS, text(Msg::TooManyAttempts));
+            let e = refuse(Problem::TooManyAttempts);
             back_to_form("/login", "throttled", &next);
             return Err(e);
         }
@@ -327,13 +308,10 @@ pub async fn login(
 
 /// Ends this session on the server and forgets it in the browser.
 #[server(endpoint = "auth/logout")]
-pub async fn logout() -> Result<(), ServerFnError> {
+pub async fn logout() -> Result<(), ShopError> {
     let who = super::ssr::identity()?;
     if let Some(s) = &who.session {
-        super::ssr::backend()?
-            .end_session(s)
-            .await
-            .map_err(super::ssr::fail)?;
+        super::ssr::backend()?.end_session(s).await?;
     }
     ssr::clear_cookies(&who);
     leptos_axum::redirect("/");
@@ -342,12 +320,9 @@ pub async fn logout() -> Result<(), ServerFnError> {
 
 /// Ends every session of the customer, this one included.
 #[server(endpoint = "account/logout-everywhere")]
-pub async fn logout_everywhere() -> Result<(), ServerFnError> {
+pub async fn logout_everywhere() -> Result<(), ShopError> {
     let (customer, who) = super::ssr::customer()?;
-    super::ssr::backend()?
-        .end_sessions(customer, None)
-        .await
-        .map_err(super::ssr::fail)?;
+    super::ssr::backend()?.end_sessions(customer, None).await?;
     ssr::clear_cookies(&who);
     leptos_axum::redirect("/");
     Ok(())
@@ -355,43 +330,35 @@ pub async fn logout_everywhere() -> Result<(), ServerFnError> {
 
 /// Ends one of the customer's other sessions.
 #[server(endpoint = "account/end-session")]
-pub async fn end_session(handle: String) -> Result<(), ServerFnError> {
+pub async fn end_session(handle: String) -> Result<(), ShopError> {
     let (customer, _) = super::ssr::customer()?;
     let ended = super::ssr::backend()?
         .end_session_by_handle(customer, &handle)
-        .await
-        .map_err(super::ssr::fail)?;
+        .await?;
     if !ended {
-        return Err(super::ssr::reject(
-            http::StatusCode::NOT_FOUND,
-            "no such session",
-        ));
+        return Err(super::ssr::refuse(super::ssr::Problem::NoSuchSession));
     }
     Ok(())
 }
 
 /// The account page's data; 401 without a live session.
 #[server(endpoint = "account", input = leptos::server_fn::codec::GetUrl)]
-pub async fn get_account() -> Result<AccountData, ServerFnError> {
+pub async fn get_account() -> Result<AccountData, ShopError> {
     let (customer, who) = super::ssr::customer()?;
     let b = super::ssr::backend()?;
-    let fail = super::ssr::fail;
-    let profile = b.profile(customer).await.map_err(fail)?.ok_or_else(|| {
-        super::ssr::reject(
-            http::StatusCode::UNAUTHORIZED,
-            "this account no longer exists",
-        )
-    })?;
+    let profile = b
+        .profile(customer)
+        .await?
+        .ok_or_else(|| super::ssr::refuse(super::ssr::Problem::AccountGone))?;
     Ok(AccountData {
         profile,
-        addresses: b.addresses(customer).await.map_err(fail)?,
+        addresses: b.addresses(customer).await?,
         sessions: b
             .sessions(customer, who.session.as_deref().unwrap_or(""))
-            .await
-            .map_err(fail)?,
-        stores: b.store_choices().await.map_err(fail)?,
-        orders: b.orders_of(customer).await.map_err(fail)?,
-        staff_stores: b.staff_stores(customer).await.map_err(fail)?,
+            .await?,
+        stores: b.store_choices().await?,
+        orders: b.orders_of(customer).await?,
+        staff_stores: b.staff_stores(customer).await?,
     })
 }
 
@@ -402,23 +369,17 @@ pub async fn update_profile(
     email: String,
     language: String,
     store: String,
-) -> Result<(), ServerFnError> {
+) -> Result<(), ShopError> {
     use super::ssr::*;
-    use omnistore_components::backend::BackendError;
-    use omnistore_components::i18n::{Locale, Msg};
+    use omnistore_components::i18n::Locale;
     use omnistore_components::model::{normalize_email, required_text};
     use ssr::*;
     let (customer, _) = customer()?;
-    let name = required_text(&name, 100).map_err(field)?;
-    let email = normalize_email(&email).map_err(field)?;
-    let locale = Locale::from_tag(&language).ok_or_else(|| {
-        reject(
-            http::StatusCode::BAD_REQUEST,
-            "unknown language; use en or pl",
-        )
-    })?;
+    let name = required_text(&name, 100).map_err(field("name"))?;
+    let email = normalize_email(&email).map_err(field("email"))?;
+    let locale = Locale::from_tag(&language).ok_or_else(|| refuse(Problem::UnknownLanguage))?;
     let store = store.trim();
-    match backend()?
+    backend()?
         .update_profile(
             customer,
             &name,
@@ -427,24 +388,19 @@ pub async fn update_profile(
             (!store.is_empty()).then_some(store),
         )
         .await
-    {
-        Err(BackendError::Conflict(_)) => {
-            Err(reject(http::StatusCode::CONFLICT, text(Msg::EmailTaken)))
-        }
-        r => r.map_err(fail),
-    }
+        .map_err(fail)
 }
 
 /// Checks the current password, sets the new one, ends the other sessions.
 #[server(endpoint = "account/password")]
-pub async fn change_password(current: String, new_password: String) -> Result<(), ServerFnError> {
+pub async fn change_password(current: String, new_password: String) -> Result<(), ShopError> {
     use super::ssr::*;
     use omnistore_components::model::check_password;
     use ssr::*;
     let (customer, who) = customer()?;
     let b = backend()?;
     check_own_password(customer, &who, &current).await?;
-    check_password(&new_password).map_err(field)?;
+    check_password(&new_password).map_err(field("new_password"))?;
     b.set_password(
         customer,
         &new_password,
@@ -456,13 +412,13 @@ pub async fn change_password(current: String, new_password: String) -> Result<()
 
 /// Deletes the account after checking the password.
 #[server(endpoint = "account/delete")]
-pub async fn delete_account(password: String) -> Result<(), ServerFnError> {
+pub async fn delete_account(password: String) -> Result<(), ShopError> {
     use super::ssr::*;
     use ssr::*;
     let (customer, who) = customer()?;
     let b = backend()?;
     check_own_password(customer, &who, &password).await?;
-    b.delete_customer(customer).await.map_err(fail)?;
+    b.delete_customer(customer).await?;
     clear_cookies(&who);
     leptos_axum::redirect("/");
     Ok(())
@@ -477,7 +433,7 @@ pub async fn save_address(
     postcode: String,
     city: String,
     phone: String,
-) -> Result<i64, ServerFnError> {
+) -> Result<i64, ShopError> {
     use super::ssr::*;
     let (customer, _) = customer()?;
     let address = Address {
@@ -490,32 +446,24 @@ pub async fn save_address(
     }
     .validated()
     .map_err(|errors| {
-        let text = errors
-            .iter()
-            .map(|(f, e)| format!("{f}: {e}"))
-            .collect::<Vec<_>>()
-            .join("; ");
-        reject(http::StatusCode::BAD_REQUEST, text)
+        refuse(Problem::Fields {
+            errors: errors.into_iter().map(|(f, e)| (f.into(), e)).collect(),
+        })
     })?;
     backend()?
         .save_address(customer, &address)
-        .await
-        .map_err(fail)?
-        .ok_or_else(|| reject(http::StatusCode::NOT_FOUND, "no such address"))
+        .await?
+        .ok_or_else(|| refuse(Problem::NoSuchAddress))
 }
 
 /// Deletes one of the customer's addresses.
 #[server(endpoint = "account/address/delete")]
-pub async fn delete_address(id: i64) -> Result<(), ServerFnError> {
+pub async fn delete_address(id: i64) -> Result<(), ShopError> {
     use super::ssr::*;
     let (customer, _) = customer()?;
-    if backend()?
-        .delete_address(customer, id)
-        .await
-        .map_err(fail)?
-    {
+    if backend()?.delete_address(customer, id).await? {
         Ok(())
     } else {
-        Err(reject(http::StatusCode::NOT_FOUND, "no such address"))
+        Err(refuse(Problem::NoSuchAddress))
     }
 }

@@ -7,25 +7,22 @@
 //! endpoints (`cart/add`, `cart/set`, `cart/remove`, `cart/clear`) take plain
 //! form posts, so the cart works with JavaScript off.
 
+use super::ShopError;
 use leptos::prelude::*;
 use omnistore_components::model::{Cart, CartOp, CartUpdate};
 
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::super::ssr::*;
-    use http::StatusCode;
-    use leptos::prelude::*;
+    use super::super::ShopError;
     use omnistore_components::model::{
         is_valid_op_key, validate_quantity, CartOp, CartUpdate, Fulfilment, MAX_LINE_QUANTITY,
     };
 
-    pub async fn run(op: CartOp, key: Option<String>) -> Result<CartUpdate, ServerFnError> {
+    pub async fn run(op: CartOp, key: Option<String>) -> Result<CartUpdate, ShopError> {
         if let Some(k) = &key {
             if !is_valid_op_key(k) {
-                return Err(reject(
-                    StatusCode::BAD_REQUEST,
-                    "the change key must be 8-64 letters, digits, '-' or '_'",
-                ));
+                return Err(refuse(Problem::BadChangeKey));
             }
         }
         let who = identity()?;
@@ -45,20 +42,16 @@ mod ssr {
         );
         if pickup {
             // Pickup happens at "my store": the cart learns it first.
-            let store = my_store(&who).await?.ok_or_else(|| {
-                reject(
-                    StatusCode::BAD_REQUEST,
-                    "choose your store first (Stores → Set as my store)",
-                )
-            })?;
+            let store = my_store(&who)
+                .await?
+                .ok_or_else(|| refuse(Problem::ChooseStoreFirst))?;
             b.apply_cart_op(
                 &who.cart_owner(),
                 &CartOp::PickupAt { store },
                 None,
                 locale(),
             )
-            .await
-            .map_err(fail)?;
+            .await?;
         }
         b.apply_cart_op(&who.cart_owner(), &op, key.as_deref(), locale())
             .await
@@ -66,35 +59,30 @@ mod ssr {
     }
 
     /// "pickup" or "delivery" from a form; delivery when absent.
-    pub fn fulfilment(raw: Option<String>) -> Result<Fulfilment, ServerFnError> {
+    pub fn fulfilment(raw: Option<String>) -> Result<Fulfilment, ShopError> {
         match raw.as_deref() {
             None | Some("") => Ok(Fulfilment::Delivery),
-            Some(s) => Fulfilment::parse(s).ok_or_else(|| {
-                reject(
-                    StatusCode::BAD_REQUEST,
-                    "fulfilment must be \"delivery\" or \"pickup\"",
-                )
-            }),
+            Some(s) => Fulfilment::parse(s).ok_or_else(|| refuse(Problem::UnknownFulfilment)),
         }
     }
 
     /// A quantity typed into a form: 1..=99 (0..=99 when 0 means "remove").
-    pub fn quantity(raw: i64, zero_ok: bool) -> Result<u32, ServerFnError> {
+    pub fn quantity(raw: i64, zero_ok: bool) -> Result<u32, ShopError> {
         if zero_ok && raw == 0 {
             return Ok(0);
         }
-        validate_quantity(raw).map_err(|e| {
-            reject(
-                StatusCode::BAD_REQUEST,
-                format!("{e} (allowed: 1 to {MAX_LINE_QUANTITY})"),
-            )
+        validate_quantity(raw).map_err(|_| {
+            refuse(Problem::QuantityOutOfRange {
+                min: u32::from(!zero_ok),
+                max: MAX_LINE_QUANTITY,
+            })
         })
     }
 }
 
 /// The requester's cart, priced now.
 #[server(endpoint = "cart", input = server_fn::codec::GetUrl)]
-pub async fn get_cart() -> Result<Cart, ServerFnError> {
+pub async fn get_cart() -> Result<Cart, ShopError> {
     let who = super::ssr::identity()?;
     super::ssr::backend()?
         .cart(&who.cart_owner(), super::ssr::locale())
@@ -104,7 +92,7 @@ pub async fn get_cart() -> Result<Cart, ServerFnError> {
 
 /// Applies one change, once per `key`.
 #[server(endpoint = "cart/apply", input = server_fn::codec::Json)]
-pub async fn apply_cart(op: CartOp, key: Option<String>) -> Result<CartUpdate, ServerFnError> {
+pub async fn apply_cart(op: CartOp, key: Option<String>) -> Result<CartUpdate, ShopError> {
     if let CartOp::Add { quantity, .. } | CartOp::Set { quantity, .. } = op {
         ssr::quantity(i64::from(quantity), matches!(op, CartOp::Set { .. }))?;
     }
@@ -117,7 +105,7 @@ pub async fn add_to_cart(
     variant_id: i64,
     quantity: i64,
     fulfilment: Option<String>,
-) -> Result<CartUpdate, ServerFnError> {
+) -> Result<CartUpdate, ShopError> {
     let quantity = ssr::quantity(quantity, false)?;
     let fulfilment = ssr::fulfilment(fulfilment)?;
     ssr::run(
@@ -137,7 +125,7 @@ pub async fn set_cart_quantity(
     variant_id: i64,
     quantity: i64,
     fulfilment: Option<String>,
-) -> Result<CartUpdate, ServerFnError> {
+) -> Result<CartUpdate, ShopError> {
     let quantity = ssr::quantity(quantity, true)?;
     let fulfilment = ssr::fulfilment(fulfilment)?;
     ssr::run(
@@ -156,7 +144,7 @@ pub async fn set_cart_quantity(
 pub async fn remove_from_cart(
     variant_id: i64,
     fulfilment: Option<String>,
-) -> Result<CartUpdate, ServerFnError> {
+) -> Result<CartUpdate, ShopError> {
     let fulfilment = ssr::fulfilment(fulfilment)?;
     ssr::run(
         CartOp::Remove {
@@ -174,7 +162,7 @@ pub async fn move_cart_line(
     variant_id: i64,
     from: String,
     to: String,
-) -> Result<CartUpdate, ServerFnError> {
+) -> Result<CartUpdate, ShopError> {
     let (from, to) = (ssr::fulfilment(Some(from))?, ssr::fulfilment(Some(to))?);
     ssr::run(
         CartOp::Move {
@@ -189,6 +177,6 @@ pub async fn move_cart_line(
 
 /// Form post: empty the cart.
 #[server(endpoint = "cart/clear")]
-pub async fn clear_cart() -> Result<CartUpdate, ServerFnError> {
+pub async fn clear_cart() -> Result<CartUpdate, ShopError> {
     ssr::run(CartOp::Clear, None).await
 }

@@ -4,6 +4,7 @@
 // plain HTML form posts to it); the generated client function repeats them.
 #![allow(clippy::too_many_arguments)]
 
+use super::ShopError;
 use leptos::prelude::*;
 use omnistore_components::model::{CheckoutView, OrderSummary, OrderView, StoreRef};
 use serde::{Deserialize, Serialize};
@@ -26,54 +27,47 @@ pub struct StaffDesk {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::super::ssr::*;
-    use http::StatusCode;
-    use leptos::prelude::*;
-    use omnistore_components::backend::BackendError;
+    use super::super::ShopError;
 
     /// A plain form (JavaScript off) goes back to its page with a reason code
-    /// the page words; the script client reads the message itself.
-    pub fn back_with(page: &str, e: &BackendError) {
+    /// the page words; the script client reads the typed reason itself.
+    pub fn back_with(page: &str, e: ShopError) -> ShopError {
         if plain_form() {
-            let code = match e {
-                BackendError::Conflict(m) if m.contains("slot") => "slot",
-                BackendError::Conflict(m) if m.contains("payment") => "payment",
-                BackendError::Conflict(_) => "stock",
-                BackendError::BadRequest(_) | BackendError::Gone(_) => "invalid",
-                BackendError::Unavailable(_) => "unavailable",
+            let code = match &e {
+                ShopError::Refused(p) => p.code(),
+                _ => "unavailable",
             };
             leptos_axum::redirect(&format!("{page}?error={code}"));
         }
+        e
     }
 
     /// The signed-in staff member of `store`: 401 for guests, 403 for others.
-    pub async fn staff_of(store: &str) -> Result<i64, ServerFnError> {
+    pub async fn staff_of(store: &str) -> Result<i64, ShopError> {
         let (customer, _) = customer()?;
-        let stores = backend()?.staff_stores(customer).await.map_err(fail)?;
+        let stores = backend()?.staff_stores(customer).await?;
         if stores.iter().any(|s| s == store) {
             Ok(customer)
         } else {
-            Err(reject(
-                StatusCode::FORBIDDEN,
-                "this page is for the store's staff",
-            ))
+            Err(refuse(Problem::StaffOnly))
         }
     }
 }
 
 /// Everything the checkout page needs, with a fresh idempotency key.
 #[server(endpoint = "checkout/view", input = server_fn::codec::GetUrl)]
-pub async fn get_checkout() -> Result<CheckoutView, ServerFnError> {
+pub async fn get_checkout() -> Result<CheckoutView, ShopError> {
     use super::ssr::*;
     use omnistore_components::backend::new_token;
     use omnistore_components::model::Fulfilment;
     let who = identity()?;
     let b = backend()?;
-    let cart = b.cart(&who.cart_owner(), locale()).await.map_err(fail)?;
-    let pickup = b.pickup_plan(&cart).await.map_err(fail)?;
+    let cart = b.cart(&who.cart_owner(), locale()).await?;
+    let pickup = b.pickup_plan(&cart).await?;
     let (customer, addresses) = match who.customer {
         Some(c) => (
-            b.profile(c).await.map_err(fail)?.map(|p| (p.email, p.name)),
-            b.addresses(c).await.map_err(fail)?,
+            b.profile(c).await?.map(|p| (p.email, p.name)),
+            b.addresses(c).await?,
         ),
         None => (None, Vec::new()),
     };
@@ -101,28 +95,22 @@ pub async fn place_order(
     city: Option<String>,
     payment: Option<String>,
     channel: Option<String>,
-) -> Result<OrderLink, ServerFnError> {
+) -> Result<OrderLink, ShopError> {
     use super::ssr::*;
     use http::StatusCode;
-    use omnistore_components::backend::BackendError;
     use omnistore_components::model::{Channel, CheckoutForm};
     let who = identity()?;
-    let bad = |m: String| {
-        let e = BackendError::BadRequest(m);
-        ssr::back_with("/checkout", &e);
-        fail(e)
-    };
+    let bad = |p: Problem| ssr::back_with("/checkout", refuse(p));
     let slot = match slot.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => Some(
-            s.parse::<i64>()
-                .map_err(|_| bad("the pickup slot is not one we offered".into()))?,
-        ),
+        Some(s) => Some(s.parse::<i64>().map_err(|_| bad(Problem::BadSlot))?),
         None => None,
     };
     // A kiosk's orders are the kiosk's, whatever the form says.
     let channel = match channel.as_deref().filter(|c| !c.is_empty()) {
         _ if who.kiosk.is_some() => Channel::Kiosk,
-        Some(c) => Channel::parse(c).ok_or_else(|| bad(format!("unknown channel \"{c}\"")))?,
+        Some(c) => {
+            Channel::parse(c).ok_or_else(|| bad(Problem::UnknownChannel { channel: c.into() }))?
+        }
         None => Channel::Web,
     };
     let form = CheckoutForm {
@@ -138,14 +126,16 @@ pub async fn place_order(
         channel,
     }
     .validated()
-    .map_err(|(field, e)| bad(format!("{field}: {e}")))?;
+    .map_err(|(field, error)| {
+        bad(Problem::Field {
+            field: field.into(),
+            error,
+        })
+    })?;
     let placed = backend()?
         .place_order(&who.cart_owner(), who.customer, &form, locale())
         .await
-        .map_err(|e| {
-            ssr::back_with("/checkout", &e);
-            fail(e)
-        })?;
+        .map_err(|e| ssr::back_with("/checkout", fail(e)))?;
     let href = match &placed.guest_key {
         Some(k) => format!("/orders/{}?key={k}", placed.number),
         None => format!("/orders/{}", placed.number),
@@ -163,9 +153,8 @@ pub async fn place_order(
 
 /// One order, for its owner (or the holder of its guest link); 404 otherwise.
 #[server(endpoint = "orders/one", input = server_fn::codec::GetUrl)]
-pub async fn get_order(number: i64, key: Option<String>) -> Result<OrderView, ServerFnError> {
+pub async fn get_order(number: i64, key: Option<String>) -> Result<OrderView, ShopError> {
     use super::ssr::*;
-    use http::StatusCode;
     use omnistore_components::backend::{hash_token, is_token, OrderViewer};
     let who = identity()?;
     let viewer = OrderViewer {
@@ -174,19 +163,13 @@ pub async fn get_order(number: i64, key: Option<String>) -> Result<OrderView, Se
     };
     backend()?
         .order(number, &viewer, locale())
-        .await
-        .map_err(fail)?
-        .ok_or_else(|| {
-            reject(
-                StatusCode::NOT_FOUND,
-                "no such order here (signed in as someone else, or the link is incomplete?)",
-            )
-        })
+        .await?
+        .ok_or_else(|| refuse(Problem::NoSuchOrder))
 }
 
 /// The signed-in customer's orders.
 #[server(endpoint = "orders/mine", input = server_fn::codec::GetUrl)]
-pub async fn get_my_orders() -> Result<Vec<OrderSummary>, ServerFnError> {
+pub async fn get_my_orders() -> Result<Vec<OrderSummary>, ShopError> {
     use super::ssr::*;
     let (customer, _) = customer()?;
     backend()?.orders_of(customer).await.map_err(fail)
@@ -194,38 +177,33 @@ pub async fn get_my_orders() -> Result<Vec<OrderSummary>, ServerFnError> {
 
 /// A store's orders, for its staff.
 #[server(endpoint = "staff/orders", input = server_fn::codec::GetUrl)]
-pub async fn get_staff_desk(store: String) -> Result<StaffDesk, ServerFnError> {
+pub async fn get_staff_desk(store: String) -> Result<StaffDesk, ShopError> {
     use super::ssr::*;
     ssr::staff_of(&store).await?;
     let b = backend()?;
     let store_ref = b
         .store_ref(&store)
-        .await
-        .map_err(fail)?
-        .ok_or_else(|| reject(http::StatusCode::NOT_FOUND, "no such store"))?;
+        .await?
+        .ok_or_else(|| refuse(Problem::NoSuchStore))?;
     Ok(StaffDesk {
         store: store_ref,
-        orders: b.store_orders(&store).await.map_err(fail)?,
+        orders: b.store_orders(&store).await?,
     })
 }
 
 /// Staff move an order along: "ready", "collected" or "cancelled".
 #[server(endpoint = "staff/move")]
-pub async fn staff_move_order(store: String, number: i64, to: String) -> Result<(), ServerFnError> {
+pub async fn staff_move_order(store: String, number: i64, to: String) -> Result<(), ShopError> {
     use super::ssr::*;
-    use http::StatusCode;
     use omnistore_components::model::OrderStatus;
     ssr::staff_of(&store).await?;
     let to = OrderStatus::parse(&to)
-        .ok_or_else(|| reject(StatusCode::BAD_REQUEST, format!("unknown status \"{to}\"")))?;
+        .ok_or_else(|| refuse(Problem::UnknownStatus { status: to.clone() }))?;
     let back = format!("/staff/{store}/orders");
     backend()?
         .move_order(&store, number, to)
         .await
-        .map_err(|e| {
-            ssr::back_with(&back, &e);
-            fail(e)
-        })?;
+        .map_err(|e| ssr::back_with(&back, fail(e)))?;
     if plain_form() {
         leptos_axum::redirect(&back);
     }

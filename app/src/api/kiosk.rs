@@ -1,6 +1,7 @@
 //! The in-store kiosk: its settings, staff actions behind the PIN, the reset
 //! that ends a shopper's visit, and the cart handoff to a phone.
 
+use super::ShopError;
 use leptos::prelude::*;
 use omnistore_components::model::{Handoff, HandoffPreview, KioskSettings, MergeReport};
 use serde::{Deserialize, Serialize};
@@ -24,10 +25,10 @@ pub struct StaffOutcome {
 }
 
 #[server(endpoint = "kiosk/state", input = server_fn::codec::GetUrl)]
-pub async fn get_kiosk(store: String) -> Result<Option<KioskState>, ServerFnError> {
+pub async fn get_kiosk(store: String) -> Result<Option<KioskState>, ShopError> {
     use super::ssr::*;
     let who = identity()?;
-    let Some(settings) = backend()?.kiosk_settings(&store).await.map_err(fail)? else {
+    let Some(settings) = backend()?.kiosk_settings(&store).await? else {
         return Ok(None);
     };
     Ok(Some(KioskState {
@@ -45,12 +46,11 @@ pub async fn kiosk_staff(
     action: String,
     idle: Option<u32>,
     countdown: Option<u32>,
-) -> Result<StaffOutcome, ServerFnError> {
+) -> Result<StaffOutcome, ShopError> {
     use super::ssr::*;
-    use http::StatusCode;
     use omnistore_components::backend::cookie;
     use omnistore_components::model::{
-        StaffAction, ASSIST_SECS, KIOSK_COOKIE, MAX_PIN_FAILURES, PIN_WINDOW_SECS,
+        Problem, StaffAction, ASSIST_SECS, KIOSK_COOKIE, MAX_PIN_FAILURES, PIN_WINDOW_SECS,
     };
     let who = identity()?;
     let b = backend()?;
@@ -61,14 +61,11 @@ pub async fn kiosk_staff(
     };
     let action = StaffAction::parse(&action, idle, countdown).map_err(|e| {
         back("invalid");
-        reject(StatusCode::BAD_REQUEST, e)
+        refuse(e)
     })?;
-    if b.kiosk_settings(&store).await.map_err(fail)?.is_none() {
+    if b.kiosk_settings(&store).await?.is_none() {
         back("invalid");
-        return Err(reject(
-            StatusCode::NOT_FOUND,
-            format!("no store \"{store}\""),
-        ));
+        return Err(refuse(Problem::UnknownStore { slug: store }));
     }
     let keys = [
         format!("kiosk-pin:{store}"),
@@ -77,28 +74,25 @@ pub async fn kiosk_staff(
     let limits = [MAX_PIN_FAILURES; 2];
     if super::ssr::too_many_guesses(&b, &keys, &limits, PIN_WINDOW_SECS).await? {
         back("throttled");
-        return Err(reject(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too many wrong PINs: try again in 15 minutes",
-        ));
+        return Err(refuse(Problem::TooManyPins {
+            minutes: (PIN_WINDOW_SECS / 60) as u32,
+        }));
     }
-    if !b.kiosk_pin_matches(&store, &pin).await.map_err(fail)? {
-        b.note_login_failure(&keys).await.map_err(fail)?;
+    if !b.kiosk_pin_matches(&store, &pin).await? {
+        b.note_login_failure(&keys).await?;
         back("wrong");
-        return Err(reject(StatusCode::FORBIDDEN, "that PIN is not right"));
+        return Err(refuse(Problem::WrongPin));
     }
-    b.clear_login_failures(&keys[0]).await.map_err(fail)?;
+    b.clear_login_failures(&keys[0]).await?;
     let outcome = match action {
         StaffAction::Start => {
             use omnistore_components::backend::{hash_token, new_token};
             // A device restarted for another store holds one binding only.
             if let Some(old) = &who.kiosk_device {
-                b.unbind_kiosk(old).await.map_err(fail)?;
+                b.unbind_kiosk(old).await?;
             }
             let secret = new_token();
-            b.bind_kiosk(&store, &hash_token(&secret))
-                .await
-                .map_err(fail)?;
+            b.bind_kiosk(&store, &hash_token(&secret)).await?;
             set_cookie(&cookie(KIOSK_COOKIE, &secret, 400 * 24 * 3600, who.secure));
             StaffOutcome {
                 next: format!("/kiosk/{store}"),
@@ -106,11 +100,9 @@ pub async fn kiosk_staff(
             }
         }
         StaffAction::Exit => {
-            b.end_visit(&who.guest_cart, who.session.as_deref())
-                .await
-                .map_err(fail)?;
+            b.end_visit(&who.guest_cart, who.session.as_deref()).await?;
             if let Some(device) = &who.kiosk_device {
-                b.unbind_kiosk(device).await.map_err(fail)?;
+                b.unbind_kiosk(device).await?;
             }
             forget_visit(who.secure);
             set_cookie(&cookie(KIOSK_COOKIE, "", 0, who.secure));
@@ -120,9 +112,7 @@ pub async fn kiosk_staff(
             }
         }
         StaffAction::Settings { idle, countdown } => {
-            b.set_kiosk_timing(&store, idle, countdown)
-                .await
-                .map_err(fail)?;
+            b.set_kiosk_timing(&store, idle, countdown).await?;
             StaffOutcome {
                 next: format!("/kiosk/{store}/shop"),
                 pause_secs: 0,
@@ -143,13 +133,12 @@ pub async fn kiosk_staff(
 /// and session for good, and the browser is told to drop cookies, storage
 /// and caches. The kiosk then shows its attract screen.
 #[server(endpoint = "kiosk/reset")]
-pub async fn kiosk_reset() -> Result<String, ServerFnError> {
+pub async fn kiosk_reset() -> Result<String, ShopError> {
     use super::ssr::*;
-    let (who, store) = kiosk_device("this browser is not a kiosk; sign out instead")?;
+    let (who, store) = kiosk_device()?;
     backend()?
         .end_visit(&who.guest_cart, who.session.as_deref())
-        .await
-        .map_err(fail)?;
+        .await?;
     forget_visit(who.secure);
     let next = format!("/kiosk/{store}");
     if plain_form() {
@@ -160,9 +149,9 @@ pub async fn kiosk_reset() -> Result<String, ServerFnError> {
 
 /// Offers this kiosk's cart to the shopper's phone as a one-time link.
 #[server(endpoint = "kiosk/handoff")]
-pub async fn start_handoff() -> Result<Handoff, ServerFnError> {
+pub async fn start_handoff() -> Result<Handoff, ShopError> {
     use super::ssr::*;
-    let (who, store) = kiosk_device("only a kiosk sends its cart to a phone")?;
+    let (who, store) = kiosk_device()?;
     let base = format!("{}/handoff/", crate::seo::site_origin());
     backend()?
         .start_handoff(&store, &who.cart_owner(), &base)
@@ -172,19 +161,17 @@ pub async fn start_handoff() -> Result<Handoff, ServerFnError> {
 
 /// Whether the phone has taken the cart (the kiosk asks every 2 seconds).
 #[server(endpoint = "kiosk/handoff-taken", input = server_fn::codec::GetUrl)]
-pub async fn handoff_taken(handle: String) -> Result<bool, ServerFnError> {
+pub async fn handoff_taken(handle: String) -> Result<bool, ShopError> {
     use super::ssr::*;
-    use http::StatusCode;
     backend()?
         .handoff_taken(&handle)
-        .await
-        .map_err(fail)?
-        .ok_or_else(|| reject(StatusCode::NOT_FOUND, "no such handoff"))
+        .await?
+        .ok_or_else(|| refuse(Problem::NoSuchHandoff))
 }
 
 /// What a handoff link offers, for the phone's page.
 #[server(endpoint = "handoff/preview", input = server_fn::codec::GetUrl)]
-pub async fn get_handoff(token: String) -> Result<Option<HandoffPreview>, ServerFnError> {
+pub async fn get_handoff(token: String) -> Result<Option<HandoffPreview>, ShopError> {
     use super::ssr::*;
     use omnistore_components::backend::{hash_token, is_token};
     if !is_token(&token) {
@@ -198,56 +185,42 @@ pub async fn get_handoff(token: String) -> Result<Option<HandoffPreview>, Server
 
 /// Takes the kiosk's cart into this phone's cart (merged as at login), once.
 #[server(endpoint = "handoff/accept")]
-pub async fn accept_handoff(token: String) -> Result<MergeReport, ServerFnError> {
+pub async fn accept_handoff(token: String) -> Result<MergeReport, ShopError> {
     use super::ssr::*;
-    use http::StatusCode;
-    use omnistore_components::backend::{hash_token, is_token, BackendError};
+    use omnistore_components::backend::{hash_token, is_token};
+    use omnistore_components::model::Problem;
     let who = identity()?;
-    let back = |e: &BackendError| {
-        if plain_form() {
-            let code = match e {
-                BackendError::Gone(m) if m.contains("expired") => "expired",
-                BackendError::Gone(_) => "used",
-                _ => "invalid",
-            };
-            leptos_axum::redirect(&format!("/handoff/{token}?error={code}"));
+    let back = |e: ShopError| {
+        if let (true, ShopError::Refused(p)) = (plain_form(), &e) {
+            leptos_axum::redirect(&format!("/handoff/{token}?error={}", p.code()));
         }
+        e
     };
     if !is_token(&token) {
-        let e = BackendError::BadRequest("this link is not one of ours".into());
-        back(&e);
-        return Err(fail(e));
+        return Err(back(refuse(Problem::NotOurLink)));
     }
     if who.kiosk.is_some() {
-        return Err(reject(
-            StatusCode::BAD_REQUEST,
-            "open this link on your phone, not on the kiosk",
-        ));
+        return Err(refuse(Problem::UseYourPhone));
     }
     let report = backend()?
         .accept_handoff(&hash_token(&token), &who.cart_owner())
         .await
-        .map_err(|e| {
-            back(&e);
-            fail(e)
-        })?;
+        .map_err(|e| back(fail(e)))?;
     if plain_form() {
         leptos_axum::redirect(&format!("/cart?merged={}&from=kiosk", report.to_query()));
     }
     Ok(report)
 }
 
-/// The requester and the store it is a kiosk of; 403 with `refusal` for an
-/// ordinary browser.
+/// The requester and the store it is a kiosk of; 403 for an ordinary
+/// browser.
 #[cfg(feature = "ssr")]
-fn kiosk_device(
-    refusal: &str,
-) -> Result<(omnistore_components::backend::Identity, String), ServerFnError> {
-    use super::ssr::{identity, reject};
+fn kiosk_device() -> Result<(omnistore_components::backend::Identity, String), ShopError> {
+    use super::ssr::{identity, refuse};
     let who = identity()?;
     match who.kiosk.clone() {
         Some(store) => Ok((who, store)),
-        None => Err(reject(http::StatusCode::FORBIDDEN, refusal.to_string())),
+        None => Err(refuse(omnistore_components::model::Problem::NotAKiosk)),
     }
 }
 

@@ -18,43 +18,60 @@ pub struct HomeData {
 pub mod account;
 pub mod cart;
 pub mod checkout;
+pub mod error;
+pub use error::ShopError;
 pub mod kiosk;
 pub mod load;
 pub mod stores;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
+    use super::ShopError;
     use http::header::{HeaderValue, SET_COOKIE};
     use http::StatusCode;
     use leptos::prelude::*;
     use omnistore_components::backend::{Backend, BackendError, Identity};
     use omnistore_components::i18n::{negotiate, Locale};
+    pub use omnistore_components::model::Problem;
 
-    pub fn backend() -> Result<Backend, ServerFnError> {
-        use_context::<Backend>().ok_or_else(|| ServerFnError::new("no back end in context"))
+    pub fn backend() -> Result<Backend, ShopError> {
+        use_context::<Backend>().ok_or_else(|| outage("no back end in context"))
     }
 
-    /// Sets the HTTP status of this answer and makes the error the shopper sees.
-    pub fn reject(status: StatusCode, message: impl Into<String>) -> ServerFnError {
+    fn set_status(status: StatusCode) {
         if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
             res.set_status(status);
         }
-        ServerFnError::new(message.into())
     }
 
-    /// Maps a back-end failure to a server-function error and sets the HTTP
-    /// status, so bad input is a 4xx over the wire too, never a 500.
-    pub fn fail(e: BackendError) -> ServerFnError {
-        let status = match &e {
-            BackendError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            BackendError::Conflict(_) => StatusCode::CONFLICT,
-            BackendError::Gone(_) => StatusCode::GONE,
-            BackendError::Unavailable(detail) => {
-                tracing::error!(%detail, "back end failure");
-                StatusCode::SERVICE_UNAVAILABLE
-            }
-        };
-        reject(status, e.to_string())
+    /// Refuses the request: the status follows from the reason, so bad
+    /// input is a 4xx over the wire too, never a 500.
+    pub fn refuse(problem: Problem) -> ShopError {
+        set_status(
+            StatusCode::from_u16(problem.refusal().status()).unwrap_or(StatusCode::BAD_REQUEST),
+        );
+        ShopError::Refused(problem)
+    }
+
+    /// Our side failed: logged here, a bare 503 for the caller.
+    pub fn outage(detail: &str) -> ShopError {
+        tracing::error!(%detail, "server function failed");
+        set_status(StatusCode::SERVICE_UNAVAILABLE);
+        ShopError::Unavailable
+    }
+
+    /// Maps a back-end failure to the server function's error.
+    pub fn fail(e: BackendError) -> ShopError {
+        match e {
+            BackendError::Refused(problem) => refuse(problem),
+            BackendError::Unavailable(detail) => outage(&detail),
+        }
+    }
+
+    impl From<BackendError> for ShopError {
+        fn from(e: BackendError) -> Self {
+            fail(e)
+        }
     }
 
     /// Guessing (passwords, PINs) is limited: `keys[i]` (an account, a
@@ -66,8 +83,8 @@ pub(crate) mod ssr {
         keys: &[String],
         limits: &[u32],
         window_secs: i64,
-    ) -> Result<bool, ServerFnError> {
-        let failures = b.login_failures(keys, window_secs).await.map_err(fail)?;
+    ) -> Result<bool, ShopError> {
+        let failures = b.login_failures(keys, window_secs).await?;
         let over = failures.iter().zip(limits).any(|(n, max)| n >= max);
         if over {
             if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
@@ -82,35 +99,28 @@ pub(crate) mod ssr {
     }
 
     /// Who is asking, as resolved by the host from the request's cookies.
-    pub fn identity() -> Result<Identity, ServerFnError> {
+    pub fn identity() -> Result<Identity, ShopError> {
         parts()
             .and_then(|p| p.extensions.get::<Identity>().cloned())
-            .ok_or_else(|| ServerFnError::new("no identity: the host did not resolve the request"))
+            .ok_or_else(|| outage("no identity: the host did not resolve the request"))
     }
 
     /// The signed-in customer, or a 401.
-    pub fn customer() -> Result<(i64, Identity), ServerFnError> {
+    pub fn customer() -> Result<(i64, Identity), ShopError> {
         let id = identity()?;
         match id.customer {
             Some(c) => Ok((c, id)),
-            None => Err(reject(
-                StatusCode::UNAUTHORIZED,
-                "please sign in (your session has ended)",
-            )),
+            None => Err(refuse(Problem::SignInFirst)),
         }
     }
 
     /// "My store": the customer's (on the account), else the guest's cookie.
-    pub async fn my_store(who: &Identity) -> Result<Option<String>, ServerFnError> {
+    pub async fn my_store(who: &Identity) -> Result<Option<String>, ShopError> {
         if who.kiosk.is_some() {
             return Ok(who.kiosk.clone());
         }
         match who.customer {
-            Some(c) => Ok(backend()?
-                .profile(c)
-                .await
-                .map_err(fail)?
-                .and_then(|p| p.preferred_store)),
+            Some(c) => Ok(backend()?.profile(c).await?.and_then(|p| p.preferred_store)),
             None => Ok(who.store.clone()),
         }
     }
@@ -144,16 +154,13 @@ pub(crate) mod ssr {
 }
 
 #[server]
-pub async fn get_categories(locale: Locale) -> Result<Vec<Category>, ServerFnError> {
+pub async fn get_categories(locale: Locale) -> Result<Vec<Category>, ShopError> {
     ssr::backend()?.categories(locale).await.map_err(ssr::fail)
 }
 
 #[server]
-pub async fn get_home(locale: Locale) -> Result<HomeData, ServerFnError> {
-    let featured = ssr::backend()?
-        .featured(locale, 12)
-        .await
-        .map_err(ssr::fail)?;
+pub async fn get_home(locale: Locale) -> Result<HomeData, ShopError> {
+    let featured = ssr::backend()?.featured(locale, 12).await?;
     Ok(HomeData { featured })
 }
 
@@ -162,7 +169,7 @@ pub async fn get_listing(
     locale: Locale,
     category: String,
     query: ListingQuery,
-) -> Result<Option<Listing>, ServerFnError> {
+) -> Result<Option<Listing>, ShopError> {
     let store = ssr::my_store(&ssr::identity()?).await?;
     ssr::backend()?
         .listing(locale, &category, &query, store.as_deref())
@@ -175,7 +182,7 @@ pub async fn search_catalog(
     locale: Locale,
     q: String,
     page: u32,
-) -> Result<SearchOutcome, ServerFnError> {
+) -> Result<SearchOutcome, ShopError> {
     ssr::backend()?
         .search(locale, &q, page)
         .await
@@ -183,10 +190,7 @@ pub async fn search_catalog(
 }
 
 #[server]
-pub async fn get_product(
-    locale: Locale,
-    slug: String,
-) -> Result<Option<ProductDetail>, ServerFnError> {
+pub async fn get_product(locale: Locale, slug: String) -> Result<Option<ProductDetail>, ShopError> {
     ssr::backend()?
         .product(locale, &slug)
         .await

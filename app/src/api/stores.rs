@@ -1,5 +1,6 @@
 //! Store locator, "my store" and stock per store.
 
+use super::ShopError;
 use leptos::prelude::*;
 use omnistore_components::model::{StockAt, StoreCard, StoreDetail, StoreRef};
 use serde::{Deserialize, Serialize};
@@ -30,20 +31,16 @@ pub const MAX_STOCK_VARIANTS: usize = 50;
 pub async fn find_stores(
     q: Option<String>,
     near: Option<String>,
-) -> Result<Vec<StoreCard>, ServerFnError> {
+) -> Result<Vec<StoreCard>, ShopError> {
     use super::ssr::*;
-    use http::StatusCode;
     use omnistore_components::model::{parse_near, DEFAULT_STORE_RESULTS, MAX_STORE_RESULTS};
     let near = match near.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(n) => Some(parse_near(n).map_err(|e| reject(StatusCode::BAD_REQUEST, e))?),
+        Some(n) => Some(parse_near(n).map_err(refuse)?),
         None => None,
     };
     let q = q.as_deref().map(str::trim).filter(|s| !s.is_empty());
     if q.is_some_and(|q| q.chars().count() > 100) {
-        return Err(reject(
-            StatusCode::BAD_REQUEST,
-            "search for at most 100 characters",
-        ));
+        return Err(refuse(Problem::QueryTooLong { max: 100 }));
     }
     // Nearest to a position: the closest few; a search or the plain list:
     // every match, up to the cap.
@@ -59,7 +56,7 @@ pub async fn find_stores(
 }
 
 #[server(endpoint = "stores/one", input = server_fn::codec::GetUrl)]
-pub async fn get_store(slug: String) -> Result<Option<StoreDetail>, ServerFnError> {
+pub async fn get_store(slug: String) -> Result<Option<StoreDetail>, ShopError> {
     use super::ssr::*;
     backend()?.store(&slug, locale()).await.map_err(fail)
 }
@@ -67,20 +64,19 @@ pub async fn get_store(slug: String) -> Result<Option<StoreDetail>, ServerFnErro
 /// Sets "my store": on the account for customers, in a cookie for guests;
 /// the cart's pickup lines follow. `back` is where a plain form returns.
 #[server(endpoint = "my-store")]
-pub async fn set_my_store(store: String, back: Option<String>) -> Result<StoreRef, ServerFnError> {
+pub async fn set_my_store(store: String, back: Option<String>) -> Result<StoreRef, ShopError> {
     use super::ssr::*;
-    use http::StatusCode;
     use omnistore_components::backend::{cookie, STORE_COOKIE};
     use omnistore_components::model::{is_local_path, CartOp};
     let who = identity()?;
     let b = backend()?;
-    let found = b
-        .store_ref(&store)
-        .await
-        .map_err(fail)?
-        .ok_or_else(|| reject(StatusCode::BAD_REQUEST, format!("no store \"{store}\"")))?;
+    let found = b.store_ref(&store).await?.ok_or_else(|| {
+        refuse(Problem::UnknownStore {
+            slug: store.clone(),
+        })
+    })?;
     match who.customer {
-        Some(c) => b.set_preferred_store(c, Some(&store)).await.map_err(fail)?,
+        Some(c) => b.set_preferred_store(c, Some(&store)).await?,
         None => set_cookie(&cookie(STORE_COOKIE, &store, 365 * 24 * 3600, who.secure)),
     }
     b.apply_cart_op(
@@ -91,8 +87,7 @@ pub async fn set_my_store(store: String, back: Option<String>) -> Result<StoreRe
         None,
         locale(),
     )
-    .await
-    .map_err(fail)?;
+    .await?;
     if plain_form() {
         let to = back
             .filter(|p| is_local_path(p))
@@ -107,33 +102,31 @@ pub async fn set_my_store(store: String, back: Option<String>) -> Result<StoreRe
 pub async fn get_local_stock(
     variants: String,
     product: Option<String>,
-) -> Result<Option<LocalStock>, ServerFnError> {
+) -> Result<Option<LocalStock>, ShopError> {
     use super::ssr::*;
-    use http::StatusCode;
     let ids = variants
         .split(',')
         .filter(|s| !s.is_empty())
         .map(|s| s.trim().parse::<i64>())
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|_| reject(StatusCode::BAD_REQUEST, "variants must be ids like 1,2,3"))?;
+        .map_err(|_| refuse(Problem::BadVariantList))?;
     if ids.len() > MAX_STOCK_VARIANTS {
-        return Err(reject(
-            StatusCode::BAD_REQUEST,
-            format!("at most {MAX_STOCK_VARIANTS} variants"),
-        ));
+        return Err(refuse(Problem::TooManyVariants {
+            max: MAX_STOCK_VARIANTS as u32,
+        }));
     }
     let who = identity()?;
     let b = backend()?;
     let Some(slug) = my_store(&who).await? else {
         return Ok(None);
     };
-    let Some(store) = b.store_ref(&slug).await.map_err(fail)? else {
+    let Some(store) = b.store_ref(&slug).await? else {
         return Ok(None);
     };
-    let units = b.store_stock(&slug, &ids).await.map_err(fail)?;
+    let units = b.store_stock(&slug, &ids).await?;
     let mut out = Vec::with_capacity(units.len());
     for (variant_id, units) in units {
-        let nearby = b.nearby_stock(&slug, variant_id, 3).await.map_err(fail)?;
+        let nearby = b.nearby_stock(&slug, variant_id, 3).await?;
         out.push(VariantStock {
             variant_id,
             units,
@@ -141,7 +134,7 @@ pub async fn get_local_stock(
         });
     }
     let aisle = match product.as_deref() {
-        Some(p) => b.aisle(&slug, p).await.map_err(fail)?,
+        Some(p) => b.aisle(&slug, p).await?,
         None => None,
     };
     Ok(Some(LocalStock {

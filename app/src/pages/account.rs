@@ -8,6 +8,7 @@ use crate::api::account::{
     LogoutEverywhere, SaveAddress, UpdateProfile,
 };
 use crate::api::load::load;
+use crate::api::ShopError;
 use crate::seo::PageMeta;
 use crate::shopper::{error_text, merge_message, use_shopper};
 use leptos::prelude::*;
@@ -17,7 +18,7 @@ use omnistore_components::model::{format_utc, Address, MergeReport};
 use omnistore_components::AddressForm;
 
 /// The error of an action's last run, for an alert.
-fn err_of<T>(value: Option<Result<T, ServerFnError>>) -> Option<String> {
+fn err_of<T>(value: Option<Result<T, ShopError>>) -> Option<String> {
     value.and_then(|r| r.err()).map(|e| error_text(&e))
 }
 
@@ -88,7 +89,7 @@ fn AccountIsland(
     });
     // Signing out everywhere or deleting the account ends this session too.
     Effect::new(move |_| {
-        let done = |v: Option<Result<(), ServerFnError>>| matches!(v, Some(Ok(())));
+        let done = |v: Option<Result<(), ShopError>>| matches!(v, Some(Ok(())));
         if done(everywhere.value().get()) || done(delete.value().get()) {
             shopper.refresh();
         }

@@ -11,19 +11,13 @@ use crate::shopper::{error_text, use_shopper};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use omnistore_components::i18n::{t, Msg};
-use omnistore_components::model::{CheckoutView, Fulfilment};
+use omnistore_components::i18n::{t, use_locale, Msg};
+use omnistore_components::model::{CheckoutView, Fulfilment, Problem};
 use omnistore_components::{CartSummary, PickupSlots};
 
 /// Words a `?error=` code of a checkout sent back without JavaScript.
 pub fn checkout_error(code: &str) -> &'static str {
-    match code {
-        "stock" => t(Msg::ErrorStock),
-        "slot" => t(Msg::ErrorSlot),
-        "payment" => t(Msg::ErrorPayment),
-        "invalid" => t(Msg::ErrorInvalid),
-        _ => t(Msg::ErrorUnavailable),
-    }
+    Problem::code_text(code, use_locale())
 }
 
 #[component]

@@ -3,6 +3,7 @@
 //! changed. With JavaScript off the forms post and the server redirects.
 
 use crate::api::account::{login, register};
+use crate::api::ShopError;
 use crate::seo::PageMeta;
 use crate::shopper::{error_text, use_shopper, Shopper};
 use leptos::prelude::*;
@@ -55,7 +56,7 @@ impl Sender {
 
     /// Sends the form. On success the server's redirect takes the page
     /// onwards and the header learns who is signed in now.
-    fn send<T: 'static>(self, call: impl Future<Output = Result<T, ServerFnError>> + 'static) {
+    fn send<T: 'static>(self, call: impl Future<Output = Result<T, ShopError>> + 'static) {
         self.pending.set(true);
         spawn_local(async move {
             match call.await {

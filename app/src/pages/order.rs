@@ -15,14 +15,7 @@ use omnistore_components::QrCode;
 
 /// The shopper's words for a status.
 pub fn status_name(s: OrderStatus, locale: Locale) -> &'static str {
-    match s {
-        OrderStatus::Placed => Msg::StatusPlaced,
-        OrderStatus::Ready => Msg::StatusReady,
-        OrderStatus::Collected => Msg::StatusCollected,
-        OrderStatus::Cancelled => Msg::StatusCancelled,
-        OrderStatus::Expired => Msg::StatusExpired,
-    }
-    .text(locale)
+    s.label().text(locale)
 }
 
 #[component]

@@ -3,9 +3,9 @@
 //! schema.org Product JSON-LD with one offer per variant.
 
 use super::ErrorPage;
-use crate::api::get_product;
 use crate::api::load::load;
 use crate::api::stores::{get_local_stock, LocalStock};
+use crate::api::{get_product, ShopError};
 use crate::pages::not_found::NotFound;
 #[cfg(feature = "ssr")]
 use crate::seo::site_origin;
@@ -40,7 +40,7 @@ pub fn ProductPage() -> impl IntoView {
             .join(",");
         // Stock at my store is extra: the page still works without it.
         let local = get_local_stock(ids, Some(slug)).await.ok().flatten();
-        Ok::<_, ServerFnError>((Some(p), local))
+        Ok::<_, ShopError>((Some(p), local))
     });
     // Read once: the island follows later choices itself.
     let variant =

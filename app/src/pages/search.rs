@@ -2,12 +2,14 @@
 
 use super::{BadRequest, ErrorPage, ProductGrid};
 use crate::api::load::load;
-use crate::api::search_catalog;
+use crate::api::{search_catalog, ShopError};
 use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use omnistore_components::i18n::{t, use_locale, Msg};
-use omnistore_components::model::{encode_query_value, page_count, SearchOutcome, MAX_PAGE};
+use omnistore_components::model::{
+    encode_query_value, page_count, Problem, SearchOutcome, MAX_PAGE,
+};
 use omnistore_components::search_box::MAX_QUERY_CHARS;
 use omnistore_components::{Pagination, SearchBox};
 
@@ -59,10 +61,11 @@ pub fn SearchPage() -> impl IntoView {
 fn search_body(
     query: String,
     page: Option<u32>,
-    result: Result<Option<SearchOutcome>, ServerFnError>,
+    result: Result<Option<SearchOutcome>, ShopError>,
 ) -> AnyView {
     let Some(page) = page else {
-        return view! { <BadRequest reason=format!("page must be a whole number from 1 to {MAX_PAGE}") /> }.into_any();
+        let reason = Problem::PageOutOfRange { max: MAX_PAGE }.text(use_locale());
+        return view! { <BadRequest reason /> }.into_any();
     };
     match result {
         Ok(None) => view! { <p>{t(Msg::SearchEmpty)}</p> }.into_any(),
@@ -87,15 +90,11 @@ fn search_body(
             }
             .into_any()
         }
-        Err(e) => {
-            // The server answers bad input with a 400 and its reason.
-            let msg = e.to_string();
-            if msg.contains("unavailable") {
-                view! { <ErrorPage /> }.into_any()
-            } else {
-                view! { <BadRequest reason=msg /> }.into_any()
-            }
+        // The server answers bad input with a 400 and its reason.
+        Err(ShopError::Refused(problem)) => {
+            view! { <BadRequest reason=problem.text(use_locale()) /> }.into_any()
         }
+        Err(_) => view! { <ErrorPage /> }.into_any(),
     }
 }
 

@@ -54,23 +54,39 @@ pub struct SessionInfo {
 
 /// What is wrong with a form field; the UI words it per locale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{}", self.text(crate::i18n::Locale::En))]
 pub enum FieldError {
-    #[error("enter a valid e-mail address")]
     Email,
-    #[error("the password needs at least {MIN_PASSWORD_LEN} characters")]
     PasswordTooShort,
-    #[error("the password is too long")]
     PasswordTooLong,
-    #[error("this field is required")]
     Required,
-    #[error("this field is too long")]
     TooLong,
-    #[error("this field may not contain control characters (tabs, line breaks and the like)")]
     ControlCharacter,
-    #[error("enter a postcode like 00-950")]
     Postcode,
-    #[error("enter a phone number of 9 to 15 digits")]
     Phone,
+    Pin,
+}
+
+impl FieldError {
+    /// What is wrong, in `locale`.
+    pub fn text(self, locale: crate::i18n::Locale) -> String {
+        use crate::i18n::Msg;
+        let msg = match self {
+            FieldError::Email => Msg::FEmail,
+            FieldError::PasswordTooShort => {
+                return Msg::FPasswordTooShort
+                    .fill(locale, &[("min", &MIN_PASSWORD_LEN.to_string())])
+            }
+            FieldError::PasswordTooLong => Msg::FPasswordTooLong,
+            FieldError::Required => Msg::FRequired,
+            FieldError::TooLong => Msg::FTooLong,
+            FieldError::ControlCharacter => Msg::FControlCharacter,
+            FieldError::Postcode => Msg::FPostcode,
+            FieldError::Phone => Msg::FPhone,
+            FieldError::Pin => Msg::FPin,
+        };
+        msg.text(locale).to_string()
+    }
 }
 
 /// Lower-cases and trims an e-mail address and checks its shape: one `@`, a

@@ -69,29 +69,18 @@ pub fn parse_scan(input: &str) -> Result<ScanCode, &'static str> {
 }
 
 /// A staff PIN: 4 to 8 digits.
-pub fn validate_pin(pin: &str) -> Result<(), &'static str> {
+pub fn validate_pin(pin: &str) -> Result<(), super::FieldError> {
     if (4..=8).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
     } else {
-        Err("a PIN is 4 to 8 digits")
+        Err(super::FieldError::Pin)
     }
 }
 
 /// Checks staff's new timing against [`IDLE_RANGE`] and [`COUNTDOWN_RANGE`].
-pub fn validate_timing(idle: u32, countdown: u32) -> Result<(), String> {
-    if !IDLE_RANGE.contains(&idle) {
-        return Err(format!(
-            "idle time must be {} to {} seconds",
-            IDLE_RANGE.start(),
-            IDLE_RANGE.end()
-        ));
-    }
-    if !COUNTDOWN_RANGE.contains(&countdown) {
-        return Err(format!(
-            "the countdown must be {} to {} seconds",
-            COUNTDOWN_RANGE.start(),
-            COUNTDOWN_RANGE.end()
-        ));
+pub fn validate_timing(idle: u32, countdown: u32) -> Result<(), super::Problem> {
+    if !IDLE_RANGE.contains(&idle) || !COUNTDOWN_RANGE.contains(&countdown) {
+        return Err(super::Problem::BadKioskTiming);
     }
     Ok(())
 }
@@ -111,19 +100,25 @@ pub enum StaffAction {
 
 impl StaffAction {
     /// Reads the form's `action` (and timing fields for `settings`).
-    pub fn parse(action: &str, idle: Option<u32>, countdown: Option<u32>) -> Result<Self, String> {
+    pub fn parse(
+        action: &str,
+        idle: Option<u32>,
+        countdown: Option<u32>,
+    ) -> Result<Self, super::Problem> {
         match action {
             "start" => Ok(StaffAction::Start),
             "exit" => Ok(StaffAction::Exit),
             "assist" => Ok(StaffAction::Assist),
             "settings" => {
                 let (Some(idle), Some(countdown)) = (idle, countdown) else {
-                    return Err("settings need an idle time and a countdown".into());
+                    return Err(super::Problem::BadKioskTiming);
                 };
                 validate_timing(idle, countdown)?;
                 Ok(StaffAction::Settings { idle, countdown })
             }
-            other => Err(format!("unknown staff action \"{other}\"")),
+            other => Err(super::Problem::UnknownStaffAction {
+                action: other.into(),
+            }),
         }
     }
 }

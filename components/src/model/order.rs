@@ -53,6 +53,20 @@ pub enum OrderStatus {
 }
 
 impl OrderStatus {
+    /// The shopper's words for the status.
+    pub fn label(self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            OrderStatus::Placed => Msg::StatusPlaced,
+            OrderStatus::Ready => Msg::StatusReady,
+            OrderStatus::Collected => Msg::StatusCollected,
+            OrderStatus::Cancelled => Msg::StatusCancelled,
+            OrderStatus::Expired => Msg::StatusExpired,
+        }
+    }
+}
+
+impl OrderStatus {
     pub const ALL: [OrderStatus; 5] = [
         OrderStatus::Placed,
         OrderStatus::Ready,

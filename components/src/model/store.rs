@@ -122,36 +122,33 @@ pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 /// Reads "lat,lng" in degrees; the message says what is wrong.
-pub fn parse_near(s: &str) -> Result<(f64, f64), String> {
-    let (lat, lng) = s
-        .split_once(',')
-        .ok_or_else(|| "near must be \"latitude,longitude\", e.g. 50.06,19.94".to_string())?;
-    let lat: f64 = lat
-        .trim()
-        .parse()
-        .map_err(|_| format!("latitude \"{}\" is not a number", lat.trim()))?;
-    let lng: f64 = lng
-        .trim()
-        .parse()
-        .map_err(|_| format!("longitude \"{}\" is not a number", lng.trim()))?;
+pub fn parse_near(s: &str) -> Result<(f64, f64), super::Problem> {
+    use super::Problem;
+    let (lat, lng) = s.split_once(',').ok_or(Problem::BadNear)?;
+    let number = |v: &str| {
+        v.trim().parse::<f64>().map_err(|_| Problem::NotANumber {
+            value: v.trim().into(),
+        })
+    };
+    let (lat, lng) = (number(lat)?, number(lng)?);
     if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
-        return Err("latitude must be between -90 and 90".into());
+        return Err(Problem::LatitudeOutOfRange);
     }
     if !lng.is_finite() || !(-180.0..=180.0).contains(&lng) {
-        return Err("longitude must be between -180 and 180".into());
+        return Err(Problem::LongitudeOutOfRange);
     }
     Ok((lat, lng))
 }
 
 /// Reads a result limit: 1..=[`MAX_STORE_RESULTS`], default when absent.
-pub fn parse_limit(s: Option<&str>) -> Result<usize, String> {
+pub fn parse_limit(s: Option<&str>) -> Result<usize, super::Problem> {
     match s.map(str::trim) {
         None | Some("") => Ok(DEFAULT_STORE_RESULTS),
         Some(s) => match s.parse::<usize>() {
             Ok(n) if (1..=MAX_STORE_RESULTS).contains(&n) => Ok(n),
-            _ => Err(format!(
-                "limit must be a whole number from 1 to {MAX_STORE_RESULTS}"
-            )),
+            _ => Err(super::Problem::LimitOutOfRange {
+                max: MAX_STORE_RESULTS as u32,
+            }),
         },
     }
 }
@@ -211,9 +208,15 @@ mod tests {
     fn near_and_limit_are_checked() {
         assert_eq!(parse_near("50.06,19.94"), Ok((50.06, 19.94)));
         assert_eq!(parse_near(" -33.9 , 151.2 "), Ok((-33.9, 151.2)));
-        assert!(parse_near("91,0").unwrap_err().contains("latitude"));
-        assert!(parse_near("0,181").unwrap_err().contains("longitude"));
-        assert!(parse_near("abc,1").unwrap_err().contains("not a number"));
+        use crate::model::Problem;
+        assert_eq!(parse_near("91,0"), Err(Problem::LatitudeOutOfRange));
+        assert_eq!(parse_near("0,181"), Err(Problem::LongitudeOutOfRange));
+        assert_eq!(
+            parse_near("abc,1"),
+            Err(Problem::NotANumber {
+                value: "abc".into()
+            })
+        );
         assert!(parse_near("NaN,1").is_err());
         assert!(parse_near("50.06").is_err());
         assert_eq!(parse_limit(None), Ok(DEFAULT_STORE_RESULTS));

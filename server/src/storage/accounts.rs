@@ -1,6 +1,6 @@
 //! Customers, sessions, addresses and login throttling in SQLite.
 
-use super::{now, unavailable, SqliteStore};
+use super::{now, OnConstraint, SqliteStore};
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, SaltString};
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use async_trait::async_trait;
@@ -8,6 +8,7 @@ use omnistore_components::backend::{
     hash_token, new_token, AccountBackend, BackendError, BackendResult, SESSION_MAX_AGE,
 };
 use omnistore_components::i18n::Locale;
+use omnistore_components::model::Problem;
 use omnistore_components::model::{Address, Profile, SessionInfo};
 use sqlx::Row;
 use std::sync::OnceLock;
@@ -91,20 +92,6 @@ fn device_label(ua: &str) -> String {
     }
 }
 
-/// The e-mail column is the only unique one a customer write can hit.
-fn email_taken_or_unavailable(e: sqlx::Error) -> BackendError {
-    let unique = e
-        .as_database_error()
-        .is_some_and(|d| d.is_unique_violation());
-    if unique {
-        BackendError::Conflict(EMAIL_TAKEN.into())
-    } else {
-        unavailable(e)
-    }
-}
-
-const EMAIL_TAKEN: &str = "an account with this e-mail address already exists";
-
 impl SqliteStore {
     /// The id of a store by slug; `BadRequest` for an unknown one.
     async fn store_id(&self, slug: Option<&str>) -> BackendResult<Option<i64>> {
@@ -114,10 +101,9 @@ impl SqliteStore {
         sqlx::query_scalar("SELECT id FROM locations WHERE slug = ? AND kind = 'store'")
             .bind(slug)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(unavailable)?
+            .await?
             .map(Some)
-            .ok_or_else(|| BackendError::BadRequest("no such store".into()))
+            .ok_or_else(|| Problem::UnknownStore { slug: slug.into() }.into())
     }
 }
 
@@ -143,8 +129,8 @@ impl AccountBackend for SqliteStore {
         .bind(now())
         .fetch_one(&mut *tx)
         .await
-        .map_err(email_taken_or_unavailable)?;
-        tx.commit().await.map_err(unavailable)?;
+        .on_unique(|| Problem::EmailTaken)?;
+        tx.commit().await?;
         Ok(id)
     }
 
@@ -153,8 +139,7 @@ impl AccountBackend for SqliteStore {
             sqlx::query_as("SELECT id, password_hash FROM customers WHERE email = ?")
                 .bind(email)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         match row {
             Some((id, hash)) => Ok(password_matches(password, hash).await?.then_some(id)),
             None => {
@@ -169,8 +154,7 @@ impl AccountBackend for SqliteStore {
             sqlx::query_scalar("SELECT password_hash FROM customers WHERE id = ?")
                 .bind(customer)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         match hash {
             Some(h) => password_matches(password, h).await,
             None => Ok(false),
@@ -184,15 +168,13 @@ impl AccountBackend for SqliteStore {
             .bind(hash)
             .bind(customer)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         sqlx::query("DELETE FROM sessions WHERE customer_id = ? AND token_hash <> ?")
             .bind(customer)
             .bind(keep)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
-        tx.commit().await.map_err(unavailable)
+            .await?;
+        Ok(tx.commit().await?)
     }
 
     async fn profile(&self, customer: i64) -> BackendResult<Option<Profile>> {
@@ -203,8 +185,7 @@ impl AccountBackend for SqliteStore {
         )
         .bind(customer)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(row.map(|r| Profile {
             id: r.get("id"),
             email: r.get("email"),
@@ -235,7 +216,7 @@ impl AccountBackend for SqliteStore {
         .bind(customer)
             .execute(&self.pool)
             .await
-            .map_err(email_taken_or_unavailable)?;
+            .on_unique(|| Problem::EmailTaken)?;
         Ok(())
     }
 
@@ -245,8 +226,7 @@ impl AccountBackend for SqliteStore {
             .bind(id)
             .bind(customer)
             .execute(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Ok(())
     }
 
@@ -255,8 +235,7 @@ impl AccountBackend for SqliteStore {
         sqlx::query("DELETE FROM customers WHERE id = ?")
             .bind(customer)
             .execute(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Ok(())
     }
 
@@ -268,7 +247,7 @@ impl AccountBackend for SqliteStore {
         .bind(customer)
         .fetch_all(&self.pool)
         .await
-        .map_err(unavailable)
+        .map_err(BackendError::from)
         .map(|rows| {
             rows.into_iter()
                 .map(|(id, name, street, postcode, city, phone)| Address {
@@ -288,12 +267,9 @@ impl AccountBackend for SqliteStore {
             let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM addresses WHERE customer_id = ?")
                 .bind(customer)
                 .fetch_one(&self.pool)
-                .await
-                .map_err(unavailable)?;
+                .await?;
             if n >= 20 {
-                return Err(BackendError::BadRequest(
-                    "at most 20 saved addresses; delete one first".into(),
-                ));
+                return Err(Problem::AddressLimit { max: 20 }.into());
             }
             let id = sqlx::query_scalar(
                 "INSERT INTO addresses (customer_id, name, street, postcode, city, phone)
@@ -306,8 +282,7 @@ impl AccountBackend for SqliteStore {
             .bind(&a.city)
             .bind(&a.phone)
             .fetch_one(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
             return Ok(Some(id));
         }
         // The customer id is part of the WHERE: someone else's id updates nothing.
@@ -323,8 +298,7 @@ impl AccountBackend for SqliteStore {
         .bind(a.id)
         .bind(customer)
         .execute(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok((done.rows_affected() == 1).then_some(a.id))
     }
 
@@ -333,8 +307,7 @@ impl AccountBackend for SqliteStore {
             .bind(id)
             .bind(customer)
             .execute(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -347,8 +320,7 @@ impl AccountBackend for SqliteStore {
                     .bind(key)
                     .bind(since)
                     .fetch_one(&self.pool)
-                    .await
-                    .map_err(unavailable)?;
+                    .await?;
             out.push(n as u32);
         }
         Ok(out)
@@ -362,24 +334,21 @@ impl AccountBackend for SqliteStore {
                 .bind(key)
                 .bind(at)
                 .execute(&mut *tx)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         }
         // Nothing older than a day matters to any window we use.
         sqlx::query("DELETE FROM login_failures WHERE at < ?")
             .bind(at - 86_400)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
-        tx.commit().await.map_err(unavailable)
+            .await?;
+        Ok(tx.commit().await?)
     }
 
     async fn clear_login_failures(&self, key: &str) -> BackendResult<()> {
         sqlx::query("DELETE FROM login_failures WHERE key = ?")
             .bind(key)
             .execute(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Ok(())
     }
 
@@ -401,7 +370,7 @@ impl AccountBackend for SqliteStore {
         .bind(at + SESSION_MAX_AGE)
         .execute(&self.pool)
         .await
-        .map_err(unavailable)?;
+        ?;
         Ok(token)
     }
 
@@ -413,8 +382,7 @@ impl AccountBackend for SqliteStore {
         .bind(token_hash)
         .bind(at)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         if let Some((_, last_seen)) = row {
             // A write per request would serialise all readers behind the
             // writer lock; a minute's precision is plenty for "last seen".
@@ -423,8 +391,7 @@ impl AccountBackend for SqliteStore {
                     .bind(at)
                     .bind(token_hash)
                     .execute(&self.pool)
-                    .await
-                    .map_err(unavailable)?;
+                    .await?;
             }
         }
         Ok(row.map(|(c, _)| c))
@@ -434,8 +401,7 @@ impl AccountBackend for SqliteStore {
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(token_hash)
             .execute(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Ok(())
     }
 
@@ -444,8 +410,7 @@ impl AccountBackend for SqliteStore {
             .bind(customer)
             .bind(keep.unwrap_or(""))
             .execute(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Ok(())
     }
 
@@ -454,8 +419,7 @@ impl AccountBackend for SqliteStore {
             .bind(customer)
             .bind(handle)
             .execute(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -467,8 +431,7 @@ impl AccountBackend for SqliteStore {
         .bind(customer)
         .bind(now())
         .fetch_all(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(rows
             .into_iter()
             .map(|(hash, handle, ua, created_at, last_seen)| SessionInfo {
@@ -495,9 +458,8 @@ impl SqliteStore {
                 sqlx::query_scalar("SELECT id FROM locations WHERE slug = ? AND kind = 'store'")
                     .bind(slug)
                     .fetch_optional(&self.pool)
-                    .await
-                    .map_err(unavailable)?
-                    .ok_or_else(|| BackendError::BadRequest(format!("no store \"{slug}\"")))?,
+                    .await?
+                    .ok_or_else(|| Problem::UnknownStore { slug: slug.into() })?,
             ),
             None => None,
         };
@@ -506,12 +468,12 @@ impl SqliteStore {
                 .bind(store_id)
                 .bind(email)
                 .execute(&self.pool)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         if done.rows_affected() == 0 {
-            return Err(BackendError::BadRequest(format!(
-                "no customer with e-mail {email}; register first"
-            )));
+            return Err(Problem::NoCustomer {
+                email: email.into(),
+            }
+            .into());
         }
         Ok(())
     }
@@ -521,8 +483,7 @@ impl SqliteStore {
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM customers WHERE email = ?")
             .bind(DEMO_STAFF_EMAIL)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         if exists.is_none() {
             self.register(
                 DEMO_STAFF_EMAIL,

@@ -2,13 +2,14 @@
 //! reads stock and writes the line together, so parallel requests queue up
 //! and never lose an update; the change is published after the commit.
 
-use super::{now, suffix, unavailable, SqliteStore};
+use super::{now, suffix, SqliteStore};
 use async_trait::async_trait;
 use futures::StreamExt;
 use omnistore_components::backend::{
     BackendError, BackendResult, CartBackend, CartChanged, CartOwner,
 };
 use omnistore_components::i18n::Locale;
+use omnistore_components::model::Problem;
 use omnistore_components::model::{
     clamp_quantity, merge_carts, Cart, CartLine, CartNotice, CartOp, CartUpdate, Fulfilment,
     LineQty, MergeReport, Money, StoreRef, MAX_LINE_QUANTITY,
@@ -18,9 +19,6 @@ use std::collections::HashMap;
 use tokio_stream::wrappers::BroadcastStream;
 
 type Tx<'a> = Transaction<'a, Sqlite>;
-
-const MOVED: &str =
-    "this cart was moved to your account when you signed in; reload the page to see it";
 
 /// Where a cart is found: the SQL condition on `carts c` and its argument.
 fn owner_filter(owner: &CartOwner) -> (&'static str, OwnerArg<'_>) {
@@ -47,8 +45,7 @@ impl SqliteStore {
                 )
                 .bind(customer)
                 .fetch_optional(&mut **tx)
-                .await
-                .map_err(unavailable)?;
+                .await?;
                 if let Some(id) = found {
                     return Ok(id);
                 }
@@ -60,18 +57,17 @@ impl SqliteStore {
                 .bind(at)
                 .fetch_one(&mut **tx)
                 .await
-                .map_err(unavailable)
+                .map_err(BackendError::from)
             }
             CartOwner::Guest(hash) => {
                 let found: Option<(i64, String)> =
                     sqlx::query_as("SELECT id, status FROM carts WHERE guest_token_hash = ?")
                         .bind(hash)
                         .fetch_optional(&mut **tx)
-                        .await
-                        .map_err(unavailable)?;
+                        .await?;
                 match found {
                     Some((id, status)) if status == "active" => Ok(id),
-                    Some(_) => Err(BackendError::Conflict(MOVED.into())),
+                    Some(_) => Err(Problem::CartMoved.into()),
                     None => sqlx::query_scalar(
                         "INSERT INTO carts (guest_token_hash, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
                     )
@@ -80,7 +76,7 @@ impl SqliteStore {
                     .bind(at)
                     .fetch_one(&mut **tx)
                     .await
-                    .map_err(unavailable),
+                    .map_err(BackendError::from),
                 }
             }
         }
@@ -98,9 +94,7 @@ impl SqliteStore {
     ) -> BackendResult<Option<(u32, i64)>> {
         let store = match fulfilment {
             Fulfilment::Delivery => None,
-            Fulfilment::Pickup => Some(pickup.ok_or_else(|| {
-                BackendError::BadRequest("choose your store before picking up there".into())
-            })?),
+            Fulfilment::Pickup => Some(pickup.ok_or_else(|| Problem::ChooseStoreFirst)?),
         };
         let row: Option<(i64, i64)> = sqlx::query_as(
             "SELECT v.price, (SELECT COALESCE(SUM(s.on_hand - s.reserved), 0) FROM stock s
@@ -111,8 +105,7 @@ impl SqliteStore {
         .bind(store.unwrap_or(online))
         .bind(variant)
         .fetch_optional(&mut **tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(row.map(|(price, units)| (units.max(0) as u32, price)))
     }
 
@@ -121,7 +114,7 @@ impl SqliteStore {
             .bind(cart)
             .fetch_one(&mut **tx)
             .await
-            .map_err(unavailable)
+            .map_err(BackendError::from)
     }
 
     async fn line_quantity(
@@ -138,7 +131,7 @@ impl SqliteStore {
         .bind(fulfilment.as_str())
         .fetch_optional(&mut **tx)
         .await
-        .map_err(unavailable)?;
+        ?;
         Ok(q.unwrap_or(0) as u32)
     }
 
@@ -158,8 +151,7 @@ impl SqliteStore {
             .bind(variant)
             .bind(fulfilment.as_str())
             .execute(&mut **tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
             return Ok(());
         }
         // price_at_add keeps its first value: the shopper is told about
@@ -177,7 +169,7 @@ impl SqliteStore {
         .bind(now())
         .execute(&mut **tx)
         .await
-        .map_err(unavailable)?;
+        ?;
         Ok(())
     }
 
@@ -189,7 +181,7 @@ impl SqliteStore {
         .bind(cart)
         .fetch_one(&mut **tx)
         .await
-        .map_err(unavailable)
+        .map_err(BackendError::from)
     }
 
     async fn lines_of(tx: &mut Tx<'_>, cart: i64) -> BackendResult<Vec<(LineQty, i64)>> {
@@ -199,7 +191,7 @@ impl SqliteStore {
         .bind(cart)
         .fetch_all(&mut **tx)
         .await
-        .map_err(unavailable)?;
+        ?;
         Ok(rows
             .into_iter()
             .filter_map(|(v, f, q, p)| {
@@ -228,7 +220,7 @@ impl SqliteStore {
         op: &CartOp,
     ) -> BackendResult<Option<CartNotice>> {
         let pickup = Self::pickup_location(tx, cart).await?;
-        let unknown = || BackendError::BadRequest("no such product variant".into());
+        let unknown = || Problem::UnknownVariant;
         match op {
             &CartOp::Add {
                 variant_id,
@@ -236,9 +228,11 @@ impl SqliteStore {
                 fulfilment,
             } => {
                 if !(1..=MAX_LINE_QUANTITY).contains(&quantity) {
-                    return Err(BackendError::BadRequest(format!(
-                        "quantity must be between 1 and {MAX_LINE_QUANTITY}"
-                    )));
+                    return Err(Problem::QuantityOutOfRange {
+                        min: 1,
+                        max: MAX_LINE_QUANTITY,
+                    }
+                    .into());
                 }
                 let (units, price) = Self::available(tx, online, pickup, variant_id, fulfilment)
                     .await?
@@ -261,9 +255,11 @@ impl SqliteStore {
                 fulfilment,
             } => {
                 if quantity > MAX_LINE_QUANTITY {
-                    return Err(BackendError::BadRequest(format!(
-                        "quantity must be between 0 and {MAX_LINE_QUANTITY}"
-                    )));
+                    return Err(Problem::QuantityOutOfRange {
+                        min: 0,
+                        max: MAX_LINE_QUANTITY,
+                    }
+                    .into());
                 }
                 if quantity == 0 {
                     Self::write_line(tx, cart, variant_id, fulfilment, 0, 0).await?;
@@ -321,23 +317,22 @@ impl SqliteStore {
                 )
                 .bind(store)
                 .fetch_optional(&mut **tx)
-                .await
-                .map_err(unavailable)?;
-                let id = id.ok_or_else(|| BackendError::BadRequest("no such store".into()))?;
+                .await?;
+                let id = id.ok_or_else(|| Problem::UnknownStore {
+                    slug: store.clone(),
+                })?;
                 sqlx::query("UPDATE carts SET pickup_location_id = ? WHERE id = ?")
                     .bind(id)
                     .bind(cart)
                     .execute(&mut **tx)
-                    .await
-                    .map_err(unavailable)?;
+                    .await?;
                 Ok(None)
             }
             CartOp::Clear => {
                 sqlx::query("DELETE FROM cart_lines WHERE cart_id = ?")
                     .bind(cart)
                     .execute(&mut **tx)
-                    .await
-                    .map_err(unavailable)?;
+                    .await?;
                 Ok(None)
             }
         }
@@ -362,8 +357,7 @@ impl SqliteStore {
         .bind(guest)
         .bind(cart)
         .execute(&mut **tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         let pickup = Self::pickup_location(tx, cart).await?;
         let own_lines = Self::lines_of(tx, cart).await?;
         let mut stock: HashMap<(i64, Fulfilment), (u32, i64)> = HashMap::new();
@@ -372,7 +366,7 @@ impl SqliteStore {
             let found = Self::available(tx, online, pickup, l.variant_id, l.fulfilment)
                 .await
                 .or_else(|e| match e {
-                    BackendError::BadRequest(_) => Ok(None),
+                    BackendError::Refused(_) => Ok(None),
                     e => Err(e),
                 })?;
             if let Some(found) = found {
@@ -398,8 +392,7 @@ impl SqliteStore {
             .bind(now())
             .bind(guest)
             .execute(&mut **tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         let guest_version = Self::bump(tx, guest).await?;
         let version = Self::bump(tx, cart).await?;
         Ok((report, guest_version, version))
@@ -434,7 +427,7 @@ impl CartBackend for SqliteStore {
             OwnerArg::Id(id) => query.bind(id),
             OwnerArg::Hash(h) => query.bind(h),
         };
-        let rows = query.fetch_all(&self.pool).await.map_err(unavailable)?;
+        let rows = query.fetch_all(&self.pool).await?;
         let mut cart = Cart::default();
         for r in rows {
             cart.version = r.get("version");
@@ -502,10 +495,9 @@ impl CartBackend for SqliteStore {
                     .bind(cart)
                     .bind(key)
                     .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(unavailable)?;
+                    .await?;
             if seen.is_some() {
-                tx.commit().await.map_err(unavailable)?;
+                tx.commit().await?;
                 return Ok(CartUpdate {
                     cart: self.cart(owner, locale).await?,
                     notice: None,
@@ -519,11 +511,10 @@ impl CartBackend for SqliteStore {
                 .bind(key)
                 .bind(now())
                 .execute(&mut *tx)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         }
         let version = Self::bump(&mut tx, cart).await?;
-        tx.commit().await.map_err(unavailable)?;
+        tx.commit().await?;
         self.publish(owner.clone(), version);
         Ok(CartUpdate {
             cart: self.cart(owner, locale).await?,
@@ -543,17 +534,16 @@ impl CartBackend for SqliteStore {
         )
         .bind(guest_hash)
         .fetch_optional(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         // Closed or never created: a retried or concurrent login ends here.
         let Some(guest) = guest else {
-            tx.commit().await.map_err(unavailable)?;
+            tx.commit().await?;
             return Ok(MergeReport::default());
         };
         let owner = CartOwner::Customer(customer);
         let (report, guest_version, version) =
             Self::merge_cart_into(&mut tx, online, guest, &owner).await?;
-        tx.commit().await.map_err(unavailable)?;
+        tx.commit().await?;
         self.publish(CartOwner::Guest(guest_hash.to_string()), guest_version);
         self.publish(owner, version);
         Ok(report)

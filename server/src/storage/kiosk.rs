@@ -2,11 +2,12 @@
 //! shopper's visit, and handing a kiosk cart to a phone.
 
 use super::accounts::{hash_password, password_matches};
-use super::{now, unavailable, SqliteStore};
+use super::{now, SqliteStore};
 use async_trait::async_trait;
 use omnistore_components::backend::{
     hash_token, new_token, BackendError, BackendResult, CartOwner, KioskBackend,
 };
+use omnistore_components::model::Problem;
 use omnistore_components::model::{
     Handoff, HandoffPreview, KioskSettings, MergeReport, ScanCode, HANDOFF_SECS,
 };
@@ -33,7 +34,7 @@ impl SqliteStore {
             .await?
             .get(store)
             .map(|s| s.id)
-            .ok_or_else(|| BackendError::BadRequest(format!("no store \"{store}\"")))
+            .ok_or_else(|| Problem::UnknownStore { slug: store.into() }.into())
     }
 
     /// Drops ended-token records older than any cookie that could carry them.
@@ -43,7 +44,7 @@ impl SqliteStore {
             .execute(&self.pool)
             .await
             .map(|r| r.rows_affected())
-            .map_err(unavailable)
+            .map_err(BackendError::from)
     }
 
     /// Demo kiosks: every store gets aisles per category (as a store plan
@@ -54,8 +55,7 @@ impl SqliteStore {
              AND NOT EXISTS (SELECT 1 FROM kiosk_settings k WHERE k.location_id = l.id))",
         )
         .fetch_one(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         // Hashing is deliberately slow (argon2id): only when a store needs it.
         if missing {
             let hash = hash_password(DEMO_KIOSK_PIN).await?;
@@ -69,8 +69,7 @@ impl SqliteStore {
             .bind(DEFAULT_TIMING.0)
             .bind(DEFAULT_TIMING.1)
             .execute(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         }
         sqlx::query(
             "INSERT OR IGNORE INTO aisles (location_id, category_id, aisle)
@@ -78,8 +77,7 @@ impl SqliteStore {
              FROM locations l, categories c WHERE l.kind = 'store'",
         )
         .execute(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(())
     }
 }
@@ -97,7 +95,7 @@ impl KioskBackend for SqliteStore {
         .bind(record.id)
         .fetch_optional(&self.pool)
         .await
-        .map_err(unavailable)?;
+        ?;
         let (pin, idle, countdown) = row.unwrap_or((None, DEFAULT_TIMING.0, DEFAULT_TIMING.1));
         Ok(Some(KioskSettings {
             store: record.store_ref(),
@@ -108,8 +106,10 @@ impl KioskBackend for SqliteStore {
     }
 
     async fn set_kiosk_pin(&self, store: &str, pin: &str) -> BackendResult<()> {
-        omnistore_components::model::validate_pin(pin)
-            .map_err(|e| BackendError::BadRequest(e.into()))?;
+        omnistore_components::model::validate_pin(pin).map_err(|error| Problem::Field {
+            field: "pin".into(),
+            error,
+        })?;
         let location = self.location_id(store).await?;
         let hash = hash_password(pin).await?;
         sqlx::query(
@@ -122,8 +122,7 @@ impl KioskBackend for SqliteStore {
         .bind(DEFAULT_TIMING.0)
         .bind(DEFAULT_TIMING.1)
         .execute(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(())
     }
 
@@ -133,8 +132,7 @@ impl KioskBackend for SqliteStore {
             sqlx::query_scalar("SELECT pin_hash FROM kiosk_settings WHERE location_id = ?")
                 .bind(location)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         match hash.flatten() {
             Some(hash) => password_matches(pin, hash).await,
             None => Ok(false),
@@ -142,8 +140,7 @@ impl KioskBackend for SqliteStore {
     }
 
     async fn set_kiosk_timing(&self, store: &str, idle: u32, countdown: u32) -> BackendResult<()> {
-        omnistore_components::model::validate_timing(idle, countdown)
-            .map_err(BackendError::BadRequest)?;
+        omnistore_components::model::validate_timing(idle, countdown)?;
         let location = self.location_id(store).await?;
         sqlx::query(
             "INSERT INTO kiosk_settings (location_id, idle_seconds, countdown_seconds) VALUES (?, ?, ?)
@@ -155,7 +152,7 @@ impl KioskBackend for SqliteStore {
         .bind(countdown)
         .execute(&self.pool)
         .await
-        .map_err(unavailable)?;
+        ?;
         Ok(())
     }
 
@@ -168,8 +165,7 @@ impl KioskBackend for SqliteStore {
         .bind(location)
         .bind(now())
         .execute(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(())
     }
 
@@ -181,15 +177,14 @@ impl KioskBackend for SqliteStore {
         .bind(device)
         .fetch_optional(&self.pool)
         .await
-        .map_err(unavailable)
+        .map_err(BackendError::from)
     }
 
     async fn unbind_kiosk(&self, device: &str) -> BackendResult<()> {
         sqlx::query("DELETE FROM kiosk_devices WHERE token_hash = ?")
             .bind(device)
             .execute(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Ok(())
     }
 
@@ -205,7 +200,7 @@ impl KioskBackend for SqliteStore {
         .bind(value)
         .fetch_optional(&self.pool)
         .await
-        .map_err(unavailable)
+        .map_err(BackendError::from)
     }
 
     async fn aisle(&self, store: &str, product_slug: &str) -> BackendResult<Option<String>> {
@@ -220,7 +215,7 @@ impl KioskBackend for SqliteStore {
         .bind(product_slug)
         .fetch_optional(&self.pool)
         .await
-        .map_err(unavailable)
+        .map_err(BackendError::from)
     }
 
     async fn end_visit(&self, guest_cart: &str, session: Option<&str>) -> BackendResult<()> {
@@ -231,24 +226,21 @@ impl KioskBackend for SqliteStore {
                 .bind(hash)
                 .bind(at)
                 .execute(&mut *tx)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         }
         // The guest cart goes with its lines; an order placed from it keeps
         // its own copy of the lines.
         sqlx::query("DELETE FROM carts WHERE guest_token_hash = ? AND status = 'active'")
             .bind(guest_cart)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         if let Some(session) = session {
             sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
                 .bind(session)
                 .execute(&mut *tx)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         }
-        tx.commit().await.map_err(unavailable)
+        Ok(tx.commit().await?)
     }
 
     async fn is_ended(&self, hashes: &[&str]) -> BackendResult<bool> {
@@ -263,7 +255,10 @@ impl KioskBackend for SqliteStore {
         for hash in hashes {
             query = query.bind(*hash);
         }
-        query.fetch_one(&self.pool).await.map_err(unavailable)
+        query
+            .fetch_one(&self.pool)
+            .await
+            .map_err(BackendError::from)
     }
 
     async fn start_handoff(
@@ -283,12 +278,9 @@ impl KioskBackend for SqliteStore {
         ))
         .bind(value)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         let Some(cart) = cart else {
-            return Err(BackendError::BadRequest(
-                "the cart is empty: add something first".into(),
-            ));
+            return Err(Problem::CartEmpty.into());
         };
         let token = new_token();
         let handle = new_token();
@@ -305,7 +297,7 @@ impl KioskBackend for SqliteStore {
         .bind(at + HANDOFF_SECS)
         .execute(&self.pool)
         .await
-        .map_err(unavailable)?;
+        ?;
         let url = format!("{link_base}{token}");
         let (qr_path, qr_size) = super::orders::qr_path(&url);
         Ok(Handoff {
@@ -322,8 +314,7 @@ impl KioskBackend for SqliteStore {
             sqlx::query_scalar("SELECT used_at FROM handoffs WHERE handle = ?")
                 .bind(handle)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         Ok(used.map(|u| u.is_some()))
     }
 
@@ -335,8 +326,7 @@ impl KioskBackend for SqliteStore {
         )
         .bind(token_hash)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         let Some((location, expires, used, items)) = row else {
             return Ok(None);
         };
@@ -366,12 +356,9 @@ impl KioskBackend for SqliteStore {
         )
         .bind(token_hash)
         .fetch_optional(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         let Some((cart, expires, used)) = row else {
-            return Err(BackendError::BadRequest(
-                "this link is not one of ours: scan the code on the kiosk again".into(),
-            ));
+            return Err(Problem::NotOurLink.into());
         };
         usable(expires, used)?;
         // Single use: the first request that marks it wins; the writer lock
@@ -380,14 +367,12 @@ impl KioskBackend for SqliteStore {
             .bind(now())
             .bind(token_hash)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         let source: Option<(Option<String>, Option<i64>, String)> =
             sqlx::query_as("SELECT guest_token_hash, customer_id, status FROM carts WHERE id = ?")
                 .bind(cart)
                 .fetch_optional(&mut *tx)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         let source_owner = match source {
             Some((_, _, status)) if status != "active" => None,
             Some((Some(hash), _, _)) => Some(CartOwner::Guest(hash)),
@@ -397,12 +382,12 @@ impl KioskBackend for SqliteStore {
         // The kiosk's shopper may already be this phone's shopper (same
         // account): their cart is here already.
         let Some(source_owner) = source_owner.filter(|o| o != owner) else {
-            tx.commit().await.map_err(unavailable)?;
+            tx.commit().await?;
             return Ok(MergeReport::default());
         };
         let (report, source_version, version) =
             Self::merge_cart_into(&mut tx, online, cart, owner).await?;
-        tx.commit().await.map_err(unavailable)?;
+        tx.commit().await?;
         self.publish(source_owner, source_version);
         self.publish(owner.clone(), version);
         Ok(report)
@@ -412,14 +397,13 @@ impl KioskBackend for SqliteStore {
 /// A handoff may be taken once, within its ten minutes.
 fn usable(expires: i64, used: Option<i64>) -> BackendResult<()> {
     if used.is_some() {
-        return Err(BackendError::Gone(
-            "this cart was already taken with this link; each link works once".into(),
-        ));
+        return Err(Problem::HandoffUsed.into());
     }
     if expires <= now() {
-        return Err(BackendError::Gone(
-            "this link has expired (links last 10 minutes): ask the kiosk for a new one".into(),
-        ));
+        return Err(Problem::HandoffExpired {
+            minutes: (HANDOFF_SECS / 60) as u32,
+        }
+        .into());
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use crate::demo::Catalog;
 use async_trait::async_trait;
 use omnistore_components::backend::{BackendError, BackendResult, CartChanged, CatalogBackend};
 use omnistore_components::i18n::Locale;
+use omnistore_components::model::Problem;
 use omnistore_components::model::{
     is_slug, is_valid_ean13, Category, Listing, ListingQuery, Money, ProductDetail, ProductSummary,
     SearchOutcome, Sort, Variant, MAX_PAGE, PAGE_SIZE,
@@ -61,8 +62,20 @@ pub enum StoreError {
     Invalid(String),
 }
 
-fn unavailable(e: sqlx::Error) -> BackendError {
-    BackendError::Unavailable(e.to_string())
+/// Turns the violation of a unique constraint into the refusal it means
+/// (an e-mail already registered); any other database failure stays an
+/// outage.
+trait OnConstraint<T> {
+    fn on_unique(self, problem: impl FnOnce() -> Problem) -> BackendResult<T>;
+}
+
+impl<T> OnConstraint<T> for Result<T, sqlx::Error> {
+    fn on_unique(self, problem: impl FnOnce() -> Problem) -> BackendResult<T> {
+        self.map_err(|e| match e.as_database_error() {
+            Some(d) if d.is_unique_violation() => problem().into(),
+            _ => e.into(),
+        })
+    }
 }
 
 impl SqliteStore {
@@ -110,7 +123,7 @@ impl SqliteStore {
         self.pool
             .begin_with("BEGIN IMMEDIATE")
             .await
-            .map_err(unavailable)
+            .map_err(BackendError::from)
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -292,8 +305,7 @@ impl SqliteStore {
         ))
         .bind(slug)
         .fetch_all(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(rows
             .iter()
             .map(|r| Category {
@@ -313,8 +325,7 @@ impl SqliteStore {
                 sqlx::query_scalar("SELECT id FROM locations WHERE slug = ?")
                     .bind(ONLINE_LOCATION)
                     .fetch_optional(&self.pool)
-                    .await
-                    .map_err(unavailable)?
+                    .await?
                     .ok_or_else(|| BackendError::Unavailable("no online warehouse".into()))
             })
             .await
@@ -401,8 +412,7 @@ impl CatalogBackend for SqliteStore {
             .bind(online)
             .bind(i64::from(limit))
             .fetch_all(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Ok(rows.iter().map(summary).collect())
     }
 
@@ -417,9 +427,7 @@ impl CatalogBackend for SqliteStore {
             return Ok(None);
         }
         if !(1..=MAX_PAGE).contains(&q.page) {
-            return Err(BackendError::BadRequest(format!(
-                "page must be a whole number from 1 to {MAX_PAGE}"
-            )));
+            return Err(Problem::PageOutOfRange { max: MAX_PAGE }.into());
         }
         // Only the listed category: this runs on every listing render.
         let Some(cat) = self.category_rows(locale, Some(category)).await?.pop() else {
@@ -456,8 +464,7 @@ impl CatalogBackend for SqliteStore {
             .bind(store_id)
             .bind(q.at_my_store)
             .fetch_one(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         let rows = sqlx::query(&format!(
             "SELECT {} {from} WHERE {filter} ORDER BY {order} LIMIT ?6 OFFSET ?7",
             summary_columns_at(l, "?8")
@@ -472,8 +479,7 @@ impl CatalogBackend for SqliteStore {
         .bind(store_id)
         .bind(q.at_my_store)
         .fetch_all(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(Some(Listing {
             category: cat,
             products: rows.iter().map(summary).collect(),
@@ -484,14 +490,13 @@ impl CatalogBackend for SqliteStore {
     async fn search(&self, locale: Locale, query: &str, page: u32) -> BackendResult<SearchOutcome> {
         let query = query.trim();
         if query.chars().count() > MAX_QUERY_CHARS {
-            return Err(BackendError::BadRequest(format!(
-                "search text is too long (at most {MAX_QUERY_CHARS} characters)"
-            )));
+            return Err(Problem::QueryTooLong {
+                max: MAX_QUERY_CHARS as u32,
+            }
+            .into());
         }
         if !(1..=MAX_PAGE).contains(&page) {
-            return Err(BackendError::BadRequest(format!(
-                "page must be a whole number from 1 to {MAX_PAGE}"
-            )));
+            return Err(Problem::PageOutOfRange { max: MAX_PAGE }.into());
         }
         // A scanned barcode or a typed SKU is a request for that exact item.
         if is_valid_ean13(query) || (query.len() <= 40 && query.contains('-')) {
@@ -499,7 +504,7 @@ impl CatalogBackend for SqliteStore {
                 .bind(query)
                 .fetch_optional(&self.pool)
                 .await
-                .map_err(unavailable)?;
+                ?;
             if let Some(row) = hit {
                 return Ok(SearchOutcome::Exact {
                     slug: row.get(0),
@@ -518,8 +523,7 @@ impl CatalogBackend for SqliteStore {
             sqlx::query_scalar("SELECT COUNT(*) FROM product_search WHERE product_search MATCH ?")
                 .bind(&fts)
                 .fetch_one(&self.pool)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         let sql = format!(
             "SELECT {} FROM product_search
              JOIN products p ON p.id = product_search.rowid
@@ -535,8 +539,7 @@ impl CatalogBackend for SqliteStore {
             .bind(i64::from(PAGE_SIZE))
             .bind(i64::from((page - 1) * PAGE_SIZE))
             .fetch_all(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Ok(SearchOutcome::Results {
             products: rows.iter().map(summary).collect(),
             total: total as u64,
@@ -557,7 +560,7 @@ impl CatalogBackend for SqliteStore {
         .bind(slug)
         .fetch_optional(&self.pool)
         .await
-        .map_err(unavailable)?
+        ?
         else {
             return Ok(None);
         };
@@ -573,7 +576,7 @@ impl CatalogBackend for SqliteStore {
         .bind(online)
         .fetch_all(&self.pool)
         .await
-        .map_err(unavailable)?
+        ?
         .iter()
         .map(|r| Variant {
             id: r.get("id"),
@@ -610,8 +613,7 @@ impl CatalogBackend for SqliteStore {
             "SELECT slug, city, name FROM locations WHERE kind = 'store' ORDER BY city, name",
         )
         .fetch_all(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(rows
             .into_iter()
             .map(|(slug, city, name)| (slug, format!("{city} — {name}")))
@@ -622,13 +624,11 @@ impl CatalogBackend for SqliteStore {
         let mut paths = vec!["/".to_string()];
         let cats: Vec<String> = sqlx::query_scalar("SELECT slug FROM categories ORDER BY position")
             .fetch_all(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         paths.extend(cats.into_iter().map(|s| format!("/c/{s}")));
         let products: Vec<String> = sqlx::query_scalar("SELECT slug FROM products ORDER BY id")
             .fetch_all(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         paths.extend(products.into_iter().map(|s| format!("/p/{s}")));
         Ok(paths)
     }

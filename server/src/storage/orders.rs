@@ -11,12 +11,11 @@
 //! declined payment releases the reservation and restores the cart.
 
 use super::stores::StoreRecord;
-use super::{now, suffix, unavailable, SqliteStore};
-use crate::payments::PaymentError;
+use super::{now, suffix, SqliteStore};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use omnistore_components::backend::{
-    hash_token, is_token, new_token, BackendError, BackendResult, CartOwner, OrderBackend,
-    OrderViewer, PlacedOrder,
+    hash_token, is_token, new_token, BackendResult, CartOwner, OrderBackend, OrderViewer,
+    PlacedOrder,
 };
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::hours::{hhmm, local_moment, SLOT_MINUTES};
@@ -26,6 +25,7 @@ use omnistore_components::model::{
     OrderView, PickupPlan, PickupSlot, PICKUP_ALPHABET, READY_FROM_STORE_SECS,
     READY_FROM_WAREHOUSE_SECS, UNCOLLECTED_EXPIRY_SECS,
 };
+use omnistore_components::model::{Problem, ShortLine};
 use sqlx::{Row, Sqlite, Transaction};
 use std::collections::HashMap;
 
@@ -107,13 +107,6 @@ struct CartRow {
     label: String,
 }
 
-struct Short {
-    name: String,
-    wanted: u32,
-    at_store: Option<u32>,
-    online: u32,
-}
-
 impl SqliteStore {
     /// Free places of a store's slots from `from` on: the store's capacity
     /// (for slots nobody booked yet) and the booked ones by start.
@@ -121,8 +114,7 @@ impl SqliteStore {
         let capacity: i64 = sqlx::query_scalar("SELECT slot_capacity FROM locations WHERE id = ?")
             .bind(store)
             .fetch_one(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         let booked: Vec<(i64, i64, i64)> = sqlx::query_as(
             "SELECT starts_at, capacity, booked FROM pickup_slots WHERE location_id = ? AND starts_at >= ?",
         )
@@ -130,7 +122,7 @@ impl SqliteStore {
         .bind(from)
         .fetch_all(&self.pool)
         .await
-        .map_err(unavailable)?;
+        ?;
         let places = booked
             .into_iter()
             .map(|(at, cap, used)| (at, (cap - used).max(0) as u32))
@@ -153,8 +145,7 @@ impl SqliteStore {
         ))
         .bind(cart)
         .fetch_all(&mut **tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(rows
             .into_iter()
             .filter_map(|r| {
@@ -188,8 +179,7 @@ impl SqliteStore {
         .bind(location)
         .bind(variant)
         .execute(&mut **tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -200,8 +190,7 @@ impl SqliteStore {
         .bind(location)
         .bind(variant)
         .fetch_optional(&mut **tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(n.unwrap_or(0).max(0) as u32)
     }
 
@@ -229,8 +218,7 @@ impl SqliteStore {
             .bind(order)
             .bind(pickup_only)
             .execute(&mut **tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         if !consume {
             // The slot's place frees up for someone else.
             sqlx::query(
@@ -241,7 +229,7 @@ impl SqliteStore {
             .bind(order)
             .execute(&mut **tx)
             .await
-            .map_err(unavailable)?;
+            ?;
         }
         Ok(())
     }
@@ -258,7 +246,7 @@ impl SqliteStore {
         .bind(order)
         .fetch_one(&mut **tx)
         .await
-        .map_err(unavailable)?;
+        ?;
         let status = OrderStatus::parse(r.get("status")).unwrap_or(OrderStatus::Placed);
         let name: String = r.get("name");
         let store = r
@@ -298,28 +286,8 @@ impl SqliteStore {
         .bind(now())
         .execute(&mut **tx)
         .await
-        .map_err(unavailable)?;
+        ?;
         Ok(())
-    }
-
-    fn short_message(short: &[Short], store: Option<&StoreRecord>) -> String {
-        let parts: Vec<String> = short
-            .iter()
-            .map(|s| {
-                let mut text = format!("{} (you asked for {}): ", s.name, s.wanted);
-                match (s.at_store, store) {
-                    (Some(n), Some(st)) => {
-                        text.push_str(&format!("{n} left at {} and {} online", st.name, s.online))
-                    }
-                    _ => text.push_str(&format!("{} left online", s.online)),
-                }
-                text
-            })
-            .collect();
-        format!(
-            "Not enough stock, so the order was not placed — {}. Lower the quantity or remove the line and try again.",
-            parts.join("; ")
-        )
     }
 
     /// Lets the holder of `secret` (a guest's order link) see the order.
@@ -333,8 +301,7 @@ impl SqliteStore {
                 .bind(hash_token(secret))
                 .bind(order)
                 .execute(&mut **tx)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         }
         Ok(())
     }
@@ -353,7 +320,7 @@ impl SqliteStore {
         .bind(order)
         .execute(&mut *tx)
         .await
-        .map_err(unavailable)?;
+        ?;
         // The key is freed so that trying again (another card) places anew,
         // and the order is nobody's to see.
         sqlx::query(
@@ -364,21 +331,18 @@ impl SqliteStore {
         .bind(now())
         .bind(order)
         .execute(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         sqlx::query("DELETE FROM order_links WHERE order_id = ?")
             .bind(order)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         let version = sqlx::query_scalar(
             "UPDATE carts SET version = version + 1 WHERE id = ? RETURNING version",
         )
         .bind(cart)
         .fetch_one(&mut *tx)
-        .await
-        .map_err(unavailable)?;
-        tx.commit().await.map_err(unavailable)?;
+        .await?;
+        tx.commit().await?;
         Ok(version)
     }
 
@@ -466,8 +430,7 @@ impl OrderBackend for SqliteStore {
                 ids.join(",")
             ))
             .fetch_all(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
             let mut held: HashMap<i64, HashMap<i64, u32>> = HashMap::new();
             for (loc, v, n) in rows {
                 held.entry(loc).or_default().insert(v, n as u32);
@@ -506,9 +469,7 @@ impl OrderBackend for SqliteStore {
         locale: Locale,
     ) -> BackendResult<PlacedOrder> {
         if !is_token(&form.key) {
-            return Err(BackendError::BadRequest(
-                "the checkout form has expired; reload the page and try again".into(),
-            ));
+            return Err(Problem::FormExpired.into());
         }
         // The key only makes a resubmitted form one order: it is the
         // client's, so it counts within the cart that sent it and never
@@ -526,13 +487,12 @@ impl OrderBackend for SqliteStore {
             sqlx::query_scalar("SELECT id FROM orders WHERE idempotency_key = ?")
                 .bind(&key_hash)
                 .fetch_optional(&mut *tx)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         if let Some(number) = seen {
             // Only hashes are kept, so the resubmitting browser gets a link
             // of its own (the first answer may never have reached it).
             Self::add_order_link(&mut tx, number, guest_key.as_deref()).await?;
-            tx.commit().await.map_err(unavailable)?;
+            tx.commit().await?;
             return Ok(PlacedOrder { number, guest_key });
         }
         let (cart, pickup_location): (i64, Option<i64>) = match owner {
@@ -547,25 +507,21 @@ impl OrderBackend for SqliteStore {
         }
         .fetch_optional(&mut *tx)
         .await
-        .map_err(unavailable)?
-        .ok_or_else(|| BackendError::BadRequest("your cart is empty".into()))?;
+        ?
+        .ok_or(Problem::CartEmpty)?;
         let lines = Self::lines_for_order(&mut tx, cart, locale).await?;
         if lines.is_empty() {
-            return Err(BackendError::BadRequest("your cart is empty".into()));
+            return Err(Problem::CartEmpty.into());
         }
         let has_pickup = lines.iter().any(|l| l.fulfilment == Fulfilment::Pickup);
         let has_delivery = lines.iter().any(|l| l.fulfilment == Fulfilment::Delivery);
         let store = match (has_pickup, pickup_location.and_then(|id| dir.by_id(id))) {
             (false, _) => None,
             (true, Some(s)) => Some(s),
-            (true, None) => {
-                return Err(BackendError::BadRequest(
-                    "choose the store where you will pick up".into(),
-                ))
-            }
+            (true, None) => return Err(Problem::ChooseStoreFirst.into()),
         };
         let slot = match (store, form.slot) {
-            (Some(_), None) => return Err(BackendError::BadRequest("choose a pickup slot".into())),
+            (Some(_), None) => return Err(Problem::ChooseSlot.into()),
             (s, slot) => s.and(slot),
         };
         if has_delivery
@@ -573,9 +529,7 @@ impl OrderBackend for SqliteStore {
                 .iter()
                 .any(|f| f.trim().is_empty())
         {
-            return Err(BackendError::BadRequest(
-                "enter the delivery address (street, postcode and city)".into(),
-            ));
+            return Err(Problem::DeliveryAddressMissing.into());
         }
 
         // Reserve every line, or nothing.
@@ -600,7 +554,7 @@ impl OrderBackend for SqliteStore {
                 }
                 continue;
             }
-            short.push(Short {
+            short.push(ShortLine {
                 name: if l.label.is_empty() {
                     l.name.clone()
                 } else {
@@ -612,8 +566,12 @@ impl OrderBackend for SqliteStore {
             });
         }
         if !short.is_empty() {
-            tx.rollback().await.map_err(unavailable)?;
-            return Err(BackendError::Conflict(Self::short_message(&short, store)));
+            tx.rollback().await?;
+            return Err(Problem::NotEnoughStock {
+                lines: short,
+                store: store.map(|s| s.name.clone()),
+            }
+            .into());
         }
 
         let now_at = Utc::now();
@@ -624,14 +582,13 @@ impl OrderBackend for SqliteStore {
                 .iter()
                 .any(|t| t.timestamp() == at);
             if !possible {
-                tx.rollback().await.map_err(unavailable)?;
-                return Err(BackendError::Conflict(
-                    if lead == READY_FROM_WAREHOUSE_SECS {
-                        "that pickup slot is too early: some items come from our warehouse and are ready in 2 days; choose a later slot".into()
-                    } else {
-                        "that pickup slot is not available; choose another".into()
-                    },
-                ));
+                tx.rollback().await?;
+                return Err(if lead == READY_FROM_WAREHOUSE_SECS {
+                    Problem::SlotTooEarly
+                } else {
+                    Problem::SlotUnavailable
+                }
+                .into());
             }
             sqlx::query(
                 "INSERT INTO pickup_slots (location_id, starts_at, capacity)
@@ -641,8 +598,7 @@ impl OrderBackend for SqliteStore {
             .bind(at)
             .bind(s.id)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
             let booked = sqlx::query(
                 "UPDATE pickup_slots SET booked = booked + 1
                  WHERE location_id = ? AND starts_at = ? AND booked < capacity",
@@ -650,13 +606,10 @@ impl OrderBackend for SqliteStore {
             .bind(s.id)
             .bind(at)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
             if booked.rows_affected() == 0 {
-                tx.rollback().await.map_err(unavailable)?;
-                return Err(BackendError::Conflict(
-                    "that pickup slot has just filled up; choose another one".into(),
-                ));
+                tx.rollback().await?;
+                return Err(Problem::SlotFull.into());
             }
         }
 
@@ -686,7 +639,7 @@ impl OrderBackend for SqliteStore {
         .bind(at)
         .fetch_one(&mut *tx)
         .await
-        .map_err(unavailable)?;
+        ?;
         Self::add_order_link(&mut tx, number, guest_key.as_deref()).await?;
         for (l, source) in lines.iter().zip(&sources) {
             sqlx::query(
@@ -705,23 +658,21 @@ impl OrderBackend for SqliteStore {
             .bind(&l.sku)
             .execute(&mut *tx)
             .await
-            .map_err(unavailable)?;
+            ?;
         }
         sqlx::query("DELETE FROM cart_lines WHERE cart_id = ?")
             .bind(cart)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         let version: i64 = sqlx::query_scalar(
             "UPDATE carts SET version = version + 1, updated_at = ? WHERE id = ? RETURNING version",
         )
         .bind(at)
         .bind(cart)
         .fetch_one(&mut *tx)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Self::notify(&mut tx, number, &dir).await?;
-        tx.commit().await.map_err(unavailable)?;
+        tx.commit().await?;
         let _ = self
             .changes
             .send(omnistore_components::backend::CartChanged {
@@ -743,9 +694,9 @@ impl OrderBackend for SqliteStore {
                         .bind(number)
                         .execute(&self.pool)
                         .await
-                        .map_err(unavailable)?;
+                        ?;
                 }
-                Err(PaymentError(why)) => {
+                Err(reason) => {
                     let version = self.undo_order(number, cart).await?;
                     let _ = self
                         .changes
@@ -753,9 +704,7 @@ impl OrderBackend for SqliteStore {
                             owner: owner.clone(),
                             version,
                         });
-                    return Err(BackendError::Conflict(format!(
-                        "the payment did not go through ({why}); nothing was charged and your cart is as it was"
-                    )));
+                    return Err(Problem::PaymentDeclined { reason }.into());
                 }
             }
         }
@@ -779,7 +728,7 @@ impl OrderBackend for SqliteStore {
         .bind(viewer.guest_key_hash.as_deref())
         .fetch_optional(&self.pool)
         .await
-        .map_err(unavailable)?;
+        ?;
         let Some(r) = row else {
             return Ok(None);
         };
@@ -794,7 +743,7 @@ impl OrderBackend for SqliteStore {
         .bind(number)
         .fetch_all(&self.pool)
         .await
-        .map_err(unavailable)?;
+        ?;
         let online = self.online_location_id().await?;
         let code: String = r.get("pickup_code");
         let (qr_path, qr_size) = qr_path(&qr_text(number, &code));
@@ -857,7 +806,7 @@ impl OrderBackend for SqliteStore {
         .bind(customer)
         .fetch_all(&self.pool)
         .await
-        .map_err(unavailable)?;
+        ?;
         Ok(rows
             .iter()
             .map(|r| Self::summary_of(r, &dir, format!("/orders/{}", r.get::<i64, _>("id"))))
@@ -869,8 +818,7 @@ impl OrderBackend for SqliteStore {
             sqlx::query_as("SELECT role, staff_store_id FROM customers WHERE id = ?")
                 .bind(customer)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         let dir = self.directory().await?;
         Ok(match row {
             Some((role, Some(store))) if role == "staff" => dir
@@ -897,8 +845,7 @@ impl OrderBackend for SqliteStore {
         .bind(s.id)
         .bind(now() - 7 * 24 * 3600)
         .fetch_all(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         Ok(rows
             .iter()
             .map(|r| Self::summary_of(r, &dir, String::new()))
@@ -909,7 +856,7 @@ impl OrderBackend for SqliteStore {
         let dir = self.directory().await?;
         let s = dir
             .get(store)
-            .ok_or_else(|| BackendError::BadRequest("no such store".into()))?;
+            .ok_or_else(|| Problem::UnknownStore { slug: store.into() })?;
         let mut tx = self.write_tx().await?;
         let status: Option<String> = sqlx::query_scalar(
             "SELECT status FROM orders WHERE id = ? AND pickup_location_id = ? AND payment != 'declined'",
@@ -918,17 +865,13 @@ impl OrderBackend for SqliteStore {
         .bind(s.id)
         .fetch_optional(&mut *tx)
         .await
-        .map_err(unavailable)?;
+        ?;
         let from = status
             .as_deref()
             .and_then(OrderStatus::parse)
-            .ok_or_else(|| BackendError::BadRequest(format!("no order #{number} at this store")))?;
+            .ok_or(Problem::NoSuchStoreOrder { number })?;
         if !from.can_move_to(to) {
-            return Err(BackendError::Conflict(format!(
-                "order #{number} is {} and cannot become {}",
-                from.as_str(),
-                to.as_str()
-            )));
+            return Err(Problem::StatusChange { number, from, to }.into());
         }
         match to {
             OrderStatus::Collected => Self::release(&mut tx, number, true, true).await?,
@@ -940,10 +883,9 @@ impl OrderBackend for SqliteStore {
             .bind(now())
             .bind(number)
             .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Self::notify(&mut tx, number, &dir).await?;
-        tx.commit().await.map_err(unavailable)
+        Ok(tx.commit().await?)
     }
 
     async fn expire_orders(&self, now_secs: i64) -> BackendResult<u32> {
@@ -958,18 +900,17 @@ impl OrderBackend for SqliteStore {
         .bind(now_secs)
         .fetch_all(&mut *tx)
         .await
-        .map_err(unavailable)?;
+        ?;
         for &id in &due {
             Self::release(&mut tx, id, true, false).await?;
             sqlx::query("UPDATE orders SET status = 'expired', updated_at = ? WHERE id = ?")
                 .bind(now_secs)
                 .bind(id)
                 .execute(&mut *tx)
-                .await
-                .map_err(unavailable)?;
+                .await?;
             Self::notify(&mut tx, id, &dir).await?;
         }
-        tx.commit().await.map_err(unavailable)?;
+        tx.commit().await?;
         Ok(due.len() as u32)
     }
 }

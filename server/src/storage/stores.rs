@@ -6,7 +6,7 @@
 //! so the tree's nearest-neighbour order is the true order on the globe, with
 //! no seam at the antimeridian and no distortion near the poles.
 
-use super::{unavailable, SqliteStore};
+use super::SqliteStore;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use omnistore_components::backend::BackendResult;
@@ -255,20 +255,17 @@ impl SqliteStore {
              FROM locations WHERE kind = 'store' ORDER BY id",
         )
         .fetch_all(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         let hours: Vec<(i64, i64, String, String)> =
             sqlx::query_as("SELECT location_id, weekday, opens, closes FROM opening_hours")
                 .fetch_all(&self.pool)
-                .await
-                .map_err(unavailable)?;
+                .await?;
         type Exception = (i64, String, Option<String>, Option<String>, String, String);
         let exceptions: Vec<Exception> = sqlx::query_as(
             "SELECT location_id, day, opens, closes, note_en, note_pl FROM hours_exceptions",
         )
         .fetch_all(&self.pool)
-        .await
-        .map_err(unavailable)?;
+        .await?;
         let mut week: HashMap<i64, WeeklyHours> = HashMap::new();
         for (id, day, opens, closes) in hours {
             if let (Some(span), Some(slot)) = (
@@ -373,8 +370,7 @@ impl omnistore_components::backend::StoreBackend for SqliteStore {
             .bind(s.id)
             .bind(v)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(unavailable)?;
+            .await?;
             out.push((v, units.unwrap_or(0).max(0) as u32));
         }
         Ok(out)
@@ -396,8 +392,7 @@ impl omnistore_components::backend::StoreBackend for SqliteStore {
         )
         .bind(variant)
         .fetch_all(&self.pool)
-        .await
-        .map_err(unavailable)?
+        .await?
         .into_iter()
         .collect();
         let from = (home.lat, home.lng);

@@ -1,0 +1,470 @@
+//! Why a request was refused, as data. Each reason names what was wrong
+//! (which field, which line and how many are left, which slot, why a link is
+//! gone); the status code follows from the reason, and the words are made at
+//! the edge, in the shopper's language ([`Problem::text`]). No code branches
+//! on the words.
+//!
+//! Usage:
+//! ```
+//! use omnistore_components::i18n::Locale;
+//! use omnistore_components::model::{Problem, Refusal};
+//! let p = Problem::QuantityOutOfRange { min: 1, max: 99 };
+//! assert_eq!(p.refusal(), Refusal::BadRequest);
+//! assert_eq!(p.text(Locale::En), "The quantity must be between 1 and 99.");
+//! ```
+
+use super::{FieldError, OrderStatus};
+use crate::i18n::{Locale, Msg};
+use serde::{Deserialize, Serialize};
+
+/// The kind of refusal, one per HTTP status the storefront answers with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    BadRequest,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    Gone,
+    TooManyRequests,
+}
+
+impl Refusal {
+    /// The HTTP status code.
+    pub fn status(self) -> u16 {
+        match self {
+            Refusal::BadRequest => 400,
+            Refusal::Unauthorized => 401,
+            Refusal::Forbidden => 403,
+            Refusal::NotFound => 404,
+            Refusal::Conflict => 409,
+            Refusal::Gone => 410,
+            Refusal::TooManyRequests => 429,
+        }
+    }
+}
+
+/// One order line the shelves cannot fill.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShortLine {
+    /// Product and variant name, in the shopper's language.
+    pub name: String,
+    pub wanted: u32,
+    /// Units left online (the warehouse).
+    pub online: u32,
+    /// Units left at the pickup store, for pickup lines.
+    pub at_store: Option<u32>,
+}
+
+/// Why a payment provider did not take the money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Decline {
+    /// The card or account was refused.
+    Declined,
+    /// No method, or one the provider does not offer.
+    NoMethod,
+}
+
+/// Every reason a request is refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+#[error("{}", self.text(Locale::En))]
+pub enum Problem {
+    /// A form field; `field` is its name in the form.
+    Field {
+        field: String,
+        error: FieldError,
+    },
+    /// Several fields of one form, each with what is wrong.
+    Fields {
+        errors: Vec<(String, FieldError)>,
+    },
+    /// `near` is not "latitude,longitude".
+    BadNear,
+    /// A coordinate that is not a number.
+    NotANumber {
+        value: String,
+    },
+    LatitudeOutOfRange,
+    LongitudeOutOfRange,
+    LimitOutOfRange {
+        max: u32,
+    },
+    UnknownStaffAction {
+        action: String,
+    },
+    /// Kiosk settings without both times, or times out of their ranges.
+    BadKioskTiming,
+    /// A pickup slot that is not a time this shop offered.
+    BadSlot,
+    UnknownChannel {
+        channel: String,
+    },
+    /// A query parameter the API does not take.
+    UnknownParameter {
+        name: String,
+    },
+    /// The store API needs a place or a search.
+    NearOrQuery,
+    BadContentLength,
+    /// The body ended before its declared length.
+    IncompleteBody,
+    /// A form sent from another site.
+    CrossSite,
+    /// A kiosk visit that was ended; its cookies are void.
+    VisitEnded,
+    PageOutOfRange {
+        max: u32,
+    },
+    QueryTooLong {
+        max: u32,
+    },
+    QuantityOutOfRange {
+        min: u32,
+        max: u32,
+    },
+    UnknownStore {
+        slug: String,
+    },
+    UnknownVariant,
+    UnknownFulfilment,
+    UnknownLanguage,
+    UnknownStatus {
+        status: String,
+    },
+    /// A cart change key that is not 8-64 letters, digits, '-' or '_'.
+    BadChangeKey,
+    BadVariantList,
+    TooManyVariants {
+        max: u32,
+    },
+    /// The checkout form's one-time key is missing or malformed.
+    FormExpired,
+    CartEmpty,
+    /// Pickup without a chosen store.
+    ChooseStoreFirst,
+    ChooseSlot,
+    DeliveryAddressMissing,
+    AddressLimit {
+        max: u32,
+    },
+    /// Staff can only be made of registered customers.
+    NoCustomer {
+        email: String,
+    },
+    /// A handoff link that this shop did not make.
+    NotOurLink,
+    /// A handoff link opened on the kiosk that made it.
+    UseYourPhone,
+    /// Only a kiosk does this (resets a visit, sends its cart to a phone).
+    NotAKiosk,
+    SignInFirst,
+    WrongCredentials,
+    /// The current password, asked again before a change, is not right.
+    WrongPassword,
+    WrongPin,
+    TooManyAttempts,
+    TooManyPins {
+        minutes: u32,
+    },
+    StaffOnly,
+    AccountGone,
+    NoSuchOrder,
+    NoSuchStoreOrder {
+        number: i64,
+    },
+    NoSuchAddress,
+    NoSuchStore,
+    NoSuchSession,
+    NoSuchHandoff,
+    EmailTaken,
+    /// The guest cart went into the account at sign-in.
+    CartMoved,
+    NotEnoughStock {
+        lines: Vec<ShortLine>,
+        store: Option<String>,
+    },
+    /// The slot is before the warehouse items can reach the store.
+    SlotTooEarly,
+    SlotUnavailable,
+    SlotFull,
+    PaymentDeclined {
+        reason: Decline,
+    },
+    StatusChange {
+        number: i64,
+        from: OrderStatus,
+        to: OrderStatus,
+    },
+    HandoffUsed,
+    HandoffExpired {
+        minutes: u32,
+    },
+}
+
+impl Problem {
+    pub fn refusal(&self) -> Refusal {
+        use Problem::*;
+        match self {
+            SignInFirst | AccountGone | WrongCredentials | VisitEnded => Refusal::Unauthorized,
+            CrossSite | WrongPassword | WrongPin | StaffOnly | NotAKiosk => Refusal::Forbidden,
+            TooManyAttempts | TooManyPins { .. } => Refusal::TooManyRequests,
+            NoSuchOrder | NoSuchAddress | NoSuchStore | NoSuchSession | NoSuchHandoff => {
+                Refusal::NotFound
+            }
+            EmailTaken
+            | CartMoved
+            | NotEnoughStock { .. }
+            | SlotTooEarly
+            | SlotUnavailable
+            | SlotFull
+            | PaymentDeclined { .. }
+            | StatusChange { .. } => Refusal::Conflict,
+            HandoffUsed | HandoffExpired { .. } => Refusal::Gone,
+            _ => Refusal::BadRequest,
+        }
+    }
+
+    /// A short code for a page a form without JavaScript goes back to
+    /// (`?error=slot`); the page words it with [`Problem::from_code`].
+    pub fn code(&self) -> &'static str {
+        use Problem::*;
+        match self {
+            NotEnoughStock { .. } => "stock",
+            SlotTooEarly | SlotUnavailable | SlotFull => "slot",
+            PaymentDeclined { .. } => "payment",
+            HandoffUsed => "used",
+            HandoffExpired { .. } => "expired",
+            WrongCredentials => "credentials",
+            TooManyAttempts => "throttled",
+            EmailTaken => "taken",
+            _ => "invalid",
+        }
+    }
+
+    /// The words for a `?error=` code: the general message of its kind, as
+    /// the details did not travel in the link.
+    pub fn code_text(code: &str, locale: Locale) -> &'static str {
+        let msg = match code {
+            "stock" => Msg::ErrorStock,
+            "slot" => Msg::ErrorSlot,
+            "payment" => Msg::ErrorPayment,
+            "used" => Msg::HandoffUsed,
+            "expired" => Msg::HandoffExpired,
+            "credentials" => Msg::WrongCredentials,
+            "throttled" => Msg::TooManyAttempts,
+            "taken" => Msg::EmailTaken,
+            "invalid" => Msg::ErrorInvalid,
+            _ => Msg::ErrorUnavailable,
+        };
+        msg.text(locale)
+    }
+
+    /// The shopper's words for the refusal.
+    pub fn text(&self, locale: Locale) -> String {
+        use Problem::*;
+        let l = locale;
+        match self {
+            Field { field, error } => Msg::PFieldError.fill(
+                l,
+                &[("field", field_name(field, l)), ("error", &error.text(l))],
+            ),
+            Fields { errors } => errors
+                .iter()
+                .map(|(field, error)| {
+                    Msg::PFieldError.fill(
+                        l,
+                        &[("field", field_name(field, l)), ("error", &error.text(l))],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            NotANumber { value } => Msg::PNotANumber.fill(l, &[("value", value)]),
+            LimitOutOfRange { max } => Msg::PLimitOutOfRange.fill(l, &[("max", &max.to_string())]),
+            UnknownStaffAction { action } => {
+                Msg::PUnknownStaffAction.fill(l, &[("action", action)])
+            }
+            UnknownParameter { name } => Msg::PUnknownParameter.fill(l, &[("name", name)]),
+            UnknownChannel { channel } => Msg::PUnknownChannel.fill(l, &[("channel", channel)]),
+            PageOutOfRange { max } => Msg::PPageOutOfRange.fill(l, &[("max", &max.to_string())]),
+            QueryTooLong { max } => Msg::PQueryTooLong.fill(l, &[("max", &max.to_string())]),
+            QuantityOutOfRange { min, max } => Msg::PQuantityOutOfRange
+                .fill(l, &[("min", &min.to_string()), ("max", &max.to_string())]),
+            UnknownStore { slug } => Msg::PUnknownStore.fill(l, &[("store", slug)]),
+            UnknownStatus { status } => Msg::PUnknownStatus.fill(l, &[("status", status)]),
+            TooManyVariants { max } => Msg::PTooManyVariants.fill(l, &[("max", &max.to_string())]),
+            AddressLimit { max } => Msg::PAddressLimit.fill(l, &[("max", &max.to_string())]),
+            NoCustomer { email } => Msg::PNoCustomer.fill(l, &[("email", email)]),
+            TooManyPins { minutes } => {
+                Msg::PTooManyPins.fill(l, &[("minutes", &minutes.to_string())])
+            }
+            NoSuchStoreOrder { number } => {
+                Msg::PNoSuchStoreOrder.fill(l, &[("number", &number.to_string())])
+            }
+            HandoffExpired { minutes } => {
+                Msg::PHandoffExpired.fill(l, &[("minutes", &minutes.to_string())])
+            }
+            StatusChange { number, from, to } => Msg::PStatusChange.fill(
+                l,
+                &[
+                    ("number", &number.to_string()),
+                    ("from", from.label().text(l)),
+                    ("to", to.label().text(l)),
+                ],
+            ),
+            NotEnoughStock { lines, store } => {
+                let lines: Vec<String> = lines
+                    .iter()
+                    .map(|s| {
+                        let wanted = s.wanted.to_string();
+                        let online = s.online.to_string();
+                        match (s.at_store, store) {
+                            (Some(n), Some(store)) => Msg::PShortLineAtStore.fill(
+                                l,
+                                &[
+                                    ("name", &s.name),
+                                    ("wanted", &wanted),
+                                    ("left", &n.to_string()),
+                                    ("store", store),
+                                    ("online", &online),
+                                ],
+                            ),
+                            _ => Msg::PShortLine.fill(
+                                l,
+                                &[("name", &s.name), ("wanted", &wanted), ("online", &online)],
+                            ),
+                        }
+                    })
+                    .collect();
+                Msg::PNotEnoughStock.fill(l, &[("lines", &lines.join("; "))])
+            }
+            PaymentDeclined { reason } => match reason {
+                Decline::Declined => Msg::PPaymentDeclined.text(l).to_string(),
+                Decline::NoMethod => Msg::PPaymentNoMethod.text(l).to_string(),
+            },
+            other => other.fixed().text(l).to_string(),
+        }
+    }
+
+    /// The message of a reason without details.
+    fn fixed(&self) -> Msg {
+        use Problem::*;
+        match self {
+            UnknownVariant => Msg::PUnknownVariant,
+            BadNear => Msg::PBadNear,
+            NearOrQuery => Msg::PNearOrQuery,
+            BadContentLength => Msg::PBadContentLength,
+            IncompleteBody => Msg::PIncompleteBody,
+            CrossSite => Msg::PCrossSite,
+            VisitEnded => Msg::PVisitEnded,
+            LatitudeOutOfRange => Msg::PLatitudeOutOfRange,
+            LongitudeOutOfRange => Msg::PLongitudeOutOfRange,
+            BadKioskTiming => Msg::PBadKioskTiming,
+            BadSlot => Msg::PBadSlot,
+            UnknownFulfilment => Msg::PUnknownFulfilment,
+            UnknownLanguage => Msg::PUnknownLanguage,
+            BadChangeKey => Msg::PBadChangeKey,
+            BadVariantList => Msg::PBadVariantList,
+            FormExpired => Msg::PFormExpired,
+            CartEmpty => Msg::PCartEmpty,
+            ChooseStoreFirst => Msg::PChooseStoreFirst,
+            ChooseSlot => Msg::PChooseSlot,
+            DeliveryAddressMissing => Msg::PDeliveryAddressMissing,
+            NotOurLink => Msg::PNotOurLink,
+            UseYourPhone => Msg::PUseYourPhone,
+            NotAKiosk => Msg::PNotAKiosk,
+            SignInFirst => Msg::PSignInFirst,
+            WrongCredentials => Msg::WrongCredentials,
+            WrongPin => Msg::PWrongPin,
+            WrongPassword => Msg::PWrongPassword,
+            TooManyAttempts => Msg::TooManyAttempts,
+            StaffOnly => Msg::PStaffOnly,
+            AccountGone => Msg::PAccountGone,
+            NoSuchOrder => Msg::PNoSuchOrder,
+            NoSuchAddress => Msg::PNoSuchAddress,
+            NoSuchStore => Msg::PNoSuchStore,
+            NoSuchSession => Msg::PNoSuchSession,
+            NoSuchHandoff => Msg::PNoSuchHandoff,
+            EmailTaken => Msg::EmailTaken,
+            CartMoved => Msg::PCartMoved,
+            SlotTooEarly => Msg::PSlotTooEarly,
+            SlotUnavailable => Msg::PSlotUnavailable,
+            SlotFull => Msg::PSlotFull,
+            HandoffUsed => Msg::PHandoffUsed,
+            // The rest carry details and are worded in `text`.
+            _ => Msg::ErrorInvalid,
+        }
+    }
+}
+
+/// A form field's label in `locale`; unknown names stay as they are.
+fn field_name(field: &str, locale: Locale) -> &str {
+    let msg = match field {
+        "email" => Msg::Email,
+        "name" => Msg::Name,
+        "password" => Msg::Password,
+        "new_password" => Msg::NewPassword,
+        "phone" => Msg::Phone,
+        "street" => Msg::Street,
+        "postcode" => Msg::Postcode,
+        "city" => Msg::City,
+        "pin" => Msg::KioskPin,
+        _ => return field,
+    };
+    msg.text(locale)
+}
+
+impl From<FieldError> for Problem {
+    fn from(error: FieldError) -> Self {
+        Problem::Field {
+            field: String::new(),
+            error,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reason_has_words_in_every_language() {
+        let all = [
+            Problem::NotEnoughStock {
+                lines: vec![ShortLine {
+                    name: "Kettle".into(),
+                    wanted: 3,
+                    online: 1,
+                    at_store: Some(0),
+                }],
+                store: Some("Mokotów".into()),
+            },
+            Problem::SlotFull,
+            Problem::PaymentDeclined {
+                reason: Decline::Declined,
+            },
+            Problem::HandoffExpired { minutes: 10 },
+        ];
+        for p in &all {
+            for l in Locale::ALL {
+                let text = p.text(l);
+                assert!(!text.contains('{'), "{p:?} in {l:?}: {text}");
+                assert!(text.len() > 10, "{p:?} in {l:?}: {text}");
+            }
+        }
+        let stock = all[0].text(Locale::En);
+        assert!(
+            stock.contains("Kettle") && stock.contains("Mokotów"),
+            "{stock}"
+        );
+    }
+
+    #[test]
+    fn the_status_follows_the_reason() {
+        assert_eq!(Problem::SlotFull.refusal().status(), 409);
+        assert_eq!(Problem::HandoffUsed.refusal().status(), 410);
+        assert_eq!(Problem::SignInFirst.refusal().status(), 401);
+        assert_eq!(Problem::CartEmpty.refusal().status(), 400);
+        assert_eq!(Problem::SlotTooEarly.code(), "slot");
+    }
+}
