@@ -26,7 +26,7 @@ use crate::api::account::{get_session, SessionState};
 use crate::api::load::{load, Loaded};
 use crate::api::ShopError;
 use leptos::prelude::*;
-use omnistore_components::i18n::{counted, use_locale, Locale, Msg};
+use omnistore_components::i18n::{use_locale, Locale, Msg};
 use omnistore_components::model::{
     Cart, CartNotice, CartOp, Fulfilment, StoreRef, Viewer, MAX_LINE_QUANTITY,
 };
@@ -314,8 +314,7 @@ impl Shopper {
 pub fn merge_message(r: &omnistore_components::model::MergeReport, locale: Locale) -> String {
     let mut parts = Vec::new();
     if r.added_lines > 0 {
-        let words = [Msg::MergedAddedOne, Msg::MergedAdded, Msg::MergedAddedMany];
-        parts.push(counted(r.added_lines, locale, words));
+        parts.push(Msg::MergedAdded.count(r.added_lines, locale));
     }
     for l in &r.reduced {
         parts.push(format!(
@@ -326,12 +325,7 @@ pub fn merge_message(r: &omnistore_components::model::MergeReport, locale: Local
         ));
     }
     if r.dropped > 0 {
-        let words = [
-            Msg::MergedDroppedOne,
-            Msg::MergedDropped,
-            Msg::MergedDroppedMany,
-        ];
-        parts.push(counted(r.dropped, locale, words));
+        parts.push(Msg::MergedDropped.count(r.dropped, locale));
     }
     let mut text = parts.join("; ");
     // Every part starts with a digit or an ASCII letter; ASCII-only keeps

@@ -3,7 +3,9 @@
 //! data generator and the CLI behind the `omnistore` binary.
 
 pub mod demo;
+pub mod email;
 pub mod error;
+pub mod expiry;
 pub mod identity;
 pub mod images;
 pub mod outbox;
@@ -76,10 +78,11 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
         store.ensure_demo_kiosks().await?;
     }
     let sink = match &config.smtp {
-        Some(relay) => outbox::Sink::Smtp(relay.clone()),
+        Some(spec) => outbox::Sink::smtp(spec)?,
         None => outbox::Sink::Dir(config.mail_dir.clone()),
     };
     outbox::spawn(store.clone(), sink);
+    expiry::spawn(store.clone());
     let public_url = config
         .public_url
         .clone()

@@ -88,7 +88,8 @@ struct ServeArgs {
     /// Folder the order e-mails are written to (one .eml file each).
     #[arg(long, env = "OMNISTORE_MAIL_DIR", default_value = "data/mail")]
     mail_dir: PathBuf,
-    /// Send order e-mails through this SMTP relay (host:port) instead of files.
+    /// Send order e-mails by SMTP instead of files: `smtp://user:pass@host:587?tls=required`
+    /// (STARTTLS with authentication), `smtps://…`, or a local relay's `host:port`.
     #[arg(long, env = "OMNISTORE_SMTP")]
     smtp: Option<String>,
     /// Names this deployment (e.g. a git tag). Installed apps offer "A new

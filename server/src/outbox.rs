@@ -1,65 +1,101 @@
 //! Delivers the notifications that order changes write to the outbox table
-//! (in the same transaction as the change), and expires uncollected orders.
-//! Runs as background tasks next to the web server.
+//! (in the same transaction as the change). Runs as a background task next to
+//! the web server.
 //!
-//! Delivery sends each message to an SMTP relay when one is configured
-//! (`--smtp host:port`: plain SMTP to a local relay such as Postfix, which
-//! does TLS and authentication onwards), else writes it as an `.eml` file
-//! into the mail directory. A message is marked sent only after the relay
-//! accepted it or its file is written, so a crash delivers it again, never
-//! loses it.
+//! Messages are built and sent with lettre: to an SMTP server when one is
+//! configured (`--smtp`, see [`Sink::smtp`]), else as `.eml` files in the
+//! mail directory. A message is marked sent only after the server accepted
+//! it or its file is written, so a crash delivers it again, never loses it.
 
 use crate::storage::SqliteStore;
-use omnistore_components::backend::OrderBackend;
+use lettre::message::header::ContentType;
+use lettre::message::Mailbox;
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// Where messages go.
 #[derive(Clone, Debug)]
 pub enum Sink {
     /// One `.eml` file per message in this folder.
     Dir(PathBuf),
-    /// An SMTP relay ("host:port").
-    Smtp(String),
+    /// An SMTP server.
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
 }
 
-const FROM: &str = "orders@omnistore.invalid";
+/// The outbox's sender.
+pub const FROM: &str = "omnistore <orders@omnistore.invalid>";
+
+impl Sink {
+    /// An SMTP server from `--smtp`: a URL as lettre reads it
+    /// (`smtp://user:pass@host:587?tls=required` for STARTTLS with
+    /// authentication, `smtps://…` for TLS from the start), or a bare
+    /// `host:port` for a local relay taking plain SMTP.
+    pub fn smtp(spec: &str) -> anyhow::Result<Sink> {
+        let url = if spec.contains("://") {
+            spec.to_string()
+        } else {
+            format!("smtp://{spec}")
+        };
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)?
+            .timeout(Some(Duration::from_secs(20)))
+            .build();
+        Ok(Sink::Smtp(transport))
+    }
+
+    async fn send(&self, message: Message) -> anyhow::Result<()> {
+        match self {
+            Sink::Dir(dir) => {
+                tokio::fs::create_dir_all(dir).await?;
+                AsyncFileTransport::<Tokio1Executor>::new(dir)
+                    .send(message)
+                    .await?;
+            }
+            Sink::Smtp(smtp) => {
+                smtp.send(message).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The message for one outbox row. Names and subjects in any language are
+/// encoded by lettre (RFC 2047 words in headers, a transfer encoding for
+/// the body).
+pub fn message(
+    id: i64,
+    to: &str,
+    name: Option<&str>,
+    subject: &str,
+    body: &str,
+    at: i64,
+) -> anyhow::Result<Message> {
+    let date = SystemTime::UNIX_EPOCH + Duration::from_secs(u64::try_from(at).unwrap_or(0));
+    Ok(Message::builder()
+        .from(FROM.parse()?)
+        .to(Mailbox::new(name.map(str::to_string), to.parse()?))
+        .subject(subject)
+        .date(date)
+        .message_id(Some(format!("<outbox-{id}@omnistore.invalid>")))
+        .header(ContentType::TEXT_PLAIN)
+        .body(body.to_string())?)
+}
 
 /// Delivers every unsent message; how many were delivered.
 pub async fn deliver(store: &SqliteStore, sink: &Sink) -> anyhow::Result<u32> {
-    let pending: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
-        "SELECT id, recipient, subject, body, created_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT 100",
+    type Row = (i64, String, Option<String>, String, String, i64);
+    let pending: Vec<Row> = sqlx::query_as(
+        "SELECT m.id, m.recipient, o.name, m.subject, m.body, m.created_at
+         FROM outbox m LEFT JOIN orders o ON o.id = m.order_id
+         WHERE m.sent_at IS NULL ORDER BY m.id LIMIT 100",
     )
     .fetch_all(store.pool())
     .await?;
-    if pending.is_empty() {
-        return Ok(0);
-    }
-    if let Sink::Dir(dir) = sink {
-        tokio::fs::create_dir_all(dir).await?;
-    }
     let mut sent = 0;
-    for (id, to, subject, body, at) in pending {
-        let date = chrono::DateTime::from_timestamp(at, 0)
-            .unwrap_or_default()
-            .to_rfc2822();
-        // Header values come from our own templates and validated e-mail
-        // addresses; line breaks are removed all the same.
-        let clean = |s: &str| s.replace(['\r', '\n'], " ");
-        let message = format!(
-            "From: omnistore <{FROM}>\r\nTo: {}\r\nSubject: {}\r\nDate: {date}\r\nMessage-ID: <outbox-{id}@omnistore.invalid>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{}",
-            clean(&to),
-            clean(&subject),
-            body.replace('\n', "\r\n")
-        );
-        let outcome = match sink {
-            Sink::Dir(dir) => tokio::fs::write(dir.join(format!("{id:08}.eml")), message).await,
-            Sink::Smtp(relay) => tokio::time::timeout(
-                Duration::from_secs(20),
-                smtp_send(relay, &clean(&to), &message),
-            )
-            .await
-            .unwrap_or_else(|_| Err(std::io::Error::other("SMTP relay timed out"))),
+    for (id, to, name, subject, body, at) in pending {
+        let outcome = match message(id, &to, name.as_deref(), &subject, &body, at) {
+            Ok(m) => sink.send(m).await,
+            Err(e) => Err(e),
         };
         match outcome {
             Ok(()) => {
@@ -84,74 +120,14 @@ pub async fn deliver(store: &SqliteStore, sink: &Sink) -> anyhow::Result<u32> {
     Ok(sent)
 }
 
-/// Sends one message through an SMTP relay (RFC 5321, no extensions used).
-pub async fn smtp_send(relay: &str, to: &str, message: &str) -> std::io::Result<()> {
-    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-    let stream = tokio::net::TcpStream::connect(relay).await?;
-    let (read, mut write) = stream.into_split();
-    let mut lines = BufReader::new(read).lines();
-    // A reply is one or more lines; "250-…" continues, "250 …" ends it.
-    async fn expect(
-        lines: &mut tokio::io::Lines<BufReader<tokio::net::tcp::OwnedReadHalf>>,
-        ok: &[&str],
-    ) -> std::io::Result<()> {
-        loop {
-            let line = lines
-                .next_line()
-                .await?
-                .ok_or_else(|| std::io::Error::other("SMTP relay closed the connection"))?;
-            if line.len() >= 4 && &line[3..4] == "-" {
-                continue;
-            }
-            return if ok.iter().any(|c| line.starts_with(c)) {
-                Ok(())
-            } else {
-                Err(std::io::Error::other(format!("SMTP relay refused: {line}")))
-            };
-        }
-    }
-    expect(&mut lines, &["220"]).await?;
-    for (command, ok) in [
-        ("EHLO omnistore\r\n".to_string(), &["250"][..]),
-        (format!("MAIL FROM:<{FROM}>\r\n"), &["250"][..]),
-        (format!("RCPT TO:<{to}>\r\n"), &["250", "251"][..]),
-        ("DATA\r\n".to_string(), &["354"][..]),
-    ] {
-        write.write_all(command.as_bytes()).await?;
-        expect(&mut lines, ok).await?;
-    }
-    // Dot-stuffing: a line starting with "." gets another one.
-    let body = message.replace("\r\n.", "\r\n..");
-    write.write_all(body.as_bytes()).await?;
-    write.write_all(b"\r\n.\r\n").await?;
-    expect(&mut lines, &["250"]).await?;
-    write.write_all(b"QUIT\r\n").await?;
-    let _ = expect(&mut lines, &["221"]).await;
-    Ok(())
-}
-
-/// Starts the outbox and expiry loops for the life of the process.
+/// Starts the delivery loop for the life of the process.
 pub fn spawn(store: SqliteStore, sink: Sink) {
-    let s = store.clone();
     tokio::spawn(async move {
         loop {
-            if let Err(e) = deliver(&s, &sink).await {
+            if let Err(e) = deliver(&store, &sink).await {
                 tracing::warn!(error = %e, "outbox delivery failed; will retry");
             }
             tokio::time::sleep(Duration::from_secs(2)).await;
-        }
-    });
-    tokio::spawn(async move {
-        loop {
-            match store.expire_orders(chrono::Utc::now().timestamp()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(expired = n, "expired uncollected orders"),
-                Err(e) => tracing::warn!(error = %e, "order expiry failed; will retry"),
-            }
-            if let Err(e) = store.forget_ended_tokens().await {
-                tracing::warn!(error = %e, "forgetting ended kiosk tokens failed; will retry");
-            }
-            tokio::time::sleep(Duration::from_secs(60)).await;
         }
     });
 }
@@ -159,10 +135,17 @@ pub fn spawn(store: SqliteStore, sink: Sink) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::email::{order_status, OrderMail};
+    use mailparse::MailHeaderMap;
+    use omnistore_components::i18n::Locale;
+    use omnistore_components::model::{Money, OrderStatus};
     use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
-    /// A relay that accepts one message and returns the DATA it got.
-    async fn fake_relay() -> (String, tokio::task::JoinHandle<(String, String)>) {
+    /// A relay that accepts one message and returns the recipient and the
+    /// DATA it got.
+    async fn fake_relay(
+        reply_to_mail: &'static str,
+    ) -> (String, tokio::task::JoinHandle<(String, String)>) {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap().to_string();
         let task = tokio::spawn(async move {
@@ -171,20 +154,22 @@ mod tests {
             let mut lines = BufReader::new(read).lines();
             write.write_all(b"220 fake ESMTP\r\n").await.unwrap();
             let (mut rcpt, mut data, mut in_data) = (String::new(), String::new(), false);
-            while let Some(line) = lines.next_line().await.unwrap() {
+            while let Ok(Some(line)) = lines.next_line().await {
                 if in_data {
                     if line == "." {
                         in_data = false;
                         write.write_all(b"250 queued\r\n").await.unwrap();
                     } else {
                         data.push_str(&line);
-                        data.push('\n');
+                        data.push_str("\r\n");
                     }
                 } else if line.starts_with("EHLO") {
                     write
                         .write_all(b"250-fake\r\n250 8BITMIME\r\n")
                         .await
                         .unwrap();
+                } else if line.starts_with("MAIL FROM") {
+                    write.write_all(reply_to_mail.as_bytes()).await.unwrap();
                 } else if let Some(to) = line.strip_prefix("RCPT TO:") {
                     rcpt = to.to_string();
                     write.write_all(b"250 ok\r\n").await.unwrap();
@@ -203,26 +188,86 @@ mod tests {
         (addr, task)
     }
 
-    #[tokio::test]
-    async fn smtp_relay_gets_the_message_dot_stuffed() {
-        let (addr, relay) = fake_relay().await;
-        let message = "Subject: Hi\r\n\r\nline one\r\n.hidden dot\r\nend";
-        smtp_send(&addr, "ala@example.com", message).await.unwrap();
-        let (rcpt, data) = relay.await.unwrap();
-        assert_eq!(rcpt, "<ala@example.com>");
-        assert!(data.contains("Subject: Hi"));
-        assert!(data.contains("..hidden dot"), "{data}");
+    fn order_mail(locale: Locale) -> Message {
+        let mail = OrderMail {
+            number: 7,
+            name: "Zofia Łukasiewicz".into(),
+            status: OrderStatus::Placed,
+            pickup: None,
+            total: Money::pln(4_999),
+        };
+        let (subject, body) = order_status(&mail, locale);
+        message(7, "zofia@example.com", Some(&mail.name), &subject, &body, 0).unwrap()
     }
 
     #[tokio::test]
-    async fn a_refusing_relay_is_an_error() {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap().to_string();
-        tokio::spawn(async move {
-            let (mut s, _) = listener.accept().await.unwrap();
-            s.write_all(b"554 no service\r\n").await.unwrap();
-        });
-        let e = smtp_send(&addr, "a@b.c", "x").await.unwrap_err();
-        assert!(e.to_string().contains("554"));
+    async fn an_smtp_server_gets_the_message_with_its_subject_encoded() {
+        let (addr, relay) = fake_relay("250 ok\r\n").await;
+        Sink::smtp(&addr)
+            .unwrap()
+            .send(order_mail(Locale::Pl))
+            .await
+            .unwrap();
+        let (rcpt, data) = relay.await.unwrap();
+        assert_eq!(rcpt, "<zofia@example.com>");
+        // Encoded on the wire, decoded by a mail reader.
+        assert!(data.is_ascii(), "{data}");
+        let parsed = mailparse::parse_mail(data.as_bytes()).unwrap();
+        assert_eq!(
+            parsed.headers.get_first_value("Subject").unwrap(),
+            "Zamówienie nr 7 zostało złożone"
+        );
+        assert!(parsed
+            .get_body()
+            .unwrap()
+            .starts_with("Dzień dobry, Zofia Łukasiewicz,"));
+    }
+
+    #[tokio::test]
+    async fn a_refusing_server_is_an_error() {
+        let (addr, _relay) = fake_relay("554 no service\r\n").await;
+        let e = Sink::smtp(&addr)
+            .unwrap()
+            .send(order_mail(Locale::En))
+            .await
+            .unwrap_err();
+        assert!(
+            e.to_string().contains("554") || e.to_string().contains("permanent"),
+            "{e}"
+        );
+    }
+
+    #[tokio::test]
+    async fn the_mail_folder_gets_files_a_reader_decodes() {
+        let dir = std::env::temp_dir().join(format!("omnistore-mail-{}", std::process::id()));
+        let sink = Sink::Dir(dir.clone());
+        for l in Locale::ALL {
+            sink.send(order_mail(l)).await.unwrap();
+        }
+        let mut subjects = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let raw = std::fs::read(entry.unwrap().path()).unwrap();
+            let parsed = mailparse::parse_mail(&raw).unwrap();
+            subjects.push(parsed.headers.get_first_value("Subject").unwrap());
+            let to = parsed.headers.get_first_value("To").unwrap();
+            assert!(to.contains("Zofia Łukasiewicz"), "{to}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+        subjects.sort();
+        let mut want: Vec<String> = Locale::ALL
+            .iter()
+            .map(|&l| {
+                let m = OrderMail {
+                    number: 7,
+                    name: String::new(),
+                    status: OrderStatus::Placed,
+                    pickup: None,
+                    total: Money::pln(0),
+                };
+                order_status(&m, l).0
+            })
+            .collect();
+        want.sort();
+        assert_eq!(subjects, want);
     }
 }

@@ -389,6 +389,41 @@ async fn hostile_search_input_never_500s() {
     assert_eq!(s, StatusCode::BAD_REQUEST);
 }
 
+/// Russian pages: chosen from Accept-Language or the cookie, every count in
+/// its CLDR plural form, prices in złoty the Russian way.
+#[tokio::test]
+async fn russian_pages_count_in_russian() {
+    let (_, html) = get_with(
+        "/c/watering",
+        &[("accept-language", "ru-RU,ru;q=0.9,en;q=0.5")],
+    )
+    .await;
+    assert!(html.contains("<html lang=\"ru\""));
+    assert!(html.contains("\u{a0}PLN<"), "Russian price format");
+    let shopper = accounts::Shopper::visit(&server().base).await;
+    shopper.set_cookie("lang", "ru");
+    let (variant, _) = accounts::stocked_variants(30, 1).await[0];
+    let mut quantity = 0;
+    for (add, words) in [
+        (1, "1 товар"),
+        (1, "2 товара"),
+        (3, "5 товаров"),
+        (6, "11 товаров"),
+        (10, "21 товар"),
+        (1, "22 товара"),
+    ] {
+        let (s, body) = shopper.add(variant, add).await;
+        assert_eq!(s, StatusCode::OK, "{body}");
+        quantity += add;
+        let (_, page) = shopper.get("/cart").await;
+        assert!(page.contains("<html lang=\"ru\""));
+        assert!(
+            page.contains(&format!("data-testid=\"cart-count\">{words}<")),
+            "{quantity}: {words}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn polish_from_accept_language_and_cookie() {
     let (_, html) = get_with(

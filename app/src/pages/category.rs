@@ -57,7 +57,7 @@ pub fn CategoryPage() -> impl IntoView {
                             <Breadcrumbs items=vec![Crumb::link(t(Msg::Home), "/"), Crumb::here(listing.category.name.clone())] />
                             <h1>{listing.category.name.clone()}</h1>
                             <p class="os-listing__count" data-total=listing.total>
-                                {listing.total}" "{t(Msg::ProductsCount)}
+                                {Msg::ProductsCount.count(listing.total, use_locale())}
                                 {(pages > 1).then(|| format!(" · {} {} {} {}", t(Msg::Page), q.page, t(Msg::Of), pages))}
                             </p>
                             <Filters action=base.clone() query=q.clone() />

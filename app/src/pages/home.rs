@@ -32,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
                                             <a href=format!("/c/{}", c.slug)>
                                                 <img src=image_url(&c.icon, 0, "1f5f3a") alt="" width="96" height="96" />
                                                 <span class="os-category-tile__name">{c.name}</span>
-                                                <span class="os-category-tile__count">{c.product_count}" "{t(Msg::ProductsCount)}</span>
+                                                <span class="os-category-tile__count">{Msg::ProductsCount.count(c.product_count, use_locale())}</span>
                                             </a>
                                         </li>
                                     })

@@ -132,10 +132,10 @@ fn ProductIsland(
         match StockState::from_units(v.online_stock) {
             StockState::InStock(_) => t(Msg::DeliveryAvailable).to_string(),
             StockState::Low(n) => format!(
-                "{}: {} ({n} {})",
+                "{}: {} ({})",
                 t(Msg::Delivery),
                 t(Msg::LowStock),
-                t(Msg::UnitsLeft)
+                Msg::UnitsLeft.count(n, use_locale())
             ),
             StockState::Out => t(Msg::DeliveryUnavailable).to_string(),
         }
@@ -145,7 +145,7 @@ fn ProductIsland(
         if n == 0 {
             t(Msg::NotInStores).to_string()
         } else {
-            format!("{}: {n} {}", t(Msg::InStores), t(Msg::StoresCount))
+            Msg::StoresCount.count(n, use_locale())
         }
     };
     let shopper = crate::shopper::use_shopper();

@@ -80,7 +80,7 @@ fn search_body(
                 format!("/search?q={}&page={p}", encode_query_value(&query))
             });
             view! {
-                <p class="os-listing__count" data-total=total>{total}" "{t(Msg::ResultsCount)}</p>
+                <p class="os-listing__count" data-total=total>{Msg::ResultsCount.count(total, use_locale())}</p>
                 {if products.is_empty() {
                     view! { <p>{t(Msg::NoResults)}</p> }.into_any()
                 } else {

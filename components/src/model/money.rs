@@ -46,17 +46,23 @@ impl Money {
         format!("{sign}{}.{:02}", abs / 100, abs % 100)
     }
 
-    /// Formats for people: "1 299,00 zł" in Polish, "PLN 1,299.00" in English.
+    /// Formats for people, as CLDR does for each language: "1 299,00 zł" in
+    /// Polish, "PLN 1,299.00" in English, "1 299,00 PLN" in Russian.
     pub fn format(&self, locale: Locale) -> String {
         let abs = self.minor.unsigned_abs();
         let (sep, dec) = match locale {
-            Locale::Pl => (NBSP, ','),
+            Locale::Pl | Locale::Ru => (NBSP, ','),
             Locale::En => (',', '.'),
         };
         let whole = group_thousands(abs / 100, sep);
         let sign = if self.minor < 0 { "-" } else { "" };
         match locale {
             Locale::Pl => format!("{sign}{whole}{dec}{:02}{NBSP}zł", abs % 100),
+            Locale::Ru => format!(
+                "{sign}{whole}{dec}{:02}{NBSP}{}",
+                abs % 100,
+                self.currency.code()
+            ),
             Locale::En => format!(
                 "{sign}{}{NBSP}{whole}{dec}{:02}",
                 self.currency.code(),
@@ -168,6 +174,10 @@ mod tests {
     #[test]
     fn english_format() {
         assert_eq!(Money::pln(129900).format(Locale::En), "PLN\u{a0}1,299.00");
+        assert_eq!(
+            Money::pln(129900).format(Locale::Ru),
+            "1\u{a0}299,00\u{a0}PLN"
+        );
         assert_eq!(
             Money::pln(100000099).format(Locale::En),
             "PLN\u{a0}1,000,000.99"

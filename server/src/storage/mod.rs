@@ -17,7 +17,7 @@ use omnistore_components::search_box::MAX_QUERY_CHARS;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
-use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+use sqlx::{ConnectOptions, Connection, QueryBuilder, Row, Sqlite, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -101,11 +101,27 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
+        // Migrations run on a connection of their own with foreign keys off:
+        // SQLite changes a table's definition only by rebuilding it, and the
+        // old table's drop must not cascade (SQLite's documented procedure;
+        // sqlx runs each migration in a transaction, where the pragma cannot
+        // be switched). Every reference is checked afterwards.
+        let mut conn = options.clone().foreign_keys(false).connect().await?;
+        sqlx::migrate!("./migrations").run(&mut conn).await?;
+        let broken = sqlx::query("PRAGMA foreign_key_check")
+            .fetch_all(&mut conn)
+            .await?;
+        if !broken.is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "{} rows refer to rows that do not exist after migrating",
+                broken.len()
+            )));
+        }
+        conn.close().await?;
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
             .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
         let (changes, _) = tokio::sync::broadcast::channel(1024);
         Ok(SqliteStore {
             pool,
@@ -375,9 +391,12 @@ fn summary(row: &SqliteRow) -> ProductSummary {
     }
 }
 
+/// The catalog's text columns for `locale`. The catalog is written in
+/// English and Polish; Russian pages show the English names and
+/// descriptions until the catalog has Russian ones.
 fn suffix(locale: Locale) -> &'static str {
     match locale {
-        Locale::En => "en",
+        Locale::En | Locale::Ru => "en",
         Locale::Pl => "pl",
     }
 }

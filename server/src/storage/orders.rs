@@ -12,6 +12,7 @@
 
 use super::stores::StoreRecord;
 use super::{now, suffix, SqliteStore};
+use crate::email::{OrderMail, PickupMail};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use omnistore_components::backend::{
     hash_token, is_token, new_token, BackendResult, CartOwner, OrderBackend, OrderViewer,
@@ -241,47 +242,40 @@ impl SqliteStore {
         dir: &super::stores::StoreDirectory,
     ) -> BackendResult<()> {
         let r = sqlx::query(
-            "SELECT email, name, status, pickup_code, pickup_location_id, slot_starts_at, total FROM orders WHERE id = ?",
+            "SELECT email, name, status, pickup_code, pickup_location_id, slot_starts_at, total, locale FROM orders WHERE id = ?",
         )
         .bind(order)
         .fetch_one(&mut **tx)
-        .await
-        ?;
+        .await?;
         let status = OrderStatus::parse(r.get("status")).unwrap_or(OrderStatus::Placed);
-        let name: String = r.get("name");
         let store = r
             .get::<Option<i64>, _>("pickup_location_id")
             .and_then(|id| dir.by_id(id));
-        let what = match status {
-            OrderStatus::Placed => "has been placed",
-            OrderStatus::Ready => "is ready for pickup",
-            OrderStatus::Collected => "has been collected. Thank you",
-            OrderStatus::Cancelled => "has been cancelled",
-            OrderStatus::Expired => "was not collected in time and has been cancelled",
+        let pickup = match (store, r.get::<Option<i64>, _>("slot_starts_at")) {
+            (Some(store), Some(slot)) if status.is_open() => Some(PickupMail {
+                store: store.name.clone(),
+                street: store.street.clone(),
+                city: store.city.clone(),
+                slot: local_text(slot, store.tz),
+                code: r.get("pickup_code"),
+            }),
+            _ => None,
         };
-        let mut body = format!("Hello {name},\n\nyour omnistore order #{order} {what}.\n");
-        if let (Some(store), Some(slot)) = (store, r.get::<Option<i64>, _>("slot_starts_at")) {
-            if status.is_open() {
-                body.push_str(&format!(
-                    "\nPickup: {}, {} {}\nSlot: {}\nPickup code: {}\n",
-                    store.name,
-                    store.street,
-                    store.city,
-                    local_text(slot, store.tz),
-                    r.get::<String, _>("pickup_code")
-                ));
-            }
-        }
-        body.push_str(&format!(
-            "\nTotal: {}\n",
-            Money::pln(r.get("total")).format(Locale::En)
-        ));
+        let mail = OrderMail {
+            number: order,
+            name: r.get("name"),
+            status,
+            pickup,
+            total: Money::pln(r.get("total")),
+        };
+        let locale = Locale::from_tag(r.get("locale")).unwrap_or_default();
+        let (subject, body) = crate::email::order_status(&mail, locale);
         sqlx::query(
             "INSERT INTO outbox (order_id, recipient, subject, body, created_at) VALUES (?, ?, ?, ?, ?)",
         )
         .bind(order)
         .bind(r.get::<String, _>("email"))
-        .bind(format!("Your order #{order} {what}"))
+        .bind(subject)
         .bind(body)
         .bind(now())
         .execute(&mut **tx)
@@ -618,8 +612,9 @@ impl OrderBackend for SqliteStore {
         let number: i64 = sqlx::query_scalar(
             "INSERT INTO orders (idempotency_key, customer_id, channel, status, email, name, phone,
                                  pickup_location_id, slot_starts_at, pickup_code, delivery_street, delivery_postcode,
-                                 delivery_city, total, payment, created_at, updated_at)
-             VALUES (?, ?, ?, 'placed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                 delivery_city, total, payment, created_at, updated_at, locale)
+             VALUES (?, ?, ?, 'placed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                     COALESCE((SELECT locale FROM customers WHERE id = ?), ?)) RETURNING id",
         )
         .bind(&key_hash)
         .bind(customer)
@@ -637,6 +632,9 @@ impl OrderBackend for SqliteStore {
         .bind(if has_delivery { "pending" } else { "pay_at_pickup" })
         .bind(at)
         .bind(at)
+        // E-mails speak the account's language, else the one checked out in.
+        .bind(customer)
+        .bind(locale.tag())
         .fetch_one(&mut *tx)
         .await
         ?;

@@ -51,7 +51,8 @@ impl StoreRecord {
     fn note(&self, date: NaiveDate, locale: Locale) -> Option<String> {
         match locale {
             Locale::Pl => self.notes_pl.get(&date).cloned(),
-            Locale::En => self.hours.note(date).map(str::to_string),
+            // Store notes are written in English and Polish only.
+            Locale::En | Locale::Ru => self.hours.note(date).map(str::to_string),
         }
     }
 

@@ -1,0 +1,403 @@
+# omnistore's storefront texts in English. The source language: every
+# message here must exist in every other file (the build checks it).
+# Syntax: Project Fluent (https://projectfluent.org); { $name } is a value
+# filled in by the shop; plural forms follow CLDR's categories.
+
+shop-name = omnistore
+tagline = Home, garden and outdoor — online and in 40+ stores
+skip-to-content = Skip to content
+home = Home
+categories = Categories
+main-navigation = Main navigation
+search = Search
+search-label = Search products, SKU or EAN
+search-placeholder = What are you looking for?
+search-results-for = Search results for
+search-empty = Type a product name, SKU or barcode.
+no-results = Nothing matches your search. Try fewer or different words.
+results-count =
+    { $count ->
+        [one] { $count } result
+       *[other] { $count } results
+    }
+products-count =
+    { $count ->
+        [one] { $count } product
+       *[other] { $count } products
+    }
+products-heading = Products
+language = Language
+featured-categories = Shop by category
+featured-products = Featured products
+sort-by = Sort by
+sort-newest = Newest
+sort-price-asc = Price: low to high
+sort-price-desc = Price: high to low
+sort-name = Name
+filters = Filters
+price-from = Price from (zł)
+price-to = Price to (zł)
+in-stock-online = In stock online
+apply = Apply
+clear-filters = Clear filters
+no-products-in-view = No products match these filters.
+pagination = Pages
+previous-page = Previous page
+next-page = Next page
+page = Page
+of = of
+breadcrumbs = Breadcrumbs
+from = from
+was-price = Was
+now-price = Now
+off = off
+size = Size
+colour = Colour
+sku = SKU
+ean = EAN
+description = Description
+in-stock = In stock online
+low-stock = Low stock online
+out-of-stock = Out of stock online
+units-left =
+    { $count ->
+        [one] { $count } left
+       *[other] { $count } left
+    }
+in-stores = In stock in stores
+stores-count =
+    { $count ->
+        [one] In stock in { $count } store
+       *[other] In stock in { $count } stores
+    }
+not-in-stores = Not in stores
+variants = options
+not-found-title = Page not found
+not-found-text = We could not find that page. It may have moved, or the link may be wrong.
+product-not-found = This product does not exist or is no longer sold.
+back-home = Back to the home page
+error-title = Something went wrong
+error-text = Please try again in a moment.
+bad-request-title = That link is not valid
+loading = Loading…
+home-meta-description = omnistore: home, garden and outdoor products online, with stock in 40+ stores across Poland.
+components-title = Component gallery
+components-intro = Every reusable component, rendered live with example props.
+footer = omnistore — open-source omnichannel storefront
+view-product = View product
+search-too-long = Search text is too long (at most 200 characters).
+cart = Cart
+cart-title = Your cart
+cart-empty = Your cart is empty.
+cart-items =
+    { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    }
+add-to-cart = Add to cart
+choose-options = Choose options
+adding = Adding…
+added-to-cart = Added to your cart
+quantity = Quantity
+update = Update
+remove = Remove
+clear-cart = Empty the cart
+subtotal = Subtotal
+delivery = Delivery
+line-total = Total
+price-changed-from = Price changed since you added it; it was
+all-we-have = that is all we have
+only-available = Only this many are available:
+reduced-to = quantity reduced to
+item-unavailable = Sorry, this item is not available right now.
+merged-added =
+    { $count ->
+        [one] { $count } item from your visit was added to your cart
+       *[other] { $count } items from your visit were added to your cart
+    }
+merged-dropped =
+    { $count ->
+        [one] { $count } item from your visit is no longer available
+       *[other] { $count } items from your visit are no longer available
+    }
+welcome = Welcome back
+continue-shopping = Continue shopping
+view-cart = View cart
+close-cart = Close
+offline-queued = You are offline. The change is saved and will be sent when you are back online.
+synced-after-offline = Back online: your cart is up to date.
+account = Account
+my-account = My account
+sign-in = Sign in
+sign-out = Sign out
+register = Create an account
+email = E-mail
+password = Password
+new-password = New password
+current-password = Current password
+password-hint = At least 10 characters.
+name = Name
+no-account-yet = New here?
+have-account = Already have an account?
+wrong-credentials = Wrong e-mail or password.
+too-many-attempts = Too many failed sign-in attempts. Wait 15 minutes and try again.
+email-taken = An account with this e-mail address already exists.
+register-invalid = Check the form: your name, a valid e-mail address and a password of at least 10 characters.
+profile = Profile
+save = Save
+saved = Saved.
+addresses = Addresses
+add-address = Add an address
+street = Street and number
+postcode = Postcode
+city = City
+phone = Phone
+edit = Edit
+delete = Delete
+no-addresses = No saved addresses yet.
+preferred-store = My store
+no-store-chosen = No store chosen
+orders = Orders
+no-orders = You have no orders yet.
+sessions = Signed-in devices
+this-device = this device
+last-seen = last active
+sign-out-everywhere = Sign out everywhere
+sign-out-device = Sign out
+change-password = Change password
+password-changed = Password changed. Your other devices were signed out.
+delete-account = Delete account
+delete-account-warning = This deletes your account, addresses and cart for good.
+language-2 = Language of e-mails
+sign-in-needed = Please sign in to see your account.
+pick-up-at = Pick up at
+pick-up-choose-store = Pick up in a store (choose your store)
+deliver-instead = Deliver instead
+not-on-shelf-transfer = Not on this store's shelf: we bring it from our warehouse, ready in 2 days.
+how-to-get-it = How to get it
+monday = Monday
+tuesday = Tuesday
+wednesday = Wednesday
+thursday = Thursday
+friday = Friday
+saturday = Saturday
+sunday = Sunday
+today = today
+tomorrow = tomorrow
+at = at
+open-now = Open
+closes-in = closes in
+closes-at = closes at
+closed-now = Closed
+opens = opens
+today-hours = Today
+closed-all-day = closed
+service-pickup = Click & collect
+service-kiosk = Self-service kiosk
+show-on-map = Show on map
+this-is-my-store = Your store
+set-as-my-store = Set as my store
+opening-hours = Opening hours
+special-hours = Special opening hours
+store-map = Map of the stores found
+store-map-caption = Numbered markers match the numbered list of stores.
+find-a-store = Find a store
+store-search-label = City, postcode or street
+use-my-location = Use my location
+stores-found = Stores found
+choose-your-store = Choose your store
+pickup-time = Pickup time
+stores-title = Our stores
+stores-intro = Find a store near you, see its hours and pick up your order there.
+no-stores-found = No store matches. Try a city name or a postcode.
+locating = Finding your location…
+location-denied = Location is off for this site. Search by city or postcode instead.
+location-unavailable = Your location is not available right now. Search by city or postcode instead.
+nearest-to-you = Nearest to you
+store-address = Address
+store-services = Services
+time-zone = Time zone
+my-store-set = This is now your store.
+in-stock-at = In stock at
+low-stock-at = Low stock at
+out-of-stock-at = Out of stock at
+available-at = Available at
+delivery-available = Home delivery: in stock
+delivery-unavailable = Home delivery: out of stock
+available-at-my-store = Available at
+stock-at-my-store = Stock at your store
+choose-store-for-stock = Choose your store to see its stock.
+checkout-title = Checkout
+go-to-checkout = Go to checkout
+ready-from = Ready
+pickup-at-store = Pickup at
+store-lacks = Your store does not have everything on its shelf.
+has-everything = has everything
+switch-store = Pick up there
+contact = Contact details
+delivery-address = Delivery address
+payment = Payment
+pay-at-pickup = Pay at pickup (card or cash in the store)
+test-card-ok = Test card — approved (no money moves)
+test-card-decline = Test card — declined
+place-order = Place order
+placing-order = Placing your order…
+no-slots = No pickup slots are free in the next 7 days at this store. Choose another store or delivery.
+choose-store-first = Choose the store where you will pick up.
+order-title = Order
+order-status-label = Status
+status-placed = Placed — we are preparing it
+status-ready = Ready for pickup
+status-collected = Collected
+status-cancelled = Cancelled
+status-expired = Expired (not collected in time)
+pickup-code = Pickup code
+show-code-at-counter = Show this code at the counter.
+slot = Pickup slot
+placed-at = Placed
+channel = Channel
+total = Total
+payment-paid = Paid
+order-placed-thanks = Thank you! Your order is placed. We sent a confirmation by e-mail.
+order-not-found = We could not find this order. Sign in with the account that placed it, or open the link from your confirmation e-mail.
+staff-orders-title = Pickup orders
+staff-only = This page is for the store's staff. Sign in with a staff account.
+mark-ready = Mark ready
+mark-collected = Mark collected
+cancel-order = Cancel
+no-store-orders = No pickup orders at the moment.
+customer = Customer
+error-stock = Some items are no longer in stock in that quantity. The cart shows what is available now.
+error-slot = That pickup slot is no longer available. Choose another one.
+kiosk-welcome = Welcome! Find anything in the store, check what is on the shelf here, or order for pickup or delivery.
+kiosk-touch-to-start = Touch to start
+kiosk-scan-label = Scan a barcode or type a product code
+kiosk-find = Find
+kiosk-on-shelf = On the shelf here
+kiosk-everything = Everything (order for pickup or delivery)
+kiosk-start-over = Start over
+kiosk-staff = Staff
+kiosk-send-to-phone = Send to my phone
+kiosk-scan-with-phone = Scan this code with your phone's camera: your cart moves to your phone. The link works once, for 10 minutes.
+kiosk-still-there = Are you still there?
+kiosk-reset-in = For your privacy this kiosk starts over in
+kiosk-seconds = seconds
+kiosk-still-here = I'm still here
+kiosk-pin = Staff PIN
+kiosk-start-kiosk = Start kiosk mode
+kiosk-exit = Exit kiosk mode
+kiosk-assist = Assist a customer (pause the reset for 15 minutes)
+kiosk-settings = Save timing
+kiosk-idle-seconds = Seconds without input before asking
+kiosk-countdown-seconds = Seconds to answer
+kiosk-not-started = This kiosk is not started. Staff: enter the store's PIN to start kiosk mode on this device.
+kiosk-no-pin = This store has no kiosk PIN yet. Set one with: omnistore kiosk-pin --store
+kiosk-wrong-pin = That PIN is not right.
+kiosk-throttled = Too many wrong PINs. Try again in 15 minutes.
+kiosk-on-shelf-aisle = On the shelf here
+kiosk-in-stock = in stock
+kiosk-not-on-shelf = Not on the shelf here: order it for pickup later or delivery.
+pwa-description = Home, garden and outdoor: shop online, pick up in a store near you.
+offline-title = You are offline
+offline-body = This page has not been saved on this device yet. Pages you have visited before open without a connection; this one will when you are back online.
+offline-home = Go to the home page
+offline-banner = You are offline: this is a copy saved on this device. Prices marked * may be out of date; we check them again at checkout.
+update-available = A new version is available
+update-reload = Reload
+handoff-title = Your cart from the kiosk
+handoff-offer = waiting for you at the kiosk in
+handoff-take = Add them to my cart
+handoff-used = This link was used already. Each link works once: ask the kiosk for a new one.
+handoff-expired = This link has expired (links last 10 minutes). Ask the kiosk for a new one.
+handoff-unknown = This link is not one of ours. Scan the code on the kiosk again.
+handoff-added = Your cart from the kiosk is here.
+error-payment = The payment did not go through; nothing was charged and your cart is as it was.
+error-invalid = Please check the form: a field is missing or not valid.
+error-unavailable = Something went wrong on our side. Please try again.
+available-at-my-store-filter = Only on the shelf at my store
+at-my-store = At my store
+not-at-my-store = Not at my store
+## Server only: why a request was refused (see `model::Problem`); the server words it.
+p-field-error = { $field }: { $error }
+p-page-out-of-range = The page must be a whole number from 1 to { $max }.
+p-query-too-long = The search text is too long (at most { $max } characters).
+p-quantity-out-of-range = The quantity must be between { $min } and { $max }.
+p-unknown-store = There is no store "{ $store }".
+p-unknown-status = There is no order status "{ $status }".
+p-too-many-variants = Ask for at most { $max } variants at once.
+p-address-limit = You can save at most { $max } addresses; delete one first.
+p-no-customer = No customer has the e-mail { $email }; they must register first.
+p-too-many-pins = Too many wrong PINs: try again in { $minutes } minutes.
+p-no-such-store-order = There is no order #{ $number } at this store.
+p-handoff-expired = This link has expired (links last { $minutes } minutes): ask the kiosk for a new one.
+p-status-change = Order #{ $number } is “{ $from }” and cannot become “{ $to }”.
+p-short-line-at-store = { $name } (you asked for { $wanted }): { $left } left at { $store } and { $online } online
+p-short-line = { $name } (you asked for { $wanted }): { $online } left online
+p-not-enough-stock = Not enough stock, so the order was not placed — { $lines }. Lower the quantity or remove the line and try again.
+p-payment-declined = The payment did not go through (the card was declined); nothing was charged and your cart is as it was.
+p-payment-no-method = The payment did not go through (choose a payment method); nothing was charged and your cart is as it was.
+p-not-a-number = "{ $value }" is not a number.
+p-limit-out-of-range = The limit must be a whole number from 1 to { $max }.
+p-unknown-staff-action = There is no staff action "{ $action }".
+p-unknown-channel = There is no channel "{ $channel }".
+p-unknown-parameter = Unknown parameter "{ $name }" (use near, q, limit).
+p-near-or-query = Give near=lat,lng or q=text.
+p-bad-content-length = Content-Length is not a number.
+p-incomplete-body = The request body did not arrive whole.
+p-cross-site = Cross-site request refused: this form may only be sent from this shop.
+p-visit-ended = This kiosk visit has ended; open the page again to start afresh.
+p-bad-near = Give the place as "latitude,longitude", e.g. 50.06,19.94.
+p-latitude-out-of-range = The latitude must be between -90 and 90.
+p-longitude-out-of-range = The longitude must be between -180 and 180.
+p-bad-kiosk-timing = Kiosk settings need an idle time and a countdown within their ranges.
+p-bad-slot = The pickup slot is not one we offered.
+p-unknown-variant = There is no such product variant.
+p-unknown-fulfilment = Choose delivery or pickup.
+p-unknown-language = Unknown language; choose one from the list.
+p-bad-change-key = The change key must be 8-64 letters, digits, '-' or '_'.
+p-bad-variant-list = Variants must be ids like 1,2,3.
+p-form-expired = The checkout form has expired; reload the page and try again.
+p-cart-empty = Your cart is empty: add something first.
+p-choose-store-first = Choose your store first (Stores → Set as my store).
+p-choose-slot = Choose a pickup slot.
+p-delivery-address-missing = Enter the delivery address (street, postcode and city).
+p-not-our-link = This link is not one of ours: scan the code on the kiosk again.
+p-not-a-kiosk = Only a store's kiosk does this.
+p-use-your-phone = Open this link on your phone, not on the kiosk.
+p-sign-in-first = Please sign in (your session has ended).
+p-wrong-password = That is not your current password.
+p-wrong-pin = That PIN is not right.
+p-staff-only = This page is for the store's staff.
+p-account-gone = This account no longer exists.
+p-no-such-order = There is no such order here (signed in as someone else, or the link is incomplete?).
+p-no-such-store = There is no such store.
+p-no-such-address = There is no such address.
+p-no-such-session = There is no such session.
+p-no-such-handoff = There is no such handoff.
+p-cart-moved = This cart was moved to your account when you signed in; reload the page to see it.
+p-slot-too-early = That pickup slot is too early: some items come from our warehouse and are ready in 2 days; choose a later slot.
+p-slot-unavailable = That pickup slot is not available; choose another.
+p-slot-full = That pickup slot has just filled up; choose another one.
+p-handoff-used = This cart was already taken with this link; each link works once.
+## Server only: order e-mails (subject, then the body's parts).
+mail-placed = Your order #{ $number } has been placed
+mail-ready = Your order #{ $number } is ready for pickup
+mail-collected = Your order #{ $number } has been collected. Thank you
+mail-cancelled = Your order #{ $number } has been cancelled
+mail-expired = Your order #{ $number } was not collected in time and has been cancelled
+mail-greeting = Hello { $name },
+mail-pickup = 
+    Pickup: { $store }, { $street } { $city }
+    Slot: { $slot }
+    Pickup code: { $code }
+mail-total = Total: { $total }
+## Server only: what is wrong with a form field (see `model::FieldError`).
+f-email = enter a valid e-mail address
+f-password-too-short = the password needs at least { $min } characters
+f-password-too-long = the password is too long
+f-required = this field is required
+f-too-long = this field is too long
+f-control-character = this field may not contain control characters (tabs, line breaks and the like)
+f-postcode = enter a postcode like 00-950
+f-pin = a PIN is 4 to 8 digits
+f-phone = enter a phone number of 9 to 15 digits

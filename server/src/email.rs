@@ -1,0 +1,99 @@
+//! The order e-mails' words, made from the i18n layer in the customer's
+//! language. Storage gathers the facts ([`OrderMail`]); this module words
+//! them; `outbox` builds and delivers the message with lettre.
+
+use omnistore_components::i18n::{Locale, Msg};
+use omnistore_components::model::{Money, OrderStatus};
+
+/// What an order e-mail tells.
+#[derive(Clone, Debug)]
+pub struct OrderMail {
+    pub number: i64,
+    /// The customer's name as given at checkout.
+    pub name: String,
+    pub status: OrderStatus,
+    /// Where and when to collect it, for open pickup orders.
+    pub pickup: Option<PickupMail>,
+    pub total: Money,
+}
+
+#[derive(Clone, Debug)]
+pub struct PickupMail {
+    pub store: String,
+    pub street: String,
+    pub city: String,
+    /// The slot's start in the store's time zone.
+    pub slot: String,
+    pub code: String,
+}
+
+/// Subject and plain-text body of the e-mail about `mail`, in `locale`.
+pub fn order_status(mail: &OrderMail, locale: Locale) -> (String, String) {
+    let l = locale;
+    let number = mail.number.to_string();
+    let subject = match mail.status {
+        OrderStatus::Placed => Msg::MailPlaced,
+        OrderStatus::Ready => Msg::MailReady,
+        OrderStatus::Collected => Msg::MailCollected,
+        OrderStatus::Cancelled => Msg::MailCancelled,
+        OrderStatus::Expired => Msg::MailExpired,
+    }
+    .fill(l, &[("number", &number)]);
+    let mut body = format!(
+        "{}\n\n{subject}.\n",
+        Msg::MailGreeting.fill(l, &[("name", &mail.name)])
+    );
+    if let Some(p) = &mail.pickup {
+        body.push('\n');
+        body.push_str(&Msg::MailPickup.fill(
+            l,
+            &[
+                ("store", &p.store),
+                ("street", &p.street),
+                ("city", &p.city),
+                ("slot", &p.slot),
+                ("code", &p.code),
+            ],
+        ));
+        body.push('\n');
+    }
+    body.push('\n');
+    body.push_str(&Msg::MailTotal.fill(l, &[("total", &mail.total.format(l))]));
+    body.push('\n');
+    (subject, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mail(status: OrderStatus) -> OrderMail {
+        OrderMail {
+            number: 42,
+            name: "Zofia Łukasiewicz".into(),
+            status,
+            pickup: Some(PickupMail {
+                store: "omnistore Mokotów".into(),
+                street: "Puławska 1".into(),
+                city: "Warszawa".into(),
+                slot: "2026-11-28 10:00".into(),
+                code: "K7Q2".into(),
+            }),
+            total: Money::pln(12_999),
+        }
+    }
+
+    #[test]
+    fn the_mail_speaks_the_customers_language() {
+        let (subject, body) = order_status(&mail(OrderStatus::Ready), Locale::Pl);
+        assert_eq!(subject, "Zamówienie nr 42 jest gotowe do odbioru");
+        assert!(body.starts_with("Dzień dobry, Zofia Łukasiewicz"), "{body}");
+        assert!(body.contains("K7Q2") && body.contains("129,99"), "{body}");
+        let (subject, _) = order_status(&mail(OrderStatus::Placed), Locale::En);
+        assert_eq!(subject, "Your order #42 has been placed");
+        let (subject, body) = order_status(&mail(OrderStatus::Ready), Locale::Ru);
+        assert_eq!(subject, "Ваш заказ № 42 готов к получению");
+        assert!(body.contains("Код получения: K7Q2"), "{body}");
+        assert!(body.contains("129,99\u{a0}PLN"), "{body}");
+    }
+}
