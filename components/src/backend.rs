@@ -390,10 +390,14 @@ fn hex(bytes: &[u8]) -> String {
 
 /// A `Set-Cookie` value for one of our HttpOnly cookies; `max_age` 0 deletes it.
 pub fn cookie(name: &str, value: &str, max_age: i64, secure: bool) -> String {
-    format!(
-        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
-        if secure { "; Secure" } else { "" }
-    )
+    cookie::Cookie::build((name, value))
+        .path("/")
+        .max_age(cookie::time::Duration::seconds(max_age))
+        .http_only(true)
+        .same_site(cookie::SameSite::Lax)
+        .secure(secure)
+        .build()
+        .to_string()
 }
 
 /// Token values are 64 hex characters; anything else is ignored, not looked up.

@@ -57,7 +57,8 @@ impl Locale {
 pub const LANG_COOKIE: &str = "lang";
 
 /// Chooses the locale from the `lang` cookie, else the best `Accept-Language`
-/// entry we speak (by q-value), else English.
+/// entry we speak (by q-value), else English. Server only.
+#[cfg(feature = "ssr")]
 pub fn negotiate(cookie_header: Option<&str>, accept_language: Option<&str>) -> Locale {
     if let Some(l) = cookie_header
         .and_then(|c| cookie_value(c, LANG_COOKIE))
@@ -84,12 +85,15 @@ pub fn negotiate(cookie_header: Option<&str>, accept_language: Option<&str>) -> 
     best.map(|(_, l)| l).unwrap_or_default()
 }
 
-/// The value of one cookie in a `Cookie` header.
+/// The value of one cookie in a `Cookie` request header, read with the
+/// `cookie` crate. Server only.
+#[cfg(feature = "ssr")]
 pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header.split(';').find_map(|kv| {
-        let (k, v) = kv.trim().split_once('=')?;
-        (k == name).then_some(v.trim_matches('"'))
-    })
+    cookie::Cookie::split_parse(header)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .and_then(|c| c.value_raw())
+        .map(|v| v.trim_matches('"'))
 }
 
 /// Puts the locale in context for every component below. On the server the
@@ -245,6 +249,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "ssr")]
     #[test]
     fn negotiation() {
         assert_eq!(negotiate(None, None), Locale::En);
@@ -279,6 +284,7 @@ mod tests {
         assert_eq!(items(24, Locale::Ru), "24 товара");
     }
 
+    #[cfg(feature = "ssr")]
     #[test]
     fn cookies() {
         assert_eq!(cookie_value("a=1; lang=pl; b=2", "lang"), Some("pl"));

@@ -860,8 +860,10 @@ fn price_ending_99(rng: &mut Rng, lo: u64, hi: u64) -> i64 {
 }
 
 fn days_to_date(days: i64) -> String {
-    let (y, m, d) = omnistore_components::model::civil_date(days);
-    format!("{y:04}-{m:02}-{d:02}")
+    chrono::DateTime::from_timestamp(days * 86_400, 0)
+        .unwrap_or_default()
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 pub fn generate(size: &DemoSize) -> Catalog {

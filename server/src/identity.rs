@@ -1,7 +1,8 @@
 //! Who is asking, decided once per request before any page or server
-//! function runs: cross-site writes are refused, the session cookie is
-//! resolved to a customer, every browser gets a guest-cart token, and
-//! personal answers are marked uncacheable.
+//! function runs. Four layers, one job each, outermost first:
+//! [`refuse_cross_site`] (CSRF), [`identify`] (session, guest cart and kiosk
+//! cookies to an [`Identity`]), [`private_answers`] (cache headers) and
+//! [`sign_in_first`] (customers' pages).
 
 use crate::error::AppError;
 use crate::web::AppState;
@@ -32,10 +33,23 @@ pub const PRIVATE_PREFIXES: &[&str] = &[
     "/api/",
 ];
 
-pub async fn identify(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    if let Err(e) = same_origin_write(req.method(), req.headers(), &state.public_url) {
-        return e.into_response();
+/// Refuses a state-changing request another site made a browser send.
+pub async fn refuse_cross_site(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    match same_origin_write(req.method(), req.headers(), &state.public_url) {
+        Ok(()) => next.run(req).await,
+        Err(e) => e.into_response(),
     }
+}
+
+/// Resolves the request's cookies to an [`Identity`] (put in the request's
+/// extensions): the session's customer, the guest cart (a new token when
+/// there is none), the kiosk the device is bound to. Stale cookies are
+/// dropped; the cookies of a kiosk visit that ended are refused.
+pub async fn identify(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let cookies = req
         .headers()
         .get_all(header::COOKIE)
@@ -138,11 +152,6 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
             Some(token)
         }
     };
-    let path = req.uri().path().to_string();
-    // Nothing a kiosk shows may be kept by its browser for the next shopper.
-    let kiosk = identity.kiosk.is_some();
-    // Nor anything shown to a signed-in customer (their name is in the header).
-    let customer = identity.customer.is_some();
     req.extensions_mut().insert(identity);
 
     let mut res = next.run(req).await;
@@ -169,6 +178,20 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
             headers.append(header::SET_COOKIE, v);
         }
     }
+    res
+}
+
+/// Marks answers that are about one shopper so that no cache keeps them.
+/// Runs inside [`identify`].
+pub async fn private_answers(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    let who = req.extensions().get::<Identity>();
+    // Nothing a kiosk shows may be kept by its browser for the next shopper.
+    let kiosk = who.is_some_and(|w| w.kiosk.is_some());
+    // Nor anything shown to a signed-in customer (their name is in the header).
+    let customer = who.is_some_and(|w| w.customer.is_some());
+    let mut res = next.run(req).await;
+    let headers = res.headers_mut();
     if kiosk || customer || PRIVATE_PREFIXES.iter().any(|p| path.starts_with(p)) {
         headers.insert(
             header::CACHE_CONTROL,

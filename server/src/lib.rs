@@ -11,6 +11,7 @@ pub mod images;
 pub mod outbox;
 pub mod payments;
 pub mod pwa;
+pub mod qr;
 pub mod storage;
 pub mod web;
 

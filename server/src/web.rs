@@ -69,9 +69,14 @@ pub fn router(state: AppState) -> Router {
         .merge(kiosk::router())
         .merge(pages)
         .layer(axum::middleware::from_fn(crate::identity::sign_in_first))
+        .layer(axum::middleware::from_fn(crate::identity::private_answers))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::identity::identify,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::identity::refuse_cross_site,
         ));
     Router::new()
         .merge(meta::router())
@@ -285,10 +290,13 @@ mod meta {
         let locale = Locale::from_tag(&tag)
             .filter(|l| l.tag() == tag)
             .ok_or(Problem::UnknownLanguage)?;
-        let cookie = format!(
-            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            locale.tag()
-        );
+        // Not HttpOnly: nothing secret, and kept for a year.
+        let cookie = cookie::Cookie::build((LANG_COOKIE, locale.tag()))
+            .path("/")
+            .max_age(cookie::time::Duration::days(365))
+            .same_site(cookie::SameSite::Lax)
+            .build()
+            .to_string();
         let mut res = Redirect::to(safe_back(q.back.as_deref())).into_response();
         *res.status_mut() = StatusCode::SEE_OTHER;
         res.headers_mut().insert(

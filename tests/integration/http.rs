@@ -105,7 +105,7 @@ fn client() -> reqwest::Client {
 /// it; panics (failing the test) on any other answer.
 fn refused(body: &str) -> Problem {
     match serde_json::from_str::<ShopError>(body) {
-        Ok(ShopError::Refused(p)) => p,
+        Ok(ShopError::Refused { problem, .. }) => problem,
         other => panic!("not a refusal: {other:?} from {body}"),
     }
 }

@@ -264,8 +264,8 @@ pub async fn register(
         .await
         .map_err(|e| {
             let e = fail(e);
-            if let ShopError::Refused(p) = &e {
-                back_to_form("/register", p.code(), &next);
+            if let ShopError::Refused { problem, .. } = &e {
+                back_to_form("/register", problem.code(), &next);
             }
             e
         })?;

@@ -34,7 +34,7 @@ mod ssr {
     pub fn back_with(page: &str, e: ShopError) -> ShopError {
         if plain_form() {
             let code = match &e {
-                ShopError::Refused(p) => p.code(),
+                ShopError::Refused { problem, .. } => problem.code(),
                 _ => "unavailable",
             };
             leptos_axum::redirect(&format!("{page}?error={code}"));

@@ -10,9 +10,11 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum ShopError {
-    /// The request cannot be done, and why.
-    #[error(transparent)]
-    Refused(#[from] Problem),
+    /// The request cannot be done: why, and the server's words for it in
+    /// the shopper's language (the browser shows them; it has no copy of
+    /// the server's texts).
+    #[error("{text}")]
+    Refused { problem: Problem, text: String },
     /// Our side failed; the details are in the server's log only.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -51,7 +53,7 @@ impl ShopError {
     /// The shopper's words for the failure.
     pub fn text(&self, locale: Locale) -> String {
         match self {
-            ShopError::Refused(p) => p.text(locale),
+            ShopError::Refused { text, .. } => text.clone(),
             e if e.is_offline() => Msg::OfflineQueued.text(locale).to_string(),
             _ => Msg::ErrorUnavailable.text(locale).to_string(),
         }

@@ -191,8 +191,8 @@ pub async fn accept_handoff(token: String) -> Result<MergeReport, ShopError> {
     use omnistore_components::model::Problem;
     let who = identity()?;
     let back = |e: ShopError| {
-        if let (true, ShopError::Refused(p)) = (plain_form(), &e) {
-            leptos_axum::redirect(&format!("/handoff/{token}?error={}", p.code()));
+        if let (true, ShopError::Refused { problem, .. }) = (plain_form(), &e) {
+            leptos_axum::redirect(&format!("/handoff/{token}?error={}", problem.code()));
         }
         e
     };

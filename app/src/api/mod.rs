@@ -50,7 +50,8 @@ pub(crate) mod ssr {
         set_status(
             StatusCode::from_u16(problem.refusal().status()).unwrap_or(StatusCode::BAD_REQUEST),
         );
-        ShopError::Refused(problem)
+        let text = problem.text(locale());
+        ShopError::Refused { problem, text }
     }
 
     /// Our side failed: logged here, a bare 503 for the caller.

@@ -14,7 +14,7 @@ use crate::shopper::{error_text, merge_message, use_shopper};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
-use omnistore_components::model::{format_utc, Address, MergeReport};
+use omnistore_components::model::{Address, MergeReport};
 use omnistore_components::AddressForm;
 
 /// The error of an action's last run, for an alert.
@@ -228,7 +228,7 @@ fn account_view(
                         <li class="os-account__item" data-current=s.current.to_string()>
                             <strong>{s.device.clone()}</strong>
                             {s.current.then(|| view! { " (" {t(Msg::ThisDevice)} ")" })}
-                            " — " {t(Msg::LastSeen)} " " {format_utc(s.last_seen)}
+                            " — " {t(Msg::LastSeen)} " " {s.last_seen_utc.clone()}
                             {(!s.current).then(|| view! {
                                 <ActionForm action=end_session attr:class="os-account__inline">
                                     <input type="hidden" name="handle" value=s.handle.clone() />

@@ -91,9 +91,7 @@ fn search_body(
             .into_any()
         }
         // The server answers bad input with a 400 and its reason.
-        Err(ShopError::Refused(problem)) => {
-            view! { <BadRequest reason=problem.text(use_locale()) /> }.into_any()
-        }
+        Err(ShopError::Refused { text, .. }) => view! { <BadRequest reason=text /> }.into_any(),
         Err(_) => view! { <ErrorPage /> }.into_any(),
     }
 }

@@ -49,6 +49,9 @@ pub struct SessionInfo {
     /// Unix seconds.
     pub created_at: i64,
     pub last_seen: i64,
+    /// `last_seen` as "2026-11-23 06:55 UTC", written by the server (with
+    /// chrono), so the browser needs no calendar code.
+    pub last_seen_utc: String,
     pub current: bool,
 }
 
@@ -203,41 +206,9 @@ impl Address {
     }
 }
 
-/// (year, month, day) of a count of days since 1970-01-01 (Howard Hinnant's
-/// civil-from-days): dates without a calendar crate in the browser.
-pub fn civil_date(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
-}
-
-/// "2026-11-23 06:55 UTC" from unix seconds, for timestamps in a list.
-pub fn format_utc(secs: i64) -> String {
-    let (year, month, day) = civil_date(secs.div_euclid(86_400));
-    let rem = secs.rem_euclid(86_400);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
-        rem / 3600,
-        rem % 3600 / 60
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn utc_timestamps() {
-        assert_eq!(format_utc(0), "1970-01-01 00:00 UTC");
-        assert_eq!(format_utc(1_795_416_900), "2026-11-23 06:55 UTC");
-        assert_eq!(format_utc(951_782_400), "2000-02-29 00:00 UTC");
-    }
 
     #[test]
     fn emails() {

@@ -1,8 +1,8 @@
 //! Why a request was refused, as data. Each reason names what was wrong
 //! (which field, which line and how many are left, which slot, why a link is
 //! gone); the status code follows from the reason, and the words are made at
-//! the edge, in the shopper's language ([`Problem::text`]). No code branches
-//! on the words.
+//! the edge, in the shopper's language ([`Problem::text`], on the server: its
+//! texts are not in the browser's tables). No code branches on the words.
 //!
 //! Usage:
 //! ```
@@ -66,8 +66,10 @@ pub enum Decline {
 }
 
 /// Every reason a request is refused.
+// Externally tagged (`{"slot_full":null}`, `{"not_enough_stock":{…}}`):
+// the cheapest form for the browser's JSON reader.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "problem", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 #[error("{}", self.text(Locale::En))]
 pub enum Problem {
     /// A form field; `field` is its name in the form.

@@ -22,7 +22,7 @@ pub struct Pwa {
     service_worker: String,
     manifest: String,
     icons: Vec<(&'static str, Vec<u8>)>,
-    offline: [(Locale, String); 2],
+    offline: [(Locale, String); 3],
 }
 
 const PWA_JS: &str = include_str!("pwa.js");
@@ -63,7 +63,7 @@ impl Pwa {
             service_worker,
             manifest: manifest(),
             icons,
-            offline: [Locale::En, Locale::Pl].map(|l| (l, offline_page(l, &assets.css))),
+            offline: Locale::ALL.map(|l| (l, offline_page(l, &assets.css))),
         }
     }
 }

@@ -439,6 +439,10 @@ impl AccountBackend for SqliteStore {
                 device: device_label(&ua),
                 created_at,
                 last_seen,
+                last_seen_utc: chrono::DateTime::from_timestamp(last_seen, 0)
+                    .unwrap_or_default()
+                    .format("%Y-%m-%d %H:%M UTC")
+                    .to_string(),
                 current: hash == current,
             })
             .collect())

@@ -299,7 +299,7 @@ impl KioskBackend for SqliteStore {
         .await
         ?;
         let url = format!("{link_base}{token}");
-        let (qr_path, qr_size) = super::orders::qr_path(&url);
+        let (qr_path, qr_size) = crate::qr::svg_path(&url);
         Ok(Handoff {
             url,
             handle,

@@ -75,24 +75,6 @@ fn pickup_code() -> String {
         .collect()
 }
 
-/// The QR code of `text` as SVG path data (one square per dark module) inside
-/// a 4-module quiet zone, and the side of the square in modules.
-pub fn qr_path(text: &str) -> (String, u32) {
-    use qrcodegen::{QrCode, QrCodeEcc};
-    let Ok(qr) = QrCode::encode_text(text, QrCodeEcc::Medium) else {
-        return (String::new(), 0);
-    };
-    let mut d = String::new();
-    for y in 0..qr.size() {
-        for x in 0..qr.size() {
-            if qr.get_module(x, y) {
-                d.push_str(&format!("M{} {}h1v1h-1z", x + 4, y + 4));
-            }
-        }
-    }
-    (d, qr.size() as u32 + 8)
-}
-
 /// What a QR code of an order says: enough for staff to find it and check it.
 pub fn qr_text(number: i64, code: &str) -> String {
     format!("OMNISTORE-ORDER:{number}:{code}")
@@ -744,7 +726,7 @@ impl OrderBackend for SqliteStore {
         ?;
         let online = self.online_location_id().await?;
         let code: String = r.get("pickup_code");
-        let (qr_path, qr_size) = qr_path(&qr_text(number, &code));
+        let (qr_path, qr_size) = crate::qr::svg_path(&qr_text(number, &code));
         let now_at = Utc::now();
         let tz = store.map(|s| s.tz).unwrap_or(chrono_tz::Europe::Warsaw);
         Ok(Some(OrderView {
