@@ -173,6 +173,6 @@ test('kiosk: five wrong staff PINs, then attempts are refused for a while', asyn
   await kiosk.getByRole('alert').getByText('that PIN is not right').waitFor();
   // Even the right PIN waits now.
   assert.equal(await attempt(PIN), 429);
-  await kiosk.getByRole('alert').getByText(/too many wrong PINs/).waitFor();
+  await kiosk.getByRole('alert').getByText(/too many wrong PINs/i).waitFor();
   assert.equal(await kiosk.getByRole('link', { name: 'Touch to start' }).count(), 0);
 });
