@@ -17,7 +17,7 @@
 use crate::api::kiosk::{get_kiosk, handoff_taken, kiosk_reset, start_handoff, KioskStaff};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use omnistore_components::i18n::{t, Msg};
+use omnistore_components::i18n::{t, use_locale, Msg};
 use omnistore_components::model::Handoff;
 use omnistore_components::QrCode;
 
@@ -196,9 +196,7 @@ fn phone_dialog(store: String, open: RwSignal<bool>) -> AnyView {
     let phone = RwSignal::new(None::<Result<Handoff, String>>);
     leptos::task::spawn_local(async move {
         phone.set(Some(
-            start_handoff()
-                .await
-                .map_err(|e| crate::shopper::error_text(&e)),
+            start_handoff().await.map_err(|e| e.text(use_locale())),
         ));
     });
     handoff_watch(store, phone);
@@ -274,7 +272,7 @@ pub fn StaffDialog(
         }
     });
     let error = move || match act.value().get() {
-        Some(Err(e)) => Some(crate::shopper::error_text(&e)),
+        Some(Err(e)) => Some(e.text(use_locale())),
         _ => None,
     };
     view! {

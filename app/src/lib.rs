@@ -18,6 +18,12 @@ pub use root::{shell, App};
 /// Moves the page to a path on this site, from a callback.
 pub type Navigator = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
 
+/// The client-side navigation script (`app/src/nav.js`): it fetches the
+/// next page, swaps `<main>` and hydrates the new islands. The host serves
+/// it as `/nav.js`; every page loads it (see `root.rs`).
+#[cfg(feature = "ssr")]
+pub const NAV_SCRIPT: &str = include_str!("nav.js");
+
 /// Goes to a path on this site with nav.js's client-side navigation (there
 /// is no router in the browser). Call it while the component is set up,
 /// and the result later; on the server it does nothing.

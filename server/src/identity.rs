@@ -5,7 +5,7 @@
 //! [`sign_in_first`] (customers' pages).
 
 use crate::error::AppError;
-use crate::web::AppState;
+use crate::state::AppState;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;

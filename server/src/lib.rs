@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod payments;
 pub mod pwa;
 pub mod qr;
+pub mod state;
 pub mod storage;
 pub mod web;
 
@@ -93,7 +94,7 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     let leptos = leptos_options(config);
     let pwa = Arc::new(pwa::Pwa::new(&leptos, config.release.as_deref()));
     tracing::info!(version = %pwa.version, "service worker version");
-    let state = web::AppState {
+    let state = state::AppState {
         pwa,
         leptos,
         backend: Arc::new(store),

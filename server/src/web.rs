@@ -4,6 +4,7 @@
 
 use crate::error::AppError;
 use crate::images;
+pub use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -14,30 +15,12 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use omnistore_app::seo::SiteOrigin;
 use omnistore_app::{shell, App};
-use omnistore_components::backend::Backend;
 use omnistore_components::i18n::{Locale, LANG_COOKIE};
 use omnistore_components::model::{is_local_path, Problem};
 use serde::Deserialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
-
-/// Everything a request handler may need.
-#[derive(Clone)]
-pub struct AppState {
-    pub leptos: LeptosOptions,
-    pub backend: Backend,
-    /// Public origin without a trailing slash, for canonical links and the sitemap.
-    pub public_url: String,
-    /// The installable app's files (manifest, icons, service worker).
-    pub pwa: std::sync::Arc<crate::pwa::Pwa>,
-}
-
-impl axum::extract::FromRef<AppState> for LeptosOptions {
-    fn from_ref(state: &AppState) -> Self {
-        state.leptos.clone()
-    }
-}
 
 /// The whole site.
 pub fn router(state: AppState) -> Router {

@@ -6,7 +6,7 @@
 
 mod icon;
 
-use crate::web::AppState;
+use axum::extract::FromRef;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -14,6 +14,7 @@ use axum::routing::get;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use omnistore_components::i18n::{negotiate, Locale, Msg};
+use std::sync::Arc;
 
 /// Everything this module serves, made once at start-up.
 pub struct Pwa {
@@ -27,7 +28,8 @@ pub struct Pwa {
 
 const PWA_JS: &str = include_str!("pwa.js");
 /// Client-side navigation in islands mode (the shell links it only then).
-const NAV_JS: &str = include_str!("nav.js");
+/// Client-side navigation: the app's browser code, served as a script.
+const NAV_JS: &str = omnistore_app::NAV_SCRIPT;
 
 impl Pwa {
     /// `release` (`--release-tag`) names the build when given; otherwise the
@@ -74,7 +76,13 @@ fn js_literal<T: serde::Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).expect("strings and lists of strings serialise")
 }
 
-pub fn router() -> Router<AppState> {
+/// The app's routes, for any state that holds the [`Pwa`] (the host's
+/// `AppState` does): this module needs nothing else of it.
+pub fn router<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Arc<Pwa>: FromRef<S>,
+{
     Router::new()
         .route("/sw.js", get(service_worker))
         .route("/pwa.js", get(|| script(PWA_JS)))
@@ -86,13 +94,13 @@ pub fn router() -> Router<AppState> {
 
 /// Browsers check the worker on every visit: `no-cache` makes them ask us,
 /// so a deployment is noticed at once.
-async fn service_worker(State(state): State<AppState>) -> Response {
+async fn service_worker(State(pwa): State<Arc<Pwa>>) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "no-cache"),
         ],
-        state.pwa.service_worker.clone(),
+        pwa.service_worker.clone(),
     )
         .into_response()
 }
@@ -108,22 +116,22 @@ async fn script(source: &'static str) -> Response {
         .into_response()
 }
 
-async fn manifest_file(State(state): State<AppState>) -> Response {
+async fn manifest_file(State(pwa): State<Arc<Pwa>>) -> Response {
     (
         [
             (header::CONTENT_TYPE, "application/manifest+json"),
             (header::CACHE_CONTROL, "public, max-age=86400"),
         ],
-        state.pwa.manifest.clone(),
+        pwa.manifest.clone(),
     )
         .into_response()
 }
 
 async fn icon_file(
-    State(state): State<AppState>,
+    State(pwa): State<Arc<Pwa>>,
     axum::extract::Path(name): axum::extract::Path<String>,
 ) -> Response {
-    match state.pwa.icons.iter().find(|(n, _)| *n == name) {
+    match pwa.icons.iter().find(|(n, _)| *n == name) {
         Some((_, png)) => (
             [
                 (header::CONTENT_TYPE, "image/png"),
@@ -138,11 +146,10 @@ async fn icon_file(
 
 /// In the shopper's language (cookie, else `Accept-Language`); the worker
 /// stores the one it was installed with.
-async fn offline(State(state): State<AppState>, headers: HeaderMap) -> Response {
+async fn offline(State(pwa): State<Arc<Pwa>>, headers: HeaderMap) -> Response {
     let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
     let locale = negotiate(text(header::COOKIE), text(header::ACCEPT_LANGUAGE));
-    let page = state
-        .pwa
+    let page = pwa
         .offline
         .iter()
         .find(|(l, _)| *l == locale)

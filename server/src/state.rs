@@ -1,0 +1,29 @@
+//! What every handler and middleware shares, in a module of its own so
+//! that neither the router (`web`) nor the layers (`identity`, `pwa`) import
+//! each other for it.
+
+use leptos::config::LeptosOptions;
+use omnistore_components::backend::Backend;
+
+/// Everything a request handler may need.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos: LeptosOptions,
+    pub backend: Backend,
+    /// Public origin without a trailing slash, for canonical links and the sitemap.
+    pub public_url: String,
+    /// The installable app's files (manifest, icons, service worker).
+    pub pwa: std::sync::Arc<crate::pwa::Pwa>,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+impl axum::extract::FromRef<AppState> for std::sync::Arc<crate::pwa::Pwa> {
+    fn from_ref(state: &AppState) -> Self {
+        state.pwa.clone()
+    }
+}
