@@ -5,6 +5,7 @@
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use omnistore_components::i18n::{Locale, Msg};
+#[cfg(feature = "ssr")]
 use omnistore_components::model::Problem;
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +15,15 @@ pub enum ShopError {
     /// the shopper's language (the browser shows them; it has no copy of
     /// the server's texts).
     #[error("{text}")]
-    Refused { problem: Problem, text: String },
+    Refused {
+        /// The typed reason. It is in every answer; the wasm build leaves
+        /// it unread (nothing in the browser branches on it, and its reader
+        /// would grow the first page's wasm): an island that needs it drops
+        /// this `cfg`.
+        #[cfg(feature = "ssr")]
+        problem: Problem,
+        text: String,
+    },
     /// Our side failed; the details are in the server's log only.
     #[error("temporarily unavailable")]
     Unavailable,
