@@ -3,8 +3,12 @@
 //! optional callback that replaces the post once the page is hydrated.
 //!
 //! Usage:
-//! ```text
-//! view! { <form method="post" action="/api/cart/add" on:submit=enhance(on_add, move || (id, 1))> … </form> }
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::enhance::enhance;
+//! # fn usage(on_add: Option<Callback<(i64, u32)>>, id: i64) -> impl IntoView {
+//! view! { <form method="post" action="/api/cart/add" on:submit=enhance(on_add, move || (id, 1))></form> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: nothing (event handlers exist only in the browser).

@@ -2,8 +2,12 @@
 //! customer their name (a link to the account) and "Sign out".
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::Viewer, AccountMenu};
+//! # fn usage(viewer_signal: Signal<Option<Viewer>>, sign_out: Callback<()>) -> impl IntoView {
 //! view! { <AccountMenu viewer=viewer_signal on_sign_out=sign_out /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: links and a plain sign-out form (a POST: signing

@@ -3,8 +3,12 @@
 //! with JavaScript `on_add` gets the variant and quantity and the page stays.
 //!
 //! Usage:
-//! ```text
-//! view! { <AddToCart variant_id=Signal::derive(move || selected.get().id) with_quantity=true on_add=cart_add /> }
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::Fulfilment, AddToCart};
+//! # fn usage(selected_id: Signal<i64>, cart_add: Callback<(i64, u32, Fulfilment)>) -> impl IntoView {
+//! view! { <AddToCart variant_id=selected_id with_quantity=true on_add=Some(cart_add) /> }
+//! # }
 //! ```
 //!
 //! With `pickup_store` (the shopper's store) the form offers "Delivery" or

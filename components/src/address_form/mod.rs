@@ -3,8 +3,12 @@
 //! "00-950", phone of 9-15 digits; the server applies the same rules.
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::Address, AddressForm};
+//! # fn usage(save: Callback<Address>, save_error: Signal<Option<String>>) -> impl IntoView {
 //! view! { <AddressForm address=Address::default() on_save=save error=save_error /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: a real form posting to `action` with the address id

@@ -2,8 +2,12 @@
 //! links; the last crumb is the current page (`aria-current="page"`).
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{Breadcrumbs, Crumb};
+//! # fn usage() -> impl IntoView {
 //! view! { <Breadcrumbs items=vec![Crumb::link("Home", "/"), Crumb::here("Garden")] /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: static markup.

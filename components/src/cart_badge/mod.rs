@@ -3,8 +3,12 @@
 //! and contains its visible text (WCAG 2.5.3).
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::Cart, CartBadge};
+//! # fn usage(cart: Signal<Cart>) -> impl IntoView {
 //! view! { <CartBadge count=Signal::derive(move || cart.get().item_count()) /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: a plain link with the count at render time; when

@@ -4,8 +4,12 @@
 //! a quantity form, a remove button and the line total.
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::{CartLine as Line, Fulfilment}, CartLine};
+//! # fn usage(line: Line, set_quantity: Callback<(i64, Fulfilment, u32)>, remove: Callback<(i64, Fulfilment)>) -> impl IntoView {
 //! view! { <CartLine line=line on_set=set_quantity on_remove=remove /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: plain forms (quantity, remove, switch) that post to

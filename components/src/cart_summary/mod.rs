@@ -1,8 +1,12 @@
 //! CartSummary: the cart's totals — units and subtotal at today's prices.
 //!
 //! Usage:
-//! ```text
-//! view! { <CartSummary cart=Signal::derive(move || state.cart()) /> }
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::Cart, CartSummary};
+//! # fn usage(cart: Signal<Cart>) -> impl IntoView {
+//! view! { <CartSummary cart=cart /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: the totals at render time; they follow `cart` after

@@ -2,8 +2,12 @@
 //! too many attempts) shown in an alert.
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::LoginForm;
+//! # fn usage(sign_in: Callback<(String, String)>, login_error: Signal<Option<String>>, signing_in: Signal<bool>) -> impl IntoView {
 //! view! { <LoginForm on_submit=sign_in error=login_error pending=signing_in /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: a real form posting to `action`; the server signs

@@ -4,8 +4,12 @@
 //! added, or a quantity that had to be reduced).
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::Cart, MiniCart};
+//! # fn usage(cart_signal: Signal<Cart>, drawer_open: RwSignal<bool>, notice_text: Signal<Option<String>>) -> impl IntoView {
 //! view! { <MiniCart cart=cart_signal open=drawer_open message=notice_text /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: renders nothing while closed (it is always closed

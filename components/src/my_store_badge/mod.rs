@@ -2,8 +2,12 @@
 //! "Choose your store" linking to the locator.
 //!
 //! Usage:
-//! ```text
-//! view! { <MyStoreBadge store=Signal::derive(move || session.my_store()) /> }
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::StoreRef, MyStoreBadge};
+//! # fn usage(my_store: Signal<Option<StoreRef>>) -> impl IntoView {
+//! view! { <MyStoreBadge store=my_store /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: a plain link; it follows `store` after hydration.

@@ -2,8 +2,12 @@
 //! the upcoming dates that differ (holidays).
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::StoreDetail, OpeningHours};
+//! # fn usage(detail: StoreDetail) -> impl IntoView {
 //! view! { <OpeningHours week=detail.week exceptions=detail.exceptions /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: static markup; "today" is the store's today, in

@@ -3,8 +3,12 @@
 //! and works with JavaScript off.
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::Pagination;
+//! # fn usage() -> impl IntoView {
 //! view! { <Pagination page=2 pages=25 href=Callback::new(|p| format!("?page={p}")) /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: static markup; renders nothing when there is one page.

@@ -2,8 +2,12 @@
 //! earliest chosen; full slots are never offered.
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::PickupPlan, PickupSlots};
+//! # fn usage(plan: PickupPlan) -> impl IntoView {
 //! view! { <PickupSlots slots=plan.slots /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: plain radio inputs named `slot` (unix seconds), so

@@ -2,8 +2,12 @@
 //! price struck through and the saving when the item is on sale.
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::Money, Price};
+//! # fn usage() -> impl IntoView {
 //! view! { <Price price=Money::pln(12999) compare_at=Some(Money::pln(15999)) /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: renders the final text; nothing happens on hydration

@@ -2,8 +2,12 @@
 //! image, brand, name (a link to the product), price and online stock.
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::ProductSummary, ProductCard};
+//! # fn usage(summary: ProductSummary) -> impl IntoView {
 //! view! { <ProductCard product=summary /> }
+//! # }
 //! ```
 //!
 //! A single-variant product gets an "Add to cart" form; others link to the

@@ -3,8 +3,12 @@
 //! text it encodes is given as the accessible name.
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::OrderView, QrCode};
+//! # fn usage(order: OrderView) -> impl IntoView {
 //! view! { <QrCode path=order.qr_path size=order.qr_size label="Pickup code AB23CD45" /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: complete SVG.

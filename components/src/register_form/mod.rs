@@ -2,8 +2,12 @@
 //! browser checks the length first; the server enforces the same rules.
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::RegisterForm;
+//! # fn usage(register: Callback<(String, String, String)>, register_error: Signal<Option<String>>) -> impl IntoView {
 //! view! { <RegisterForm on_submit=register error=register_error /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: a real form posting to `action` (the account is

@@ -2,8 +2,12 @@
 //! An exact SKU or EAN typed (or scanned) here goes straight to the product.
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::SearchBox;
+//! # fn usage(current_query: String) -> impl IntoView {
 //! view! { <SearchBox value=current_query /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: a plain `<form method="get">`, so search works with

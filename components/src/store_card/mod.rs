@@ -3,8 +3,13 @@
 //! "opens tomorrow at 10:00"), services, and "Set as my store".
 //!
 //! Usage:
-//! ```text
-//! view! { <StoreCard store=card mine=false selected=Signal::derive(move || sel.get() == Some(slug)) /> }
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::StoreCard as Card, StoreCard};
+//! # fn usage(card: Card, sel: Signal<Option<String>>) -> impl IntoView {
+//! # let slug = card.slug.clone();
+//! view! { <StoreCard store=card mine=false selected=Signal::derive(move || sel.get().as_ref() == Some(&slug)) /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: the open/closed text is computed on the server in

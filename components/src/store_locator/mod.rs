@@ -3,8 +3,12 @@
 //! sync (choosing a card highlights its marker and the other way round).
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::StoreCard, StoreLocator};
+//! # fn usage(found: Signal<Vec<StoreCard>>, q: Signal<String>, mine: Signal<Option<String>>, locate: Callback<()>, msg: Signal<Option<String>>) -> impl IntoView {
 //! view! { <StoreLocator stores=found query=q my_store=mine on_locate=locate message=msg /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: a GET form to `/stores` (works without

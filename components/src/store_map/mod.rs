@@ -4,8 +4,12 @@
 //! tab order and have names for screen readers; the selected one is larger.
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::StoreCard, StoreMap};
+//! # fn usage(cards: Signal<Vec<StoreCard>>, selected: Signal<Option<String>>, select: Callback<String>) -> impl IntoView {
 //! view! { <StoreMap stores=cards selected=selected on_select=select /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: complete SVG; a marker is a plain `#store-…` link

@@ -5,8 +5,12 @@
 //! With `on_select` the page handles a choice itself (no navigation at all).
 //!
 //! Usage:
-//! ```text
+//! ```
+//! # use leptos::prelude::*;
+//! # use omnistore_components::{model::ProductDetail, VariantPicker};
+//! # fn usage(p: ProductDetail, selected: Signal<i64>) -> impl IntoView {
 //! view! { <VariantPicker variants=p.variants selected=selected href=Callback::new(|id| format!("?variant={id}")) /> }
+//! # }
 //! ```
 //!
 //! Server-side rendering: renders the selection named in the URL.
