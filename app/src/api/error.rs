@@ -18,7 +18,7 @@ pub enum ShopError {
     Refused {
         /// The typed reason. It is in every answer; the wasm build leaves
         /// it unread (nothing in the browser branches on it, and its reader
-        /// would grow the first page's wasm): an island that needs it drops
+        /// cost the first page 7.7 KB of brotli): an island that needs it drops
         /// this `cfg`.
         #[cfg(feature = "ssr")]
         problem: Problem,

@@ -94,7 +94,7 @@ impl SqliteStore {
     ) -> BackendResult<Option<(u32, i64)>> {
         let store = match fulfilment {
             Fulfilment::Delivery => None,
-            Fulfilment::Pickup => Some(pickup.ok_or_else(|| Problem::ChooseStoreFirst)?),
+            Fulfilment::Pickup => Some(pickup.ok_or(Problem::ChooseStoreFirst)?),
         };
         let row: Option<(i64, i64)> = sqlx::query_as(
             "SELECT v.price, (SELECT COALESCE(SUM(s.on_hand - s.reserved), 0) FROM stock s
