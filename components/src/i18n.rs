@@ -118,9 +118,12 @@ fn document_locale() -> Locale {
     Locale::default()
 }
 
-/// The locale in context (English when none was provided, e.g. in a gallery test).
+/// The locale in context. Where there is none, the page's `<html lang>` in
+/// the browser (an island's component can be made where the island's
+/// context does not reach, e.g. when a `<Transition>` renders its children
+/// again), and English on the server (e.g. in a gallery test).
 pub fn use_locale() -> Locale {
-    use_context::<Locale>().unwrap_or_default()
+    use_context::<Locale>().unwrap_or_else(document_locale)
 }
 
 /// Shorthand used by components: the text of `msg` in the current locale.
