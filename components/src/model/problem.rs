@@ -230,7 +230,7 @@ impl Problem {
     }
 
     /// A short code for a page a form without JavaScript goes back to
-    /// (`?error=slot`); the page words it with [`Problem::from_code`].
+    /// (`?error=slot`); the page words it with [`Problem::code_text`].
     pub fn code(&self) -> &'static str {
         use Problem::*;
         match self {
@@ -416,15 +416,6 @@ fn field_name(field: &str, locale: Locale) -> &str {
         _ => return field,
     };
     msg.text(locale)
-}
-
-impl From<FieldError> for Problem {
-    fn from(error: FieldError) -> Self {
-        Problem::Field {
-            field: String::new(),
-            error,
-        }
-    }
 }
 
 #[cfg(test)]
