@@ -3,10 +3,9 @@
 //! of texts per language. A message missing from a language, an extra one,
 //! a placeholder that differs or a plural form a language lacks stops the
 //! build: keys are checked at compile time, and the browser gets plain
-//! tables instead of a Fluent runtime. Messages under a group comment
-//! (`##`) that starts with "Server only" are left out of the browser's
-//! tables (an empty text there), so e-mails and refusals cost the wasm
-//! nothing.
+//! strings instead of a Fluent runtime. Messages under a group comment
+//! (`##`) that starts with "Server only" are empty in the browser's build,
+//! so e-mails and refusals cost the wasm nothing.
 
 use fluent_syntax::ast::{
     Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
@@ -178,36 +177,43 @@ fn camel(id: &str) -> String {
 fn generate(tables: &[Vec<(String, Text)>], server_only: &[String]) -> String {
     let source = &tables[0];
     let mut out = String::new();
-    out.push_str("/// Every fixed text of the storefront, one per message in `locales/en.ftl`.\n");
-    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Msg {\n");
+    // Each message is a constant holding its texts, not an enum indexing
+    // shared tables: a constant's texts reach the wasm only if an island's
+    // code names it, so messages that only server-rendered pages use cost
+    // the browser nothing. Plural forms are kept in one string, split at run
+    // time. The server has every text; the browser's constants leave the
+    // server-only ones empty, in case a shared function names them.
+    out.push_str("#[allow(non_upper_case_globals)]\nimpl Msg {\n");
     for (id, _) in source {
-        writeln!(out, "    {},", camel(id)).unwrap();
-    }
-    out.push_str("}\n\nimpl Msg {\n    pub const ALL: &'static [Msg] = &[\n");
-    for (id, _) in source {
-        writeln!(out, "        Msg::{},", camel(id)).unwrap();
-    }
-    out.push_str("    ];\n}\n\n");
-    // Plural forms are kept in one string, split at run time. The server
-    // has every text; the browser's tables leave the server-only ones empty.
-    for (cfg, browser) in [
-        ("feature = \"ssr\"", false),
-        ("not(feature = \"ssr\")", true),
-    ] {
-        for (lang, table) in LANGUAGES.iter().zip(tables) {
-            writeln!(out, "#[cfg({cfg})]").unwrap();
-            writeln!(out, "const {}: &[&str] = &[", lang.to_ascii_uppercase()).unwrap();
-            for (id, _) in source {
+        writeln!(out, "    /// `{id}` in `locales/*.ftl`.").unwrap();
+        for (cfg, browser) in [
+            ("feature = \"ssr\"", false),
+            ("not(feature = \"ssr\")", true),
+        ] {
+            if browser && !server_only.contains(id) {
+                continue;
+            }
+            if server_only.contains(id) {
+                writeln!(out, "    #[cfg({cfg})]").unwrap();
+            }
+            write!(out, "    pub const {}: Msg = Msg(&[", camel(id)).unwrap();
+            for table in tables {
                 let (_, t) = table.iter().find(|(i, _)| i == id).unwrap();
                 let s = match t {
-                    _ if browser && server_only.contains(id) => String::new(),
+                    _ if browser => String::new(),
                     Text::Plain(s) => s.clone(),
                     Text::Plural(forms) => forms.join("\u{1f}"),
                 };
-                writeln!(out, "    {s:?},").unwrap();
+                write!(out, "{s:?}, ").unwrap();
             }
-            out.push_str("];\n");
+            out.push_str("]);\n");
         }
     }
+    out.push_str("\n    /// Every message, in `locales/en.ftl` order.\n");
+    out.push_str("    pub const ALL: &'static [Msg] = &[\n");
+    for (id, _) in source {
+        writeln!(out, "        Msg::{},", camel(id)).unwrap();
+    }
+    out.push_str("    ];\n}\n");
     out
 }

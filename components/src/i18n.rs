@@ -159,21 +159,21 @@ pub fn plural_category(n: u64, locale: Locale) -> usize {
     }
 }
 
-// `Msg` and the per-language tables, compiled from `locales/*.ftl` by build.rs.
+/// Every fixed text of the storefront: one constant per message in
+/// `locales/en.ftl` (e.g. `Msg::CartItems` for `cart-items`), holding its
+/// text in each language in [`Locale`] order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Msg(&'static [&'static str; 3]);
+
+// The constants, compiled from `locales/*.ftl` by build.rs.
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
-/// Separates the forms of a plural message in its table entry.
+/// Separates the forms of a plural message in its text.
 const FORMS: char = '\u{1f}';
 
 impl Msg {
     fn entry(self, locale: Locale) -> &'static str {
-        // Tables indexed by the variant, not a match: a few hundred arms per
-        // language compiled to that much code in the wasm.
-        match locale {
-            Locale::En => EN[self as usize],
-            Locale::Pl => PL[self as usize],
-            Locale::Ru => RU[self as usize],
-        }
+        self.0[locale as usize]
     }
 
     /// The message's text in `locale`; a plural message gives its last
@@ -227,7 +227,7 @@ mod tests {
             .map(|(m, l)| (*m, l))
             .filter(|(m, _)| {
                 !matches!(
-                    m,
+                    *m,
                     Msg::ShopName | Msg::Sku | Msg::Ean | Msg::Email | Msg::PFieldError
                 )
             })
