@@ -86,13 +86,12 @@ pub fn island_hydrated() {
 
 #[cfg(feature = "hydrate")]
 fn mark_hydrated() {
-    let mark = wasm_bindgen::closure::Closure::once_into_js(|| {
+    gloo_timers::callback::Timeout::new(0, || {
         if let Some(body) = leptos::prelude::document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
         }
-    });
-    let _ = leptos::prelude::window()
-        .set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&mark));
+    })
+    .forget();
 }
 
 /// Goes to `to` with nav.js's client-side navigation, or with
