@@ -109,9 +109,13 @@ pub fn KioskBar(
     let staff_store = store.clone();
     view! {
         <div class="os-kiosk-bar" role="region" aria-label="Kiosk">
-            <a class="os-kiosk-bar__home" href=store_home>"omnistore"</a>
+            <a class="os-kiosk-bar__home" href=store_home>
+                "omnistore"
+            </a>
             <form class="os-kiosk-bar__scan" action=scan_action method="get" role="search">
-                <label class="os-kiosk-bar__scan-label" for="os-kiosk-scan">{t(Msg::KioskScanLabel)}</label>
+                <label class="os-kiosk-bar__scan-label" for="os-kiosk-scan">
+                    {t(Msg::KioskScanLabel)}
+                </label>
                 <input
                     id="os-kiosk-scan"
                     class="os-kiosk-bar__scan-input"
@@ -123,23 +127,53 @@ pub fn KioskBar(
                     enterkeyhint="go"
                     maxlength="40"
                 />
-                <button class="os-kiosk-bar__button" type="submit">{t(Msg::KioskFind)}</button>
+                <button class="os-kiosk-bar__button" type="submit">
+                    {t(Msg::KioskFind)}
+                </button>
             </form>
-            <button class="os-kiosk-bar__button" type="button" on:click=move |_| phone_open.set(true)>{t(Msg::KioskSendToPhone)}</button>
-            <button class="os-kiosk-bar__button" type="button" on:click=restart>{t(Msg::KioskStartOver)}</button>
-            <button class="os-kiosk-bar__button os-kiosk-bar__button--quiet" type="button" on:click=move |_| staff_open.set(true)>
+            <button
+                class="os-kiosk-bar__button"
+                type="button"
+                on:click=move |_| phone_open.set(true)
+            >
+                {t(Msg::KioskSendToPhone)}
+            </button>
+            <button class="os-kiosk-bar__button" type="button" on:click=restart>
+                {t(Msg::KioskStartOver)}
+            </button>
+            <button
+                class="os-kiosk-bar__button os-kiosk-bar__button--quiet"
+                type="button"
+                on:click=move |_| staff_open.set(true)
+            >
                 {t(Msg::KioskStaff)}
             </button>
         </div>
-        {move || left.get().map(|s| view! {
-            <div class="os-kiosk-idle" role="alertdialog" aria-modal="true" aria-labelledby="os-kiosk-idle-title">
-                <div class="os-kiosk-dialog">
-                    <h2 id="os-kiosk-idle-title">{t(Msg::KioskStillThere)}</h2>
-                    <p>{t(Msg::KioskResetIn)}" "<strong class="os-kiosk-idle__seconds">{s}</strong>" "{t(Msg::KioskSeconds)}</p>
-                    <button class="os-kiosk-bar__button" type="button">{t(Msg::KioskStillHere)}</button>
-                </div>
-            </div>
-        })}
+        {move || {
+            left.get()
+                .map(|s| {
+                    view! {
+                        <div
+                            class="os-kiosk-idle"
+                            role="alertdialog"
+                            aria-modal="true"
+                            aria-labelledby="os-kiosk-idle-title"
+                        >
+                            <div class="os-kiosk-dialog">
+                                <h2 id="os-kiosk-idle-title">{t(Msg::KioskStillThere)}</h2>
+                                <p>
+                                    {t(Msg::KioskResetIn)}" "
+                                    <strong class="os-kiosk-idle__seconds">{s}</strong>" "
+                                    {t(Msg::KioskSeconds)}
+                                </p>
+                                <button class="os-kiosk-bar__button" type="button">
+                                    {t(Msg::KioskStillHere)}
+                                </button>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
         <Show when=move || phone_open.get()>
             <LazyPhoneDialog store=store.clone() open=phone_open />
         </Show>
@@ -203,18 +237,36 @@ fn phone_dialog(store: String, open: RwSignal<bool>) -> AnyView {
     });
     handoff_watch(store, phone);
     view! {
-        <div class="os-kiosk-dialog" role="dialog" aria-modal="true" aria-label=t(Msg::KioskSendToPhone)>
+        <div
+            class="os-kiosk-dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-label=t(Msg::KioskSendToPhone)
+        >
             <h2>{t(Msg::KioskSendToPhone)}</h2>
             {move || match phone.get() {
-                Some(Ok(h)) => view! {
-                    <p>{t(Msg::KioskScanWithPhone)}</p>
-                    <QrCode path=h.qr_path.clone() size=h.qr_size label=t(Msg::KioskSendToPhone).to_string() />
-                    <p class="os-kiosk-dialog__link"><a href=h.url.clone() data-handoff=h.url.clone()>{t(Msg::HandoffTitle)}</a></p>
-                }.into_any(),
+                Some(Ok(h)) => {
+                    view! {
+                        <p>{t(Msg::KioskScanWithPhone)}</p>
+                        <QrCode
+                            path=h.qr_path.clone()
+                            size=h.qr_size
+                            label=t(Msg::KioskSendToPhone).to_string()
+                        />
+                        <p class="os-kiosk-dialog__link">
+                            <a href=h.url.clone() data-handoff=h.url.clone()>
+                                {t(Msg::HandoffTitle)}
+                            </a>
+                        </p>
+                    }
+                        .into_any()
+                }
                 Some(Err(m)) => view! { <p role="alert">{m}</p> }.into_any(),
                 None => view! { <p>{t(Msg::Loading)}</p> }.into_any(),
             }}
-            <button class="os-kiosk-bar__button" type="button" on:click=move |_| open.set(false)>{t(Msg::CloseCart)}</button>
+            <button class="os-kiosk-bar__button" type="button" on:click=move |_| open.set(false)>
+                {t(Msg::CloseCart)}
+            </button>
         </div>
     }
     .into_any()
@@ -282,26 +334,74 @@ pub fn StaffDialog(
                 <input type="hidden" name="store" value=store.clone() />
                 <label class="os-kiosk-staff__field">
                     <span>{t(Msg::KioskPin)}</span>
-                    <input name="pin" type="password" inputmode="numeric" autocomplete="off" required minlength="4" maxlength="8" />
+                    <input
+                        name="pin"
+                        type="password"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        required
+                        minlength="4"
+                        maxlength="8"
+                    />
                 </label>
-                {move || error().map(|m| view! { <p class="os-kiosk-staff__error" role="alert">{m}</p> })}
+                {move || {
+                    error()
+                        .map(|m| {
+                            view! {
+                                <p class="os-kiosk-staff__error" role="alert">
+                                    {m}
+                                </p>
+                            }
+                        })
+                }}
                 <div class="os-kiosk-staff__actions">
-                    <button class="os-kiosk-bar__button" name="action" value="assist" type="submit">{t(Msg::KioskAssist)}</button>
-                    <button class="os-kiosk-bar__button" name="action" value="exit" type="submit">{t(Msg::KioskExit)}</button>
+                    <button class="os-kiosk-bar__button" name="action" value="assist" type="submit">
+                        {t(Msg::KioskAssist)}
+                    </button>
+                    <button class="os-kiosk-bar__button" name="action" value="exit" type="submit">
+                        {t(Msg::KioskExit)}
+                    </button>
                 </div>
                 <fieldset class="os-kiosk-staff__timing">
                     <label class="os-kiosk-staff__field">
                         <span>{t(Msg::KioskIdleSeconds)}</span>
-                        <input name="idle" type="number" inputmode="numeric" min="5" max="3600" value=idle::IDLE.with(|c| c.get()) />
+                        <input
+                            name="idle"
+                            type="number"
+                            inputmode="numeric"
+                            min="5"
+                            max="3600"
+                            value=idle::IDLE.with(|c| c.get())
+                        />
                     </label>
                     <label class="os-kiosk-staff__field">
                         <span>{t(Msg::KioskCountdownSeconds)}</span>
-                        <input name="countdown" type="number" inputmode="numeric" min="3" max="120" value=idle::COUNTDOWN.with(|c| c.get()) />
+                        <input
+                            name="countdown"
+                            type="number"
+                            inputmode="numeric"
+                            min="3"
+                            max="120"
+                            value=idle::COUNTDOWN.with(|c| c.get())
+                        />
                     </label>
-                    <button class="os-kiosk-bar__button" name="action" value="settings" type="submit">{t(Msg::KioskSettings)}</button>
+                    <button
+                        class="os-kiosk-bar__button"
+                        name="action"
+                        value="settings"
+                        type="submit"
+                    >
+                        {t(Msg::KioskSettings)}
+                    </button>
                 </fieldset>
             </ActionForm>
-            <button class="os-kiosk-bar__button os-kiosk-bar__button--quiet" type="button" on:click=move |_| on_close.run(())>{t(Msg::CloseCart)}</button>
+            <button
+                class="os-kiosk-bar__button os-kiosk-bar__button--quiet"
+                type="button"
+                on:click=move |_| on_close.run(())
+            >
+                {t(Msg::CloseCart)}
+            </button>
         </div>
     }
 }
@@ -310,11 +410,12 @@ pub fn StaffDialog(
 /// scroll, "Are you still there?" counts down; at zero the visit is wiped.
 mod idle {
     use super::*;
+    use omnistore_components::model::{COUNTDOWN_DEFAULT_SECS, IDLE_DEFAULT_SECS};
     use std::cell::Cell;
 
     thread_local! {
-        pub static IDLE: Cell<u32> = const { Cell::new(omnistore_components::model::IDLE_DEFAULT_SECS) };
-        pub static COUNTDOWN: Cell<u32> = const { Cell::new(omnistore_components::model::COUNTDOWN_DEFAULT_SECS) };
+        pub static IDLE: Cell<u32> = const { Cell::new(IDLE_DEFAULT_SECS) };
+        pub static COUNTDOWN: Cell<u32> = const { Cell::new(COUNTDOWN_DEFAULT_SECS) };
         static PAUSED_UNTIL: Cell<f64> = const { Cell::new(0.0) };
     }
 

@@ -17,12 +17,18 @@ pub fn Header() -> impl IntoView {
     let categories = load(|| (), move |_| get_categories(locale));
     let kiosk = crate::kiosk::kiosk_store();
     view! {
-        <a class="os-skip-link" href="#main">{t(Msg::SkipToContent)}</a>
+        <a class="os-skip-link" href="#main">
+            {t(Msg::SkipToContent)}
+        </a>
         {kiosk.map(|store| view! { <KioskIsland store /> })}
         <AppNotices />
         <header class="os-header">
             <div class="os-header__bar">
-                <a class="os-header__logo" href="/" aria-label=format!("omnistore — {}", t(Msg::Home))>
+                <a
+                    class="os-header__logo"
+                    href="/"
+                    aria-label=format!("omnistore — {}", t(Msg::Home))
+                >
                     <img src="/favicon.svg" alt="" width="32" height="32" />
                     <span>"omnistore"</span>
                 </a>
@@ -40,7 +46,13 @@ pub fn Header() -> impl IntoView {
                                 .await
                                 .unwrap_or_default()
                                 .into_iter()
-                                .map(|c| view! { <li><a href=format!("/c/{}", c.slug)>{c.name}</a></li> })
+                                .map(|c| {
+                                    view! {
+                                        <li>
+                                            <a href=format!("/c/{}", c.slug)>{c.name}</a>
+                                        </li>
+                                    }
+                                })
                                 .collect_view()
                         })}
                     </ul>
@@ -56,10 +68,14 @@ pub fn Header() -> impl IntoView {
 #[component]
 fn AppNotices() -> impl IntoView {
     view! {
-        <p class="os-offline-banner" role="status">{t(Msg::OfflineBanner)}</p>
+        <p class="os-offline-banner" role="status">
+            {t(Msg::OfflineBanner)}
+        </p>
         <div class="os-update" role="alert" hidden>
             <span>{t(Msg::UpdateAvailable)}" — "</span>
-            <button type="button" class="os-update__reload">{t(Msg::UpdateReload)}</button>
+            <button type="button" class="os-update__reload">
+                {t(Msg::UpdateReload)}
+            </button>
         </div>
     }
 }
@@ -179,7 +195,11 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="os-footer">
             <p>{t(Msg::Footer)}</p>
-            <p><a href="/stores">{t(Msg::StoresTitle)}</a>" · " <a href="/components">{t(Msg::ComponentsTitle)}</a></p>
+            <p>
+                <a href="/stores">{t(Msg::StoresTitle)}</a>
+                " · "
+                <a href="/components">{t(Msg::ComponentsTitle)}</a>
+            </p>
         </footer>
     }
 }

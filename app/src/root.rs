@@ -73,7 +73,11 @@ pub fn App() -> impl IntoView {
             <main id="main" class="os-main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/c/:category") view=category::CategoryPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/c/:category")
+                        view=category::CategoryPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/search") view=search::SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/p/:product") view=product::ProductPage ssr=SsrMode::Async />
                     <Route path=path!("/components") view=gallery::GalleryPage ssr=SsrMode::Async />
@@ -85,10 +89,22 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stores/:store") view=stores::StorePage ssr=SsrMode::Async />
                     <Route path=path!("/checkout") view=checkout::CheckoutPage ssr=SsrMode::Async />
                     <Route path=path!("/orders/:number") view=order::OrderPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/:store/orders") view=staff::StaffOrdersPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/staff/:store/orders")
+                        view=staff::StaffOrdersPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/kiosk/:store") view=kiosk::KioskPage ssr=SsrMode::Async />
-                    <Route path=path!("/kiosk/:store/shop") view=kiosk::KioskShopPage ssr=SsrMode::Async />
-                    <Route path=path!("/handoff/:token") view=handoff::HandoffPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/kiosk/:store/shop")
+                        view=kiosk::KioskShopPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/handoff/:token")
+                        view=handoff::HandoffPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
             <Footer />

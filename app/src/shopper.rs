@@ -553,24 +553,28 @@ mod tests {
             (
                 report(2, 0),
                 Locale::En,
-                "2 items from your visit were added to your cart; quantity reduced to 3 — that is all we have.",
+                "2 items from your visit were added to your cart; quantity reduced to 3 — that is \
+                    all we have.",
             ),
             // Starts with a word: capitalised.
             (
                 report(0, 2),
                 Locale::Pl,
-                "Ilość zmniejszona do 3 — to wszystko, co mamy; 2 produkty z Twojej wizyty są już niedostępne.",
+                "Ilość zmniejszona do 3 — to wszystko, co mamy; 2 produkty z Twojej wizyty są już \
+                    niedostępne.",
             ),
             // The noun agrees with the count.
             (
                 report(1, 1),
                 Locale::En,
-                "1 item from your visit was added to your cart; quantity reduced to 3 — that is all we have; 1 item from your visit is no longer available.",
+                "1 item from your visit was added to your cart; quantity reduced to 3 — that is \
+                    all we have; 1 item from your visit is no longer available.",
             ),
             (
                 report(5, 12),
                 Locale::Pl,
-                "5 produktów z Twojej wizyty dodano do koszyka; ilość zmniejszona do 3 — to wszystko, co mamy; 12 produktów z Twojej wizyty jest już niedostępnych.",
+                "5 produktów z Twojej wizyty dodano do koszyka; ilość zmniejszona do 3 — to \
+                    wszystko, co mamy; 12 produktów z Twojej wizyty jest już niedostępnych.",
             ),
             (MergeReport::default(), Locale::En, ""),
         ];

@@ -7,7 +7,10 @@
 //! # use leptos::prelude::*;
 //! # use omnistore_components::enhance::enhance;
 //! # fn usage(on_add: Option<Callback<(i64, u32)>>, id: i64) -> impl IntoView {
-//! view! { <form method="post" action="/api/cart/add" on:submit=enhance(on_add, move || (id, 1))></form> }
+//! view! {
+//!     <form method="post" action="/api/cart/add" on:submit=enhance(on_add, move || (id, 1))>
+//!     </form>
+//! }
 //! # }
 //! ```
 //!

@@ -1,9 +1,9 @@
 //! The i18n layer: every string a shopper sees is a [`Msg`], in English,
 //! Polish and Russian. The texts live in `components/locales/*.ftl` (Project
 //! Fluent syntax, one file per language, for translators to edit); build.rs
-//! turns them into the `Msg` enum and a table per language, so a missing
-//! translation is a compile error, not a blank on the page, and the browser
-//! carries no translation runtime.
+//! turns them into one `Msg` constant per message, so a missing translation
+//! is a compile error, not a blank on the page; the browser carries no
+//! translation runtime and only the messages its islands name.
 //!
 //! Usage:
 //! ```

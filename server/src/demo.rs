@@ -60,8 +60,20 @@ struct CategorySpec {
 }
 
 macro_rules! kind {
-    ($en:literal, $pl:literal, $lo:literal..$hi:literal, [$($s:literal => $c:literal),*], $col:literal, $fen:literal, $fpl:literal) => {
-        Kind { en: $en, pl: $pl, price: ($lo, $hi), sizes: &[$(($s, $c)),*], coloured: $col, feature_en: $fen, feature_pl: $fpl }
+    (
+        $en:literal, $pl:literal, $lo:literal..$hi:literal,
+        [$($s:literal => $c:literal),*],
+        $col:literal, $fen:literal, $fpl:literal
+    ) => {
+        Kind {
+            en: $en,
+            pl: $pl,
+            price: ($lo, $hi),
+            sizes: &[$(($s, $c)),*],
+            coloured: $col,
+            feature_en: $fen,
+            feature_pl: $fpl,
+        }
     };
 }
 
@@ -83,7 +95,12 @@ const CATEGORIES: &[CategorySpec] = &[
                 "stackable and weather-resistant",
                 "sztaplowane i odporne na warunki atmosferyczne"
             ),
-            kind!("Garden table", "Stół ogrodowy", 249..1899, ["4 seats" => 0, "6 seats" => 30000, "8 seats" => 60000], true, "with a powder-coated steel frame", "z ramą ze stali malowanej proszkowo"),
+            kind!(
+                "Garden table", "Stół ogrodowy", 249..1899,
+                ["4 seats" => 0, "6 seats" => 30000, "8 seats" => 60000],
+                true, "with a powder-coated steel frame",
+                "z ramą ze stali malowanej proszkowo"
+            ),
             kind!(
                 "Sun lounger",
                 "Leżak",
@@ -93,7 +110,12 @@ const CATEGORIES: &[CategorySpec] = &[
                 "with a five-position backrest",
                 "z oparciem regulowanym w pięciu pozycjach"
             ),
-            kind!("Garden bench", "Ławka ogrodowa", 299..1299, ["120 cm" => 0, "150 cm" => 15000], false, "made of FSC-certified wood", "z drewna z certyfikatem FSC"),
+            kind!(
+                "Garden bench", "Ławka ogrodowa", 299..1299,
+                ["120 cm" => 0, "150 cm" => 15000],
+                false, "made of FSC-certified wood",
+                "z drewna z certyfikatem FSC"
+            ),
         ],
     },
     CategorySpec {
@@ -104,8 +126,18 @@ const CATEGORIES: &[CategorySpec] = &[
         about_pl: "Grille węglowe, gazowe i elektryczne oraz wszystko do grillowania.",
         icon: "grill",
         kinds: &[
-            kind!("Charcoal grill", "Grill węglowy", 99..1499, ["47 cm" => 0, "57 cm" => 20000], true, "with an ash catcher and lid thermometer", "z popielnikiem i termometrem w pokrywie"),
-            kind!("Gas grill", "Grill gazowy", 899..4999, ["2 burners" => 0, "3 burners" => 50000, "4 burners" => 100000], false, "with cast-iron grates", "z rusztami żeliwnymi"),
+            kind!(
+                "Charcoal grill", "Grill węglowy", 99..1499,
+                ["47 cm" => 0, "57 cm" => 20000],
+                true, "with an ash catcher and lid thermometer",
+                "z popielnikiem i termometrem w pokrywie"
+            ),
+            kind!(
+                "Gas grill", "Grill gazowy", 899..4999,
+                ["2 burners" => 0, "3 burners" => 50000, "4 burners" => 100000],
+                false, "with cast-iron grates",
+                "z rusztami żeliwnymi"
+            ),
             kind!(
                 "Grill tongs",
                 "Szczypce do grilla",
@@ -115,7 +147,12 @@ const CATEGORIES: &[CategorySpec] = &[
                 "in stainless steel",
                 "ze stali nierdzewnej"
             ),
-            kind!("Grill cover", "Pokrowiec na grill", 49..199, ["S" => 0, "M" => 2000, "L" => 4000], false, "waterproof and UV-resistant", "wodoodporny i odporny na UV"),
+            kind!(
+                "Grill cover", "Pokrowiec na grill", 49..199,
+                ["S" => 0, "M" => 2000, "L" => 4000],
+                false, "waterproof and UV-resistant",
+                "wodoodporny i odporny na UV"
+            ),
         ],
     },
     CategorySpec {
@@ -144,7 +181,12 @@ const CATEGORIES: &[CategorySpec] = &[
                 "with a bypass blade for clean cuts",
                 "z ostrzem nożycowym do czystych cięć"
             ),
-            kind!("Lawn mower", "Kosiarka", 499..3999, ["32 cm" => 0, "38 cm" => 30000, "46 cm" => 60000], false, "with a grass box and mulching", "z koszem i funkcją mulczowania"),
+            kind!(
+                "Lawn mower", "Kosiarka", 499..3999,
+                ["32 cm" => 0, "38 cm" => 30000, "46 cm" => 60000],
+                false, "with a grass box and mulching",
+                "z koszem i funkcją mulczowania"
+            ),
             kind!(
                 "Leaf rake",
                 "Grabie do liści",
@@ -164,8 +206,18 @@ const CATEGORIES: &[CategorySpec] = &[
         about_pl: "Węże, zraszacze, konewki i zbiorniki na deszczówkę.",
         icon: "hose",
         kinds: &[
-            kind!("Garden hose", "Wąż ogrodowy", 49..299, ["15 m" => 0, "25 m" => 4000, "50 m" => 9000], true, "kink-free with a six-layer wall", "nieskręcający się, o sześciowarstwowej ściance"),
-            kind!("Watering can", "Konewka", 15..99, ["5 l" => 0, "10 l" => 1500], true, "with a removable rose", "ze zdejmowanym sitkiem"),
+            kind!(
+                "Garden hose", "Wąż ogrodowy", 49..299,
+                ["15 m" => 0, "25 m" => 4000, "50 m" => 9000],
+                true, "kink-free with a six-layer wall",
+                "nieskręcający się, o sześciowarstwowej ściance"
+            ),
+            kind!(
+                "Watering can", "Konewka", 15..99,
+                ["5 l" => 0, "10 l" => 1500],
+                true, "with a removable rose",
+                "ze zdejmowanym sitkiem"
+            ),
             kind!(
                 "Sprinkler",
                 "Zraszacz",
@@ -175,7 +227,12 @@ const CATEGORIES: &[CategorySpec] = &[
                 "with adjustable reach",
                 "z regulowanym zasięgiem"
             ),
-            kind!("Rain barrel", "Zbiornik na deszczówkę", 149..799, ["200 l" => 0, "300 l" => 10000, "500 l" => 25000], true, "with a tap and a lid", "z kranem i pokrywą"),
+            kind!(
+                "Rain barrel", "Zbiornik na deszczówkę", 149..799,
+                ["200 l" => 0, "300 l" => 10000, "500 l" => 25000],
+                true, "with a tap and a lid",
+                "z kranem i pokrywą"
+            ),
         ],
     },
     CategorySpec {
@@ -195,8 +252,18 @@ const CATEGORIES: &[CategorySpec] = &[
                 "for balcony and windowsill",
                 "na balkon i parapet"
             ),
-            kind!("Flower pot", "Doniczka", 9..199, ["14 cm" => 0, "20 cm" => 1000, "30 cm" => 3000], true, "frost-proof with a drainage hole", "mrozoodporna z otworem odpływowym"),
-            kind!("Potting compost", "Ziemia do roślin", 12..59, ["20 l" => 0, "50 l" => 1500], false, "peat-free with slow-release feed", "bez torfu z nawozem o spowolnionym działaniu"),
+            kind!(
+                "Flower pot", "Doniczka", 9..199,
+                ["14 cm" => 0, "20 cm" => 1000, "30 cm" => 3000],
+                true, "frost-proof with a drainage hole",
+                "mrozoodporna z otworem odpływowym"
+            ),
+            kind!(
+                "Potting compost", "Ziemia do roślin", 12..59,
+                ["20 l" => 0, "50 l" => 1500],
+                false, "peat-free with slow-release feed",
+                "bez torfu z nawozem o spowolnionym działaniu"
+            ),
             kind!(
                 "Tulip bulbs",
                 "Cebulki tulipanów",
@@ -234,8 +301,18 @@ const CATEGORIES: &[CategorySpec] = &[
                 "with a linen shade",
                 "z lnianym abażurem"
             ),
-            kind!("LED bulb", "Żarówka LED", 9..59, ["E27 806 lm" => 0, "E27 1521 lm" => 1000, "E14 470 lm" => 0], false, "warm white, A-class", "ciepła biel, klasa A"),
-            kind!("String lights", "Girlanda świetlna", 39..199, ["5 m" => 0, "10 m" => 3000], false, "for the terrace, IP44", "na taras, IP44"),
+            kind!(
+                "LED bulb", "Żarówka LED", 9..59,
+                ["E27 806 lm" => 0, "E27 1521 lm" => 1000, "E14 470 lm" => 0],
+                false, "warm white, A-class",
+                "ciepła biel, klasa A"
+            ),
+            kind!(
+                "String lights", "Girlanda świetlna", 39..199,
+                ["5 m" => 0, "10 m" => 3000],
+                false, "for the terrace, IP44",
+                "na taras, IP44"
+            ),
         ],
     },
     CategorySpec {
@@ -246,8 +323,18 @@ const CATEGORIES: &[CategorySpec] = &[
         about_pl: "Namioty, śpiwory, kuchenki i wszystko na noc pod gwiazdami.",
         icon: "tent",
         kinds: &[
-            kind!("Tent", "Namiot", 199..1999, ["2-person" => 0, "3-person" => 20000, "4-person" => 40000], true, "with a 3000 mm waterproof flysheet", "z tropikiem o wodoodporności 3000 mm"),
-            kind!("Sleeping bag", "Śpiwór", 99..699, ["M" => 0, "L" => 5000], true, "comfortable down to 5 °C", "komfortowy do 5 °C"),
+            kind!(
+                "Tent", "Namiot", 199..1999,
+                ["2-person" => 0, "3-person" => 20000, "4-person" => 40000],
+                true, "with a 3000 mm waterproof flysheet",
+                "z tropikiem o wodoodporności 3000 mm"
+            ),
+            kind!(
+                "Sleeping bag", "Śpiwór", 99..699,
+                ["M" => 0, "L" => 5000],
+                true, "comfortable down to 5 °C",
+                "komfortowy do 5 °C"
+            ),
             kind!(
                 "Camping stove",
                 "Kuchenka turystyczna",
@@ -257,7 +344,12 @@ const CATEGORIES: &[CategorySpec] = &[
                 "compact with piezo ignition",
                 "kompaktowa z zapalnikiem piezo"
             ),
-            kind!("Rain jacket", "Kurtka przeciwdeszczowa", 149..799, ["S" => 0, "M" => 0, "L" => 0, "XL" => 2000], true, "breathable with taped seams", "oddychająca z klejonymi szwami"),
+            kind!(
+                "Rain jacket", "Kurtka przeciwdeszczowa", 149..799,
+                ["S" => 0, "M" => 0, "L" => 0, "XL" => 2000],
+                true, "breathable with taped seams",
+                "oddychająca z klejonymi szwami"
+            ),
         ],
     },
     CategorySpec {
@@ -268,8 +360,18 @@ const CATEGORIES: &[CategorySpec] = &[
         about_pl: "Patelnie, garnki, noże i pojemniki.",
         icon: "pan",
         kinds: &[
-            kind!("Frying pan", "Patelnia", 59..399, ["24 cm" => 0, "28 cm" => 3000], true, "with a non-stick coating, induction-ready", "z powłoką nieprzywierającą, na indukcję"),
-            kind!("Cooking pot", "Garnek", 69..449, ["3 l" => 0, "5 l" => 4000, "8 l" => 8000], false, "in stainless steel with a glass lid", "ze stali nierdzewnej ze szklaną pokrywką"),
+            kind!(
+                "Frying pan", "Patelnia", 59..399,
+                ["24 cm" => 0, "28 cm" => 3000],
+                true, "with a non-stick coating, induction-ready",
+                "z powłoką nieprzywierającą, na indukcję"
+            ),
+            kind!(
+                "Cooking pot", "Garnek", 69..449,
+                ["3 l" => 0, "5 l" => 4000, "8 l" => 8000],
+                false, "in stainless steel with a glass lid",
+                "ze stali nierdzewnej ze szklaną pokrywką"
+            ),
             kind!(
                 "Chef's knife",
                 "Nóż szefa kuchni",
@@ -298,7 +400,12 @@ const CATEGORIES: &[CategorySpec] = &[
         about_pl: "Ręczniki, dywaniki, lustra i akcesoria.",
         icon: "towel",
         kinds: &[
-            kind!("Bath towel", "Ręcznik kąpielowy", 29..149, ["50×90 cm" => 0, "70×140 cm" => 2000], true, "in soft 500 g/m² cotton", "z miękkiej bawełny 500 g/m²"),
+            kind!(
+                "Bath towel", "Ręcznik kąpielowy", 29..149,
+                ["50×90 cm" => 0, "70×140 cm" => 2000],
+                true, "in soft 500 g/m² cotton",
+                "z miękkiej bawełny 500 g/m²"
+            ),
             kind!(
                 "Bath mat",
                 "Dywanik łazienkowy",
@@ -308,7 +415,12 @@ const CATEGORIES: &[CategorySpec] = &[
                 "non-slip and quick-drying",
                 "antypoślizgowy i szybkoschnący"
             ),
-            kind!("Bathroom mirror", "Lustro łazienkowe", 99..899, ["50 cm" => 0, "70 cm" => 10000], false, "with LED light and anti-fog", "z oświetleniem LED i funkcją antypary"),
+            kind!(
+                "Bathroom mirror", "Lustro łazienkowe", 99..899,
+                ["50 cm" => 0, "70 cm" => 10000],
+                false, "with LED light and anti-fog",
+                "z oświetleniem LED i funkcją antypary"
+            ),
             kind!(
                 "Soap dispenser",
                 "Dozownik mydła",
@@ -328,7 +440,12 @@ const CATEGORIES: &[CategorySpec] = &[
         about_pl: "Farby, pędzle, wiertarki i narzędzia ręczne.",
         icon: "paint",
         kinds: &[
-            kind!("Wall paint", "Farba do ścian", 39..249, ["1 l" => 0, "2.5 l" => 4000, "5 l" => 9000], true, "matt, washable, low-odour", "matowa, zmywalna, o niskim zapachu"),
+            kind!(
+                "Wall paint", "Farba do ścian", 39..249,
+                ["1 l" => 0, "2.5 l" => 4000, "5 l" => 9000],
+                true, "matt, washable, low-odour",
+                "matowa, zmywalna, o niskim zapachu"
+            ),
             kind!(
                 "Cordless drill",
                 "Wiertarko-wkrętarka",
@@ -347,7 +464,12 @@ const CATEGORIES: &[CategorySpec] = &[
                 "with synthetic bristles",
                 "z włosiem syntetycznym"
             ),
-            kind!("Tape measure", "Miara zwijana", 15..79, ["5 m" => 0, "8 m" => 1000], false, "with a magnetic hook", "z magnetycznym haczykiem"),
+            kind!(
+                "Tape measure", "Miara zwijana", 15..79,
+                ["5 m" => 0, "8 m" => 1000],
+                false, "with a magnetic hook",
+                "z magnetycznym haczykiem"
+            ),
         ],
     },
 ];
@@ -952,11 +1074,15 @@ pub fn generate(size: &DemoSize) -> Catalog {
         let material_en = kind.feature_en;
         let material_pl = kind.feature_pl;
         let description_en = format!(
-            "The {model} {} by {brand}, {material_en}. Designed for everyday use at home and in the garden, tested for durability and backed by a 2-year warranty. Available online and for pickup in our stores.",
+            "The {model} {} by {brand}, {material_en}. Designed for everyday use at home and in \
+                the garden, tested for durability and backed by a 2-year warranty. Available \
+                online and for pickup in our stores.",
             kind.en.to_lowercase()
         );
         let description_pl = format!(
-            "{} {model} marki {brand}, {material_pl}. Zaprojektowany do codziennego użytku w domu i ogrodzie, sprawdzony pod kątem trwałości, z 2-letnią gwarancją. Dostępny online i z odbiorem w naszych sklepach.",
+            "{} {model} marki {brand}, {material_pl}. Zaprojektowany do codziennego użytku w domu \
+                i ogrodzie, sprawdzony pod kątem trwałości, z 2-letnią gwarancją. Dostępny online \
+                i z odbiorem w naszych sklepach.",
             kind.pl
         );
         let age_days = rng.range(0, 730) as i64;

@@ -298,7 +298,8 @@ mod tests {
             ("origin", "http://127.0.0.1:3000")
         ]));
         assert!(ok(&[("sec-fetch-site", "same-origin")]));
-        // No browser markers at all: a non-browser client (curl, a server) cannot carry a victim's cookies.
+        // No browser markers at all: a non-browser client (curl, a server)
+        // cannot carry a victim's cookies.
         assert!(ok(&[]));
         assert!(!ok(&[("origin", "https://evil.example")]));
         assert!(!ok(&[

@@ -234,13 +234,20 @@ mod meta {
     async fn robots(State(state): State<AppState>) -> impl IntoResponse {
         (
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            format!("User-agent: *\nDisallow: /search\nDisallow: /lang/\nDisallow: /api/\n\nSitemap: {}/sitemap.xml\n", state.public_url),
+            format!(
+                "User-agent: *\nDisallow: /search\nDisallow: /lang/\nDisallow: \
+                /api/\n\nSitemap: {}/sitemap.xml\n",
+                state.public_url
+            ),
         )
     }
 
     async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError> {
         let paths = state.backend.sitemap_paths().await?;
-        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset \
+            xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
         for p in paths {
             // Paths are slugs (ASCII letters, digits, '-', '/'): nothing to escape.
             xml.push_str(&format!(
@@ -338,7 +345,7 @@ mod live {
 /// (digits, then Enter) lands on the product with or without the wasm.
 mod kiosk {
     use super::*;
-    use omnistore_components::model::{encode_query_value, is_slug, parse_scan};
+    use omnistore_components::model::{encode_query_value, is_slug, parse_scan, ScanError};
 
     pub fn router() -> Router<AppState> {
         Router::new().route("/kiosk/{store}/scan", get(scan))
@@ -360,18 +367,18 @@ mod kiosk {
             return Err(AppError::NotFound);
         }
         let input = q.code.unwrap_or_default();
-        let back = |problem: &str| {
+        let back = |problem: ScanError| {
             format!(
                 "/kiosk/{store}/shop?code={}&problem={}",
                 encode_query_value(input.trim().get(..40).unwrap_or(input.trim())),
-                encode_query_value(problem)
+                problem.code()
             )
         };
         let to = match parse_scan(&input) {
             Err(problem) => back(problem),
             Ok(code) => match state.backend.find_code(&code).await? {
                 Some((slug, variant)) => format!("/p/{slug}?variant={variant}"),
-                None => back("no product has this code"),
+                None => back(ScanError::Unknown),
             },
         };
         Ok((StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response())

@@ -308,7 +308,8 @@ async fn quantities_are_validated_and_clamped_to_stock() {
     // A variant with few units: asking for more gets all there is, and says so.
     let pool = db(server()).await;
     let (few, units): (i64, i64) = sqlx::query_as(
-        "SELECT s.variant_id, s.on_hand - s.reserved FROM stock s JOIN locations l ON l.id = s.location_id
+        "SELECT s.variant_id, s.on_hand - s.reserved FROM stock s
+         JOIN locations l ON l.id = s.location_id
          WHERE l.slug = 'online' AND s.on_hand - s.reserved BETWEEN 1 AND 10 LIMIT 1",
     )
     .fetch_one(&pool)
@@ -389,7 +390,10 @@ async fn parallel_first_adds_of_a_new_guest_create_one_cart() {
 async fn offline_queue_keys_apply_once() {
     let shopper = Shopper::visit(&server().base).await;
     let (variant, _) = stocked_variants(10, 1).await[0];
-    let body = json!({ "op": { "Add": { "variant_id": variant, "quantity": 2 } }, "key": "3f1c0a9e-retry-key-0001" });
+    let body = json!({
+        "op": { "Add": { "variant_id": variant, "quantity": 2 } },
+        "key": "3f1c0a9e-retry-key-0001",
+    });
     // The queue resends after a lost answer: the same key, twice and in parallel.
     let results = join_all((0..3).map(|_| {
         let s = shopper.clone();
@@ -1167,7 +1171,9 @@ async fn a_control_character_is_named_and_an_oversized_body_is_413() {
         let mut tcp = std::net::TcpStream::connect(&addr).unwrap();
         let chunk = "x".repeat(64 * 1024);
         let mut req = format!(
-            "POST /api/cart/add HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            "POST /api/cart/add HTTP/1.1\r\nHost: {addr}\r\nContent-Type: \
+                application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: \
+                close\r\n\r\n"
         );
         for _ in 0..5 {
             req += &format!("{:x}\r\n{chunk}\r\n", chunk.len());

@@ -65,7 +65,8 @@ async fn scanning_goes_to_the_product_or_says_what_is_wrong() {
     let kiosk = start(base, &slug).await;
     let pool = db(server()).await;
     let (variant, ean, sku, product): (i64, String, String, String) = sqlx::query_as(
-        "SELECT v.id, v.ean, v.sku, p.slug FROM variants v JOIN products p ON p.id = v.product_id LIMIT 1",
+        "SELECT v.id, v.ean, v.sku, p.slug FROM variants v JOIN products p ON p.id = v.product_id
+         LIMIT 1",
     )
     .fetch_one(&pool)
     .await
@@ -83,11 +84,27 @@ async fn scanning_goes_to_the_product_or_says_what_is_wrong() {
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{code}");
         assert_eq!(location(&res), format!("/p/{product}?variant={variant}"));
     }
-    for (code, says) in [
-        ("0000000000000", "no+product+has+this+code"),
-        ("5900000000018", "wrong+check+digit"),
-        ("12345", "12+or+13+digits"),
-        ("<script>", "letters%2C+digits+and+dashes"),
+    // The link names the reason; the page words it in the kiosk's language.
+    for (code, reason, english, polish) in [
+        (
+            "0000000000000",
+            "unknown",
+            "no product has this code",
+            "żaden produkt nie ma tego kodu",
+        ),
+        (
+            "5900000000018",
+            "check-digit",
+            "wrong check digit",
+            "zła cyfra kontrolna",
+        ),
+        ("12345", "length", "12 or 13 digits", "12 lub 13 cyfr"),
+        (
+            "<script>",
+            "not-a-code",
+            "letters, digits and dashes",
+            "litery, cyfry i myślniki",
+        ),
     ] {
         let res = Shopper::client()
             .get(format!("{base}/kiosk/{slug}/scan"))
@@ -98,11 +115,23 @@ async fn scanning_goes_to_the_product_or_says_what_is_wrong() {
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         let to = location(&res);
         assert!(to.starts_with(&format!("/kiosk/{slug}/shop?code=")), "{to}");
-        assert!(
-            to.contains(says) || to.contains(&says.replace('+', "%20")),
-            "{code}: {to}"
-        );
+        assert!(to.ends_with(&format!("&problem={reason}")), "{code}: {to}");
+        for (lang, words) in [("en", english), ("pl", polish)] {
+            kiosk.set_cookie("lang", lang);
+            let (status, page) = kiosk.get(&to).await;
+            assert_eq!(status, StatusCode::OK, "{to}");
+            assert!(page.contains(words), "{lang} {code}: {to}");
+        }
     }
+    // A reason no scan gives is not shown: a link cannot put words on the kiosk.
+    let (status, page) = kiosk
+        .get(&format!(
+            "/kiosk/{slug}/shop?code=1&problem=Call+0700+for+a+prize"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("for a prize"));
+    assert!(!page.contains("os-kiosk-shop__problem"));
 }
 
 #[tokio::test]

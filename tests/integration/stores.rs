@@ -155,13 +155,15 @@ async fn store_pages_and_my_store_moves_to_the_account_at_login() {
 pub(crate) async fn isolated_stock(server: &Server, units: i64, capacity: i64) -> (String, i64) {
     let pool = db(server).await;
     let (store, slug): (i64, String) = sqlx::query_as(
-        "SELECT id, slug FROM locations WHERE kind = 'store' AND slug LIKE 'krakow%' ORDER BY id LIMIT 1",
+        "SELECT id, slug FROM locations WHERE kind = 'store' AND slug LIKE 'krakow%'
+         ORDER BY id LIMIT 1",
     )
     .fetch_one(&pool)
     .await
     .unwrap();
     let variant: i64 = sqlx::query_scalar(
-        "SELECT v.id FROM variants v WHERE NOT EXISTS (SELECT 1 FROM order_lines o WHERE o.variant_id = v.id)
+        "SELECT v.id FROM variants v WHERE NOT EXISTS (SELECT 1 FROM order_lines o
+         WHERE o.variant_id = v.id)
          ORDER BY v.id DESC LIMIT 1 OFFSET ?",
     )
     .bind(units + capacity)
@@ -274,8 +276,9 @@ async fn two_hundred_checkouts_for_ten_units_place_exactly_ten_orders() {
     let short = results
         .iter()
         .filter(|(s, b)| {
-            *s == StatusCode::CONFLICT
-                && matches!(super::refused(b), Problem::NotEnoughStock { ref lines, .. } if lines.len() == 1)
+            let one_line_short =
+                |p| matches!(p, Problem::NotEnoughStock { ref lines, .. } if lines.len() == 1);
+            *s == StatusCode::CONFLICT && one_line_short(super::refused(b))
         })
         .count();
     let errors = results.iter().filter(|(s, _)| s.is_server_error()).count();
@@ -651,7 +654,8 @@ async fn warehouse_lines_wait_two_days_and_the_cart_offers_a_store_that_has_them
     let (store, variant) = isolated_stock(&server, 0, 100).await;
     let pool = db(&server).await;
     let (other_id, other): (i64, String) = sqlx::query_as(
-        "SELECT id, slug FROM locations WHERE kind = 'store' AND slug LIKE 'warszawa%' ORDER BY id LIMIT 1",
+        "SELECT id, slug FROM locations WHERE kind = 'store' AND slug LIKE 'warszawa%'
+         ORDER BY id LIMIT 1",
     )
     .fetch_one(&pool)
     .await
@@ -720,7 +724,8 @@ async fn warehouse_lines_wait_two_days_and_the_cart_offers_a_store_that_has_them
     let (s, body) = place(&g, v["key"].as_str().unwrap(), Some(earliest), &[]).await;
     assert_eq!(s, StatusCode::CREATED, "{body}");
     let source: String = sqlx::query_scalar(
-        "SELECT l.slug FROM order_lines o JOIN locations l ON l.id = o.source_location_id WHERE o.variant_id = ?",
+        "SELECT l.slug FROM order_lines o JOIN locations l ON l.id = o.source_location_id
+         WHERE o.variant_id = ?",
     )
     .bind(variant)
     .fetch_one(&pool)

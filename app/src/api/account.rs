@@ -177,15 +177,22 @@ mod ssr {
     }
 
     /// A sign-in or sign-up form posted without JavaScript cannot read the
-    /// error in the answer, so it is sent back to its page with `?error=code`
-    /// (the page words it). Call after `refuse`, so that the redirect wins.
-    pub fn back_to_form(page: &str, code: &str, next: &Option<String>) {
-        if plain_form() {
-            let next = next
-                .as_deref()
-                .map(|n| format!("&next={}", encode_query_value(n)))
-                .unwrap_or_default();
-            leptos_axum::redirect(&format!("{page}?error={code}{next}"));
+    /// error in the answer, so a refusal sends it back to its page with
+    /// `?error=code` (the page words it). For `map_err` after the refusal is
+    /// made, so that the redirect wins over its status.
+    pub fn back_to_form<'a>(
+        page: &'a str,
+        next: &'a Option<String>,
+    ) -> impl Fn(ShopError) -> ShopError + 'a {
+        move |e| {
+            if let (ShopError::Refused { problem, .. }, true) = (&e, plain_form()) {
+                let next = next
+                    .as_deref()
+                    .map(|n| format!("&next={}", encode_query_value(n)))
+                    .unwrap_or_default();
+                leptos_axum::redirect(&format!("{page}?error={}{next}", problem.code()));
+            }
+            e
         }
     }
 
@@ -248,29 +255,16 @@ pub async fn register(
     use omnistore_components::model::{check_password, normalize_email, required_text};
     use ssr::*;
     let who = identity()?;
-    let invalid = |name| {
-        let next = &next;
-        move |e| {
-            let e = field(name)(e);
-            back_to_form("/register", "invalid", next);
-            e
-        }
-    };
-    let name = required_text(&name, 100).map_err(invalid("name"))?;
-    let email = normalize_email(&email).map_err(invalid("email"))?;
-    check_password(&password).map_err(invalid("password"))?;
+    let back = back_to_form("/register", &next);
+    let name = required_text(&name, 100).map_err(|e| back(field("name")(e)))?;
+    let email = normalize_email(&email).map_err(|e| back(field("email")(e)))?;
+    check_password(&password).map_err(|e| back(field("password")(e)))?;
     let customer = backend()?
         .register(&email, &name, &password, locale())
         .await
-        .map_err(|e| {
-            let e = fail(e);
-            if let ShopError::Refused { problem, .. } = &e {
-                back_to_form("/register", problem.code(), &next);
-            }
-            e
-        })?;
+        .map_err(|e| back(fail(e)))?;
     let report = sign_in(customer, &who).await?;
-    leptos_axum::redirect(&after_sign_in(next, &report));
+    leptos_axum::redirect(&after_sign_in(next.clone(), &report));
     Ok(report)
 }
 
@@ -286,23 +280,16 @@ pub async fn login(
     use ssr::*;
     let who = identity()?;
     let b = backend()?;
-    let wrong = |next: &Option<String>| {
-        let e = refuse(Problem::WrongCredentials);
-        back_to_form("/login", "credentials", next);
-        e
-    };
-    let email = normalize_email(&email).map_err(|_| wrong(&next))?;
+    let back = back_to_form("/login", &next);
+    let wrong = || back(refuse(Problem::WrongCredentials));
+    let email = normalize_email(&email).map_err(|_| wrong())?;
     let customer = match password_guess(&who, &email, b.authenticate(&email, &password)).await? {
         Guess::Right(customer) => customer,
-        Guess::Wrong => return Err(wrong(&next)),
-        Guess::TooMany => {
-            let e = refuse(Problem::TooManyAttempts);
-            back_to_form("/login", "throttled", &next);
-            return Err(e);
-        }
+        Guess::Wrong => return Err(wrong()),
+        Guess::TooMany => return Err(back(refuse(Problem::TooManyAttempts))),
     };
     let report = sign_in(customer, &who).await?;
-    leptos_axum::redirect(&after_sign_in(next, &report));
+    leptos_axum::redirect(&after_sign_in(next.clone(), &report));
     Ok(report)
 }
 

@@ -35,19 +35,42 @@ pub fn AccountPage() -> impl IntoView {
             .map(|r| merge_message(&r, locale))
     };
     view! {
-        <PageMeta title=t(Msg::MyAccount).to_string() description=t(Msg::MyAccount).to_string() canonical="/account".to_string() />
+        <PageMeta
+            title=t(Msg::MyAccount).to_string()
+            description=t(Msg::MyAccount).to_string()
+            canonical="/account".to_string()
+        />
         <h1 class="os-page-title">{t(Msg::MyAccount)}</h1>
-        {move || merged().map(|m| view! { <p class="os-notice" role="status">{t(Msg::Welcome)}". " {m}</p> })}
-        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        {move || {
+            merged()
+                .map(|m| {
+                    view! {
+                        <p class="os-notice" role="status">
+                            {t(Msg::Welcome)}
+                            ". "
+                            {m}
+                        </p>
+                    }
+                })
+        }}
+        <Suspense fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Err(_) => view! {
-                        <section class="os-message">
-                            <p>{t(Msg::SignInNeeded)}</p>
-                            <p><a class="os-button" href="/login?next=/account">{t(Msg::SignIn)}</a></p>
-                        </section>
+                    Err(_) => {
+                        view! {
+                            <section class="os-message">
+                                <p>{t(Msg::SignInNeeded)}</p>
+                                <p>
+                                    <a class="os-button" href="/login?next=/account">
+                                        {t(Msg::SignIn)}
+                                    </a>
+                                </p>
+                            </section>
+                        }
+                            .into_any()
                     }
-                        .into_any(),
                     Ok(data) => view! { <AccountIsland data /> }.into_any(),
                 }
             })}
@@ -142,35 +165,95 @@ fn account_view(
             <section class="os-account__section" aria-labelledby="os-account-profile">
                 <h2 id="os-account-profile">{t(Msg::Profile)}</h2>
                 <ActionForm action=profile attr:class="os-address-form">
-                    {move || err_of(profile.value().get()).map(|e| view! { <p class="os-auth-form__error" role="alert">{e}</p> })}
-                    {move || profile_saved().then(|| view! { <p class="os-notice" role="status">{t(Msg::Saved)}</p> })}
+                    {move || {
+                        err_of(profile.value().get())
+                            .map(|e| {
+                                view! {
+                                    <p class="os-auth-form__error" role="alert">
+                                        {e}
+                                    </p>
+                                }
+                            })
+                    }}
+                    {move || {
+                        profile_saved()
+                            .then(|| {
+                                view! {
+                                    <p class="os-notice" role="status">
+                                        {t(Msg::Saved)}
+                                    </p>
+                                }
+                            })
+                    }}
                     <div class="os-field">
-                        <label class="os-field__label" for="os-profile-name">{t(Msg::Name)}</label>
-                        <input class="os-field__control" id="os-profile-name" name="name" value=p.name.clone() autocomplete="name" required />
+                        <label class="os-field__label" for="os-profile-name">
+                            {t(Msg::Name)}
+                        </label>
+                        <input
+                            class="os-field__control"
+                            id="os-profile-name"
+                            name="name"
+                            value=p.name.clone()
+                            autocomplete="name"
+                            required
+                        />
                     </div>
                     <div class="os-field">
-                        <label class="os-field__label" for="os-profile-email">{t(Msg::Email)}</label>
-                        <input class="os-field__control" id="os-profile-email" type="email" name="email" value=p.email.clone() autocomplete="email" required />
+                        <label class="os-field__label" for="os-profile-email">
+                            {t(Msg::Email)}
+                        </label>
+                        <input
+                            class="os-field__control"
+                            id="os-profile-email"
+                            type="email"
+                            name="email"
+                            value=p.email.clone()
+                            autocomplete="email"
+                            required
+                        />
                     </div>
                     <div class="os-field">
-                        <label class="os-field__label" for="os-profile-language">{t(Msg::Language2)}</label>
+                        <label class="os-field__label" for="os-profile-language">
+                            {t(Msg::Language2)}
+                        </label>
                         <select class="os-field__control" id="os-profile-language" name="language">
-                            {Locale::ALL.into_iter().map(|l| view! {
-                                <option value=l.tag() selected=l == p.locale>{l.native_name()}</option>
-                            }).collect_view()}
+                            {Locale::ALL
+                                .into_iter()
+                                .map(|l| {
+                                    view! {
+                                        <option value=l.tag() selected=l == p.locale>
+                                            {l.native_name()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
                         </select>
                     </div>
                     <div class="os-field">
-                        <label class="os-field__label" for="os-profile-store">{t(Msg::PreferredStore)}</label>
+                        <label class="os-field__label" for="os-profile-store">
+                            {t(Msg::PreferredStore)}
+                        </label>
                         <select class="os-field__control" id="os-profile-store" name="store">
-                            <option value="" selected=current_store.is_empty()>{t(Msg::NoStoreChosen)}</option>
-                            {d.stores.into_iter().map(|(slug, label)| {
-                                let selected = slug == current_store;
-                                view! { <option value=slug selected=selected>{label}</option> }
-                            }).collect_view()}
+                            <option value="" selected=current_store.is_empty()>
+                                {t(Msg::NoStoreChosen)}
+                            </option>
+                            {d
+                                .stores
+                                .into_iter()
+                                .map(|(slug, label)| {
+                                    let selected = slug == current_store;
+                                    view! {
+                                        <option value=slug selected=selected>
+                                            {label}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
                         </select>
                     </div>
-                    <button class="os-button" type="submit">{t(Msg::Save)}</button>
+                    <button class="os-button" type="submit">
+                        {t(Msg::Save)}
+                    </button>
                 </ActionForm>
             </section>
 
@@ -178,22 +261,45 @@ fn account_view(
                 <h2 id="os-account-addresses">{t(Msg::Addresses)}</h2>
                 {d.addresses.is_empty().then(|| view! { <p>{t(Msg::NoAddresses)}</p> })}
                 <ul class="os-account__list">
-                    {d.addresses.into_iter().map(|a| {
-                        let id = a.id;
-                        let summary = format!("{}, {}, {} {}", a.name, a.street, a.postcode, a.city);
-                        view! {
-                            <li class="os-account__item">
-                                <details>
-                                    <summary>{summary.clone()}</summary>
-                                    <AddressForm address=a on_save=on_save error=address_error />
-                                </details>
-                                <ActionForm action=delete_address attr:class="os-account__inline">
-                                    <input type="hidden" name="id" value=id />
-                                    <button class="os-button os-button--secondary" type="submit" aria-label=format!("{} — {summary}", t(Msg::Delete))>{t(Msg::Delete)}</button>
-                                </ActionForm>
-                            </li>
-                        }
-                    }).collect_view()}
+                    {d
+                        .addresses
+                        .into_iter()
+                        .map(|a| {
+                            let id = a.id;
+                            let summary = format!(
+                                "{}, {}, {} {}",
+                                a.name,
+                                a.street,
+                                a.postcode,
+                                a.city,
+                            );
+                            view! {
+                                <li class="os-account__item">
+                                    <details>
+                                        <summary>{summary.clone()}</summary>
+                                        <AddressForm
+                                            address=a
+                                            on_save=on_save
+                                            error=address_error
+                                        />
+                                    </details>
+                                    <ActionForm
+                                        action=delete_address
+                                        attr:class="os-account__inline"
+                                    >
+                                        <input type="hidden" name="id" value=id />
+                                        <button
+                                            class="os-button os-button--secondary"
+                                            type="submit"
+                                            aria-label=format!("{} — {summary}", t(Msg::Delete))
+                                        >
+                                            {t(Msg::Delete)}
+                                        </button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
                 <details>
                     <summary>{t(Msg::AddAddress)}</summary>
@@ -205,58 +311,146 @@ fn account_view(
                 <h2 id="os-account-orders">{t(Msg::Orders)}</h2>
                 {d.orders.is_empty().then(|| view! { <p>{t(Msg::NoOrders)}</p> })}
                 <ul class="os-account__list">
-                    {d.orders.iter().map(|o| view! {
-                        <li>
-                            <a href=o.href.clone()>{format!("#{}", o.number)}</a>
-                            " · " {o.placed_at.clone()}
-                            " · " {crate::pages::order::status_name(o.status, locale)}
-                            " · " {o.total.format(locale)}
-                            " · " {o.channel.as_str()}
-                            {o.pickup_store.clone().map(|s| format!(" · {}", s.name))}
-                        </li>
-                    }).collect_view()}
+                    {d
+                        .orders
+                        .iter()
+                        .map(|o| {
+                            view! {
+                                <li>
+                                    <a href=o.href.clone()>{format!("#{}", o.number)}</a>
+                                    " · "
+                                    {o.placed_at.clone()}
+                                    " · "
+                                    {crate::pages::order::status_name(o.status, locale)}
+                                    " · "
+                                    {o.total.format(locale)}
+                                    " · "
+                                    {o.channel.as_str()}
+                                    {o.pickup_store.clone().map(|s| format!(" · {}", s.name))}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
-                {d.staff_stores.first().cloned().map(|s| view! {
-                    <p><a href=format!("/staff/{s}/orders")>{t(Msg::StaffOrdersTitle)}</a></p>
-                })}
+                {d
+                    .staff_stores
+                    .first()
+                    .cloned()
+                    .map(|s| {
+                        view! {
+                            <p>
+                                <a href=format!("/staff/{s}/orders")>{t(Msg::StaffOrdersTitle)}</a>
+                            </p>
+                        }
+                    })}
             </section>
 
             <section class="os-account__section" aria-labelledby="os-account-sessions">
                 <h2 id="os-account-sessions">{t(Msg::Sessions)}</h2>
                 <ul class="os-account__list">
-                    {d.sessions.into_iter().map(|s| view! {
-                        <li class="os-account__item" data-current=s.current.to_string()>
-                            <strong>{s.device.clone()}</strong>
-                            {s.current.then(|| view! { " (" {t(Msg::ThisDevice)} ")" })}
-                            " — " {t(Msg::LastSeen)} " " {s.last_seen_utc.clone()}
-                            {(!s.current).then(|| view! {
-                                <ActionForm action=end_session attr:class="os-account__inline">
-                                    <input type="hidden" name="handle" value=s.handle.clone() />
-                                    " " <button class="os-button os-button--secondary" type="submit">{t(Msg::SignOutDevice)}</button>
-                                </ActionForm>
-                            })}
-                        </li>
-                    }).collect_view()}
+                    {d
+                        .sessions
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <li class="os-account__item" data-current=s.current.to_string()>
+                                    <strong>{s.device.clone()}</strong>
+                                    {s
+                                        .current
+                                        .then(|| {
+                                            view! {
+                                                " ("
+                                                {t(Msg::ThisDevice)}
+                                                ")"
+                                            }
+                                        })}
+                                    " — "
+                                    {t(Msg::LastSeen)}
+                                    " "
+                                    {s.last_seen_utc.clone()}
+                                    {(!s.current)
+                                        .then(|| {
+                                            view! {
+                                                <ActionForm
+                                                    action=end_session
+                                                    attr:class="os-account__inline"
+                                                >
+                                                    <input type="hidden" name="handle" value=s.handle.clone() />
+                                                    " "
+                                                    <button
+                                                        class="os-button os-button--secondary"
+                                                        type="submit"
+                                                    >
+                                                        {t(Msg::SignOutDevice)}
+                                                    </button>
+                                                </ActionForm>
+                                            }
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
                 <ActionForm action=everywhere>
-                    <button class="os-button os-button--secondary" type="submit">{t(Msg::SignOutEverywhere)}</button>
+                    <button class="os-button os-button--secondary" type="submit">
+                        {t(Msg::SignOutEverywhere)}
+                    </button>
                 </ActionForm>
             </section>
 
             <section class="os-account__section" aria-labelledby="os-account-password">
                 <h2 id="os-account-password">{t(Msg::ChangePassword)}</h2>
                 <ActionForm action=password attr:class="os-auth-form">
-                    {move || err_of(password.value().get()).map(|e| view! { <p class="os-auth-form__error" role="alert">{e}</p> })}
-                    {move || password_changed().then(|| view! { <p class="os-notice" role="status">{t(Msg::PasswordChanged)}</p> })}
+                    {move || {
+                        err_of(password.value().get())
+                            .map(|e| {
+                                view! {
+                                    <p class="os-auth-form__error" role="alert">
+                                        {e}
+                                    </p>
+                                }
+                            })
+                    }}
+                    {move || {
+                        password_changed()
+                            .then(|| {
+                                view! {
+                                    <p class="os-notice" role="status">
+                                        {t(Msg::PasswordChanged)}
+                                    </p>
+                                }
+                            })
+                    }}
                     <div class="os-field">
-                        <label class="os-field__label" for="os-password-current">{t(Msg::CurrentPassword)}</label>
-                        <input class="os-field__control" id="os-password-current" type="password" name="current" autocomplete="current-password" required />
+                        <label class="os-field__label" for="os-password-current">
+                            {t(Msg::CurrentPassword)}
+                        </label>
+                        <input
+                            class="os-field__control"
+                            id="os-password-current"
+                            type="password"
+                            name="current"
+                            autocomplete="current-password"
+                            required
+                        />
                     </div>
                     <div class="os-field">
-                        <label class="os-field__label" for="os-password-new">{t(Msg::NewPassword)}</label>
-                        <input class="os-field__control" id="os-password-new" type="password" name="new_password" autocomplete="new-password" minlength="10" required />
+                        <label class="os-field__label" for="os-password-new">
+                            {t(Msg::NewPassword)}
+                        </label>
+                        <input
+                            class="os-field__control"
+                            id="os-password-new"
+                            type="password"
+                            name="new_password"
+                            autocomplete="new-password"
+                            minlength="10"
+                            required
+                        />
                     </div>
-                    <button class="os-button" type="submit">{t(Msg::ChangePassword)}</button>
+                    <button class="os-button" type="submit">
+                        {t(Msg::ChangePassword)}
+                    </button>
                 </ActionForm>
             </section>
 
@@ -264,12 +458,32 @@ fn account_view(
                 <h2 id="os-account-delete">{t(Msg::DeleteAccount)}</h2>
                 <p>{t(Msg::DeleteAccountWarning)}</p>
                 <ActionForm action=delete attr:class="os-auth-form">
-                    {move || err_of(delete.value().get()).map(|e| view! { <p class="os-auth-form__error" role="alert">{e}</p> })}
+                    {move || {
+                        err_of(delete.value().get())
+                            .map(|e| {
+                                view! {
+                                    <p class="os-auth-form__error" role="alert">
+                                        {e}
+                                    </p>
+                                }
+                            })
+                    }}
                     <div class="os-field">
-                        <label class="os-field__label" for="os-delete-password">{t(Msg::Password)}</label>
-                        <input class="os-field__control" id="os-delete-password" type="password" name="password" autocomplete="current-password" required />
+                        <label class="os-field__label" for="os-delete-password">
+                            {t(Msg::Password)}
+                        </label>
+                        <input
+                            class="os-field__control"
+                            id="os-delete-password"
+                            type="password"
+                            name="password"
+                            autocomplete="current-password"
+                            required
+                        />
                     </div>
-                    <button class="os-button os-button--secondary" type="submit">{t(Msg::DeleteAccount)}</button>
+                    <button class="os-button os-button--secondary" type="submit">
+                        {t(Msg::DeleteAccount)}
+                    </button>
                 </ActionForm>
             </section>
         </div>

@@ -41,15 +41,32 @@ pub fn PickupPromise(
         <div class="os-pickup-promise" role="status">
             <p class="os-pickup-promise__when">{promise}</p>
             {(!plan.missing.is_empty()).then(|| view! { <p>{t(Msg::StoreLacks)}</p> })}
-            {plan.alternative.map(|(store, d)| view! {
-                <p class="os-pickup-promise__switch">
-                    <span>{format!("{} ({}) {}.", store.name, format_distance(d), t(Msg::HasEverything))}</span>
-                    " "
-                    <button class="os-button os-button--secondary" type="submit" form=STORE_SWITCH_FORM name="store" value=store.slug.clone()>
-                        {t(Msg::SwitchStore)}
-                    </button>
-                </p>
-            })}
+            {plan
+                .alternative
+                .map(|(store, d)| {
+                    view! {
+                        <p class="os-pickup-promise__switch">
+                            <span>
+                                {format!(
+                                    "{} ({}) {}.",
+                                    store.name,
+                                    format_distance(d),
+                                    t(Msg::HasEverything),
+                                )}
+                            </span>
+                            " "
+                            <button
+                                class="os-button os-button--secondary"
+                                type="submit"
+                                form=STORE_SWITCH_FORM
+                                name="store"
+                                value=store.slug.clone()
+                            >
+                                {t(Msg::SwitchStore)}
+                            </button>
+                        </p>
+                    }
+                })}
         </div>
     }
 }
@@ -84,10 +101,25 @@ pub fn CartPage() -> impl IntoView {
     // deadlocks SSR).
     let plan = load(|| (), |_| crate::api::checkout::get_checkout());
     view! {
-        <PageMeta title=t(Msg::CartTitle).to_string() description=t(Msg::CartTitle).to_string() canonical="/cart".to_string() />
+        <PageMeta
+            title=t(Msg::CartTitle).to_string()
+            description=t(Msg::CartTitle).to_string()
+            canonical="/cart".to_string()
+        />
         <h1 class="os-page-title">{t(Msg::CartTitle)}</h1>
-        {move || merged().map(|m| view! { <p class="os-notice" role="status">{m}</p> })}
-        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        {move || {
+            merged()
+                .map(|m| {
+                    view! {
+                        <p class="os-notice" role="status">
+                            {m}
+                        </p>
+                    }
+                })
+        }}
+        <Suspense fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 let plan = plan.await.ok().and_then(|v| v.pickup);
                 view! { <CartIsland plan /> }
@@ -140,20 +172,33 @@ fn CartIsland(
         version
     });
     view! {
-        <p class="os-notice" role="status" aria-live="polite" hidden=move || shopper.notice.get().is_none() || shopper.drawer.get()>
+        <p
+            class="os-notice"
+            role="status"
+            aria-live="polite"
+            hidden=move || shopper.notice.get().is_none() || shopper.drawer.get()
+        >
             {move || shopper.notice.get()}
         </p>
-        <Transition fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        <Transition fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || {
                 let cart = shopper.cart();
                 if cart.lines.is_empty() && shopper.item_count() == 0 {
                     return view! {
                         <p class="os-cart__empty">{t(Msg::CartEmpty)}</p>
-                        <p><a href="/">{t(Msg::ContinueShopping)}</a></p>
+                        <p>
+                            <a href="/">{t(Msg::ContinueShopping)}</a>
+                        </p>
                     }
                         .into_any();
                 }
-                let store_name = cart.pickup_store.as_ref().map(|s| s.name.clone()).or_else(|| shopper.my_store().map(|s| s.name));
+                let store_name = cart
+                    .pickup_store
+                    .as_ref()
+                    .map(|s| s.name.clone())
+                    .or_else(|| shopper.my_store().map(|s| s.name));
                 view! {
                     <div class="os-cart">
                         <div>
@@ -163,7 +208,15 @@ fn CartIsland(
                                     .into_iter()
                                     .map(|line| {
                                         let pickup_store = store_name.clone();
-                                        view! { <CartLine line on_set=set on_remove=remove on_move=switch pickup_store=pickup_store.unwrap_or_default() /> }
+                                        view! {
+                                            <CartLine
+                                                line
+                                                on_set=set
+                                                on_remove=remove
+                                                on_move=switch
+                                                pickup_store=pickup_store.unwrap_or_default()
+                                            />
+                                        }
                                     })
                                     .collect_view()}
                             </ul>
@@ -178,14 +231,18 @@ fn CartIsland(
                                         shopper.apply(CartOp::Clear);
                                     }
                                 >
-                                    <button class="os-button os-button--secondary" type="submit">{t(Msg::ClearCart)}</button>
+                                    <button class="os-button os-button--secondary" type="submit">
+                                        {t(Msg::ClearCart)}
+                                    </button>
                                 </form>
                                 <a href="/">{t(Msg::ContinueShopping)}</a>
                             </div>
                         </div>
                         <div class="os-cart__side">
                             <CartSummary cart=Signal::derive(move || shopper.cart()) />
-                            <a class="os-button os-cart__checkout" href="/checkout">{t(Msg::GoToCheckout)}</a>
+                            <a class="os-button os-cart__checkout" href="/checkout">
+                                {t(Msg::GoToCheckout)}
+                            </a>
                         </div>
                     </div>
                 }

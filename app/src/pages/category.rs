@@ -32,7 +32,9 @@ pub fn CategoryPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        <Suspense fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match listing.await {
                     Ok(Some(Ok(listing))) => {
@@ -53,22 +55,44 @@ pub fn CategoryPage() -> impl IntoView {
                         };
                         let empty = listing.products.is_empty();
                         view! {
-                            <PageMeta title=listing.category.name.clone() description=listing.category.description.clone() canonical />
-                            <Breadcrumbs items=vec![Crumb::link(t(Msg::Home), "/"), Crumb::here(listing.category.name.clone())] />
+                            <PageMeta
+                                title=listing.category.name.clone()
+                                description=listing.category.description.clone()
+                                canonical
+                            />
+                            <Breadcrumbs items=vec![
+                                Crumb::link(t(Msg::Home), "/"),
+                                Crumb::here(listing.category.name.clone()),
+                            ] />
                             <h1>{listing.category.name.clone()}</h1>
                             <p class="os-listing__count" data-total=listing.total>
                                 {Msg::ProductsCount.count(listing.total, use_locale())}
-                                {(pages > 1).then(|| format!(" · {} {} {} {}", t(Msg::Page), q.page, t(Msg::Of), pages))}
+                                {(pages > 1)
+                                    .then(|| {
+                                        format!(
+                                            " · {} {} {} {}",
+                                            t(Msg::Page),
+                                            q.page,
+                                            t(Msg::Of),
+                                            pages,
+                                        )
+                                    })}
                             </p>
                             <Filters action=base.clone() query=q.clone() />
                             {if empty {
-                                view! { <p class="os-listing__empty">{t(Msg::NoProductsInView)}</p> }.into_any()
+                                view! {
+                                    <p class="os-listing__empty">{t(Msg::NoProductsInView)}</p>
+                                }
+                                    .into_any()
                             } else {
-                                view! { <ProductGrid products=listing.products with_heading=true /> }.into_any()
+                                view! {
+                                    <ProductGrid products=listing.products with_heading=true />
+                                }
+                                    .into_any()
                             }}
                             <Pagination page=q.page pages href />
                         }
-                        .into_any()
+                            .into_any()
                     }
                     Ok(Some(Err(reason))) => view! { <BadRequest reason /> }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),
@@ -104,30 +128,69 @@ fn Filters(
                         <select name="sort" class="os-field__control">
                             {Sort::ALL
                                 .into_iter()
-                                .map(|s| view! { <option value=s.key() selected=s == query.sort>{sort_label(s)}</option> })
+                                .map(|s| {
+                                    view! {
+                                        <option value=s.key() selected=s == query.sort>
+                                            {sort_label(s)}
+                                        </option>
+                                    }
+                                })
                                 .collect_view()}
                         </select>
                     </label>
                     <label class="os-field">
                         <span class="os-field__label">{t(Msg::PriceFrom)}</span>
-                        <input class="os-field__control" name="min" inputmode="decimal" size="8" value=ListingQuery::price_field(query.min_price) />
+                        <input
+                            class="os-field__control"
+                            name="min"
+                            inputmode="decimal"
+                            size="8"
+                            value=ListingQuery::price_field(query.min_price)
+                        />
                     </label>
                     <label class="os-field">
                         <span class="os-field__label">{t(Msg::PriceTo)}</span>
-                        <input class="os-field__control" name="max" inputmode="decimal" size="8" value=ListingQuery::price_field(query.max_price) />
+                        <input
+                            class="os-field__control"
+                            name="max"
+                            inputmode="decimal"
+                            size="8"
+                            value=ListingQuery::price_field(query.max_price)
+                        />
                     </label>
                     <label class="os-field os-field--check">
                         <input type="checkbox" name="stock" value="1" checked=query.in_stock />
                         <span>{t(Msg::InStockOnline)}</span>
                     </label>
-                    {move || use_shopper().my_store().map(|s| view! {
-                        <label class="os-field os-field--check">
-                            <input type="checkbox" name="mystore" value="1" checked=query.at_my_store />
-                            <span>{format!("{} ({})", t(Msg::AvailableAtMyStoreFilter), s.name)}</span>
-                        </label>
-                    })}
-                    <button class="os-button" type="submit">{t(Msg::Apply)}</button>
-                    <a class="os-filters__clear" href=clear>{t(Msg::ClearFilters)}</a>
+                    {move || {
+                        use_shopper()
+                            .my_store()
+                            .map(|s| {
+                                view! {
+                                    <label class="os-field os-field--check">
+                                        <input
+                                            type="checkbox"
+                                            name="mystore"
+                                            value="1"
+                                            checked=query.at_my_store
+                                        />
+                                        <span>
+                                            {format!(
+                                                "{} ({})",
+                                                t(Msg::AvailableAtMyStoreFilter),
+                                                s.name,
+                                            )}
+                                        </span>
+                                    </label>
+                                }
+                            })
+                    }}
+                    <button class="os-button" type="submit">
+                        {t(Msg::Apply)}
+                    </button>
+                    <a class="os-filters__clear" href=clear>
+                        {t(Msg::ClearFilters)}
+                    </a>
                 </div>
             </Form>
         </section>

@@ -15,27 +15,38 @@ use omnistore_components::i18n::{t, use_locale, Msg};
 use omnistore_components::model::{CheckoutView, Fulfilment, Problem};
 use omnistore_components::{CartSummary, PickupSlots};
 
-/// Words a `?error=` code of a checkout sent back without JavaScript.
-pub fn checkout_error(code: &str) -> &'static str {
-    Problem::code_text(code, use_locale())
-}
-
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
     let view_data = load(|| (), |_| get_checkout());
     let query = use_query_map();
-    let error = move || query.with_untracked(|q| q.get("error"));
+    // Worded here, on the server: the island gets the words, not the code.
+    let error = move || {
+        query
+            .with_untracked(|q| q.get("error"))
+            .and_then(|c| Problem::code_text(&c, use_locale()))
+            .map(String::from)
+    };
     view! {
-        <PageMeta title=t(Msg::CheckoutTitle).to_string() description=t(Msg::CheckoutTitle).to_string() canonical="/checkout".to_string() />
+        <PageMeta
+            title=t(Msg::CheckoutTitle).to_string()
+            description=t(Msg::CheckoutTitle).to_string()
+            canonical="/checkout".to_string()
+        />
         <h1 class="os-page-title">{t(Msg::CheckoutTitle)}</h1>
-        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        <Suspense fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match view_data.await {
-                    Ok(v) if v.cart.lines.is_empty() => view! {
-                        <p>{t(Msg::CartEmpty)}</p>
-                        <p><a href="/">{t(Msg::ContinueShopping)}</a></p>
+                    Ok(v) if v.cart.lines.is_empty() => {
+                        view! {
+                            <p>{t(Msg::CartEmpty)}</p>
+                            <p>
+                                <a href="/">{t(Msg::ContinueShopping)}</a>
+                            </p>
+                        }
+                            .into_any()
                     }
-                        .into_any(),
                     Ok(v) => view! { <CheckoutForm data=v error=error() /> }.into_any(),
                     Err(_) => view! { <ErrorPage /> }.into_any(),
                 }
@@ -50,7 +61,7 @@ pub fn CheckoutPage() -> impl IntoView {
 fn CheckoutForm(
     /// Cart, pickup plan, customer and a fresh key.
     data: CheckoutView,
-    /// `?error=`: why a checkout posted without JavaScript came back.
+    /// Why a checkout posted without JavaScript came back (`?error=`, worded).
     error: Option<String>,
 ) -> impl IntoView {
     crate::shopper::island_context(None);
@@ -69,7 +80,7 @@ fn CheckoutForm(
             .get()
             .and_then(|r| r.err())
             .map(|e| error_text(&e))
-            .or_else(|| error.as_deref().map(|c| checkout_error(c).to_string()))
+            .or_else(|| error.clone())
     };
     let has_pickup = data.cart.has(Fulfilment::Pickup);
     let has_delivery = data.cart.has(Fulfilment::Delivery);
@@ -81,65 +92,162 @@ fn CheckoutForm(
             <ActionForm action=place attr:class="os-checkout__form">
                 <input type="hidden" name="key" value=data.key.clone() />
                 <input type="hidden" name="channel" value="web" />
-                <p class="os-checkout__problem" role="alert">{problem}</p>
+                <p class="os-checkout__problem" role="alert">
+                    {problem}
+                </p>
                 <fieldset class="os-checkout__section">
                     <legend>{t(Msg::Contact)}</legend>
-                    <label class="os-field">{t(Msg::Email)}<input type="email" name="email" autocomplete="email" required value=email /></label>
-                    <label class="os-field">{t(Msg::Name)}<input type="text" name="name" autocomplete="name" required maxlength="100" value=name /></label>
-                    <label class="os-field">{t(Msg::Phone)}<input type="tel" name="phone" autocomplete="tel" required value=address.phone.clone() /></label>
+                    <label class="os-field">
+                        {t(Msg::Email)}
+                        <input
+                            type="email"
+                            name="email"
+                            autocomplete="email"
+                            required
+                            value=email
+                        />
+                    </label>
+                    <label class="os-field">
+                        {t(Msg::Name)}
+                        <input
+                            type="text"
+                            name="name"
+                            autocomplete="name"
+                            required
+                            maxlength="100"
+                            value=name
+                        />
+                    </label>
+                    <label class="os-field">
+                        {t(Msg::Phone)}
+                        <input
+                            type="tel"
+                            name="phone"
+                            autocomplete="tel"
+                            required
+                            value=address.phone.clone()
+                        />
+                    </label>
                 </fieldset>
-                {has_pickup.then(|| match data.pickup.clone() {
-                    Some(plan) => {
-                        let slots = plan.slots.clone();
-                        view! {
-                            <section class="os-checkout__section" aria-labelledby="os-checkout-pickup">
-                                <h2 id="os-checkout-pickup">{t(Msg::PickupAtStore)}" " {plan.store.name.clone()}</h2>
-                                <PickupPromise plan />
-                                <PickupSlots slots />
-                            </section>
+                {has_pickup
+                    .then(|| match data.pickup.clone() {
+                        Some(plan) => {
+                            let slots = plan.slots.clone();
+                            view! {
+                                <section
+                                    class="os-checkout__section"
+                                    aria-labelledby="os-checkout-pickup"
+                                >
+                                    <h2 id="os-checkout-pickup">
+                                        {t(Msg::PickupAtStore)}" " {plan.store.name.clone()}
+                                    </h2>
+                                    <PickupPromise plan />
+                                    <PickupSlots slots />
+                                </section>
+                            }
+                                .into_any()
                         }
-                            .into_any()
-                    }
-                    None => view! {
-                        <p class="os-checkout__problem" role="alert">
-                            {t(Msg::ChooseStoreFirst)}" " <a href="/stores">{t(Msg::FindAStore)}</a>
-                        </p>
-                    }
-                        .into_any(),
-                })}
-                {has_delivery.then(|| view! {
-                    <fieldset class="os-checkout__section">
-                        <legend>{t(Msg::DeliveryAddress)}</legend>
-                        <label class="os-field">{t(Msg::Street)}<input type="text" name="street" autocomplete="street-address" required value=address.street.clone() /></label>
-                        <label class="os-field">{t(Msg::Postcode)}<input type="text" name="postcode" autocomplete="postal-code" required value=address.postcode.clone() /></label>
-                        <label class="os-field">{t(Msg::City)}<input type="text" name="city" autocomplete="address-level2" required value=address.city.clone() /></label>
-                    </fieldset>
-                })}
+                        None => {
+                            view! {
+                                <p class="os-checkout__problem" role="alert">
+                                    {t(Msg::ChooseStoreFirst)}
+                                    " "
+                                    <a href="/stores">{t(Msg::FindAStore)}</a>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })}
+                {has_delivery
+                    .then(|| {
+                        view! {
+                            <fieldset class="os-checkout__section">
+                                <legend>{t(Msg::DeliveryAddress)}</legend>
+                                <label class="os-field">
+                                    {t(Msg::Street)}
+                                    <input
+                                        type="text"
+                                        name="street"
+                                        autocomplete="street-address"
+                                        required
+                                        value=address.street.clone()
+                                    />
+                                </label>
+                                <label class="os-field">
+                                    {t(Msg::Postcode)}
+                                    <input
+                                        type="text"
+                                        name="postcode"
+                                        autocomplete="postal-code"
+                                        required
+                                        value=address.postcode.clone()
+                                    />
+                                </label>
+                                <label class="os-field">
+                                    {t(Msg::City)}
+                                    <input
+                                        type="text"
+                                        name="city"
+                                        autocomplete="address-level2"
+                                        required
+                                        value=address.city.clone()
+                                    />
+                                </label>
+                            </fieldset>
+                        }
+                    })}
                 <fieldset class="os-checkout__section">
                     <legend>{t(Msg::Payment)}</legend>
                     {if data.pay_at_pickup {
                         view! { <p>{t(Msg::PayAtPickup)}</p> }.into_any()
                     } else {
                         view! {
-                            <label class="os-checkout__option"><input type="radio" name="payment" value="card-ok" checked />{t(Msg::TestCardOk)}</label>
-                            <label class="os-checkout__option"><input type="radio" name="payment" value="card-decline" />{t(Msg::TestCardDecline)}</label>
+                            <label class="os-checkout__option">
+                                <input type="radio" name="payment" value="card-ok" checked />
+                                {t(Msg::TestCardOk)}
+                            </label>
+                            <label class="os-checkout__option">
+                                <input type="radio" name="payment" value="card-decline" />
+                                {t(Msg::TestCardDecline)}
+                            </label>
                         }
                             .into_any()
                     }}
                 </fieldset>
-                <button class="os-button os-checkout__place" type="submit" disabled=move || place.pending().get()>
-                    {move || if place.pending().get() { t(Msg::PlacingOrder) } else { t(Msg::PlaceOrder) }}
+                <button
+                    class="os-button os-checkout__place"
+                    type="submit"
+                    disabled=move || place.pending().get()
+                >
+                    {move || {
+                        if place.pending().get() {
+                            t(Msg::PlacingOrder)
+                        } else {
+                            t(Msg::PlaceOrder)
+                        }
+                    }}
                 </button>
             </ActionForm>
             <StoreSwitchForm back="/checkout" />
             <aside class="os-checkout__summary">
                 <ul class="os-checkout__lines">
-                    {cart.lines.iter().map(|l| view! {
-                        <li>{format!("{} × {}", l.quantity, l.product_name)}
-                            {(!l.variant_label.is_empty()).then(|| format!(" ({})", l.variant_label))}
-                            " — " {match l.fulfilment { Fulfilment::Delivery => t(Msg::Delivery), Fulfilment::Pickup => t(Msg::PickUpAt) }}
-                        </li>
-                    }).collect_view()}
+                    {cart
+                        .lines
+                        .iter()
+                        .map(|l| {
+                            view! {
+                                <li>
+                                    {format!("{} × {}", l.quantity, l.product_name)}
+                                    {(!l.variant_label.is_empty())
+                                        .then(|| format!(" ({})", l.variant_label))} " — "
+                                    {match l.fulfilment {
+                                        Fulfilment::Delivery => t(Msg::Delivery),
+                                        Fulfilment::Pickup => t(Msg::PickUpAt),
+                                    }}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
                 <CartSummary cart=Signal::stored(cart.clone()) />
             </aside>

@@ -128,7 +128,9 @@ fn Entry(
     let id = format!("os-gallery-{}", name.to_lowercase());
     view! {
         <section class="os-gallery__entry" aria-labelledby=id.clone()>
-            <h2 id=id.clone()><code>{name}</code></h2>
+            <h2 id=id.clone()>
+                <code>{name}</code>
+            </h2>
             <p>{about}</p>
             <div class="os-gallery__demo">{children()}</div>
         </section>
@@ -138,7 +140,11 @@ fn Entry(
 #[component]
 pub fn GalleryPage() -> impl IntoView {
     view! {
-        <PageMeta title=t(Msg::ComponentsTitle) description=t(Msg::ComponentsIntro) canonical="/components" />
+        <PageMeta
+            title=t(Msg::ComponentsTitle)
+            description=t(Msg::ComponentsIntro)
+            canonical="/components"
+        />
         <h1>{t(Msg::ComponentsTitle)}</h1>
         <p>{t(Msg::ComponentsIntro)}</p>
         <GalleryIsland />
@@ -230,24 +236,46 @@ fn GalleryIsland() -> impl IntoView {
     });
     view! {
         <div class="os-gallery">
-            <Entry name="Price" about="Locale-formatted price in minor units, with compare-at and saving.">
+            <Entry
+                name="Price"
+                about="Locale-formatted price in minor units, with compare-at and saving."
+            >
                 <Price price=Money::pln(129_900) />
                 " · "
                 <Price price=Money::pln(7_499) compare_at=Some(Money::pln(9_999)) />
                 " · "
                 <Price price=Money::pln(1_999) from=true />
             </Entry>
-            <Entry name="ProductCard" about="A product in a listing: image, brand, linked name, price, stock.">
-                <div class="os-gallery__card"><ProductCard product=card /></div>
+            <Entry
+                name="ProductCard"
+                about="A product in a listing: image, brand, linked name, price, stock."
+            >
+                <div class="os-gallery__card">
+                    <ProductCard product=card />
+                </div>
             </Entry>
-            <Entry name="Pagination" about="Crawlable page links with a window around the current page.">
-                <Pagination page=5 pages=25 href=Callback::new(|p: u32| format!("/components?page={p}")) />
+            <Entry
+                name="Pagination"
+                about="Crawlable page links with a window around the current page."
+            >
+                <Pagination
+                    page=5
+                    pages=25
+                    href=Callback::new(|p: u32| format!("/components?page={p}"))
+                />
             </Entry>
-            <Entry name="SearchBox" about="GET search form; exact SKU or EAN goes straight to the product.">
+            <Entry
+                name="SearchBox"
+                about="GET search form; exact SKU or EAN goes straight to the product."
+            >
                 <SearchBox id="os-gallery-search" />
             </Entry>
             <Entry name="Breadcrumbs" about="Where the page sits, as an ordered list of links.">
-                <Breadcrumbs items=vec![Crumb::link("Home", "/"), Crumb::link("Garden furniture", "/c/garden-furniture"), Crumb::here("Teak garden chair")] />
+                <Breadcrumbs items=vec![
+                    Crumb::link("Home", "/"),
+                    Crumb::link("Garden furniture", "/c/garden-furniture"),
+                    Crumb::here("Teak garden chair"),
+                ] />
             </Entry>
             <Entry name="VariantPicker" about="Size and colour choices as links to ?variant=.">
                 <VariantPicker
@@ -256,67 +284,186 @@ fn GalleryIsland() -> impl IntoView {
                     href=Callback::new(|id: i64| format!("/components?variant={id}"))
                 />
                 <p>
-                    <button class="os-button" type="button" on:click=move |_| set_selected.update(|s| *s = if *s == 3 { 1 } else { *s + 1 })>
+                    <button
+                        class="os-button"
+                        type="button"
+                        on:click=move |_| {
+                            set_selected.update(|s| *s = if *s == 3 { 1 } else { *s + 1 })
+                        }
+                    >
                         "Select next variant"
                     </button>
-                    " "<span class="os-gallery__selected">"Selected: "{move || selected.get()}</span>
+                    " "
+                    <span class="os-gallery__selected">"Selected: "{move || selected.get()}</span>
                 </p>
             </Entry>
-            <Entry name="AddToCart" about="Form that adds a variant; posts without JavaScript, calls back with it.">
-                <AddToCart variant_id=900_001i64 with_quantity=true on_add=Some(add_demo) pickup_store=Some("omnistore Kraków Bonarka".to_string()) />
+            <Entry
+                name="AddToCart"
+                about="Form that adds a variant; posts without JavaScript, calls back with it."
+            >
+                <AddToCart
+                    variant_id=900_001i64
+                    with_quantity=true
+                    on_add=Some(add_demo)
+                    pickup_store=Some("omnistore Kraków Bonarka".to_string())
+                />
             </Entry>
-            <Entry name="CartBadge" about="Header link to the cart whose accessible name includes the count.">
-                <CartBadge count=Signal::derive(move || demo_cart.with(Cart::item_count)) href="/components" on_open=Callback::new(move |()| drawer.set(true)) />
+            <Entry
+                name="CartBadge"
+                about="Header link to the cart whose accessible name includes the count."
+            >
+                <CartBadge
+                    count=Signal::derive(move || demo_cart.with(Cart::item_count))
+                    href="/components"
+                    on_open=Callback::new(move |()| drawer.set(true))
+                />
             </Entry>
-            <Entry name="CartLine" about="One cart line: quantity and remove forms, price-change and stock notes.">
+            <Entry
+                name="CartLine"
+                about="One cart line: quantity and remove forms, price-change and stock notes."
+            >
                 <ul class="os-cart__lines">
-                    {move || demo_cart.get().lines.into_iter().map(|line| view! { <CartLine line on_set=set_line on_remove=remove_line on_move=move_line pickup_store="omnistore Kraków Bonarka".to_string() /> }).collect_view()}
+                    {move || {
+                        demo_cart
+                            .get()
+                            .lines
+                            .into_iter()
+                            .map(|line| {
+                                view! {
+                                    <CartLine
+                                        line
+                                        on_set=set_line
+                                        on_remove=remove_line
+                                        on_move=move_line
+                                        pickup_store="omnistore Kraków Bonarka".to_string()
+                                    />
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
             </Entry>
             <Entry name="CartSummary" about="Units and subtotal at today's prices.">
                 <CartSummary cart=demo_cart />
             </Entry>
-            <Entry name="MiniCart" about="Drawer with the cart, opened after adding (or from the badge).">
-                <button class="os-button" type="button" on:click=move |_| drawer.set(true)>"Open the mini-cart"</button>
-                <MiniCart cart=demo_cart open=drawer message=Signal::derive(|| Some("Added to your cart".to_string())) cart_href="/components" />
+            <Entry
+                name="MiniCart"
+                about="Drawer with the cart, opened after adding (or from the badge)."
+            >
+                <button class="os-button" type="button" on:click=move |_| drawer.set(true)>
+                    "Open the mini-cart"
+                </button>
+                <MiniCart
+                    cart=demo_cart
+                    open=drawer
+                    message=Signal::derive(|| Some("Added to your cart".to_string()))
+                    cart_href="/components"
+                />
             </Entry>
-            <Entry name="AccountMenu" about="Sign-in link for guests; name and sign-out for customers.">
-                <AccountMenu viewer=viewer on_sign_out=Callback::new(move |()| signed_in.set(false)) />
-                <button class="os-button os-button--secondary" type="button" on:click=move |_| signed_in.update(|s| *s = !*s)>"Toggle signed in"</button>
+            <Entry
+                name="AccountMenu"
+                about="Sign-in link for guests; name and sign-out for customers."
+            >
+                <AccountMenu
+                    viewer=viewer
+                    on_sign_out=Callback::new(move |()| signed_in.set(false))
+                />
+                <button
+                    class="os-button os-button--secondary"
+                    type="button"
+                    on:click=move |_| signed_in.update(|s| *s = !*s)
+                >
+                    "Toggle signed in"
+                </button>
             </Entry>
-            <Entry name="LoginForm" about="E-mail and password with the server's error in an alert.">
+            <Entry
+                name="LoginForm"
+                about="E-mail and password with the server's error in an alert."
+            >
                 <LoginForm on_submit=login_demo />
             </Entry>
-            <Entry name="RegisterForm" about="Name, e-mail and a password of at least 10 characters.">
+            <Entry
+                name="RegisterForm"
+                about="Name, e-mail and a password of at least 10 characters."
+            >
                 <RegisterForm on_submit=register_demo />
             </Entry>
             <Entry name="AddressForm" about="A delivery address with the model's validation.">
                 <AddressForm address=Address::default() on_save=address_demo />
             </Entry>
-            <Entry name="StoreCard" about="A store: address, distance, open now in its time zone, Set as my store.">
-                <StoreCard store=example_store(0) on_choose=Callback::new(move |s: String| submitted.set(Some(format!("StoreCard: my store = {s}")))) />
+            <Entry
+                name="StoreCard"
+                about="A store: address, distance, open now in its time zone, Set as my store."
+            >
+                <StoreCard
+                    store=example_store(0)
+                    on_choose=Callback::new(move |s: String| {
+                        submitted.set(Some(format!("StoreCard: my store = {s}")))
+                    })
+                />
             </Entry>
-            <Entry name="OpeningHours" about="The usual week with today highlighted, and holiday exceptions.">
-                <OpeningHours week=example_week() exceptions=vec![HoursException { date: "2026-12-24".into(), hours: Some(("08:00".into(), "14:00".into())), note: "Christmas Eve".into() }] />
+            <Entry
+                name="OpeningHours"
+                about="The usual week with today highlighted, and holiday exceptions."
+            >
+                <OpeningHours
+                    week=example_week()
+                    exceptions=vec![
+                        HoursException {
+                            date: "2026-12-24".into(),
+                            hours: Some(("08:00".into(), "14:00".into())),
+                            note: "Christmas Eve".into(),
+                        },
+                    ]
+                />
             </Entry>
-            <Entry name="StoreMap" about="Our own SVG map: numbered, focusable markers in sync with a list.">
-                <StoreMap stores=Signal::stored((0..3).map(example_store).collect::<Vec<_>>()) selected=map_selected on_select=Callback::new(move |s: String| map_selected.set(Some(s))) />
+            <Entry
+                name="StoreMap"
+                about="Our own SVG map: numbered, focusable markers in sync with a list."
+            >
+                <StoreMap
+                    stores=Signal::stored((0..3).map(example_store).collect::<Vec<_>>())
+                    selected=map_selected
+                    on_select=Callback::new(move |s: String| map_selected.set(Some(s)))
+                />
             </Entry>
-            <Entry name="StoreLocator" about="Search by city or postcode, or use my location; list and map in sync.">
-                <StoreLocator stores=Signal::stored((0..3).map(example_store).collect::<Vec<_>>()) my_store=Signal::stored(Some("gallery-1".to_string())) />
+            <Entry
+                name="StoreLocator"
+                about="Search by city or postcode, or use my location; list and map in sync."
+            >
+                <StoreLocator
+                    stores=Signal::stored((0..3).map(example_store).collect::<Vec<_>>())
+                    my_store=Signal::stored(Some("gallery-1".to_string()))
+                />
             </Entry>
             <Entry name="MyStoreBadge" about="The header's my store, or a link to choose one.">
-                <MyStoreBadge store=Signal::stored(Some(StoreRef { slug: "gallery-0".into(), name: "omnistore Kraków Bonarka".into(), city: "Kraków".into() })) />
+                <MyStoreBadge store=Signal::stored(
+                    Some(StoreRef {
+                        slug: "gallery-0".into(),
+                        name: "omnistore Kraków Bonarka".into(),
+                        city: "Kraków".into(),
+                    }),
+                ) />
                 " · "
                 <MyStoreBadge store=Signal::stored(None) />
             </Entry>
-            <Entry name="PickupSlots" about="Free pickup slots by day as radio buttons; full slots are not offered.">
+            <Entry
+                name="PickupSlots"
+                about="Free pickup slots by day as radio buttons; full slots are not offered."
+            >
                 <PickupSlots slots=example_slots() />
             </Entry>
             <Entry name="QrCode" about="A QR code as SVG from server-made module data.">
-                <QrCode path="M4 4h7v7h-7zM5 5v5h5v-5zM6 6h3v3h-3zM14 4h7v7h-7zM15 5v5h5v-5zM16 6h3v3h-3zM4 14h7v7h-7zM5 15v5h5v-5zM6 16h3v3h-3zM13 13h2v2h-2zM16 16h2v2h-2zM19 13h2v2h-2z".to_string() size=25 label="Example code" />
+                <QrCode
+                    path="M4 4h7v7h-7zM5 5v5h5v-5zM6 6h3v3h-3zM14 4h7v7h-7zM15 5v5h5v-5zM16 6h3v3h-3zM4 14h7v7h-7zM5 15v5h5v-5zM6 16h3v3h-3zM13 13h2v2h-2zM16 16h2v2h-2zM19 13h2v2h-2z"
+                        .to_string()
+                    size=25
+                    label="Example code"
+                />
             </Entry>
-            <p class="os-gallery__selected" role="status">{move || submitted.get()}</p>
+            <p class="os-gallery__selected" role="status">
+                {move || submitted.get()}
+            </p>
         </div>
     }
 }

@@ -11,6 +11,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{items, t, use_locale, Msg};
+use omnistore_components::model::Problem;
 
 #[component]
 pub fn HandoffPage() -> impl IntoView {
@@ -19,30 +20,52 @@ pub fn HandoffPage() -> impl IntoView {
     let query = use_query_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
     let preview = load(token, get_handoff);
-    let error = query.with_untracked(|q| q.get("error"));
+    // Worded here, on the server: the island gets the words, not the code.
+    let error = query.with_untracked(|q| q.get("error")).map(|c| {
+        Problem::code_text(&c, locale)
+            .unwrap_or(t(Msg::HandoffUnknown))
+            .to_string()
+    });
     view! {
-        <PageMeta title=t(Msg::HandoffTitle).to_string() description=t(Msg::HandoffTitle).to_string() canonical="/".to_string() />
+        <PageMeta
+            title=t(Msg::HandoffTitle).to_string()
+            description=t(Msg::HandoffTitle).to_string()
+            canonical="/".to_string()
+        />
         <h1>{t(Msg::HandoffTitle)}</h1>
-        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        <Suspense fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new({
                 let error = error.clone();
                 async move {
-                match preview.await {
-                    Ok(Some(p)) => {
-                        let offer = format!("{}: {} {}.", items(p.items, locale), t(Msg::HandoffOffer), p.store_name);
-                        view! { <HandoffIsland token=token() error offer /> }.into_any()
-                    }
-                    Ok(None) => {
-                        set_status(404);
-                        view! { <p role="alert">{t(Msg::HandoffUnknown)}</p> }.into_any()
-                    }
-                    Err(e) => {
-                        // Used or expired: 410 with the reason.
-                        set_status(410);
-                        view! { <p class="os-handoff__problem" role="alert">{crate::shopper::error_text(&e)}</p> }.into_any()
+                    match preview.await {
+                        Ok(Some(p)) => {
+                            let offer = format!(
+                                "{}: {} {}.",
+                                items(p.items, locale),
+                                t(Msg::HandoffOffer),
+                                p.store_name,
+                            );
+                            view! { <HandoffIsland token=token() error offer /> }.into_any()
+                        }
+                        Ok(None) => {
+                            set_status(404);
+                            view! { <p role="alert">{t(Msg::HandoffUnknown)}</p> }.into_any()
+                        }
+                        Err(e) => {
+                            set_status(410);
+                            // Used or expired: 410 with the reason.
+                            view! {
+                                <p class="os-handoff__problem" role="alert">
+                                    {crate::shopper::error_text(&e)}
+                                </p>
+                            }
+                                .into_any()
+                        }
                     }
                 }
-            }})}
+            })}
         </Suspense>
     }
 }
@@ -53,7 +76,7 @@ pub fn HandoffPage() -> impl IntoView {
 fn HandoffIsland(
     /// The one-time token from the QR code.
     token: String,
-    /// `?error=`: why taking it without JavaScript failed.
+    /// Why taking it without JavaScript failed (`?error=`, worded).
     error: Option<String>,
     /// "3 items: from the kiosk at …", as the server worded it.
     offer: String,
@@ -68,26 +91,27 @@ fn HandoffIsland(
             go(&format!("/cart?merged={}&from=kiosk", report.to_query()));
         }
     });
-    let problem = move || {
-        let code = match take.value().get() {
-            Some(Err(e)) => return Some(crate::shopper::error_text(&e)),
-            _ => error.clone(),
-        };
-        code.map(|c| {
-            match c.as_str() {
-                "used" => t(Msg::HandoffUsed),
-                "expired" => t(Msg::HandoffExpired),
-                _ => t(Msg::HandoffUnknown),
-            }
-            .to_string()
-        })
+    let problem = move || match take.value().get() {
+        Some(Err(e)) => Some(crate::shopper::error_text(&e)),
+        _ => error.clone(),
     };
     view! {
-        {move || problem().map(|m| view! { <p class="os-handoff__problem" role="alert">{m}</p> })}
+        {move || {
+            problem()
+                .map(|m| {
+                    view! {
+                        <p class="os-handoff__problem" role="alert">
+                            {m}
+                        </p>
+                    }
+                })
+        }}
         <p class="os-handoff__offer">{offer}</p>
         <ActionForm action=take>
             <input type="hidden" name="token" value=token />
-            <button class="os-handoff__take" type="submit">{t(Msg::HandoffTake)}</button>
+            <button class="os-handoff__take" type="submit">
+                {t(Msg::HandoffTake)}
+            </button>
         </ActionForm>
     }
 }

@@ -18,33 +18,46 @@ pub fn HomePage() -> impl IntoView {
         <section class="os-hero">
             <h1 class="os-hero__title">{t(Msg::Tagline)}</h1>
         </section>
-        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        <Suspense fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match (categories.await, home.await) {
-                    (Ok(categories), Ok(home)) => view! {
-                        <section aria-labelledby="os-home-categories">
-                            <h2 id="os-home-categories">{t(Msg::FeaturedCategories)}</h2>
-                            <ul class="os-category-tiles">
-                                {categories
-                                    .into_iter()
-                                    .map(|c| view! {
-                                        <li class="os-category-tile">
-                                            <a href=format!("/c/{}", c.slug)>
-                                                <img src=image_url(&c.icon, 0, "1f5f3a") alt="" width="96" height="96" />
-                                                <span class="os-category-tile__name">{c.name}</span>
-                                                <span class="os-category-tile__count">{Msg::ProductsCount.count(c.product_count, use_locale())}</span>
-                                            </a>
-                                        </li>
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        </section>
-                        <section aria-labelledby="os-home-featured">
-                            <h2 id="os-home-featured">{t(Msg::FeaturedProducts)}</h2>
-                            <ProductGrid products=home.featured />
-                        </section>
+                    (Ok(categories), Ok(home)) => {
+                        view! {
+                            <section aria-labelledby="os-home-categories">
+                                <h2 id="os-home-categories">{t(Msg::FeaturedCategories)}</h2>
+                                <ul class="os-category-tiles">
+                                    {categories
+                                        .into_iter()
+                                        .map(|c| {
+                                            view! {
+                                                <li class="os-category-tile">
+                                                    <a href=format!("/c/{}", c.slug)>
+                                                        <img
+                                                            src=image_url(&c.icon, 0, "1f5f3a")
+                                                            alt=""
+                                                            width="96"
+                                                            height="96"
+                                                        />
+                                                        <span class="os-category-tile__name">{c.name}</span>
+                                                        <span class="os-category-tile__count">
+                                                            {Msg::ProductsCount.count(c.product_count, use_locale())}
+                                                        </span>
+                                                    </a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </section>
+                            <section aria-labelledby="os-home-featured">
+                                <h2 id="os-home-featured">{t(Msg::FeaturedProducts)}</h2>
+                                <ProductGrid products=home.featured />
+                            </section>
+                        }
+                            .into_any()
                     }
-                    .into_any(),
                     _ => view! { <ErrorPage /> }.into_any(),
                 }
             })}

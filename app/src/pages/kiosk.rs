@@ -11,6 +11,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Msg};
+use omnistore_components::model::ScanError;
 
 #[component]
 pub fn KioskPage() -> impl IntoView {
@@ -26,32 +27,64 @@ pub fn KioskPage() -> impl IntoView {
         })
     };
     view! {
-        <PageMeta title="Kiosk".to_string() description=t(Msg::KioskWelcome).to_string() canonical="/".to_string() />
-        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        <PageMeta
+            title="Kiosk".to_string()
+            description=t(Msg::KioskWelcome).to_string()
+            canonical="/".to_string()
+        />
+        <Suspense fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match state.await {
-                    Ok(Some(k)) if k.bound => view! {
-                        <section class="os-kiosk-attract" aria-labelledby="os-kiosk-attract-title">
-                            <h1 id="os-kiosk-attract-title" class="os-kiosk-attract__title">{k.settings.store.name.clone()}</h1>
-                            <p class="os-kiosk-attract__text">{t(Msg::KioskWelcome)}</p>
-                            <a class="os-kiosk-attract__start" href=format!("/kiosk/{}/shop", k.settings.store.slug)>
-                                {t(Msg::KioskTouchToStart)}
-                            </a>
-                        </section>
-                    }.into_any(),
-                    Ok(Some(k)) => view! {
-                        <section class="os-kiosk-start">
-                            <h1>{k.settings.store.name.clone()}</h1>
-                            {if k.settings.has_pin {
-                                view! { <StartForm store=k.settings.store.slug.clone() problem=staff_problem().map(str::to_string) /> }.into_any()
-                            } else {
-                                view! { <p>{t(Msg::KioskNoPin)}" "{k.settings.store.slug.clone()}</p> }.into_any()
-                            }}
-                        </section>
-                    }.into_any(),
+                    Ok(Some(k)) if k.bound => {
+                        view! {
+                            <section
+                                class="os-kiosk-attract"
+                                aria-labelledby="os-kiosk-attract-title"
+                            >
+                                <h1 id="os-kiosk-attract-title" class="os-kiosk-attract__title">
+                                    {k.settings.store.name.clone()}
+                                </h1>
+                                <p class="os-kiosk-attract__text">{t(Msg::KioskWelcome)}</p>
+                                <a
+                                    class="os-kiosk-attract__start"
+                                    href=format!("/kiosk/{}/shop", k.settings.store.slug)
+                                >
+                                    {t(Msg::KioskTouchToStart)}
+                                </a>
+                            </section>
+                        }
+                            .into_any()
+                    }
+                    Ok(Some(k)) => {
+                        view! {
+                            <section class="os-kiosk-start">
+                                <h1>{k.settings.store.name.clone()}</h1>
+                                {if k.settings.has_pin {
+                                    view! {
+                                        <StartForm
+                                            store=k.settings.store.slug.clone()
+                                            problem=staff_problem().map(str::to_string)
+                                        />
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! {
+                                        <p>
+                                            {t(Msg::KioskNoPin)}" "{k.settings.store.slug.clone()}
+                                        </p>
+                                    }
+                                        .into_any()
+                                }}
+                            </section>
+                        }
+                            .into_any()
+                    }
                     Ok(None) => {
                         set_status(404);
-                        view! { <super::not_found::NotFound detail=t(Msg::NoStoresFound) /> }.into_any()
+                        view! { <super::not_found::NotFound detail=t(Msg::NoStoresFound) /> }
+                            .into_any()
                     }
                     Err(_) => view! { <super::ErrorPage /> }.into_any(),
                 }
@@ -88,10 +121,29 @@ fn StartForm(
             <input type="hidden" name="action" value="start" />
             <label class="os-kiosk-staff__field">
                 <span>{t(Msg::KioskPin)}</span>
-                <input name="pin" type="password" inputmode="numeric" autocomplete="off" required minlength="4" maxlength="8" />
+                <input
+                    name="pin"
+                    type="password"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    required
+                    minlength="4"
+                    maxlength="8"
+                />
             </label>
-            {move || error().map(|m| view! { <p class="os-kiosk-staff__error" role="alert">{m}</p> })}
-            <button class="os-kiosk-bar__button" type="submit">{t(Msg::KioskStartKiosk)}</button>
+            {move || {
+                error()
+                    .map(|m| {
+                        view! {
+                            <p class="os-kiosk-staff__error" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            <button class="os-kiosk-bar__button" type="submit">
+                {t(Msg::KioskStartKiosk)}
+            </button>
         </ActionForm>
     }
 }
@@ -105,37 +157,82 @@ pub fn KioskShopPage() -> impl IntoView {
     let query = use_query_map();
     let store = move || params.with(|p| p.get("store").unwrap_or_default());
     let categories = load(|| (), move |_| get_categories(locale));
+    // Only a reason a scan gives is shown: a link cannot make the kiosk say
+    // words of its own.
     let problem = move || {
         query.with(|q| {
-            q.get("problem")
-                .map(|p| match q.get("code").filter(|c| !c.is_empty()) {
-                    Some(code) => format!("{code}: {p}"),
-                    None => p,
-                })
+            let p = ScanError::from_code(&q.get("problem")?)?.text(locale);
+            Some(match q.get("code").filter(|c| !c.is_empty()) {
+                Some(code) => format!("{code}: {p}"),
+                None => p.to_string(),
+            })
         })
     };
     view! {
-        <PageMeta title="Kiosk".to_string() description=t(Msg::KioskWelcome).to_string() canonical="/".to_string() />
+        <PageMeta
+            title="Kiosk".to_string()
+            description=t(Msg::KioskWelcome).to_string()
+            canonical="/".to_string()
+        />
         <h1 class="os-kiosk-shop__title">{t(Msg::KioskOnShelf)}</h1>
-        <form class="os-kiosk-shop__scan" action=move || format!("/kiosk/{}/scan", store()) method="get">
+        <form
+            class="os-kiosk-shop__scan"
+            action=move || format!("/kiosk/{}/scan", store())
+            method="get"
+        >
             <label for="os-kiosk-shop-scan">{t(Msg::KioskScanLabel)}</label>
-            <input id="os-kiosk-shop-scan" class="os-kiosk-bar__scan-input" name="code" type="text" autocomplete="off"
-                autocapitalize="characters" spellcheck="false" enterkeyhint="go" maxlength="40" autofocus />
-            <button class="os-kiosk-bar__button" type="submit">{t(Msg::KioskFind)}</button>
+            <input
+                id="os-kiosk-shop-scan"
+                class="os-kiosk-bar__scan-input"
+                name="code"
+                type="text"
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck="false"
+                enterkeyhint="go"
+                maxlength="40"
+                autofocus
+            />
+            <button class="os-kiosk-bar__button" type="submit">
+                {t(Msg::KioskFind)}
+            </button>
         </form>
-        {move || problem().map(|p| view! { <p class="os-kiosk-shop__problem" role="alert">{p}</p> })}
+        {move || {
+            problem()
+                .map(|p| {
+                    view! {
+                        <p class="os-kiosk-shop__problem" role="alert">
+                            {p}
+                        </p>
+                    }
+                })
+        }}
         <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
             <ul class="os-kiosk-shop__categories">
                 {move || Suspend::new(async move {
-                    categories.await.unwrap_or_default().into_iter().map(|c| view! {
-                        <li class="os-kiosk-shop__category">
-                            <a class="os-kiosk-shop__shelf" href=format!("/c/{}?mystore=1", c.slug)>
-                                <span class="os-kiosk-shop__name">{c.name.clone()}</span>
-                                <span class="os-kiosk-shop__hint">{t(Msg::KioskOnShelf)}</span>
-                            </a>
-                            <a class="os-kiosk-shop__all" href=format!("/c/{}", c.slug)>{t(Msg::KioskEverything)}</a>
-                        </li>
-                    }).collect_view()
+                    categories
+                        .await
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <li class="os-kiosk-shop__category">
+                                    <a
+                                        class="os-kiosk-shop__shelf"
+                                        href=format!("/c/{}?mystore=1", c.slug)
+                                    >
+                                        <span class="os-kiosk-shop__name">{c.name.clone()}</span>
+                                        <span class="os-kiosk-shop__hint">
+                                            {t(Msg::KioskOnShelf)}
+                                        </span>
+                                    </a>
+                                    <a class="os-kiosk-shop__all" href=format!("/c/{}", c.slug)>
+                                        {t(Msg::KioskEverything)}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
                 })}
             </ul>
         </Suspense>

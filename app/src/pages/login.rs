@@ -9,22 +9,20 @@ use crate::shopper::{error_text, use_shopper, Shopper};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
-use omnistore_components::i18n::{t, Msg};
+use omnistore_components::i18n::{t, use_locale, Msg};
+use omnistore_components::model::Problem;
 use omnistore_components::{LoginForm, RegisterForm};
 use std::future::Future;
 
-/// The message for `?error=`, set by the server when a form posted without
-/// JavaScript failed (see `back_to_form`).
+/// The words for `?error=`, set by the server when a form posted without
+/// JavaScript failed (see `back_to_form`). A field the registration form
+/// refused gets the form's own hint, which names what each field needs.
 fn form_error() -> Option<String> {
     let code = use_query_map().with_untracked(|q| q.get("error"))?;
-    let msg = match code.as_str() {
-        "credentials" => Msg::WrongCredentials,
-        "throttled" => Msg::TooManyAttempts,
-        "taken" => Msg::EmailTaken,
-        "invalid" => Msg::RegisterInvalid,
-        _ => return None,
-    };
-    Some(t(msg).to_string())
+    if code == Problem::INVALID_CODE {
+        return Some(t(Msg::RegisterInvalid).to_string());
+    }
+    Problem::code_text(&code, use_locale()).map(String::from)
 }
 
 /// `?next=` when it is a path on this site.
@@ -80,7 +78,11 @@ pub fn LoginPage() -> impl IntoView {
         None => "/register".into(),
     };
     view! {
-        <PageMeta title=t(Msg::SignIn).to_string() description=t(Msg::SignIn).to_string() canonical="/login".to_string() />
+        <PageMeta
+            title=t(Msg::SignIn).to_string()
+            description=t(Msg::SignIn).to_string()
+            canonical="/login".to_string()
+        />
         <section class="os-auth">
             <h1 class="os-page-title">{t(Msg::SignIn)}</h1>
             <LoginIsland next error />
@@ -112,7 +114,11 @@ pub fn RegisterPage() -> impl IntoView {
     let next = next_path();
     let error = form_error();
     view! {
-        <PageMeta title=t(Msg::Register).to_string() description=t(Msg::Register).to_string() canonical="/register".to_string() />
+        <PageMeta
+            title=t(Msg::Register).to_string()
+            description=t(Msg::Register).to_string()
+            canonical="/register".to_string()
+        />
         <section class="os-auth">
             <h1 class="os-page-title">{t(Msg::Register)}</h1>
             <RegisterIsland next error />

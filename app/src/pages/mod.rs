@@ -44,7 +44,9 @@ pub fn BadRequest(
         <section class="os-message" aria-labelledby="os-message-title">
             <h1 id="os-message-title">{t(Msg::BadRequestTitle)}</h1>
             <p class="os-message__reason">{reason}</p>
-            <p><a href="/">{t(Msg::BackHome)}</a></p>
+            <p>
+                <a href="/">{t(Msg::BackHome)}</a>
+            </p>
         </section>
     }
 }
@@ -57,7 +59,9 @@ pub fn ErrorPage() -> impl IntoView {
         <section class="os-message" aria-labelledby="os-message-title">
             <h1 id="os-message-title">{t(Msg::ErrorTitle)}</h1>
             <p>{t(Msg::ErrorText)}</p>
-            <p><a href="/">{t(Msg::BackHome)}</a></p>
+            <p>
+                <a href="/">{t(Msg::BackHome)}</a>
+            </p>
         </section>
     }
 }
@@ -87,12 +91,19 @@ pub fn ProductGrid(
     with_heading: bool,
 ) -> impl IntoView {
     view! {
-        {with_heading.then(|| view! { <h2 class="os-visually-hidden">{t(Msg::ProductsHeading)}</h2> })}
+        {with_heading
+            .then(|| view! { <h2 class="os-visually-hidden">{t(Msg::ProductsHeading)}</h2> })}
         <ul class="os-grid">
             {products
                 .into_iter()
                 .enumerate()
-                .map(|(i, p)| view! { <li><CardIsland product=p eager=i < 4 /></li> })
+                .map(|(i, p)| {
+                    view! {
+                        <li>
+                            <CardIsland product=p eager=i < 4 />
+                        </li>
+                    }
+                })
                 .collect_view()}
         </ul>
     }

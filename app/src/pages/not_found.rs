@@ -16,7 +16,9 @@ pub fn NotFound(
         <section class="os-message" aria-labelledby="os-message-title">
             <h1 id="os-message-title">{t(Msg::NotFoundTitle)}</h1>
             <p>{detail.unwrap_or_else(|| t(Msg::NotFoundText).to_string())}</p>
-            <p><a href="/">{t(Msg::BackHome)}</a></p>
+            <p>
+                <a href="/">{t(Msg::BackHome)}</a>
+            </p>
         </section>
     }
 }

@@ -35,57 +35,144 @@ pub fn OrderPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        <Suspense fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 let Some(o) = order.await else {
                     set_status(404);
                     return view! {
-                        <PageMeta title=t(Msg::OrderTitle).to_string() description=t(Msg::OrderTitle).to_string() canonical="/".to_string() />
+                        <PageMeta
+                            title=t(Msg::OrderTitle).to_string()
+                            description=t(Msg::OrderTitle).to_string()
+                            canonical="/".to_string()
+                        />
                         <h1 class="os-page-title">{t(Msg::OrderTitle)}</h1>
                         <p>{t(Msg::OrderNotFound)}</p>
-                        <p><a href="/login">{t(Msg::SignIn)}</a></p>
+                        <p>
+                            <a href="/login">{t(Msg::SignIn)}</a>
+                        </p>
                     }
                         .into_any();
                 };
                 let title = format!("{} #{}", t(Msg::OrderTitle), o.number);
                 let code_label = format!("{} {}", t(Msg::PickupCode), o.pickup_code);
                 view! {
-                    <PageMeta title=title.clone() description=title.clone() canonical=format!("/orders/{}", o.number) />
+                    <PageMeta
+                        title=title.clone()
+                        description=title.clone()
+                        canonical=format!("/orders/{}", o.number)
+                    />
                     <article class="os-order">
                         <h1 class="os-page-title">{title}</h1>
-                        {(o.status == OrderStatus::Placed).then(|| view! { <p class="os-notice" role="status">{t(Msg::OrderPlacedThanks)}</p> })}
+                        {(o.status == OrderStatus::Placed)
+                            .then(|| {
+                                view! {
+                                    <p class="os-notice" role="status">
+                                        {t(Msg::OrderPlacedThanks)}
+                                    </p>
+                                }
+                            })}
                         <dl class="os-order__facts">
-                            <div><dt>{t(Msg::OrderStatusLabel)}</dt><dd class="os-order__status" data-status=o.status.as_str()>{status_name(o.status, locale)}</dd></div>
-                            <div><dt>{t(Msg::PlacedAt)}</dt><dd>{o.placed_at.clone()}</dd></div>
-                            <div><dt>{t(Msg::Channel)}</dt><dd>{o.channel.as_str()}</dd></div>
-                            {o.pickup_store.clone().map(|s| view! {
-                                <div><dt>{t(Msg::PickupAtStore)}</dt><dd><a href=format!("/stores/{}", s.slug)>{s.name}</a></dd></div>
-                            })}
-                            {o.slot.clone().map(|(at, until)| view! {
-                                <div><dt>{t(Msg::Slot)}</dt><dd>{format!("{}–{until}", moment_text(&at, locale))}</dd></div>
-                            })}
-                            <div><dt>{t(Msg::Payment)}</dt><dd>{if o.payment == "paid" { t(Msg::PaymentPaid) } else { t(Msg::PayAtPickup) }}</dd></div>
+                            <div>
+                                <dt>{t(Msg::OrderStatusLabel)}</dt>
+                                <dd class="os-order__status" data-status=o.status.as_str()>
+                                    {status_name(o.status, locale)}
+                                </dd>
+                            </div>
+                            <div>
+                                <dt>{t(Msg::PlacedAt)}</dt>
+                                <dd>{o.placed_at.clone()}</dd>
+                            </div>
+                            <div>
+                                <dt>{t(Msg::Channel)}</dt>
+                                <dd>{o.channel.as_str()}</dd>
+                            </div>
+                            {o
+                                .pickup_store
+                                .clone()
+                                .map(|s| {
+                                    view! {
+                                        <div>
+                                            <dt>{t(Msg::PickupAtStore)}</dt>
+                                            <dd>
+                                                <a href=format!("/stores/{}", s.slug)>{s.name}</a>
+                                            </dd>
+                                        </div>
+                                    }
+                                })}
+                            {o
+                                .slot
+                                .clone()
+                                .map(|(at, until)| {
+                                    view! {
+                                        <div>
+                                            <dt>{t(Msg::Slot)}</dt>
+                                            <dd>{format!("{}–{until}", moment_text(&at, locale))}</dd>
+                                        </div>
+                                    }
+                                })}
+                            <div>
+                                <dt>{t(Msg::Payment)}</dt>
+                                <dd>
+                                    {if o.payment == "paid" {
+                                        t(Msg::PaymentPaid)
+                                    } else {
+                                        t(Msg::PayAtPickup)
+                                    }}
+                                </dd>
+                            </div>
                         </dl>
-                        {(o.pickup_store.is_some() && o.status.is_open()).then(|| view! {
-                            <section class="os-order__pickup" aria-labelledby="os-order-code">
-                                <h2 id="os-order-code">{t(Msg::PickupCode)}": " <span class="os-order__code">{o.pickup_code.clone()}</span></h2>
-                                <p>{t(Msg::ShowCodeAtCounter)}</p>
-                                <QrCode path=o.qr_path.clone() size=o.qr_size label=code_label />
-                            </section>
-                        })}
+                        {(o.pickup_store.is_some() && o.status.is_open())
+                            .then(|| {
+                                view! {
+                                    <section
+                                        class="os-order__pickup"
+                                        aria-labelledby="os-order-code"
+                                    >
+                                        <h2 id="os-order-code">
+                                            {t(Msg::PickupCode)}": "
+                                            <span class="os-order__code">{o.pickup_code.clone()}</span>
+                                        </h2>
+                                        <p>{t(Msg::ShowCodeAtCounter)}</p>
+                                        <QrCode
+                                            path=o.qr_path.clone()
+                                            size=o.qr_size
+                                            label=code_label
+                                        />
+                                    </section>
+                                }
+                            })}
                         <ul class="os-order__lines">
-                            {o.lines.iter().map(|l| view! {
-                                <li>
-                                    {format!("{} × {}", l.quantity, l.product_name)}
-                                    {(!l.variant_label.is_empty()).then(|| format!(" ({})", l.variant_label))}
-                                    " — " {match l.fulfilment { Fulfilment::Delivery => t(Msg::Delivery), Fulfilment::Pickup => t(Msg::PickupAtStore) }}
-                                    " · " {l.unit_price.format(locale)}
-                                </li>
-                            }).collect_view()}
+                            {o
+                                .lines
+                                .iter()
+                                .map(|l| {
+                                    view! {
+                                        <li>
+                                            {format!("{} × {}", l.quantity, l.product_name)}
+                                            {(!l.variant_label.is_empty())
+                                                .then(|| format!(" ({})", l.variant_label))} " — "
+                                            {match l.fulfilment {
+                                                Fulfilment::Delivery => t(Msg::Delivery),
+                                                Fulfilment::Pickup => t(Msg::PickupAtStore),
+                                            }} " · " {l.unit_price.format(locale)}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
                         </ul>
-                        {o.delivery_address.clone().map(|a| view! {
-                            <p>{t(Msg::DeliveryAddress)}": " {a.street}", " {a.postcode}" " {a.city}</p>
-                        })}
+                        {o
+                            .delivery_address
+                            .clone()
+                            .map(|a| {
+                                view! {
+                                    <p>
+                                        {t(Msg::DeliveryAddress)}": " {a.street}", " {a.postcode}" "
+                                        {a.city}
+                                    </p>
+                                }
+                            })}
                         <p class="os-order__total">{t(Msg::Total)}": " {o.total.format(locale)}</p>
                     </article>
                 }

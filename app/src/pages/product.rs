@@ -46,11 +46,17 @@ pub fn ProductPage() -> impl IntoView {
     let variant =
         move || query.with_untracked(|q| q.get("variant").and_then(|v| v.parse::<i64>().ok()));
     view! {
-        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        <Suspense fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match product.await {
-                    Ok((Some(p), local)) => view! { <ProductView product=p local variant=variant() /> }.into_any(),
-                    Ok((None, _)) => view! { <NotFound detail=t(Msg::ProductNotFound) /> }.into_any(),
+                    Ok((Some(p), local)) => {
+                        view! { <ProductView product=p local variant=variant() /> }.into_any()
+                    }
+                    Ok((None, _)) => {
+                        view! { <NotFound detail=t(Msg::ProductNotFound) /> }.into_any()
+                    }
                     Err(_) => view! { <ErrorPage /> }.into_any(),
                 }
             })}
@@ -180,13 +186,26 @@ fn ProductIsland(
                 <div class="os-product__price" aria-live="polite">
                     <Price price compare_at />
                 </div>
-                <VariantPicker variants selected=Signal::derive(move || selected.get().id) href on_select />
+                <VariantPicker
+                    variants
+                    selected=Signal::derive(move || selected.get().id)
+                    href
+                    on_select
+                />
                 <dl class="os-product__facts">
-                    <div><dt>{t(Msg::Sku)}</dt><dd class="os-product__sku">{move || selected.get().sku}</dd></div>
-                    <div><dt>{t(Msg::Ean)}</dt><dd>{move || selected.get().ean}</dd></div>
+                    <div>
+                        <dt>{t(Msg::Sku)}</dt>
+                        <dd class="os-product__sku">{move || selected.get().sku}</dd>
+                    </div>
+                    <div>
+                        <dt>{t(Msg::Ean)}</dt>
+                        <dd>{move || selected.get().ean}</dd>
+                    </div>
                 </dl>
                 <LocalStockView local selected=Signal::derive(move || selected.get().id) />
-                <p class="os-product__stock" aria-live="polite">{stock_text}</p>
+                <p class="os-product__stock" aria-live="polite">
+                    {stock_text}
+                </p>
                 <AddToCart
                     variant_id=Signal::derive(move || selected.get().id)
                     with_quantity=true
@@ -239,7 +258,9 @@ fn LocalStockView(
     move || {
         let Some(l) = local.get_value() else {
             return view! {
-                <p class="os-product__local"><a href="/stores">{t(Msg::ChooseStoreForStock)}</a></p>
+                <p class="os-product__local">
+                    <a href="/stores">{t(Msg::ChooseStoreForStock)}</a>
+                </p>
             }
             .into_any();
         };
@@ -263,7 +284,12 @@ fn LocalStockView(
             };
             return view! {
                 <div class="os-product__local" aria-live="polite">
-                    <p class="os-product__local-stock os-product__local-stock--kiosk" data-units=v.units>{text}</p>
+                    <p
+                        class="os-product__local-stock os-product__local-stock--kiosk"
+                        data-units=v.units
+                    >
+                        {text}
+                    </p>
                 </div>
             }
             .into_any();
@@ -275,18 +301,32 @@ fn LocalStockView(
         };
         view! {
             <div class="os-product__local" aria-live="polite">
-                <p class="os-product__local-stock" data-units=v.units>{text}</p>
-                {(!v.nearby.is_empty()).then(|| view! {
-                    <ul class="os-product__nearby">
-                        {v.nearby.into_iter().map(|n| view! {
-                            <li>
-                                {t(Msg::AvailableAt)}" "
-                                <a href=format!("/stores/{}", n.store.slug)>{n.store.name}</a>
-                                {n.distance_m.map(|d| format!(", {}", format_distance(d)))}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                })}
+                <p class="os-product__local-stock" data-units=v.units>
+                    {text}
+                </p>
+                {(!v.nearby.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="os-product__nearby">
+                                {v
+                                    .nearby
+                                    .into_iter()
+                                    .map(|n| {
+                                        view! {
+                                            <li>
+                                                {t(Msg::AvailableAt)}" "
+                                                <a href=format!(
+                                                    "/stores/{}",
+                                                    n.store.slug,
+                                                )>{n.store.name}</a>
+                                                {n.distance_m.map(|d| format!(", {}", format_distance(d)))}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
             </div>
         }
         .into_any()

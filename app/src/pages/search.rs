@@ -42,16 +42,32 @@ pub fn SearchPage() -> impl IntoView {
         <div class="os-search-page__box">
             <SearchBox value=q.get_untracked() id="os-search-page-q" />
         </div>
-        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        <Suspense fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 let query = q.get_untracked();
                 let result = results.await;
-                let meta = view! { <PageMeta title=format!("{}: {query}", t(Msg::Search)) description=t(Msg::SearchLabel) canonical="/search" /> };
+                let meta = view! {
+                    <PageMeta
+                        title=format!("{}: {query}", t(Msg::Search))
+                        description=t(Msg::SearchLabel)
+                        canonical="/search"
+                    />
+                };
                 if query.chars().count() > MAX_QUERY_CHARS {
-                    return view! { {meta} <BadRequest reason=t(Msg::SearchTooLong) /> }.into_any();
+                    return view! {
+                        {meta}
+                        <BadRequest reason=t(Msg::SearchTooLong) />
+                    }
+                        .into_any();
                 }
                 let body = search_body(query, page.get_untracked(), result);
-                view! { {meta} {body} }.into_any()
+                view! {
+                    {meta}
+                    {body}
+                }
+                    .into_any()
             })}
         </Suspense>
     }
@@ -72,7 +88,12 @@ fn search_body(
         Ok(Some(SearchOutcome::Exact { slug, variant })) => {
             let target = format!("/p/{slug}?variant={variant}");
             go_to(&target);
-            view! { <p><a href=target>{t(Msg::ViewProduct)}</a></p> }.into_any()
+            view! {
+                <p>
+                    <a href=target>{t(Msg::ViewProduct)}</a>
+                </p>
+            }
+            .into_any()
         }
         Ok(Some(SearchOutcome::Results { products, total })) => {
             let pages = page_count(total);
@@ -80,7 +101,9 @@ fn search_body(
                 format!("/search?q={}&page={p}", encode_query_value(&query))
             });
             view! {
-                <p class="os-listing__count" data-total=total>{Msg::ResultsCount.count(total, use_locale())}</p>
+                <p class="os-listing__count" data-total=total>
+                    {Msg::ResultsCount.count(total, use_locale())}
+                </p>
                 {if products.is_empty() {
                     view! { <p>{t(Msg::NoResults)}</p> }.into_any()
                 } else {

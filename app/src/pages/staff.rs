@@ -22,8 +22,14 @@ pub fn StaffOrdersPage() -> impl IntoView {
     // Keyed on the store only; the desk island loads it again after a move.
     let desk = load(store, get_staff_desk);
     view! {
-        <PageMeta title=t(Msg::StaffOrdersTitle).to_string() description=t(Msg::StaffOrdersTitle).to_string() canonical="/".to_string() />
-        <Transition fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        <PageMeta
+            title=t(Msg::StaffOrdersTitle).to_string()
+            description=t(Msg::StaffOrdersTitle).to_string()
+            canonical="/".to_string()
+        />
+        <Transition fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 let d = match desk.await {
                     Ok(d) => d,
@@ -32,13 +38,17 @@ pub fn StaffOrdersPage() -> impl IntoView {
                         return view! {
                             <h1 class="os-page-title">{t(Msg::StaffOrdersTitle)}</h1>
                             <p>{t(Msg::StaffOnly)}</p>
-                            <p><a href=format!("/login?next=/staff/{}/orders", store())>{t(Msg::SignIn)}</a></p>
+                            <p>
+                                <a href=format!(
+                                    "/login?next=/staff/{}/orders",
+                                    store(),
+                                )>{t(Msg::SignIn)}</a>
+                            </p>
                         }
                             .into_any();
                     }
                 };
-                view! { <StaffDeskIsland desk=d /> }
-                    .into_any()
+                view! { <StaffDeskIsland desk=d /> }.into_any()
             })}
         </Transition>
     }
@@ -72,58 +82,82 @@ fn StaffDeskIsland(
         let d = desk.get();
         let slug = d.store.slug.clone();
         view! {
-                    <h1 class="os-page-title">{t(Msg::StaffOrdersTitle)}" — " {d.store.name.clone()}</h1>
-                    <p class="os-checkout__problem" role="alert">
-                        {move || moved.value().get().and_then(|r| r.err()).map(|e| error_text(&e))}
-                    </p>
-                    {d.orders.is_empty().then(|| view! { <p>{t(Msg::NoStoreOrders)}</p> })}
-                    <table class="os-staff">
-                        <thead><tr>
-                            <th scope="col">"#"</th>
-                            <th scope="col">{t(Msg::Slot)}</th>
-                            <th scope="col">{t(Msg::Customer)}</th>
-                            <th scope="col">{t(Msg::PickupCode)}</th>
-                            <th scope="col">{t(Msg::OrderStatusLabel)}</th>
-                            <th scope="col">{t(Msg::Total)}</th>
-                            <th scope="col"><span class="os-visually-hidden">"Actions"</span></th>
-                        </tr></thead>
-                        <tbody>
-                            {d.orders.into_iter().map(|o| {
-                                let actions: Vec<(OrderStatus, Msg)> = [
-                                    (OrderStatus::Ready, Msg::MarkReady),
-                                    (OrderStatus::Collected, Msg::MarkCollected),
-                                    (OrderStatus::Cancelled, Msg::CancelOrder),
-                                ]
+            <h1 class="os-page-title">{t(Msg::StaffOrdersTitle)}" — " {d.store.name.clone()}</h1>
+            <p class="os-checkout__problem" role="alert">
+                {move || moved.value().get().and_then(|r| r.err()).map(|e| error_text(&e))}
+            </p>
+            {d.orders.is_empty().then(|| view! { <p>{t(Msg::NoStoreOrders)}</p> })}
+            <table class="os-staff">
+                <thead>
+                    <tr>
+                        <th scope="col">"#"</th>
+                        <th scope="col">{t(Msg::Slot)}</th>
+                        <th scope="col">{t(Msg::Customer)}</th>
+                        <th scope="col">{t(Msg::PickupCode)}</th>
+                        <th scope="col">{t(Msg::OrderStatusLabel)}</th>
+                        <th scope="col">{t(Msg::Total)}</th>
+                        <th scope="col">
+                            <span class="os-visually-hidden">"Actions"</span>
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {d
+                        .orders
+                        .into_iter()
+                        .map(|o| {
+                            let actions: Vec<(OrderStatus, Msg)> = [
+                                (OrderStatus::Ready, Msg::MarkReady),
+                                (OrderStatus::Collected, Msg::MarkCollected),
+                                (OrderStatus::Cancelled, Msg::CancelOrder),
+                            ]
                                 .into_iter()
                                 .filter(|(to, _)| o.status.can_move_to(*to))
                                 .collect();
-                                let slug = slug.clone();
-                                view! {
-                                    <tr data-order=o.number>
-                                        <td>{o.number}</td>
-                                        <td>{o.slot.clone().map(|(at, until)| format!("{}–{until}", moment_text(&at, locale)))}</td>
-                                        <td>{o.name.clone()}</td>
-                                        <td class="os-staff__code">{o.pickup_code.clone()}</td>
-                                        <td>{status_name(o.status, locale)}</td>
-                                        <td>{o.total.format(locale)}</td>
-                                        <td class="os-staff__actions">
-                                            {actions.into_iter().map(|(to, label)| {
+                            let slug = slug.clone();
+                            view! {
+                                <tr data-order=o.number>
+                                    <td>{o.number}</td>
+                                    <td>
+                                        {o
+                                            .slot
+                                            .clone()
+                                            .map(|(at, until)| {
+                                                format!("{}–{until}", moment_text(&at, locale))
+                                            })}
+                                    </td>
+                                    <td>{o.name.clone()}</td>
+                                    <td class="os-staff__code">{o.pickup_code.clone()}</td>
+                                    <td>{status_name(o.status, locale)}</td>
+                                    <td>{o.total.format(locale)}</td>
+                                    <td class="os-staff__actions">
+                                        {actions
+                                            .into_iter()
+                                            .map(|(to, label)| {
                                                 let slug = slug.clone();
                                                 view! {
                                                     <ActionForm action=moved attr:class="os-staff__form">
                                                         <input type="hidden" name="store" value=slug />
                                                         <input type="hidden" name="number" value=o.number />
                                                         <input type="hidden" name="to" value=to.as_str() />
-                                                        <button class="os-button os-button--secondary" type="submit" aria-label=format!("{} #{}", t(label), o.number)>{t(label)}</button>
+                                                        <button
+                                                            class="os-button os-button--secondary"
+                                                            type="submit"
+                                                            aria-label=format!("{} #{}", t(label), o.number)
+                                                        >
+                                                            {t(label)}
+                                                        </button>
                                                     </ActionForm>
                                                 }
-                                            }).collect_view()}
-                                        </td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                                            })
+                                            .collect_view()}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
         }
     }
 }

@@ -23,14 +23,28 @@ pub fn StoresPage() -> impl IntoView {
         |(q, near)| find_stores(Some(q), near),
     );
     view! {
-        <PageMeta title=t(Msg::StoresTitle).to_string() description=t(Msg::StoresIntro).to_string() canonical="/stores".to_string() />
+        <PageMeta
+            title=t(Msg::StoresTitle).to_string()
+            description=t(Msg::StoresIntro).to_string()
+            canonical="/stores".to_string()
+        />
         <h1 class="os-page-title">{t(Msg::StoresTitle)}</h1>
         <p>{t(Msg::StoresIntro)}</p>
-        <Transition fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        <Transition fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match found.await {
                     Ok(stores) => view! { <LocatorIsland stores query=q() /> }.into_any(),
-                    Err(e) => view! { <super::BadRequest reason=e.to_string().trim_start_matches("error running server function: ").to_string() /> }.into_any(),
+                    Err(e) => {
+                        view! {
+                            <super::BadRequest reason=e
+                                .to_string()
+                                .trim_start_matches("error running server function: ")
+                                .to_string() />
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Transition>
@@ -123,16 +137,22 @@ pub fn StorePage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("store").unwrap_or_default());
     let store = load(slug, get_store);
     view! {
-        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+        <Suspense fallback=|| {
+            view! { <p>{t(Msg::Loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match store.await {
                     Ok(Some(d)) => {
                         let c = d.card.clone();
-                        let services: Vec<&str> = c.services.iter().filter_map(|s| match s.as_str() {
-                            "pickup" => Some(t(Msg::ServicePickup)),
-                            "kiosk" => Some(t(Msg::ServiceKiosk)),
-                            _ => None,
-                        }).collect();
+                        let services: Vec<&str> = c
+                            .services
+                            .iter()
+                            .filter_map(|s| match s.as_str() {
+                                "pickup" => Some(t(Msg::ServicePickup)),
+                                "kiosk" => Some(t(Msg::ServiceKiosk)),
+                                _ => None,
+                            })
+                            .collect();
                         view! {
                             <PageMeta title=c.name.clone() description=format!("{}, {} {}", c.street, c.postcode, c.city) canonical=format!("/stores/{}", c.slug) />
                             <article class="os-store-page">
@@ -193,13 +213,19 @@ fn MyStoreIsland(
     };
     move || {
         if is_mine() {
-            view! { <p class="os-store-page__mine" role="status">{t(Msg::ThisIsMyStore)}</p> }
-                .into_any()
+            view! {
+                <p class="os-store-page__mine" role="status">
+                    {t(Msg::ThisIsMyStore)}
+                </p>
+            }
+            .into_any()
         } else {
             view! {
                 <form method="post" action="/api/my-store" on:submit=choose.clone()>
                     <input type="hidden" name="store" value=slug.clone() />
-                    <button class="os-button" type="submit">{t(Msg::SetAsMyStore)}</button>
+                    <button class="os-button" type="submit">
+                        {t(Msg::SetAsMyStore)}
+                    </button>
                 </form>
             }
             .into_any()

@@ -34,22 +34,33 @@ pub fn AccountMenu(
     view! {
         <div class="os-account-menu">
             {move || match viewer.get() {
-                Some(v) => view! {
-                    <a class="os-account-menu__link" href="/account">
-                        <span class="os-visually-hidden">{t(Msg::MyAccount)}": "</span>
-                        {v.name}
-                    </a>
-                    <form
-                        class="os-account-menu__sign-out"
-                        method="post"
-                        action=sign_out_action
-                        on:submit=enhance(on_sign_out, || ())
-                    >
-                        <button class="os-account-menu__button" type="submit">{t(Msg::SignOut)}</button>
-                    </form>
+                Some(v) => {
+                    view! {
+                        <a class="os-account-menu__link" href="/account">
+                            <span class="os-visually-hidden">{t(Msg::MyAccount)}": "</span>
+                            {v.name}
+                        </a>
+                        <form
+                            class="os-account-menu__sign-out"
+                            method="post"
+                            action=sign_out_action
+                            on:submit=enhance(on_sign_out, || ())
+                        >
+                            <button class="os-account-menu__button" type="submit">
+                                {t(Msg::SignOut)}
+                            </button>
+                        </form>
+                    }
+                        .into_any()
                 }
-                    .into_any(),
-                None => view! { <a class="os-account-menu__link" href="/login">{t(Msg::SignIn)}</a> }.into_any(),
+                None => {
+                    view! {
+                        <a class="os-account-menu__link" href="/login">
+                            {t(Msg::SignIn)}
+                        </a>
+                    }
+                        .into_any()
+                }
             }}
         </div>
     }

@@ -6,7 +6,10 @@
 //! ```
 //! # use leptos::prelude::*;
 //! # use omnistore_components::{model::Fulfilment, AddToCart};
-//! # fn usage(selected_id: Signal<i64>, cart_add: Callback<(i64, u32, Fulfilment)>) -> impl IntoView {
+//! # fn usage(
+//! #     selected_id: Signal<i64>,
+//! #     cart_add: Callback<(i64, u32, Fulfilment)>,
+//! # ) -> impl IntoView {
 //! view! { <AddToCart variant_id=selected_id with_quantity=true on_add=Some(cart_add) /> }
 //! # }
 //! ```
@@ -56,33 +59,62 @@ pub fn AddToCart(
             class="os-add-to-cart"
             method="post"
             action=action
-            on:submit=enhance(on_add, move || {
-                let n = input_value(quantity).parse::<u32>().unwrap_or(1).clamp(1, MAX_LINE_QUANTITY);
-                let how = if pickup.get_untracked().is_some_and(|p| p.checked()) {
-                    Fulfilment::Pickup
-                } else {
-                    Fulfilment::Delivery
-                };
-                (variant_id.get_untracked(), n, how)
-            })
+            on:submit=enhance(
+                on_add,
+                move || {
+                    let n = input_value(quantity)
+                        .parse::<u32>()
+                        .unwrap_or(1)
+                        .clamp(1, MAX_LINE_QUANTITY);
+                    let how = if pickup.get_untracked().is_some_and(|p| p.checked()) {
+                        Fulfilment::Pickup
+                    } else {
+                        Fulfilment::Delivery
+                    };
+                    (variant_id.get_untracked(), n, how)
+                },
+            )
         >
-            {move || pickup_store.get().map(|store| view! {
-                <fieldset class="os-add-to-cart__how">
-                    <legend class="os-visually-hidden">{t(Msg::HowToGetIt)}</legend>
-                    <label class="os-add-to-cart__option">
-                        <input type="radio" name="fulfilment" value="delivery" checked />
-                        {t(Msg::Delivery)}
-                    </label>
-                    <label class="os-add-to-cart__option">
-                        <input type="radio" name="fulfilment" value="pickup" node_ref=pickup />
-                        {format!("{} {store}", t(Msg::PickUpAt))}
-                    </label>
-                </fieldset>
-            })}
-            <input type="hidden" name="variant_id" prop:value=move || variant_id.get().to_string() value=move || variant_id.get().to_string() />
+            {move || {
+                pickup_store
+                    .get()
+                    .map(|store| {
+                        view! {
+                            <fieldset class="os-add-to-cart__how">
+                                <legend class="os-visually-hidden">{t(Msg::HowToGetIt)}</legend>
+                                <label class="os-add-to-cart__option">
+                                    <input
+                                        type="radio"
+                                        name="fulfilment"
+                                        value="delivery"
+                                        checked
+                                    />
+                                    {t(Msg::Delivery)}
+                                </label>
+                                <label class="os-add-to-cart__option">
+                                    <input
+                                        type="radio"
+                                        name="fulfilment"
+                                        value="pickup"
+                                        node_ref=pickup
+                                    />
+                                    {format!("{} {store}", t(Msg::PickUpAt))}
+                                </label>
+                            </fieldset>
+                        }
+                    })
+            }}
+            <input
+                type="hidden"
+                name="variant_id"
+                prop:value=move || variant_id.get().to_string()
+                value=move || variant_id.get().to_string()
+            />
             {if with_quantity {
                 view! {
-                    <label class="os-add-to-cart__label" for=field_id>{t(Msg::Quantity)}</label>
+                    <label class="os-add-to-cart__label" for=field_id>
+                        {t(Msg::Quantity)}
+                    </label>
                     <input
                         class="os-add-to-cart__quantity"
                         id=field_id
@@ -100,7 +132,12 @@ pub fn AddToCart(
             } else {
                 view! { <input type="hidden" name="quantity" value="1" /> }.into_any()
             }}
-            <button class="os-button os-add-to-cart__button" type="submit" disabled=move || unavailable.get() aria-label=label>
+            <button
+                class="os-button os-add-to-cart__button"
+                type="submit"
+                disabled=move || unavailable.get()
+                aria-label=label
+            >
                 {t(Msg::AddToCart)}
             </button>
         </form>

@@ -50,12 +50,32 @@ pub fn AddressForm(
             class="os-address-form"
             method="post"
             action=action
-            on:submit=enhance(on_save, move || {
-                let v = |i: usize| input_value(refs[i]);
-                Address { id, name: v(0), street: v(1), postcode: v(2), city: v(3), phone: v(4) }
-            })
+            on:submit=enhance(
+                on_save,
+                move || {
+                    let v = |i: usize| input_value(refs[i]);
+                    Address {
+                        id,
+                        name: v(0),
+                        street: v(1),
+                        postcode: v(2),
+                        city: v(3),
+                        phone: v(4),
+                    }
+                },
+            )
         >
-            {move || error.get().map(|e| view! { <p class="os-address-form__error" role="alert">{e}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="os-address-form__error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
             <input type="hidden" name="id" value=id />
             {fields
                 .into_iter()
@@ -64,7 +84,9 @@ pub fn AddressForm(
                     let field = format!("{prefix}-{name}");
                     view! {
                         <div class="os-field">
-                            <label class="os-field__label" for=field.clone()>{t(label)}</label>
+                            <label class="os-field__label" for=field.clone()>
+                                {t(label)}
+                            </label>
                             <input
                                 class="os-field__control"
                                 id=field
@@ -79,7 +101,9 @@ pub fn AddressForm(
                     }
                 })
                 .collect_view()}
-            <button class="os-button" type="submit">{t(Msg::Save)}</button>
+            <button class="os-button" type="submit">
+                {t(Msg::Save)}
+            </button>
         </form>
     }
 }

@@ -51,8 +51,22 @@ pub fn Breadcrumbs(
                 {items
                     .into_iter()
                     .map(|c| match c.href {
-                        Some(href) => view! { <li class="os-breadcrumbs__item"><a href=href>{c.label}</a></li> }.into_any(),
-                        None => view! { <li class="os-breadcrumbs__item"><span aria-current="page">{c.label}</span></li> }.into_any(),
+                        Some(href) => {
+                            view! {
+                                <li class="os-breadcrumbs__item">
+                                    <a href=href>{c.label}</a>
+                                </li>
+                            }
+                                .into_any()
+                        }
+                        None => {
+                            view! {
+                                <li class="os-breadcrumbs__item">
+                                    <span aria-current="page">{c.label}</span>
+                                </li>
+                            }
+                                .into_any()
+                        }
                     })
                     .collect_view()}
             </ol>

@@ -7,7 +7,11 @@
 //! ```
 //! # use leptos::prelude::*;
 //! # use omnistore_components::{model::{CartLine as Line, Fulfilment}, CartLine};
-//! # fn usage(line: Line, set_quantity: Callback<(i64, Fulfilment, u32)>, remove: Callback<(i64, Fulfilment)>) -> impl IntoView {
+//! # fn usage(
+//! #     line: Line,
+//! #     set_quantity: Callback<(i64, Fulfilment, u32)>,
+//! #     remove: Callback<(i64, Fulfilment)>,
+//! # ) -> impl IntoView {
 //! view! { <CartLine line=line on_set=set_quantity on_remove=remove /> }
 //! # }
 //! ```
@@ -77,53 +81,114 @@ pub fn CartLine(
     let at_limit = line.at_stock_limit() && line.available > 0;
     let unavailable = line.available == 0;
     view! {
-        <li class="os-cart-line" data-variant=id data-fulfilment=how.as_str() aria-labelledby=labelled_by>
-            <img class="os-cart-line__image" src=line.image.clone() alt="" width="96" height="96" loading="lazy" />
+        <li
+            class="os-cart-line"
+            data-variant=id
+            data-fulfilment=how.as_str()
+            aria-labelledby=labelled_by
+        >
+            <img
+                class="os-cart-line__image"
+                src=line.image.clone()
+                alt=""
+                width="96"
+                height="96"
+                loading="lazy"
+            />
             <div class="os-cart-line__info">
-                <a class="os-cart-line__name" id=name_id href=format!("/p/{}?variant={id}", line.product_slug)>
+                <a
+                    class="os-cart-line__name"
+                    id=name_id
+                    href=format!("/p/{}?variant={id}", line.product_slug)
+                >
                     {line.product_name.clone()}
                 </a>
-                {(!line.variant_label.is_empty()).then(|| view! { <p class="os-cart-line__option">{line.variant_label.clone()}</p> })}
+                {(!line.variant_label.is_empty())
+                    .then(|| {
+                        view! { <p class="os-cart-line__option">{line.variant_label.clone()}</p> }
+                    })}
                 <p class="os-cart-line__sku">{t(Msg::Sku)}" " {line.sku.clone()}</p>
-                <p class="os-cart-line__unit"><Price price=line.unit_price /></p>
-                {line.price_was.map(|was| view! {
-                    <p class="os-cart-line__note" role="note">{t(Msg::PriceChangedFrom)}" " {was.format(locale)}"."</p>
-                })}
-                {at_limit.then(|| view! {
-                    <p class="os-cart-line__note" role="note">{t(Msg::OnlyAvailable)}" " {line.available}" — " {t(Msg::AllWeHave)}"."</p>
-                })}
-                {unavailable.then(|| view! { <p class="os-cart-line__note os-cart-line__note--error" role="note">{t(Msg::ItemUnavailable)}</p> })}
+                <p class="os-cart-line__unit">
+                    <Price price=line.unit_price />
+                </p>
+                {line
+                    .price_was
+                    .map(|was| {
+                        view! {
+                            <p class="os-cart-line__note" role="note">
+                                {t(Msg::PriceChangedFrom)}
+                                " "
+                                {was.format(locale)}
+                                "."
+                            </p>
+                        }
+                    })}
+                {at_limit
+                    .then(|| {
+                        view! {
+                            <p class="os-cart-line__note" role="note">
+                                {t(Msg::OnlyAvailable)}
+                                " "
+                                {line.available}
+                                " — "
+                                {t(Msg::AllWeHave)}
+                                "."
+                            </p>
+                        }
+                    })}
+                {unavailable
+                    .then(|| {
+                        view! {
+                            <p class="os-cart-line__note os-cart-line__note--error" role="note">
+                                {t(Msg::ItemUnavailable)}
+                            </p>
+                        }
+                    })}
                 <p class="os-cart-line__fulfilment">{how_text}</p>
-                {short_at_store.then(|| view! {
-                    <p class="os-cart-line__note" role="note">{t(Msg::NotOnShelfTransfer)}</p>
-                })}
-                {switch_text.map(|text| view! {
-                    <form
-                        class="os-cart-line__switch"
-                        method="post"
-                        action=move_action
-                        on:submit=enhance(on_move, move || (id, how, other))
-                    >
-                        <input type="hidden" name="variant_id" value=id />
-                        <input type="hidden" name="from" value=how.as_str() />
-                        <input type="hidden" name="to" value=other.as_str() />
-                        <button class="os-cart-line__switch-button" type="submit">{text}</button>
-                    </form>
-                })}
+                {short_at_store
+                    .then(|| {
+                        view! {
+                            <p class="os-cart-line__note" role="note">
+                                {t(Msg::NotOnShelfTransfer)}
+                            </p>
+                        }
+                    })}
+                {switch_text
+                    .map(|text| {
+                        view! {
+                            <form
+                                class="os-cart-line__switch"
+                                method="post"
+                                action=move_action
+                                on:submit=enhance(on_move, move || (id, how, other))
+                            >
+                                <input type="hidden" name="variant_id" value=id />
+                                <input type="hidden" name="from" value=how.as_str() />
+                                <input type="hidden" name="to" value=other.as_str() />
+                                <button class="os-cart-line__switch-button" type="submit">
+                                    {text}
+                                </button>
+                            </form>
+                        }
+                    })}
             </div>
             <form
                 class="os-cart-line__quantity"
                 method="post"
                 action=set_action
-                on:submit=enhance(on_set, move || {
-                    // The field is `required` and numeric; anything else keeps the quantity.
-                    let n = input_value(quantity).parse::<u32>().unwrap_or(current);
-                    (id, how, n.min(MAX_LINE_QUANTITY))
-                })
+                on:submit=enhance(
+                    on_set,
+                    move || {
+                        let n = input_value(quantity).parse::<u32>().unwrap_or(current);
+                        (id, how, n.min(MAX_LINE_QUANTITY))
+                    },
+                )
             >
                 <input type="hidden" name="variant_id" value=id />
                 <input type="hidden" name="fulfilment" value=how.as_str() />
-                <label class="os-visually-hidden" for=field_id.clone()>{t(Msg::Quantity)}</label>
+                <label class="os-visually-hidden" for=field_id.clone()>
+                    {t(Msg::Quantity)}
+                </label>
                 <input
                     class="os-cart-line__input"
                     id=field_id
@@ -136,7 +201,9 @@ pub fn CartLine(
                     value=line.quantity
                     required
                 />
-                <button class="os-cart-line__update" type="submit">{t(Msg::Update)}</button>
+                <button class="os-cart-line__update" type="submit">
+                    {t(Msg::Update)}
+                </button>
             </form>
             <form
                 class="os-cart-line__remove"
@@ -146,7 +213,11 @@ pub fn CartLine(
             >
                 <input type="hidden" name="variant_id" value=id />
                 <input type="hidden" name="fulfilment" value=how.as_str() />
-                <button class="os-cart-line__remove-button" type="submit" aria-label=format!("{} — {}", t(Msg::Remove), line.product_name)>
+                <button
+                    class="os-cart-line__remove-button"
+                    type="submit"
+                    aria-label=format!("{} — {}", t(Msg::Remove), line.product_name)
+                >
                     {t(Msg::Remove)}
                 </button>
             </form>

@@ -28,15 +28,22 @@ pub fn CartSummary(
     let locale = use_locale();
     view! {
         <section class="os-cart-summary" aria-labelledby="os-cart-summary-title">
-            <h2 class="os-cart-summary__title" id="os-cart-summary-title">{t(Msg::Subtotal)}</h2>
+            <h2 class="os-cart-summary__title" id="os-cart-summary-title">
+                {t(Msg::Subtotal)}
+            </h2>
             <dl class="os-cart-summary__rows">
                 <div class="os-cart-summary__row">
                     <dt>{t(Msg::Quantity)}</dt>
-                    <dd data-testid="cart-count">{move || items(cart.with(Cart::item_count), locale)}</dd>
+                    <dd data-testid="cart-count">
+                        {move || items(cart.with(Cart::item_count), locale)}
+                    </dd>
                 </div>
                 <div class="os-cart-summary__row os-cart-summary__row--total">
                     <dt>{t(Msg::Subtotal)}</dt>
-                    <dd class="os-cart-summary__subtotal" data-minor=move || cart.with(|c| c.subtotal().minor)>
+                    <dd
+                        class="os-cart-summary__subtotal"
+                        data-minor=move || cart.with(|c| c.subtotal().minor)
+                    >
                         {move || cart.with(|c| c.subtotal().format(locale))}
                     </dd>
                 </div>

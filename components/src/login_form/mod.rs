@@ -5,7 +5,11 @@
 //! ```
 //! # use leptos::prelude::*;
 //! # use omnistore_components::LoginForm;
-//! # fn usage(sign_in: Callback<(String, String)>, login_error: Signal<Option<String>>, signing_in: Signal<bool>) -> impl IntoView {
+//! # fn usage(
+//! #     sign_in: Callback<(String, String)>,
+//! #     login_error: Signal<Option<String>>,
+//! #     signing_in: Signal<bool>,
+//! # ) -> impl IntoView {
 //! view! { <LoginForm on_submit=sign_in error=login_error pending=signing_in /> }
 //! # }
 //! ```
@@ -46,17 +50,49 @@ pub fn LoginForm(
             action=action
             on:submit=enhance(on_submit, move || (input_value(email), input_value(password)))
         >
-            {move || error.get().map(|e| view! { <p class="os-auth-form__error" role="alert">{e}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="os-auth-form__error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
             {next.map(|n| view! { <input type="hidden" name="next" value=n /> })}
             <div class="os-field">
-                <label class="os-field__label" for="os-login-email">{t(Msg::Email)}</label>
-                <input class="os-field__control" id="os-login-email" node_ref=email type="email" name="email" autocomplete="username" required />
+                <label class="os-field__label" for="os-login-email">
+                    {t(Msg::Email)}
+                </label>
+                <input
+                    class="os-field__control"
+                    id="os-login-email"
+                    node_ref=email
+                    type="email"
+                    name="email"
+                    autocomplete="username"
+                    required
+                />
             </div>
             <div class="os-field">
-                <label class="os-field__label" for="os-login-password">{t(Msg::Password)}</label>
-                <input class="os-field__control" id="os-login-password" node_ref=password type="password" name="password" autocomplete="current-password" required />
+                <label class="os-field__label" for="os-login-password">
+                    {t(Msg::Password)}
+                </label>
+                <input
+                    class="os-field__control"
+                    id="os-login-password"
+                    node_ref=password
+                    type="password"
+                    name="password"
+                    autocomplete="current-password"
+                    required
+                />
             </div>
-            <button class="os-button" type="submit" disabled=move || pending.get()>{t(Msg::SignIn)}</button>
+            <button class="os-button" type="submit" disabled=move || pending.get()>
+                {t(Msg::SignIn)}
+            </button>
         </form>
     }
 }

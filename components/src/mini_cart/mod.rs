@@ -7,7 +7,11 @@
 //! ```
 //! # use leptos::prelude::*;
 //! # use omnistore_components::{model::Cart, MiniCart};
-//! # fn usage(cart_signal: Signal<Cart>, drawer_open: RwSignal<bool>, notice_text: Signal<Option<String>>) -> impl IntoView {
+//! # fn usage(
+//! #     cart_signal: Signal<Cart>,
+//! #     drawer_open: RwSignal<bool>,
+//! #     notice_text: Signal<Option<String>>,
+//! # ) -> impl IntoView {
 //! view! { <MiniCart cart=cart_signal open=drawer_open message=notice_text /> }
 //! # }
 //! ```
@@ -59,14 +63,33 @@ pub fn MiniCart(
                 }
             >
                 <div class="os-mini-cart__head">
-                    <h2 class="os-mini-cart__title" id="os-mini-cart-title" tabindex="-1" node_ref=heading>
+                    <h2
+                        class="os-mini-cart__title"
+                        id="os-mini-cart-title"
+                        tabindex="-1"
+                        node_ref=heading
+                    >
                         {t(Msg::CartTitle)}
                     </h2>
-                    <button class="os-mini-cart__close" type="button" on:click=move |_| open.set(false)>
+                    <button
+                        class="os-mini-cart__close"
+                        type="button"
+                        on:click=move |_| open.set(false)
+                    >
                         {t(Msg::CloseCart)}
                     </button>
                 </div>
-                {move || message.get().map(|m| view! { <p class="os-mini-cart__message" role="status">{m}</p> })}
+                {move || {
+                    message
+                        .get()
+                        .map(|m| {
+                            view! {
+                                <p class="os-mini-cart__message" role="status">
+                                    {m}
+                                </p>
+                            }
+                        })
+                }}
                 {move || {
                     let c = cart.get();
                     if c.lines.is_empty() {
@@ -74,27 +97,40 @@ pub fn MiniCart(
                     } else {
                         view! {
                             <ul class="os-mini-cart__lines">
-                                {c.lines.iter().map(|l| view! {
-                                    <li class="os-mini-cart__line">
-                                        <img src=l.image.clone() alt="" width="48" height="48" />
-                                        <span class="os-mini-cart__name">
-                                            {l.product_name.clone()}
-                                            {(!l.variant_label.is_empty()).then(|| format!(" ({})", l.variant_label))}
-                                        </span>
-                                        <span class="os-mini-cart__qty">"× " {l.quantity}</span>
-                                        <span class="os-mini-cart__price">{l.line_total().format(locale)}</span>
-                                    </li>
-                                }).collect_view()}
+                                {c
+                                    .lines
+                                    .iter()
+                                    .map(|l| {
+                                        view! {
+                                            <li class="os-mini-cart__line">
+                                                <img src=l.image.clone() alt="" width="48" height="48" />
+                                                <span class="os-mini-cart__name">
+                                                    {l.product_name.clone()}
+                                                    {(!l.variant_label.is_empty())
+                                                        .then(|| format!(" ({})", l.variant_label))}
+                                                </span>
+                                                <span class="os-mini-cart__qty">"× " {l.quantity}</span>
+                                                <span class="os-mini-cart__price">
+                                                    {l.line_total().format(locale)}
+                                                </span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
                             </ul>
                             <p class="os-mini-cart__subtotal">
                                 {t(Msg::Subtotal)} " (" {items(c.item_count(), locale)} "): "
                                 <strong>{c.subtotal().format(locale)}</strong>
                             </p>
                         }
-                        .into_any()
+                            .into_any()
                     }
                 }}
-                <a class="os-button os-mini-cart__view" href=cart_href on:click=move |_| open.set(false)>
+                <a
+                    class="os-button os-mini-cart__view"
+                    href=cart_href
+                    on:click=move |_| open.set(false)
+                >
                     {t(Msg::ViewCart)}
                 </a>
             </div>

@@ -42,30 +42,85 @@ pub enum ScanCode {
     Sku(String),
 }
 
+/// Why a scan found nothing. It travels in the kiosk's `?problem=` as its
+/// [`code`](ScanError::code), and the page words it in the kiosk's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScanError {
+    /// Nothing was scanned or typed.
+    Empty,
+    /// Digits, but not 12 or 13 of them.
+    BarcodeLength,
+    /// 13 digits whose check digit is wrong: a misread, scan again.
+    CheckDigit,
+    /// Neither a barcode nor a product code.
+    NotACode,
+    /// A well-formed code that no product has.
+    Unknown,
+}
+
+impl ScanError {
+    const ALL: [ScanError; 5] = [
+        ScanError::Empty,
+        ScanError::BarcodeLength,
+        ScanError::CheckDigit,
+        ScanError::NotACode,
+        ScanError::Unknown,
+    ];
+
+    /// The word for `?problem=`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ScanError::Empty => "empty",
+            ScanError::BarcodeLength => "length",
+            ScanError::CheckDigit => "check-digit",
+            ScanError::NotACode => "not-a-code",
+            ScanError::Unknown => "unknown",
+        }
+    }
+
+    /// The reason a `?problem=` names; `None` for a word no scan gives.
+    pub fn from_code(code: &str) -> Option<ScanError> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
+    }
+
+    /// What the shopper reads next to the scan field, in `locale`.
+    pub fn text(self, locale: crate::i18n::Locale) -> &'static str {
+        use crate::i18n::Msg;
+        match self {
+            ScanError::Empty => Msg::ScanEmpty,
+            ScanError::BarcodeLength => Msg::ScanLength,
+            ScanError::CheckDigit => Msg::ScanCheckDigit,
+            ScanError::NotACode => Msg::ScanNotACode,
+            ScanError::Unknown => Msg::ScanUnknown,
+        }
+        .text(locale)
+    }
+}
+
 /// Reads what a keyboard-wedge scanner or a shopper typed. Scanners send
 /// digits then Enter; people type SKUs with any case and stray spaces.
-pub fn parse_scan(input: &str) -> Result<ScanCode, &'static str> {
+pub fn parse_scan(input: &str) -> Result<ScanCode, ScanError> {
     let code = input.trim();
     if code.is_empty() {
-        return Err("scan a barcode or type a product code");
+        return Err(ScanError::Empty);
     }
     if code.bytes().all(|b| b.is_ascii_digit()) {
         let ean = match code.len() {
             12 => format!("0{code}"),
             13 => code.to_string(),
-            _ => return Err("a barcode has 12 or 13 digits"),
+            _ => return Err(ScanError::BarcodeLength),
         };
         return if is_valid_ean13(&ean) {
             Ok(ScanCode::Ean(ean))
         } else {
-            Err("that barcode did not scan correctly (wrong check digit); please scan it again")
+            Err(ScanError::CheckDigit)
         };
     }
     let sku_char = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
     if (3..=40).contains(&code.len()) && code.bytes().all(sku_char) {
         return Ok(ScanCode::Sku(code.to_ascii_uppercase()));
     }
-    Err("a product code is letters, digits and dashes, like GAR-00453-01")
+    Err(ScanError::NotACode)
 }
 
 /// A staff PIN: 4 to 8 digits.
@@ -159,15 +214,19 @@ mod tests {
             parse_scan("036000291452"),
             Ok(ScanCode::Ean("0036000291452".into()))
         );
-        assert!(parse_scan("5900000000018").is_err(), "wrong check digit");
-        assert!(parse_scan("12345").is_err());
+        assert_eq!(parse_scan("5900000000018"), Err(ScanError::CheckDigit));
+        assert_eq!(parse_scan("12345"), Err(ScanError::BarcodeLength));
         assert_eq!(
             parse_scan(" gar-00453-01 "),
             Ok(ScanCode::Sku("GAR-00453-01".into()))
         );
-        assert!(parse_scan("").is_err());
-        assert!(parse_scan("DROP TABLE;").is_err());
-        assert!(parse_scan(&"A".repeat(41)).is_err());
+        assert_eq!(parse_scan(""), Err(ScanError::Empty));
+        assert_eq!(parse_scan("DROP TABLE;"), Err(ScanError::NotACode));
+        assert_eq!(parse_scan(&"A".repeat(41)), Err(ScanError::NotACode));
+        for e in ScanError::ALL {
+            assert_eq!(ScanError::from_code(e.code()), Some(e));
+        }
+        assert_eq!(ScanError::from_code("anything you like"), None);
     }
 
     #[test]

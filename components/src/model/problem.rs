@@ -231,6 +231,9 @@ impl Problem {
 
     /// A short code for a page a form without JavaScript goes back to
     /// (`?error=slot`); the page words it with [`Problem::code_text`].
+    /// The `?error=` code of every refusal that is the form's fault.
+    pub const INVALID_CODE: &'static str = "invalid";
+
     pub fn code(&self) -> &'static str {
         use Problem::*;
         match self {
@@ -242,13 +245,14 @@ impl Problem {
             WrongCredentials => "credentials",
             TooManyAttempts => "throttled",
             EmailTaken => "taken",
-            _ => "invalid",
+            _ => Self::INVALID_CODE,
         }
     }
 
     /// The words for a `?error=` code: the general message of its kind, as
-    /// the details did not travel in the link.
-    pub fn code_text(code: &str, locale: Locale) -> &'static str {
+    /// the details did not travel in the link. `None` for a code no refusal
+    /// makes (a link edited by hand).
+    pub fn code_text(code: &str, locale: Locale) -> Option<&'static str> {
         let msg = match code {
             "stock" => Msg::ErrorStock,
             "slot" => Msg::ErrorSlot,
@@ -259,9 +263,9 @@ impl Problem {
             "throttled" => Msg::TooManyAttempts,
             "taken" => Msg::EmailTaken,
             "invalid" => Msg::ErrorInvalid,
-            _ => Msg::ErrorUnavailable,
+            _ => return None,
         };
-        msg.text(locale)
+        Some(msg.text(locale))
     }
 
     /// The shopper's words for the refusal.

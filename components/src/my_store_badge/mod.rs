@@ -24,17 +24,23 @@ pub fn MyStoreBadge(
 ) -> impl IntoView {
     view! {
         {move || match store.get() {
-            Some(s) => view! {
-                <a class="os-my-store" href=format!("/stores/{}", s.slug)>
-                    <span class="os-my-store__label">{t(Msg::PreferredStore)}": "</span>
-                    <span class="os-my-store__name">{s.name}</span>
-                </a>
+            Some(s) => {
+                view! {
+                    <a class="os-my-store" href=format!("/stores/{}", s.slug)>
+                        <span class="os-my-store__label">{t(Msg::PreferredStore)}": "</span>
+                        <span class="os-my-store__name">{s.name}</span>
+                    </a>
+                }
+                    .into_any()
             }
-                .into_any(),
-            None => view! {
-                <a class="os-my-store os-my-store--none" href="/stores">{t(Msg::ChooseYourStore)}</a>
+            None => {
+                view! {
+                    <a class="os-my-store os-my-store--none" href="/stores">
+                        {t(Msg::ChooseYourStore)}
+                    </a>
+                }
+                    .into_any()
             }
-                .into_any(),
         }}
     }
 }

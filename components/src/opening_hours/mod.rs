@@ -53,18 +53,29 @@ pub fn OpeningHours(
                         .collect_view()}
                 </tbody>
             </table>
-            {(!exceptions.is_empty()).then(|| view! {
-                <h3 class="os-opening-hours__subheading">{t(Msg::SpecialHours)}</h3>
-                <ul class="os-opening-hours__exceptions">
-                    {exceptions
-                        .into_iter()
-                        .map(|e| {
-                            let text = hours(&e.hours);
-                            view! { <li><time datetime=e.date.clone()>{e.date.clone()}</time>" — " {e.note}": " {text}</li> }
-                        })
-                        .collect_view()}
-                </ul>
-            })}
+            {(!exceptions.is_empty())
+                .then(|| {
+                    view! {
+                        <h3 class="os-opening-hours__subheading">{t(Msg::SpecialHours)}</h3>
+                        <ul class="os-opening-hours__exceptions">
+                            {exceptions
+                                .into_iter()
+                                .map(|e| {
+                                    let text = hours(&e.hours);
+                                    view! {
+                                        <li>
+                                            <time datetime=e.date.clone()>{e.date.clone()}</time>
+                                            " — "
+                                            {e.note}
+                                            ": "
+                                            {text}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
         </div>
     }
 }

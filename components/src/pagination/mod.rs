@@ -48,26 +48,70 @@ pub fn Pagination(
             .into_iter()
             .map(|item| match item {
                 Some(p) if p == page => view! {
-                    <li><a class="os-pagination__link os-pagination__link--current" href=href.run(p) aria-current="page">{p}</a></li>
+                    <li>
+                        <a
+                            class="os-pagination__link os-pagination__link--current"
+                            href=href.run(p)
+                            aria-current="page"
+                        >
+                            {p}
+                        </a>
+                    </li>
                 }
                 .into_any(),
                 Some(p) => view! {
-                    <li><a class="os-pagination__link" href=href.run(p) aria-label=format!("{} {p}", t(Msg::Page))>{p}</a></li>
+                    <li>
+                        <a
+                            class="os-pagination__link"
+                            href=href.run(p)
+                            aria-label=format!("{} {p}", t(Msg::Page))
+                        >
+                            {p}
+                        </a>
+                    </li>
                 }
                 .into_any(),
-                None => view! { <li class="os-pagination__gap" aria-hidden="true">"…"</li> }.into_any(),
+                None => view! {
+                    <li class="os-pagination__gap" aria-hidden="true">
+                        "…"
+                    </li>
+                }
+                .into_any(),
             })
             .collect_view();
         view! {
             <nav class="os-pagination" aria-label=t(Msg::Pagination)>
                 <ul class="os-pagination__list">
-                    {(page > 1).then(|| view! {
-                        <li><a class="os-pagination__link" href=href.run(page - 1) rel="prev">"‹ "{t(Msg::PreviousPage)}</a></li>
-                    })}
-                    {items}
-                    {(page < pages).then(|| view! {
-                        <li><a class="os-pagination__link" href=href.run(page + 1) rel="next">{t(Msg::NextPage)}" ›"</a></li>
-                    })}
+                    {(page > 1)
+                        .then(|| {
+                            view! {
+                                <li>
+                                    <a
+                                        class="os-pagination__link"
+                                        href=href.run(page - 1)
+                                        rel="prev"
+                                    >
+                                        "‹ "
+                                        {t(Msg::PreviousPage)}
+                                    </a>
+                                </li>
+                            }
+                        })} {items}
+                    {(page < pages)
+                        .then(|| {
+                            view! {
+                                <li>
+                                    <a
+                                        class="os-pagination__link"
+                                        href=href.run(page + 1)
+                                        rel="next"
+                                    >
+                                        {t(Msg::NextPage)}
+                                        " ›"
+                                    </a>
+                                </li>
+                            }
+                        })}
                 </ul>
             </nav>
         }

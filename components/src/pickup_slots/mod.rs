@@ -46,19 +46,29 @@ pub fn PickupSlots(
             <legend class="os-pickup-slots__legend">{t(Msg::PickupTime)}</legend>
             {days
                 .into_iter()
-                .map(|(day, list)| view! {
-                    <fieldset class="os-pickup-slots__day">
-                        <legend class="os-pickup-slots__day-name">{day}</legend>
-                        {list
-                            .into_iter()
-                            .map(|s| view! {
-                                <label class="os-pickup-slots__slot">
-                                    <input type="radio" name=name value=s.starts_at.to_string() checked=first == Some(s.starts_at) required />
-                                    {format!("{}–{}", s.at.time, s.until)}
-                                </label>
-                            })
-                            .collect_view()}
-                    </fieldset>
+                .map(|(day, list)| {
+                    view! {
+                        <fieldset class="os-pickup-slots__day">
+                            <legend class="os-pickup-slots__day-name">{day}</legend>
+                            {list
+                                .into_iter()
+                                .map(|s| {
+                                    view! {
+                                        <label class="os-pickup-slots__slot">
+                                            <input
+                                                type="radio"
+                                                name=name
+                                                value=s.starts_at.to_string()
+                                                checked=first == Some(s.starts_at)
+                                                required
+                                            />
+                                            {format!("{}–{}", s.at.time, s.until)}
+                                        </label>
+                                    }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                    }
                 })
                 .collect_view()}
         </fieldset>

@@ -26,7 +26,13 @@ pub fn QrCode(
     label: String,
 ) -> impl IntoView {
     view! {
-        <svg class="os-qr-code" viewBox=format!("0 0 {size} {size}") role="img" aria-label=label shape-rendering="crispEdges">
+        <svg
+            class="os-qr-code"
+            viewBox=format!("0 0 {size} {size}")
+            role="img"
+            aria-label=label
+            shape-rendering="crispEdges"
+        >
             <rect width=size.to_string() height=size.to_string() fill="#fff" />
             <path d=path fill="#000" />
         </svg>

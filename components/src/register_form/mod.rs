@@ -5,7 +5,10 @@
 //! ```
 //! # use leptos::prelude::*;
 //! # use omnistore_components::RegisterForm;
-//! # fn usage(register: Callback<(String, String, String)>, register_error: Signal<Option<String>>) -> impl IntoView {
+//! # fn usage(
+//! #     register: Callback<(String, String, String)>,
+//! #     register_error: Signal<Option<String>>,
+//! # ) -> impl IntoView {
 //! view! { <RegisterForm on_submit=register error=register_error /> }
 //! # }
 //! ```
@@ -46,22 +49,55 @@ pub fn RegisterForm(
             class="os-auth-form"
             method="post"
             action=action
-            on:submit=enhance(on_submit, move || {
-                (input_value(name), input_value(email), input_value(password))
-            })
+            on:submit=enhance(
+                on_submit,
+                move || { (input_value(name), input_value(email), input_value(password)) },
+            )
         >
-            {move || error.get().map(|e| view! { <p class="os-auth-form__error" role="alert">{e}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="os-auth-form__error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
             {next.map(|n| view! { <input type="hidden" name="next" value=n /> })}
             <div class="os-field">
-                <label class="os-field__label" for="os-register-name">{t(Msg::Name)}</label>
-                <input class="os-field__control" id="os-register-name" node_ref=name name="name" autocomplete="name" maxlength="100" required />
+                <label class="os-field__label" for="os-register-name">
+                    {t(Msg::Name)}
+                </label>
+                <input
+                    class="os-field__control"
+                    id="os-register-name"
+                    node_ref=name
+                    name="name"
+                    autocomplete="name"
+                    maxlength="100"
+                    required
+                />
             </div>
             <div class="os-field">
-                <label class="os-field__label" for="os-register-email">{t(Msg::Email)}</label>
-                <input class="os-field__control" id="os-register-email" node_ref=email type="email" name="email" autocomplete="email" required />
+                <label class="os-field__label" for="os-register-email">
+                    {t(Msg::Email)}
+                </label>
+                <input
+                    class="os-field__control"
+                    id="os-register-email"
+                    node_ref=email
+                    type="email"
+                    name="email"
+                    autocomplete="email"
+                    required
+                />
             </div>
             <div class="os-field">
-                <label class="os-field__label" for="os-register-password">{t(Msg::Password)}</label>
+                <label class="os-field__label" for="os-register-password">
+                    {t(Msg::Password)}
+                </label>
                 <input
                     class="os-field__control"
                     id="os-register-password"
@@ -74,9 +110,13 @@ pub fn RegisterForm(
                     aria-describedby="os-register-password-hint"
                     required
                 />
-                <p class="os-auth-form__hint" id="os-register-password-hint">{t(Msg::PasswordHint)}</p>
+                <p class="os-auth-form__hint" id="os-register-password-hint">
+                    {t(Msg::PasswordHint)}
+                </p>
             </div>
-            <button class="os-button" type="submit" disabled=move || pending.get()>{t(Msg::Register)}</button>
+            <button class="os-button" type="submit" disabled=move || pending.get()>
+                {t(Msg::Register)}
+            </button>
         </form>
     }
 }

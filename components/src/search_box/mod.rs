@@ -51,7 +51,9 @@ pub fn SearchBox(
     view! {
         <div class="os-search-box">
             <form method="get" action="/search" on:submit=submit>
-                <label class="os-visually-hidden" for=id>{t(Msg::SearchLabel)}</label>
+                <label class="os-visually-hidden" for=id>
+                    {t(Msg::SearchLabel)}
+                </label>
                 <input
                     node_ref=field
                     class="os-search-box__input"
@@ -64,7 +66,9 @@ pub fn SearchBox(
                     autocomplete="off"
                     enterkeyhint="search"
                 />
-                <button class="os-search-box__button" type="submit">{t(Msg::Search)}</button>
+                <button class="os-search-box__button" type="submit">
+                    {t(Msg::Search)}
+                </button>
             </form>
         </div>
     }

@@ -8,7 +8,8 @@
 //! # use omnistore_components::{model::StoreCard as Card, StoreCard};
 //! # fn usage(card: Card, sel: Signal<Option<String>>) -> impl IntoView {
 //! # let slug = card.slug.clone();
-//! view! { <StoreCard store=card mine=false selected=Signal::derive(move || sel.get().as_ref() == Some(&slug)) /> }
+//! let selected = Signal::derive(move || sel.get().as_ref() == Some(&slug));
+//! view! { <StoreCard store=card mine=false selected /> }
 //! # }
 //! ```
 //!

@@ -6,7 +6,13 @@
 //! ```
 //! # use leptos::prelude::*;
 //! # use omnistore_components::{model::StoreCard, StoreLocator};
-//! # fn usage(found: Signal<Vec<StoreCard>>, q: Signal<String>, mine: Signal<Option<String>>, locate: Callback<()>, msg: Signal<Option<String>>) -> impl IntoView {
+//! # fn usage(
+//! #     found: Signal<Vec<StoreCard>>,
+//! #     q: Signal<String>,
+//! #     mine: Signal<Option<String>>,
+//! #     locate: Callback<()>,
+//! #     msg: Signal<Option<String>>,
+//! # ) -> impl IntoView {
 //! view! { <StoreLocator stores=found query=q my_store=mine on_locate=locate message=msg /> }
 //! # }
 //! ```
@@ -47,7 +53,9 @@ pub fn StoreLocator(
     view! {
         <section class="os-store-locator" aria-label=t(Msg::FindAStore)>
             <form class="os-store-locator__search" method="get" action="/stores" role="search">
-                <label class="os-store-locator__label" for="os-store-locator-q">{t(Msg::StoreSearchLabel)}</label>
+                <label class="os-store-locator__label" for="os-store-locator-q">
+                    {t(Msg::StoreSearchLabel)}
+                </label>
                 <div class="os-store-locator__row">
                     <input
                         class="os-store-locator__input"
@@ -59,15 +67,26 @@ pub fn StoreLocator(
                         prop:value=move || query.get()
                         value=move || query.get()
                     />
-                    <button class="os-button" type="submit">{t(Msg::Search)}</button>
-                    {on_locate.map(|cb| view! {
-                        <button class="os-button os-button--secondary os-store-locator__locate" type="button" on:click=move |_| cb.run(())>
-                            {t(Msg::UseMyLocation)}
-                        </button>
-                    })}
+                    <button class="os-button" type="submit">
+                        {t(Msg::Search)}
+                    </button>
+                    {on_locate
+                        .map(|cb| {
+                            view! {
+                                <button
+                                    class="os-button os-button--secondary os-store-locator__locate"
+                                    type="button"
+                                    on:click=move |_| cb.run(())
+                                >
+                                    {t(Msg::UseMyLocation)}
+                                </button>
+                            }
+                        })}
                 </div>
             </form>
-            <p class="os-store-locator__message" role="status" aria-live="polite">{move || message.get()}</p>
+            <p class="os-store-locator__message" role="status" aria-live="polite">
+                {move || message.get()}
+            </p>
             <div class="os-store-locator__results">
                 <h2 class="os-visually-hidden">{t(Msg::StoresFound)}</h2>
                 <ol class="os-store-locator__list" aria-label=t(Msg::StoresFound)>
@@ -84,7 +103,9 @@ pub fn StoreLocator(
                                         <StoreCard
                                             store=s
                                             mine=is_mine
-                                            selected=Signal::derive(move || selected.get().as_deref() == Some(slug.as_str()))
+                                            selected=Signal::derive(move || {
+                                                selected.get().as_deref() == Some(slug.as_str())
+                                            })
                                             on_select=select
                                             on_choose=on_choose.unwrap_or(Callback::new(|_| {}))
                                         />

@@ -7,7 +7,11 @@
 //! ```
 //! # use leptos::prelude::*;
 //! # use omnistore_components::{model::StoreCard, StoreMap};
-//! # fn usage(cards: Signal<Vec<StoreCard>>, selected: Signal<Option<String>>, select: Callback<String>) -> impl IntoView {
+//! # fn usage(
+//! #     cards: Signal<Vec<StoreCard>>,
+//! #     selected: Signal<Option<String>>,
+//! #     select: Callback<String>,
+//! # ) -> impl IntoView {
 //! view! { <StoreMap stores=cards selected=selected on_select=select /> }
 //! # }
 //! ```
@@ -154,7 +158,10 @@ pub fn StoreMap(
                             "{}. {}{}",
                             i + 1,
                             s.name,
-                            s.distance_m.map(|d| format!(", {}", format_distance(d))).unwrap_or_default()
+                            s
+                                .distance_m
+                                .map(|d| format!(", {}", format_distance(d)))
+                                .unwrap_or_default(),
                         );
                         view! {
                             <a
@@ -176,14 +183,23 @@ pub fn StoreMap(
                     })
                     .collect_view();
                 view! {
-                    <svg class="os-store-map__svg" viewBox=format!("0 0 {SIZE} {SIZE}") role="group" aria-label=t(Msg::StoreMap) preserveAspectRatio="xMidYMid meet">
-                        <rect class="os-store-map__sea" width=SIZE.to_string() height=SIZE.to_string() />
+                    <svg
+                        class="os-store-map__svg"
+                        viewBox=format!("0 0 {SIZE} {SIZE}")
+                        role="group"
+                        aria-label=t(Msg::StoreMap)
+                        preserveAspectRatio="xMidYMid meet"
+                    >
+                        <rect
+                            class="os-store-map__sea"
+                            width=SIZE.to_string()
+                            height=SIZE.to_string()
+                        />
                         <path class="os-store-map__land" d=outline />
                         {markers}
                     </svg>
                 }
-            }}
-            <figcaption class="os-visually-hidden">{t(Msg::StoreMapCaption)}</figcaption>
+            }} <figcaption class="os-visually-hidden">{t(Msg::StoreMapCaption)}</figcaption>
         </figure>
     }
 }

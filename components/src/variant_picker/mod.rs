@@ -9,7 +9,8 @@
 //! # use leptos::prelude::*;
 //! # use omnistore_components::{model::ProductDetail, VariantPicker};
 //! # fn usage(p: ProductDetail, selected: Signal<i64>) -> impl IntoView {
-//! view! { <VariantPicker variants=p.variants selected=selected href=Callback::new(|id| format!("?variant={id}")) /> }
+//! let href = Callback::new(|id| format!("?variant={id}"));
+//! view! { <VariantPicker variants=p.variants selected=selected href /> }
 //! # }
 //! ```
 //!
@@ -56,7 +57,13 @@ pub fn VariantPicker(
                     let swatch = (axis == Axis::Colour)
                         .then(|| variants.with_value(|vs| vs.iter().find(|v| v.colour.as_deref() == Some(&value)).and_then(|v| v.colour_hex.clone())))
                         .flatten()
-                        .map(|hex| view! { <span class="os-variant-picker__swatch" style=format!("background:{hex}") aria-hidden="true"></span> });
+                        .map(|hex| view! {
+                            <span
+                                class="os-variant-picker__swatch"
+                                style=format!("background:{hex}")
+                                aria-hidden="true"
+                            ></span>
+                        });
                     view! {
                         <li>
                             <a
@@ -81,7 +88,9 @@ pub fn VariantPicker(
                 .collect_view();
             view! {
                 <div class="os-variant-picker__axis" role="group" aria-labelledby=group_id.clone()>
-                    <p class="os-variant-picker__label" id=group_id.clone()>{t(label)}</p>
+                    <p class="os-variant-picker__label" id=group_id.clone()>
+                        {t(label)}
+                    </p>
                     <ul class="os-variant-picker__options">{options}</ul>
                 </div>
             }
@@ -89,8 +98,7 @@ pub fn VariantPicker(
     };
     view! {
         <div class="os-variant-picker">
-            {axis_view(Axis::Size, Msg::Size)}
-            {axis_view(Axis::Colour, Msg::Colour)}
+            {axis_view(Axis::Size, Msg::Size)} {axis_view(Axis::Colour, Msg::Colour)}
         </div>
     }
 }

@@ -245,9 +245,12 @@ fn manifest() -> String {
         "lang": "en",
         "categories": ["shopping"],
         "icons": [
-            { "src": "/icons/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any" },
-            { "src": "/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any" },
-            { "src": "/icons/maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable" },
+            { "src": "/icons/icon-192.png", "sizes": "192x192", "type": "image/png",
+              "purpose": "any" },
+            { "src": "/icons/icon-512.png", "sizes": "512x512", "type": "image/png",
+              "purpose": "any" },
+            { "src": "/icons/maskable-512.png", "sizes": "512x512", "type": "image/png",
+              "purpose": "maskable" },
         ],
         "shortcuts": [
             { "name": Msg::Cart.text(Locale::En), "url": "/cart" },
@@ -273,7 +276,9 @@ fn offline_page(locale: Locale, css: &str) -> String {
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
-<header class="os-header"><div class="os-header__bar"><a class="os-header__logo" href="/"><img src="/favicon.svg" alt="" width="32" height="32"><span>omnistore</span></a></div></header>
+<header class="os-header"><div class="os-header__bar">
+<a class="os-header__logo" href="/">
+<img src="/favicon.svg" alt="" width="32" height="32"><span>omnistore</span></a></div></header>
 <main id="main" class="os-main os-offline-page">
 <h1>{title}</h1>
 <p>{body}</p>

@@ -207,16 +207,17 @@ impl AccountBackend for SqliteStore {
         // statement: a refused field leaves the whole profile as it was.
         let store = self.store_id(store).await?;
         sqlx::query(
-            "UPDATE customers SET name = ?, email = ?, locale = ?, preferred_store_id = ? WHERE id = ?",
+            "UPDATE customers SET name = ?, email = ?, locale = ?, preferred_store_id = ?
+             WHERE id = ?",
         )
         .bind(name)
         .bind(email)
         .bind(locale.tag())
         .bind(store)
         .bind(customer)
-            .execute(&self.pool)
-            .await
-            .on_unique(|| Problem::EmailTaken)?;
+        .execute(&self.pool)
+        .await
+        .on_unique(|| Problem::EmailTaken)?;
         Ok(())
     }
 
@@ -358,7 +359,8 @@ impl AccountBackend for SqliteStore {
         let at = now();
         let ua: String = user_agent.chars().take(300).collect();
         sqlx::query(
-            "INSERT INTO sessions (token_hash, handle, customer_id, user_agent, created_at, last_seen, expires_at)
+            "INSERT INTO sessions (token_hash, handle, customer_id, user_agent, created_at,
+             last_seen, expires_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(hash_token(&token))
@@ -369,8 +371,7 @@ impl AccountBackend for SqliteStore {
         .bind(at)
         .bind(at + SESSION_MAX_AGE)
         .execute(&self.pool)
-        .await
-        ?;
+        .await?;
         Ok(token)
     }
 
@@ -507,7 +508,8 @@ mod tests {
 
     #[test]
     fn device_labels() {
-        let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+        let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) \
+            Chrome/120.0 Safari/537.36";
         assert_eq!(device_label(chrome), "Chrome · Linux");
         assert_eq!(device_label("curl/8.0"), "curl");
         assert_eq!(device_label(""), "");

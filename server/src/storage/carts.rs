@@ -50,7 +50,8 @@ impl SqliteStore {
                     return Ok(id);
                 }
                 sqlx::query_scalar(
-                    "INSERT INTO carts (customer_id, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
+                    "INSERT INTO carts (customer_id, created_at, updated_at) VALUES (?, ?,
+                     ?) RETURNING id",
                 )
                 .bind(customer)
                 .bind(at)
@@ -69,7 +70,8 @@ impl SqliteStore {
                     Some((id, status)) if status == "active" => Ok(id),
                     Some(_) => Err(Problem::CartMoved.into()),
                     None => sqlx::query_scalar(
-                        "INSERT INTO carts (guest_token_hash, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
+                        "INSERT INTO carts (guest_token_hash, created_at, updated_at) VALUES (?, ?,
+                         ?) RETURNING id",
                     )
                     .bind(hash)
                     .bind(at)
@@ -124,14 +126,14 @@ impl SqliteStore {
         fulfilment: Fulfilment,
     ) -> BackendResult<u32> {
         let q: Option<i64> = sqlx::query_scalar(
-            "SELECT quantity FROM cart_lines WHERE cart_id = ? AND variant_id = ? AND fulfilment = ?",
+            "SELECT quantity FROM cart_lines WHERE cart_id = ? AND variant_id = ?
+             AND fulfilment = ?",
         )
         .bind(cart)
         .bind(variant)
         .bind(fulfilment.as_str())
         .fetch_optional(&mut **tx)
-        .await
-        ?;
+        .await?;
         Ok(q.unwrap_or(0) as u32)
     }
 
@@ -157,9 +159,11 @@ impl SqliteStore {
         // price_at_add keeps its first value: the shopper is told about
         // changes since they chose the item, not since their last click.
         sqlx::query(
-            "INSERT INTO cart_lines (cart_id, variant_id, fulfilment, quantity, price_at_add, added_at)
+            "INSERT INTO cart_lines (cart_id, variant_id, fulfilment, quantity, price_at_add,
+             added_at)
              VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (cart_id, variant_id, fulfilment) DO UPDATE SET quantity = excluded.quantity",
+             ON CONFLICT (cart_id, variant_id, fulfilment) DO UPDATE
+              SET quantity = excluded.quantity",
         )
         .bind(cart)
         .bind(variant)
@@ -168,8 +172,7 @@ impl SqliteStore {
         .bind(price)
         .bind(now())
         .execute(&mut **tx)
-        .await
-        ?;
+        .await?;
         Ok(())
     }
 
@@ -186,12 +189,12 @@ impl SqliteStore {
 
     async fn lines_of(tx: &mut Tx<'_>, cart: i64) -> BackendResult<Vec<(LineQty, i64)>> {
         let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
-            "SELECT variant_id, fulfilment, quantity, price_at_add FROM cart_lines WHERE cart_id = ?",
+            "SELECT variant_id, fulfilment, quantity, price_at_add FROM cart_lines
+             WHERE cart_id = ?",
         )
         .bind(cart)
         .fetch_all(&mut **tx)
-        .await
-        ?;
+        .await?;
         Ok(rows
             .into_iter()
             .filter_map(|(v, f, q, p)| {
@@ -412,7 +415,8 @@ impl CartBackend for SqliteStore {
                     COALESCE((SELECT s.on_hand - s.reserved FROM stock s
                               WHERE s.variant_id = v.id AND s.location_id = ?), 0) AS online_units,
                     COALESCE((SELECT s.on_hand - s.reserved FROM stock s
-                              WHERE s.variant_id = v.id AND s.location_id = c.pickup_location_id), 0) AS store_units,
+                              WHERE s.variant_id = v.id AND s.location_id = c.pickup_location_id),
+                               0) AS store_units,
                     pl.slug AS pickup_slug, pl.name AS pickup_name, pl.city AS pickup_city
              FROM carts c
              LEFT JOIN locations pl ON pl.id = c.pickup_location_id

@@ -53,13 +53,17 @@ fn summary_columns(l: &str) -> String {
 /// expression `store` (a parameter), as `store_units`.
 fn summary_columns_at(l: &str, store: &str) -> String {
     format!(
-        "p.slug, p.name_{l} AS name, p.brand, c.slug AS category_slug, p.price_min, p.price_max, p.compare_at_min,
+        "p.slug, p.name_{l} AS name, p.brand, c.slug AS category_slug, p.price_min, p.price_max, \
+            p.compare_at_min,
          p.image, p.variant_count,
-         CASE WHEN p.variant_count = 1 THEN (SELECT v.id FROM variants v WHERE v.product_id = p.id) END AS single_variant,
+         CASE WHEN p.variant_count = 1 THEN (SELECT v.id FROM variants v
+          WHERE v.product_id = p.id) END AS single_variant,
          EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id
-                 WHERE v.product_id = p.id AND s.location_id = ?1 AND s.on_hand - s.reserved > 0) AS in_stock_online,
+                 WHERE v.product_id = p.id AND s.location_id = ?1
+                  AND s.on_hand - s.reserved > 0) AS in_stock_online,
          CASE WHEN {store} IS NOT NULL THEN
-             (SELECT COALESCE(SUM(MAX(s.on_hand - s.reserved, 0)), 0) FROM variants v JOIN stock s ON s.variant_id = v.id
+             (SELECT COALESCE(SUM(MAX(s.on_hand - s.reserved, 0)), 0) FROM variants v
+              JOIN stock s ON s.variant_id = v.id
               WHERE v.product_id = p.id AND s.location_id = {store}) END AS store_units"
     )
 }
@@ -152,9 +156,12 @@ impl CatalogBackend for SqliteStore {
              AND (?3 IS NULL OR p.price_min >= ?3)
              AND (?4 IS NULL OR p.price_min <= ?4)
              AND (?5 = 0 OR EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id
-                                    WHERE v.product_id = p.id AND s.location_id = ?1 AND s.on_hand - s.reserved > 0))
-             AND (?8 IS NULL OR ?9 = 0 OR EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id
-                                    WHERE v.product_id = p.id AND s.location_id = ?8 AND s.on_hand - s.reserved > 0))";
+                                    WHERE v.product_id = p.id AND s.location_id = ?1
+                                     AND s.on_hand - s.reserved > 0))
+             AND (?8 IS NULL OR ?9 = 0 OR EXISTS (SELECT 1 FROM variants v
+              JOIN stock s ON s.variant_id = v.id
+                                    WHERE v.product_id = p.id AND s.location_id = ?8
+                                     AND s.on_hand - s.reserved > 0))";
         let from = "FROM products p JOIN categories c ON c.id = p.category_id";
         let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {from} WHERE {filter}"))
             .bind(online)
@@ -203,11 +210,13 @@ impl CatalogBackend for SqliteStore {
         }
         // A scanned barcode or a typed SKU is a request for that exact item.
         if is_valid_ean13(query) || (query.len() <= 40 && query.contains('-')) {
-            let hit = sqlx::query("SELECT p.slug, v.id FROM variants v JOIN products p ON p.id = v.product_id WHERE v.ean = ?1 OR v.sku = ?1")
-                .bind(query)
-                .fetch_optional(&self.pool)
-                .await
-                ?;
+            let hit = sqlx::query(
+                "SELECT p.slug, v.id FROM variants v
+             JOIN products p ON p.id = v.product_id WHERE v.ean = ?1 OR v.sku = ?1",
+            )
+            .bind(query)
+            .fetch_optional(&self.pool)
+            .await?;
             if let Some(row) = hit {
                 return Ok(SearchOutcome::Exact {
                     slug: row.get(0),
@@ -255,31 +264,33 @@ impl CatalogBackend for SqliteStore {
         }
         let l = suffix(locale);
         let Some(p) = sqlx::query(&format!(
-            "SELECT p.id, p.slug, p.name_{l} AS name, p.brand, p.description_{l} AS description, c.slug AS cslug,
+            "SELECT p.id, p.slug, p.name_{l} AS name, p.brand, p.description_{l} AS description,
+             c.slug AS cslug,
                     c.name_{l} AS cname, c.description_{l} AS cdesc, c.icon,
                     (SELECT COUNT(*) FROM products x WHERE x.category_id = c.id) AS n
              FROM products p JOIN categories c ON c.id = p.category_id WHERE p.slug = ?"
         ))
         .bind(slug)
         .fetch_optional(&self.pool)
-        .await
-        ?
+        .await?
         else {
             return Ok(None);
         };
         let online = self.online_location_id().await?;
         let variants = sqlx::query(&format!(
-            "SELECT v.id, v.sku, v.ean, v.price, v.compare_at, v.size, v.colour_{l} AS colour, v.colour_hex, v.image,
-                    COALESCE((SELECT s.on_hand - s.reserved FROM stock s WHERE s.variant_id = v.id AND s.location_id = ?2), 0) AS online,
+            "SELECT v.id, v.sku, v.ean, v.price, v.compare_at, v.size, v.colour_{l} AS colour,
+             v.colour_hex, v.image,
+                    COALESCE((SELECT s.on_hand - s.reserved FROM stock s
+                     WHERE s.variant_id = v.id AND s.location_id = ?2), 0) AS online,
                     (SELECT COUNT(*) FROM stock s JOIN locations loc ON loc.id = s.location_id
-                      WHERE s.variant_id = v.id AND loc.kind = 'store' AND s.on_hand - s.reserved > 0) AS stores
+                      WHERE s.variant_id = v.id AND loc.kind = 'store'
+                       AND s.on_hand - s.reserved > 0) AS stores
              FROM variants v WHERE v.product_id = ?1 ORDER BY v.position"
         ))
         .bind(p.get::<i64, _>("id"))
         .bind(online)
         .fetch_all(&self.pool)
-        .await
-        ?
+        .await?
         .iter()
         .map(|r| Variant {
             id: r.get("id"),

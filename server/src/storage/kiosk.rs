@@ -90,12 +90,12 @@ impl KioskBackend for SqliteStore {
             return Ok(None);
         };
         let row: Option<(Option<String>, i64, i64)> = sqlx::query_as(
-            "SELECT pin_hash, idle_seconds, countdown_seconds FROM kiosk_settings WHERE location_id = ?",
+            "SELECT pin_hash, idle_seconds, countdown_seconds FROM kiosk_settings
+             WHERE location_id = ?",
         )
         .bind(record.id)
         .fetch_optional(&self.pool)
-        .await
-        ?;
+        .await?;
         let (pin, idle, countdown) = row.unwrap_or((None, DEFAULT_TIMING.0, DEFAULT_TIMING.1));
         Ok(Some(KioskSettings {
             store: record.store_ref(),
@@ -143,16 +143,17 @@ impl KioskBackend for SqliteStore {
         omnistore_components::model::validate_timing(idle, countdown)?;
         let location = self.location_id(store).await?;
         sqlx::query(
-            "INSERT INTO kiosk_settings (location_id, idle_seconds, countdown_seconds) VALUES (?, ?, ?)
+            "INSERT INTO kiosk_settings (location_id, idle_seconds, countdown_seconds) VALUES (?,
+             ?, ?)
              ON CONFLICT (location_id) DO UPDATE
-             SET idle_seconds = excluded.idle_seconds, countdown_seconds = excluded.countdown_seconds",
+             SET idle_seconds = excluded.idle_seconds,
+              countdown_seconds = excluded.countdown_seconds",
         )
         .bind(location)
         .bind(idle)
         .bind(countdown)
         .execute(&self.pool)
-        .await
-        ?;
+        .await?;
         Ok(())
     }
 

@@ -160,7 +160,8 @@ impl SqliteStore {
         let mut category_ids = Vec::new();
         for (pos, c) in catalog.categories.iter().enumerate() {
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO categories (slug, name_en, name_pl, description_en, description_pl, icon, position)
+                "INSERT INTO categories (slug, name_en, name_pl, description_en, description_pl,
+                 icon, position)
                  VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             )
             .bind(&c.slug)
@@ -188,7 +189,8 @@ impl SqliteStore {
                 .max()
                 .unwrap_or(cheapest.price);
             let pid: i64 = sqlx::query_scalar(
-                "INSERT INTO products (slug, category_id, brand, name_en, name_pl, description_en, description_pl,
+                "INSERT INTO products (slug, category_id, brand, name_en, name_pl, description_en,
+                 description_pl,
                    created_at, featured, price_min, price_max, compare_at_min, image, variant_count)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             )
@@ -211,7 +213,8 @@ impl SqliteStore {
             let mut ids = Vec::with_capacity(p.variants.len());
             for (pos, v) in p.variants.iter().enumerate() {
                 let vid: i64 = sqlx::query_scalar(
-                    "INSERT INTO variants (product_id, position, sku, ean, price, compare_at, size, colour_en, colour_pl, colour_hex, image)
+                    "INSERT INTO variants (product_id, position, sku, ean, price, compare_at, size,
+                     colour_en, colour_pl, colour_hex, image)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 )
                 .bind(pid)
@@ -234,21 +237,25 @@ impl SqliteStore {
                 .iter()
                 .flat_map(|v| [v.sku.as_str(), v.ean.as_str()])
                 .collect();
-            sqlx::query("INSERT INTO product_search (rowid, name_en, name_pl, description_en, description_pl, codes) VALUES (?, ?, ?, ?, ?, ?)")
-                .bind(pid)
-                .bind(&p.name_en)
-                .bind(&p.name_pl)
-                .bind(&p.description_en)
-                .bind(&p.description_pl)
-                .bind(codes.join(" "))
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO product_search (rowid, name_en, name_pl, description_en,
+             description_pl, codes) VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(pid)
+            .bind(&p.name_en)
+            .bind(&p.name_pl)
+            .bind(&p.description_en)
+            .bind(&p.description_pl)
+            .bind(codes.join(" "))
+            .execute(&mut *tx)
+            .await?;
             variant_ids.push(ids);
         }
         let mut location_ids = Vec::with_capacity(catalog.locations.len());
         for l in &catalog.locations {
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO locations (slug, kind, name, city, street, postcode, lat, lng, timezone, phone, services)
+                "INSERT INTO locations (slug, kind, name, city, street, postcode, lat, lng,
+                 timezone, phone, services)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Europe/Warsaw', ?, ?) RETURNING id",
             )
             .bind(&l.slug)
@@ -264,24 +271,30 @@ impl SqliteStore {
             .fetch_one(&mut *tx)
             .await?;
             for (day, opens, closes) in &l.hours {
-                sqlx::query("INSERT INTO opening_hours (location_id, weekday, opens, closes) VALUES (?, ?, ?, ?)")
-                    .bind(id)
-                    .bind(i64::from(*day))
-                    .bind(opens)
-                    .bind(closes)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO opening_hours (location_id, weekday, opens, closes)
+                 VALUES (?, ?, ?, ?)",
+                )
+                .bind(id)
+                .bind(i64::from(*day))
+                .bind(opens)
+                .bind(closes)
+                .execute(&mut *tx)
+                .await?;
             }
             for (day, opens, closes, en, pl) in &l.exceptions {
-                sqlx::query("INSERT INTO hours_exceptions (location_id, day, opens, closes, note_en, note_pl) VALUES (?, ?, ?, ?, ?, ?)")
-                    .bind(id)
-                    .bind(day)
-                    .bind(opens)
-                    .bind(closes)
-                    .bind(en)
-                    .bind(pl)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO hours_exceptions (location_id, day, opens, closes,
+                 note_en, note_pl) VALUES (?, ?, ?, ?, ?, ?)",
+                )
+                .bind(id)
+                .bind(day)
+                .bind(opens)
+                .bind(closes)
+                .bind(en)
+                .bind(pl)
+                .execute(&mut *tx)
+                .await?;
             }
             location_ids.push(id);
         }

@@ -99,13 +99,13 @@ impl SqliteStore {
             .fetch_one(&self.pool)
             .await?;
         let booked: Vec<(i64, i64, i64)> = sqlx::query_as(
-            "SELECT starts_at, capacity, booked FROM pickup_slots WHERE location_id = ? AND starts_at >= ?",
+            "SELECT starts_at, capacity, booked FROM pickup_slots WHERE location_id = ?
+             AND starts_at >= ?",
         )
         .bind(store)
         .bind(from)
         .fetch_all(&self.pool)
-        .await
-        ?;
+        .await?;
         let places = booked
             .into_iter()
             .map(|(at, cap, used)| (at, (cap - used).max(0) as u32))
@@ -206,13 +206,13 @@ impl SqliteStore {
             // The slot's place frees up for someone else.
             sqlx::query(
                 "UPDATE pickup_slots SET booked = booked - 1
-                 WHERE (location_id, starts_at) = (SELECT pickup_location_id, slot_starts_at FROM orders WHERE id = ?)
+                 WHERE (location_id, starts_at) = (SELECT pickup_location_id, slot_starts_at
+                  FROM orders WHERE id = ?)
                    AND booked > 0",
             )
             .bind(order)
             .execute(&mut **tx)
-            .await
-            ?;
+            .await?;
         }
         Ok(())
     }
@@ -224,7 +224,8 @@ impl SqliteStore {
         dir: &super::stores::StoreDirectory,
     ) -> BackendResult<()> {
         let r = sqlx::query(
-            "SELECT email, name, status, pickup_code, pickup_location_id, slot_starts_at, total, locale FROM orders WHERE id = ?",
+            "SELECT email, name, status, pickup_code, pickup_location_id, slot_starts_at, total,
+             locale FROM orders WHERE id = ?",
         )
         .bind(order)
         .fetch_one(&mut **tx)
@@ -253,7 +254,8 @@ impl SqliteStore {
         let locale = Locale::from_tag(r.get("locale")).unwrap_or_default();
         let (subject, body) = crate::email::order_status(&mail, locale);
         sqlx::query(
-            "INSERT INTO outbox (order_id, recipient, subject, body, created_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (order_id, recipient, subject, body, created_at) VALUES (?, ?, ?,
+             ?, ?)",
         )
         .bind(order)
         .bind(r.get::<String, _>("email"))
@@ -261,8 +263,7 @@ impl SqliteStore {
         .bind(body)
         .bind(now())
         .execute(&mut **tx)
-        .await
-        ?;
+        .await?;
         Ok(())
     }
 
@@ -288,15 +289,16 @@ impl SqliteStore {
         let mut tx = self.write_tx().await?;
         Self::release(&mut tx, order, false, false).await?;
         sqlx::query(
-            "INSERT OR IGNORE INTO cart_lines (cart_id, variant_id, fulfilment, quantity, price_at_add, added_at)
-             SELECT ?, variant_id, fulfilment, quantity, unit_price, ? FROM order_lines WHERE order_id = ?",
+            "INSERT OR IGNORE INTO cart_lines (cart_id, variant_id, fulfilment, quantity,
+             price_at_add, added_at)
+             SELECT ?, variant_id, fulfilment, quantity, unit_price, ? FROM order_lines
+              WHERE order_id = ?",
         )
         .bind(cart)
         .bind(now())
         .bind(order)
         .execute(&mut *tx)
-        .await
-        ?;
+        .await?;
         // The key is freed so that trying again (another card) places anew,
         // and the order is nobody's to see.
         sqlx::query(
@@ -473,17 +475,18 @@ impl OrderBackend for SqliteStore {
         }
         let (cart, pickup_location): (i64, Option<i64>) = match owner {
             CartOwner::Customer(id) => sqlx::query_as(
-                "SELECT id, pickup_location_id FROM carts WHERE customer_id = ? AND status = 'active'",
+                "SELECT id, pickup_location_id FROM carts WHERE customer_id = ?
+                 AND status = 'active'",
             )
             .bind(id),
             CartOwner::Guest(hash) => sqlx::query_as(
-                "SELECT id, pickup_location_id FROM carts WHERE guest_token_hash = ? AND status = 'active'",
+                "SELECT id, pickup_location_id FROM carts WHERE guest_token_hash = ?
+                 AND status = 'active'",
             )
             .bind(hash),
         }
         .fetch_optional(&mut *tx)
-        .await
-        ?
+        .await?
         .ok_or(Problem::CartEmpty)?;
         let lines = Self::lines_for_order(&mut tx, cart, locale).await?;
         if lines.is_empty() {
@@ -593,7 +596,8 @@ impl OrderBackend for SqliteStore {
         let at = now();
         let number: i64 = sqlx::query_scalar(
             "INSERT INTO orders (idempotency_key, customer_id, channel, status, email, name, phone,
-                                 pickup_location_id, slot_starts_at, pickup_code, delivery_street, delivery_postcode,
+                                 pickup_location_id, slot_starts_at, pickup_code, \
+                                     delivery_street, delivery_postcode,
                                  delivery_city, total, payment, created_at, updated_at, locale)
              VALUES (?, ?, ?, 'placed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                      COALESCE((SELECT locale FROM customers WHERE id = ?), ?)) RETURNING id",
@@ -611,19 +615,23 @@ impl OrderBackend for SqliteStore {
         .bind(has_delivery.then_some(&form.postcode))
         .bind(has_delivery.then_some(&form.city))
         .bind(total)
-        .bind(if has_delivery { "pending" } else { "pay_at_pickup" })
+        .bind(if has_delivery {
+            "pending"
+        } else {
+            "pay_at_pickup"
+        })
         .bind(at)
         .bind(at)
         // E-mails speak the account's language, else the one checked out in.
         .bind(customer)
         .bind(locale.tag())
         .fetch_one(&mut *tx)
-        .await
-        ?;
+        .await?;
         Self::add_order_link(&mut tx, number, guest_key.as_deref()).await?;
         for (l, source) in lines.iter().zip(&sources) {
             sqlx::query(
-                "INSERT INTO order_lines (order_id, variant_id, fulfilment, source_location_id, quantity,
+                "INSERT INTO order_lines (order_id, variant_id, fulfilment, source_location_id,
+                 quantity,
                                           unit_price, product_name, variant_label, sku)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )
@@ -637,8 +645,7 @@ impl OrderBackend for SqliteStore {
             .bind(&l.label)
             .bind(&l.sku)
             .execute(&mut *tx)
-            .await
-            ?;
+            .await?;
         }
         sqlx::query("DELETE FROM cart_lines WHERE cart_id = ?")
             .bind(cart)
@@ -668,13 +675,15 @@ impl OrderBackend for SqliteStore {
                 .await;
             match charged {
                 Ok(reference) => {
-                    sqlx::query("UPDATE orders SET payment = 'paid', payment_ref = ?, updated_at = ? WHERE id = ?")
-                        .bind(reference)
-                        .bind(now())
-                        .bind(number)
-                        .execute(&self.pool)
-                        .await
-                        ?;
+                    sqlx::query(
+                        "UPDATE orders SET payment = 'paid', payment_ref = ?,
+                     updated_at = ? WHERE id = ?",
+                    )
+                    .bind(reference)
+                    .bind(now())
+                    .bind(number)
+                    .execute(&self.pool)
+                    .await?;
                 }
                 Err(reason) => {
                     let version = self.undo_order(number, cart).await?;
@@ -701,14 +710,14 @@ impl OrderBackend for SqliteStore {
         let row = sqlx::query(
             "SELECT * FROM orders WHERE id = ?
                AND ((customer_id IS NOT NULL AND customer_id = ?)
-                 OR EXISTS (SELECT 1 FROM order_links k WHERE k.order_id = orders.id AND k.token_hash = ?))",
+                 OR EXISTS (SELECT 1 FROM order_links k WHERE k.order_id = orders.id
+                  AND k.token_hash = ?))",
         )
         .bind(number)
         .bind(viewer.customer)
         .bind(viewer.guest_key_hash.as_deref())
         .fetch_optional(&self.pool)
-        .await
-        ?;
+        .await?;
         let Some(r) = row else {
             return Ok(None);
         };
@@ -717,13 +726,13 @@ impl OrderBackend for SqliteStore {
             .get::<Option<i64>, _>("pickup_location_id")
             .and_then(|id| dir.by_id(id));
         let lines = sqlx::query(
-            "SELECT fulfilment, source_location_id, quantity, unit_price, product_name, variant_label, sku
+            "SELECT fulfilment, source_location_id, quantity, unit_price, product_name,
+             variant_label, sku
              FROM order_lines WHERE order_id = ? ORDER BY fulfilment, product_name, variant_label",
         )
         .bind(number)
         .fetch_all(&self.pool)
-        .await
-        ?;
+        .await?;
         let online = self.online_location_id().await?;
         let code: String = r.get("pickup_code");
         let (qr_path, qr_size) = crate::qr::svg_path(&qr_text(number, &code));
@@ -781,12 +790,12 @@ impl OrderBackend for SqliteStore {
     async fn orders_of(&self, customer: i64) -> BackendResult<Vec<OrderSummary>> {
         let dir = self.directory().await?;
         let rows = sqlx::query(&format!(
-            "SELECT {ORDER_COLUMNS} FROM orders WHERE customer_id = ? AND payment != 'declined' ORDER BY id DESC LIMIT 100"
+            "SELECT {ORDER_COLUMNS} FROM orders WHERE customer_id = ?
+             AND payment != 'declined' ORDER BY id DESC LIMIT 100"
         ))
         .bind(customer)
         .fetch_all(&self.pool)
-        .await
-        ?;
+        .await?;
         Ok(rows
             .iter()
             .map(|r| Self::summary_of(r, &dir, format!("/orders/{}", r.get::<i64, _>("id"))))
@@ -839,13 +848,13 @@ impl OrderBackend for SqliteStore {
             .ok_or_else(|| Problem::UnknownStore { slug: store.into() })?;
         let mut tx = self.write_tx().await?;
         let status: Option<String> = sqlx::query_scalar(
-            "SELECT status FROM orders WHERE id = ? AND pickup_location_id = ? AND payment != 'declined'",
+            "SELECT status FROM orders WHERE id = ? AND pickup_location_id = ?
+             AND payment != 'declined'",
         )
         .bind(number)
         .bind(s.id)
         .fetch_optional(&mut *tx)
-        .await
-        ?;
+        .await?;
         let from = status
             .as_deref()
             .and_then(OrderStatus::parse)
@@ -872,15 +881,15 @@ impl OrderBackend for SqliteStore {
         let dir = self.directory().await?;
         let mut tx = self.write_tx().await?;
         let due: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM orders WHERE status IN ('placed', 'ready') AND slot_starts_at IS NOT NULL
+            "SELECT id FROM orders WHERE status IN ('placed', 'ready')
+             AND slot_starts_at IS NOT NULL
                AND slot_starts_at + ? + ? < ?",
         )
         .bind(SLOT_MINUTES * 60)
         .bind(UNCOLLECTED_EXPIRY_SECS)
         .bind(now_secs)
         .fetch_all(&mut *tx)
-        .await
-        ?;
+        .await?;
         for &id in &due {
             Self::release(&mut tx, id, true, false).await?;
             sqlx::query("UPDATE orders SET status = 'expired', updated_at = ? WHERE id = ?")
