@@ -61,14 +61,12 @@ pub fn wipe_and_restart(store: String) {
             .unwrap_or_else(|_| format!("/kiosk/{store}"));
         #[cfg(feature = "hydrate")]
         {
-            use gloo_storage::{LocalStorage, SessionStorage, Storage};
             let w = window();
-            // gloo throws where storage is blocked: ask first.
-            if matches!(w.local_storage(), Ok(Some(_))) {
-                LocalStorage::clear();
+            if let Ok(Some(s)) = w.local_storage() {
+                let _ = s.clear();
             }
-            if matches!(w.session_storage(), Ok(Some(_))) {
-                SessionStorage::clear();
+            if let Ok(Some(s)) = w.session_storage() {
+                let _ = s.clear();
             }
             // A full load, replacing this entry: no page of the visit stays
             // in memory, and the next page is fetched with the new cookies.
@@ -283,21 +281,23 @@ fn staff_dialog(store: String, on_close: Callback<()>) -> AnyView {
 fn handoff_watch(store: String, phone: RwSignal<Option<Result<Handoff, String>>>) {
     #[cfg(feature = "hydrate")]
     {
-        let poll = gloo_timers::callback::Interval::new(2_000, move || {
-            let Some(Ok(h)) = phone.get_untracked() else {
-                return;
-            };
-            let store = store.clone();
-            leptos::task::spawn_local(async move {
-                if handoff_taken(h.handle).await == Ok(true) {
-                    wipe_and_restart(store);
-                }
-            });
-        });
-        // Dropping the interval stops it. The wrapper only satisfies
-        // on_cleanup's Send bound: the browser has one thread.
-        let poll = send_wrapper::SendWrapper::new(poll);
-        on_cleanup(move || drop(poll));
+        let handle = set_interval_with_handle(
+            move || {
+                let Some(Ok(h)) = phone.get_untracked() else {
+                    return;
+                };
+                let store = store.clone();
+                leptos::task::spawn_local(async move {
+                    if handoff_taken(h.handle).await == Ok(true) {
+                        wipe_and_restart(store);
+                    }
+                });
+            },
+            std::time::Duration::from_secs(2),
+        );
+        if let Ok(handle) = handle {
+            on_cleanup(move || handle.clear());
+        }
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = (store, phone, handoff_taken);
@@ -430,34 +430,28 @@ mod idle {
     pub fn start(store: String, left: RwSignal<Option<u32>>) {
         #[cfg(feature = "hydrate")]
         {
-            use gloo_events::EventListener;
-            use send_wrapper::SendWrapper;
             use std::rc::Rc;
             let last = Rc::new(Cell::new(js_sys::Date::now()));
-            let w = window();
-            // Dropping a listener removes it. The wrappers only satisfy
-            // on_cleanup's Send bound: the browser has one thread.
-            let mut listeners = Vec::new();
             for name in ["pointerdown", "keydown", "touchstart", "wheel", "input"] {
                 let last = last.clone();
-                listeners.push(EventListener::new(&w, name, move |_| {
+                let handle = window_event_listener_untyped(name, move |_| {
                     last.set(js_sys::Date::now());
                     left.set(None);
-                }));
+                });
+                on_cleanup(move || handle.remove());
             }
             // A page restored from the back-forward cache would show the
             // previous shopper's state: load it anew instead.
-            listeners.push(EventListener::new(&w, "pageshow", |e| {
-                let persisted = js_sys::Reflect::get(e, &"persisted".into())
+            let restored = window_event_listener_untyped("pageshow", |e| {
+                let persisted = js_sys::Reflect::get(&e, &"persisted".into())
                     .ok()
                     .and_then(|v| v.as_bool())
                     .unwrap_or(false);
                 if persisted {
                     let _ = window().location().reload();
                 }
-            }));
-            let listeners = SendWrapper::new(listeners);
-            on_cleanup(move || drop(listeners));
+            });
+            on_cleanup(move || restored.remove());
             // The store's timing, fetched in the browser only.
             {
                 let store = store.clone();
@@ -488,8 +482,11 @@ mod idle {
                     left.set(Some((remaining / 1000.0).ceil() as u32));
                 }
             };
-            let ticking = SendWrapper::new(gloo_timers::callback::Interval::new(500, tick));
-            on_cleanup(move || drop(ticking));
+            if let Ok(handle) =
+                set_interval_with_handle(tick, std::time::Duration::from_millis(500))
+            {
+                on_cleanup(move || handle.clear());
+            }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (store, left, get_kiosk);

@@ -86,12 +86,13 @@ pub fn island_hydrated() {
 
 #[cfg(feature = "hydrate")]
 fn mark_hydrated() {
-    gloo_timers::callback::Timeout::new(0, || {
+    let mark = wasm_bindgen::closure::Closure::once_into_js(|| {
         if let Some(body) = leptos::prelude::document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
         }
-    })
-    .forget();
+    });
+    let _ = leptos::prelude::window()
+        .set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&mark));
 }
 
 /// Goes to `to` with nav.js's client-side navigation, or with

@@ -349,15 +349,13 @@ mod browser {
     use super::{Queued, Shopper};
     use crate::api::account::{get_session, SessionState};
     use crate::api::cart::{apply_cart, get_cart};
-    use futures_util::StreamExt;
-    use gloo_events::EventListener;
-    use gloo_net::eventsource::futures::EventSource;
-    use gloo_storage::{LocalStorage, Storage};
     use leptos::prelude::*;
     use leptos::task::spawn_local;
     use omnistore_components::i18n::Msg;
     use omnistore_components::model::CartOp;
     use std::cell::{Cell, RefCell};
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
 
     const QUEUE_KEY: &str = "os-cart-queue";
 
@@ -365,7 +363,7 @@ mod browser {
         /// The one shopper of the page, shared by its islands.
         static PAGE: Cell<Option<Shopper>> = const { Cell::new(None) };
         static FLUSHING: Cell<bool> = const { Cell::new(false) };
-        static EVENTS: RefCell<Option<EventSource>> = const { RefCell::new(None) };
+        static EVENTS: RefCell<Option<web_sys::EventSource>> = const { RefCell::new(None) };
     }
 
     /// The page's shopper, made on first use (from the
@@ -396,6 +394,10 @@ mod browser {
         });
     }
 
+    fn storage() -> Option<web_sys::Storage> {
+        window().local_storage().ok().flatten()
+    }
+
     pub fn new_key() -> String {
         window()
             .crypto()
@@ -409,31 +411,21 @@ mod browser {
             })
     }
 
-    /// Keeps unsent changes in `localStorage`, so a reload or a closed tab
-    /// loses none of them. Without storage (private mode, full quota) they
-    /// live as long as the page.
     pub fn persist(queue: Vec<Queued>) {
-        if !has_storage() {
-            return;
-        }
-        if queue.is_empty() {
-            LocalStorage::delete(QUEUE_KEY);
-        } else {
-            let _ = LocalStorage::set(QUEUE_KEY, &queue);
+        if let Some(s) = storage() {
+            if queue.is_empty() {
+                let _ = s.remove_item(QUEUE_KEY);
+            } else if let Ok(json) = serde_json::to_string(&queue) {
+                let _ = s.set_item(QUEUE_KEY, &json);
+            }
         }
     }
 
     fn restore() -> Vec<Queued> {
-        if !has_storage() {
-            return Vec::new();
-        }
-        LocalStorage::get(QUEUE_KEY).unwrap_or_default()
-    }
-
-    /// gloo throws where storage is blocked (a browser refusing site data):
-    /// ask first.
-    fn has_storage() -> bool {
-        matches!(window().local_storage(), Ok(Some(_)))
+        storage()
+            .and_then(|s| s.get_item(QUEUE_KEY).ok().flatten())
+            .and_then(|json| serde_json::from_slice(json.as_bytes()).ok())
+            .unwrap_or_default()
     }
 
     /// Sends queued changes in order, one at a time; stops at a network
@@ -494,24 +486,20 @@ mod browser {
         });
     }
 
-    /// (Re)opens the event stream for the current cookies' cart. Replacing
-    /// the stream closes the old one, which ends its subscriptions' tasks.
+    /// (Re)opens the event stream for the current cookies' cart.
     pub fn reconnect(shopper: Shopper) {
         EVENTS.with(|slot| {
-            slot.borrow_mut().take();
-            let Ok(mut es) = EventSource::new("/api/v1/cart/events") else {
+            if let Some(old) = slot.borrow_mut().take() {
+                old.close();
+            }
+            let Ok(es) = web_sys::EventSource::new("/api/v1/cart/events") else {
                 return;
             };
-            // "open" too: after a dropped connection, changes may have been missed.
-            for kind in ["cart", "open"] {
-                if let Ok(mut events) = es.subscribe(kind) {
-                    spawn_local(async move {
-                        while let Some(Ok(_)) = events.next().await {
-                            refetch(shopper);
-                        }
-                    });
-                }
-            }
+            let on_change = Closure::<dyn Fn()>::new(move || refetch(shopper));
+            let _ = es.add_event_listener_with_callback("cart", on_change.as_ref().unchecked_ref());
+            // After a dropped connection, changes may have been missed.
+            let _ = es.add_event_listener_with_callback("open", on_change.as_ref().unchecked_ref());
+            on_change.forget();
             *slot.borrow_mut() = Some(es);
         });
     }
@@ -521,12 +509,13 @@ mod browser {
         if !queued.is_empty() {
             shopper.pending.set(queued);
         }
-        // The page's shopper lives as long as the page: so does its listener.
-        EventListener::new(&window(), "online", move |_| {
+        let on_online = Closure::<dyn Fn()>::new(move || {
             flush(shopper);
             refetch(shopper);
-        })
-        .forget();
+        });
+        let _ =
+            window().add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+        on_online.forget();
         reconnect(shopper);
         flush(shopper);
     }
