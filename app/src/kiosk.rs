@@ -114,17 +114,7 @@ pub fn KioskBar(
                 <label class="os-kiosk-bar__scan-label" for="os-kiosk-scan">
                     {t(Msg::KioskScanLabel)}
                 </label>
-                <input
-                    id="os-kiosk-scan"
-                    class="os-kiosk-bar__scan-input"
-                    name="code"
-                    type="text"
-                    autocomplete="off"
-                    autocapitalize="characters"
-                    spellcheck="false"
-                    enterkeyhint="go"
-                    maxlength="40"
-                />
+                <ScanInput id="os-kiosk-scan" />
                 <button class="os-kiosk-bar__button" type="submit">
                     {t(Msg::KioskFind)}
                 </button>
@@ -270,6 +260,51 @@ fn phone_dialog(store: String, open: RwSignal<bool>) -> AnyView {
     .into_any()
 }
 
+/// The staff PIN: digits only, asked every time, never kept by the browser.
+#[component]
+pub fn PinField() -> impl IntoView {
+    view! {
+        <label class="os-kiosk-staff__field">
+            <span>{t(Msg::KioskPin)}</span>
+            <input
+                name="pin"
+                type="password"
+                inputmode="numeric"
+                autocomplete="off"
+                required
+                minlength="4"
+                maxlength="8"
+            />
+        </label>
+    }
+}
+
+/// The field a keyboard-wedge scanner types into (digits, then Enter) and
+/// shoppers type product codes into; its form goes to `/kiosk/{store}/scan`.
+#[component]
+pub fn ScanInput(
+    /// The input's id, for its label.
+    id: &'static str,
+    /// Takes the focus when the page loads.
+    #[prop(optional)]
+    autofocus: bool,
+) -> impl IntoView {
+    view! {
+        <input
+            id=id
+            class="os-kiosk-bar__scan-input"
+            name="code"
+            type="text"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            enterkeyhint="go"
+            maxlength="40"
+            autofocus=autofocus
+        />
+    }
+}
+
 /// The staff dialog, from the lazy chunk.
 #[leptos::lazy]
 fn staff_dialog(store: String, on_close: Callback<()>) -> AnyView {
@@ -332,18 +367,7 @@ pub fn StaffDialog(
             <h2>{t(Msg::KioskStaff)}</h2>
             <ActionForm action=act attr:class="os-kiosk-staff">
                 <input type="hidden" name="store" value=store.clone() />
-                <label class="os-kiosk-staff__field">
-                    <span>{t(Msg::KioskPin)}</span>
-                    <input
-                        name="pin"
-                        type="password"
-                        inputmode="numeric"
-                        autocomplete="off"
-                        required
-                        minlength="4"
-                        maxlength="8"
-                    />
-                </label>
+                <PinField />
                 {move || {
                     error()
                         .map(|m| {

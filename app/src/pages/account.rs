@@ -12,6 +12,7 @@ use crate::api::ShopError;
 use crate::seo::PageMeta;
 use crate::shopper::{error_text, merge_message, use_shopper};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
 use omnistore_components::model::{Address, MergeReport};
@@ -20,6 +21,33 @@ use omnistore_components::AddressForm;
 /// The error of an action's last run, for an alert.
 fn err_of<T>(value: Option<Result<T, ShopError>>) -> Option<String> {
     value.and_then(|r| r.err()).map(|e| error_text(&e))
+}
+
+/// What a form's last submission came to: the refusal in an alert, else
+/// `done` (when given) in a status line.
+fn outcome<S>(action: ServerAction<S>, done: Option<Msg>) -> impl IntoView
+where
+    S: ServerFn<Error = ShopError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    move || match action.value().get()? {
+        Err(e) => Some(
+            view! {
+                <p class="os-auth-form__error" role="alert">
+                    {error_text(&e)}
+                </p>
+            }
+            .into_any(),
+        ),
+        Ok(_) => done.map(|m| {
+            view! {
+                <p class="os-notice" role="status">
+                    {t(m)}
+                </p>
+            }
+            .into_any()
+        }),
+    }
 }
 
 #[component]
@@ -158,33 +186,12 @@ fn account_view(
     let p = d.profile;
     let current_store = p.preferred_store.clone().unwrap_or_default();
     let address_error = Signal::derive(move || err_of(save_address.value().get()));
-    let profile_saved = move || matches!(profile.value().get(), Some(Ok(())));
-    let password_changed = move || matches!(password.value().get(), Some(Ok(())));
     view! {
         <div class="os-account">
             <section class="os-account__section" aria-labelledby="os-account-profile">
                 <h2 id="os-account-profile">{t(Msg::Profile)}</h2>
                 <ActionForm action=profile attr:class="os-address-form">
-                    {move || {
-                        err_of(profile.value().get())
-                            .map(|e| {
-                                view! {
-                                    <p class="os-auth-form__error" role="alert">
-                                        {e}
-                                    </p>
-                                }
-                            })
-                    }}
-                    {move || {
-                        profile_saved()
-                            .then(|| {
-                                view! {
-                                    <p class="os-notice" role="status">
-                                        {t(Msg::Saved)}
-                                    </p>
-                                }
-                            })
-                    }}
+                    {outcome(profile, Some(Msg::Saved))}
                     <div class="os-field">
                         <label class="os-field__label" for="os-profile-name">
                             {t(Msg::Name)}
@@ -401,26 +408,7 @@ fn account_view(
             <section class="os-account__section" aria-labelledby="os-account-password">
                 <h2 id="os-account-password">{t(Msg::ChangePassword)}</h2>
                 <ActionForm action=password attr:class="os-auth-form">
-                    {move || {
-                        err_of(password.value().get())
-                            .map(|e| {
-                                view! {
-                                    <p class="os-auth-form__error" role="alert">
-                                        {e}
-                                    </p>
-                                }
-                            })
-                    }}
-                    {move || {
-                        password_changed()
-                            .then(|| {
-                                view! {
-                                    <p class="os-notice" role="status">
-                                        {t(Msg::PasswordChanged)}
-                                    </p>
-                                }
-                            })
-                    }}
+                    {outcome(password, Some(Msg::PasswordChanged))}
                     <div class="os-field">
                         <label class="os-field__label" for="os-password-current">
                             {t(Msg::CurrentPassword)}
@@ -458,16 +446,7 @@ fn account_view(
                 <h2 id="os-account-delete">{t(Msg::DeleteAccount)}</h2>
                 <p>{t(Msg::DeleteAccountWarning)}</p>
                 <ActionForm action=delete attr:class="os-auth-form">
-                    {move || {
-                        err_of(delete.value().get())
-                            .map(|e| {
-                                view! {
-                                    <p class="os-auth-form__error" role="alert">
-                                        {e}
-                                    </p>
-                                }
-                            })
-                    }}
+                    {outcome(delete, None)}
                     <div class="os-field">
                         <label class="os-field__label" for="os-delete-password">
                             {t(Msg::Password)}

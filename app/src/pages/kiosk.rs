@@ -6,6 +6,7 @@ use super::set_status;
 use crate::api::get_categories;
 use crate::api::kiosk::{get_kiosk, KioskStaff};
 use crate::api::load::load;
+use crate::kiosk::{PinField, ScanInput};
 use crate::seo::PageMeta;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -119,18 +120,7 @@ fn StartForm(
         <ActionForm action=act attr:class="os-kiosk-staff">
             <input type="hidden" name="store" value=store />
             <input type="hidden" name="action" value="start" />
-            <label class="os-kiosk-staff__field">
-                <span>{t(Msg::KioskPin)}</span>
-                <input
-                    name="pin"
-                    type="password"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    required
-                    minlength="4"
-                    maxlength="8"
-                />
-            </label>
+            <PinField />
             {move || {
                 error()
                     .map(|m| {
@@ -181,18 +171,7 @@ pub fn KioskShopPage() -> impl IntoView {
             method="get"
         >
             <label for="os-kiosk-shop-scan">{t(Msg::KioskScanLabel)}</label>
-            <input
-                id="os-kiosk-shop-scan"
-                class="os-kiosk-bar__scan-input"
-                name="code"
-                type="text"
-                autocomplete="off"
-                autocapitalize="characters"
-                spellcheck="false"
-                enterkeyhint="go"
-                maxlength="40"
-                autofocus
-            />
+            <ScanInput id="os-kiosk-shop-scan" autofocus=true />
             <button class="os-kiosk-bar__button" type="submit">
                 {t(Msg::KioskFind)}
             </button>
