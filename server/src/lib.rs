@@ -103,17 +103,89 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     Ok(web::router(state))
 }
 
-/// The runtime the server runs on (the binary and the tests alike): one
-/// thread runs every request. Leptos' reactive graph (0.8) can deadlock when
-/// a page's resource and its Suspense run on two threads at once (lock-order
+/// The runtime of one serving thread (the binary and the tests alike): a
+/// single-threaded one. Leptos' reactive graph (0.8) can deadlock when a
+/// page's resource and its Suspense run on two threads at once (lock-order
 /// inversion between an effect and an async derived: leptos#4673, seen here
-/// under load as a server that stops answering). On one thread that cannot
-/// happen. Database work runs on sqlx's own threads and password hashing on
-/// the blocking pool, so the cores are still used.
+/// under load as a server that stops answering). A work-stealing runtime
+/// moves a request's tasks between threads; on a runtime of one thread they
+/// stay where the request arrived, so the inversion cannot happen. The cores
+/// are used by running one such runtime per core (see [`serve_on_threads`]).
 pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
+}
+
+/// One serving thread per core.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// A listener on `addr` that other listeners may share (`SO_REUSEPORT`): the
+/// kernel spreads new connections among them. Port 0 picks a free port;
+/// bind the others to the port this one got.
+pub fn shared_listener(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    #[cfg(all(unix, not(target_os = "solaris"), not(target_os = "illumos")))]
+    socket.set_reuseport(true)?;
+    socket.bind(addr)?;
+    socket.listen(1024)
+}
+
+/// Serves `app` on `threads` threads: this one (call it on a [`runtime`])
+/// and `threads - 1` more, each with a runtime and a listener of its own on
+/// `listener`'s port (made with [`shared_listener`]). Nothing is shared
+/// between threads but the app's state (the database pool, caches), which
+/// is thread-safe: a request lives and dies on the thread that accepted it.
+/// When `shutdown` resolves, every thread finishes its requests in flight.
+pub async fn serve_on_threads(
+    listener: TcpListener,
+    threads: usize,
+    app: axum::Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let addr = listener.local_addr()?;
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|stop| *stop).await;
+    };
+    let mut workers = Vec::new();
+    for n in 1..threads.max(1) {
+        // Bound here, so that a port that cannot be shared fails the start.
+        let own = shared_listener(addr)?.into_std()?;
+        let app = app.clone();
+        let stop = stopped(stop_rx.clone());
+        let worker = std::thread::Builder::new()
+            .name(format!("omnistore-serve-{n}"))
+            .spawn(move || -> std::io::Result<()> {
+                runtime()?
+                    .block_on(async move { serve(TcpListener::from_std(own)?, app, stop).await })
+            })?;
+        workers.push(worker);
+    }
+    let signal = async move {
+        shutdown.await;
+        let _ = stop_tx.send(true);
+    };
+    let (served, ()) = tokio::join!(serve(listener, app, stopped(stop_rx)), signal);
+    let joined = tokio::task::spawn_blocking(move || {
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("a serving thread panicked")))
+            })
+            .collect::<std::io::Result<Vec<()>>>()
+    })
+    .await
+    .map_err(std::io::Error::other)?;
+    served.and(joined.map(drop))
 }
 
 /// How long requests in flight may take to finish after a shutdown signal.

@@ -4,7 +4,7 @@
 use clap::{Args, Parser, Subcommand};
 use omnistore_server::demo::{generate, DemoSize};
 use omnistore_server::storage::SqliteStore;
-use omnistore_server::{build, serve, ServeConfig};
+use omnistore_server::{build, ServeConfig};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use tracing_subscriber::EnvFilter;
@@ -77,6 +77,10 @@ struct ServeArgs {
     #[command(flatten)]
     db: Database,
     /// Seed the demo catalog into the database if it is empty.
+    /// Serving threads, each a single-threaded runtime with its own listener
+    /// on the port [default: one per core].
+    #[arg(long, env = "OMNISTORE_THREADS")]
+    threads: Option<std::num::NonZeroUsize>,
     #[arg(long, env = "OMNISTORE_DEMO")]
     demo: bool,
     /// Public origin for canonical links and the sitemap (default: http://ADDR).
@@ -160,9 +164,12 @@ async fn run() -> anyhow::Result<()> {
                 release: args.release_tag,
             };
             let app = build(&config).await?;
-            let listener = tokio::net::TcpListener::bind(config.addr).await?;
-            tracing::info!(addr = %listener.local_addr()?, "omnistore is serving");
-            serve(listener, app, shutdown_signal()).await?;
+            let listener = omnistore_server::shared_listener(config.addr)?;
+            let threads = args
+                .threads
+                .map_or_else(omnistore_server::default_threads, |n| n.get());
+            tracing::info!(addr = %listener.local_addr()?, threads, "omnistore is serving");
+            omnistore_server::serve_on_threads(listener, threads, app, shutdown_signal()).await?;
         }
         Command::Demo(args) => {
             if args.products == 0 || args.stores == 0 {

@@ -3,7 +3,7 @@
 
 use omnistore_app::api::ShopError;
 use omnistore_components::model::Problem;
-use omnistore_server::{build, serve, ServeConfig};
+use omnistore_server::{build, serve_on_threads, shared_listener, ServeConfig};
 use reqwest::redirect::Policy;
 use reqwest::StatusCode;
 use std::sync::OnceLock;
@@ -43,7 +43,7 @@ fn start_server() -> Server {
         std::thread::spawn(move || {
             let rt = omnistore_server::runtime().unwrap();
             rt.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                let listener = shared_listener("127.0.0.1:0".parse().unwrap()).unwrap();
                 let addr = listener.local_addr().unwrap();
                 let config = ServeConfig {
                     addr,
@@ -60,7 +60,11 @@ fn start_server() -> Server {
                     .expect("build app")
                     .layer(axum::middleware::from_fn(markup::no_nested_forms));
                 tx.send(format!("http://{addr}")).unwrap();
-                serve(listener, app, std::future::pending()).await.unwrap();
+                // Two serving threads, as the binary runs on two cores: what a
+                // request shares with another thread is tested too.
+                serve_on_threads(listener, 2, app, std::future::pending())
+                    .await
+                    .unwrap();
             });
         });
         let base = rx.recv().expect("server started");
