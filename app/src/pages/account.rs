@@ -376,23 +376,7 @@ fn account_view(
                                     " "
                                     {s.last_seen_utc.clone()}
                                     {(!s.current)
-                                        .then(|| {
-                                            view! {
-                                                <ActionForm
-                                                    action=end_session
-                                                    attr:class="os-account__inline"
-                                                >
-                                                    <input type="hidden" name="handle" value=s.handle.clone() />
-                                                    " "
-                                                    <button
-                                                        class="os-button os-button--secondary"
-                                                        type="submit"
-                                                    >
-                                                        {t(Msg::SignOutDevice)}
-                                                    </button>
-                                                </ActionForm>
-                                            }
-                                        })}
+                                        .then(|| end_session_form(end_session, s.handle.clone()))}
                                 </li>
                             }
                         })
@@ -466,5 +450,18 @@ fn account_view(
                 </ActionForm>
             </section>
         </div>
+    }
+}
+
+/// Signs another device out (one of the account's sessions).
+fn end_session_form(end_session: ServerAction<EndSession>, handle: String) -> impl IntoView {
+    view! {
+        <ActionForm action=end_session attr:class="os-account__inline">
+            <input type="hidden" name="handle" value=handle />
+            " "
+            <button class="os-button os-button--secondary" type="submit">
+                {t(Msg::SignOutDevice)}
+            </button>
+        </ActionForm>
     }
 }

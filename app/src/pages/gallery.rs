@@ -116,6 +116,12 @@ fn example_variant(id: i64, size: &str, colour: &str, hex: &str, price: i64) -> 
     }
 }
 
+/// A QR code's module path for the gallery: three finder squares and a
+/// few modules.
+const EXAMPLE_QR: &str = "M4 4h7v7h-7zM5 5v5h5v-5zM6 6h3v3h-3zM14 4h7v7h-7zM15 5v5h5v-5z\
+    M16 6h3v3h-3zM4 14h7v7h-7zM5 15v5h5v-5zM6 16h3v3h-3zM13 13h2v2h-2zM16 16h2v2h-2z\
+    M19 13h2v2h-2z";
+
 #[component]
 fn Entry(
     /// Component name, also the section heading.
@@ -454,12 +460,7 @@ fn GalleryIsland() -> impl IntoView {
                 <PickupSlots slots=example_slots() />
             </Entry>
             <Entry name="QrCode" about="A QR code as SVG from server-made module data.">
-                <QrCode
-                    path="M4 4h7v7h-7zM5 5v5h5v-5zM6 6h3v3h-3zM14 4h7v7h-7zM15 5v5h5v-5zM16 6h3v3h-3zM4 14h7v7h-7zM5 15v5h5v-5zM6 16h3v3h-3zM13 13h2v2h-2zM16 16h2v2h-2zM19 13h2v2h-2z"
-                        .to_string()
-                    size=25
-                    label="Example code"
-                />
+                <QrCode path=EXAMPLE_QR.to_string() size=25 label="Example code" />
             </Entry>
             <p class="os-gallery__selected" role="status">
                 {move || submitted.get()}

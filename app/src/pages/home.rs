@@ -6,7 +6,7 @@ use crate::api::{get_categories, get_home};
 use crate::seo::PageMeta;
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, use_locale, Msg};
-use omnistore_components::model::image_url;
+use omnistore_components::model::{image_url, Category};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -28,27 +28,7 @@ pub fn HomePage() -> impl IntoView {
                             <section aria-labelledby="os-home-categories">
                                 <h2 id="os-home-categories">{t(Msg::FeaturedCategories)}</h2>
                                 <ul class="os-category-tiles">
-                                    {categories
-                                        .into_iter()
-                                        .map(|c| {
-                                            view! {
-                                                <li class="os-category-tile">
-                                                    <a href=format!("/c/{}", c.slug)>
-                                                        <img
-                                                            src=image_url(&c.icon, 0, "1f5f3a")
-                                                            alt=""
-                                                            width="96"
-                                                            height="96"
-                                                        />
-                                                        <span class="os-category-tile__name">{c.name}</span>
-                                                        <span class="os-category-tile__count">
-                                                            {Msg::ProductsCount.count(c.product_count, use_locale())}
-                                                        </span>
-                                                    </a>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
+                                    {categories.into_iter().map(category_tile).collect_view()}
                                 </ul>
                             </section>
                             <section aria-labelledby="os-home-featured">
@@ -62,5 +42,20 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// A category on the home page: its drawing, name and how many products.
+fn category_tile(c: Category) -> impl IntoView {
+    view! {
+        <li class="os-category-tile">
+            <a href=format!("/c/{}", c.slug)>
+                <img src=image_url(&c.icon, 0, "1f5f3a") alt="" width="96" height="96" />
+                <span class="os-category-tile__name">{c.name}</span>
+                <span class="os-category-tile__count">
+                    {Msg::ProductsCount.count(c.product_count, use_locale())}
+                </span>
+            </a>
+        </li>
     }
 }

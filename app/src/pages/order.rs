@@ -57,6 +57,11 @@ pub fn OrderPage() -> impl IntoView {
                 };
                 let title = format!("{} #{}", t(Msg::OrderTitle), o.number);
                 let code_label = format!("{} {}", t(Msg::PickupCode), o.pickup_code);
+                let slot = o
+                    .slot
+                    .clone()
+                    .map(|(at, until)| format!("{}–{until}", moment_text(&at, locale)));
+                let code = o.pickup_code.clone();
                 view! {
                     <PageMeta
                         title=title.clone()
@@ -101,14 +106,12 @@ pub fn OrderPage() -> impl IntoView {
                                         </div>
                                     }
                                 })}
-                            {o
-                                .slot
-                                .clone()
-                                .map(|(at, until)| {
+                            {slot
+                                .map(|slot| {
                                     view! {
                                         <div>
                                             <dt>{t(Msg::Slot)}</dt>
-                                            <dd>{format!("{}–{until}", moment_text(&at, locale))}</dd>
+                                            <dd>{slot}</dd>
                                         </div>
                                     }
                                 })}
@@ -132,7 +135,7 @@ pub fn OrderPage() -> impl IntoView {
                                     >
                                         <h2 id="os-order-code">
                                             {t(Msg::PickupCode)}": "
-                                            <span class="os-order__code">{o.pickup_code.clone()}</span>
+                                            <span class="os-order__code">{code}</span>
                                         </h2>
                                         <p>{t(Msg::ShowCodeAtCounter)}</p>
                                         <QrCode

@@ -13,7 +13,7 @@ use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Msg};
-use omnistore_components::model::{format_distance, ProductDetail, StockState};
+use omnistore_components::model::{format_distance, ProductDetail, StockAt, StockState};
 use omnistore_components::{AddToCart, Breadcrumbs, Crumb, Price, VariantPicker};
 
 #[component]
@@ -308,22 +308,7 @@ fn LocalStockView(
                     .then(|| {
                         view! {
                             <ul class="os-product__nearby">
-                                {v
-                                    .nearby
-                                    .into_iter()
-                                    .map(|n| {
-                                        view! {
-                                            <li>
-                                                {t(Msg::AvailableAt)}" "
-                                                <a href=format!(
-                                                    "/stores/{}",
-                                                    n.store.slug,
-                                                )>{n.store.name}</a>
-                                                {n.distance_m.map(|d| format!(", {}", format_distance(d)))}
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
+                                {v.nearby.into_iter().map(nearby_store).collect_view()}
                             </ul>
                         }
                     })}
@@ -341,13 +326,18 @@ fn product_json_ld(p: &ProductDetail, origin: &str) -> String {
         .variants
         .iter()
         .map(|v| {
+            let availability = if v.online_stock > 0 || v.stores_with_stock > 0 {
+                "https://schema.org/InStock"
+            } else {
+                "https://schema.org/OutOfStock"
+            };
             serde_json::json!({
                 "@type": "Offer",
                 "sku": v.sku,
                 "gtin13": v.ean,
                 "price": v.price.decimal(),
                 "priceCurrency": v.price.currency.code(),
-                "availability": if v.online_stock > 0 || v.stores_with_stock > 0 { "https://schema.org/InStock" } else { "https://schema.org/OutOfStock" },
+                "availability": availability,
                 "url": format!("{origin}/p/{}?variant={}", p.slug, v.id),
             })
         })
@@ -367,4 +357,15 @@ fn product_json_ld(p: &ProductDetail, origin: &str) -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
+}
+
+/// A store near the shopper's that has the variant, with how far it is.
+fn nearby_store(n: StockAt) -> impl IntoView {
+    let distance = n.distance_m.map(|d| format!(", {}", format_distance(d)));
+    view! {
+        <li>
+            {t(Msg::AvailableAt)}" " <a href=format!("/stores/{}", n.store.slug)>{n.store.name}</a>
+            {distance}
+        </li>
+    }
 }

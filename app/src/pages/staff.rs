@@ -134,21 +134,7 @@ fn StaffDeskIsland(
                                         {actions
                                             .into_iter()
                                             .map(|(to, label)| {
-                                                let slug = slug.clone();
-                                                view! {
-                                                    <ActionForm action=moved attr:class="os-staff__form">
-                                                        <input type="hidden" name="store" value=slug />
-                                                        <input type="hidden" name="number" value=o.number />
-                                                        <input type="hidden" name="to" value=to.as_str() />
-                                                        <button
-                                                            class="os-button os-button--secondary"
-                                                            type="submit"
-                                                            aria-label=format!("{} #{}", t(label), o.number)
-                                                        >
-                                                            {t(label)}
-                                                        </button>
-                                                    </ActionForm>
-                                                }
+                                                move_form(moved, slug.clone(), o.number, to, label)
                                             })
                                             .collect_view()}
                                     </td>
@@ -159,5 +145,30 @@ fn StaffDeskIsland(
                 </tbody>
             </table>
         }
+    }
+}
+
+/// One button that moves an order on (ready, collected, cancelled); a plain
+/// form without JavaScript.
+fn move_form(
+    moved: ServerAction<StaffMoveOrder>,
+    store: String,
+    number: i64,
+    to: OrderStatus,
+    label: Msg,
+) -> impl IntoView {
+    view! {
+        <ActionForm action=moved attr:class="os-staff__form">
+            <input type="hidden" name="store" value=store />
+            <input type="hidden" name="number" value=number />
+            <input type="hidden" name="to" value=to.as_str() />
+            <button
+                class="os-button os-button--secondary"
+                type="submit"
+                aria-label=format!("{} #{}", t(label), number)
+            >
+                {t(label)}
+            </button>
+        </ActionForm>
     }
 }

@@ -9,7 +9,8 @@ use crate::shopper::use_shopper;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use omnistore_components::i18n::{t, use_locale, Msg};
+use omnistore_components::i18n::{t, use_locale, Locale, Msg};
+use omnistore_components::model::{OpenStatus, StoreDetail};
 use omnistore_components::store_card::status_text;
 use omnistore_components::{OpeningHours, StoreLocator};
 
@@ -142,43 +143,7 @@ pub fn StorePage() -> impl IntoView {
         }>
             {move || Suspend::new(async move {
                 match store.await {
-                    Ok(Some(d)) => {
-                        let c = d.card.clone();
-                        let services: Vec<&str> = c
-                            .services
-                            .iter()
-                            .filter_map(|s| match s.as_str() {
-                                "pickup" => Some(t(Msg::ServicePickup)),
-                                "kiosk" => Some(t(Msg::ServiceKiosk)),
-                                _ => None,
-                            })
-                            .collect();
-                        view! {
-                            <PageMeta title=c.name.clone() description=format!("{}, {} {}", c.street, c.postcode, c.city) canonical=format!("/stores/{}", c.slug) />
-                            <article class="os-store-page">
-                                <h1 class="os-page-title">{c.name.clone()}</h1>
-                                <p class="os-store-page__status" class:os-store-page__status--open=matches!(c.status, omnistore_components::model::OpenStatus::Open { .. })>
-                                    {status_text(&c.status, locale)}
-                                </p>
-                                <div class="os-store-page__grid">
-                                    <div>
-                                        <h2>{t(Msg::StoreAddress)}</h2>
-                                        <address class="os-store-page__address">
-                                            {c.street.clone()}<br />{c.postcode.clone()}" " {c.city.clone()}<br />
-                                            <a href=format!("tel:{}", c.phone.replace(' ', ""))>{c.phone.clone()}</a>
-                                        </address>
-                                        <h2>{t(Msg::StoreServices)}</h2>
-                                        <p>{services.join(" · ")}</p>
-                                        <p class="os-store-page__tz">{t(Msg::TimeZone)}": " {d.timezone.clone()}</p>
-                                        <MyStoreIsland slug=c.slug.clone() />
-                                    </div>
-                                    <OpeningHours week=d.week.clone() exceptions=d.exceptions.clone() />
-                                </div>
-                                <p><a href="/stores">{t(Msg::FindAStore)}</a></p>
-                            </article>
-                        }
-                            .into_any()
-                    }
+                    Ok(Some(d)) => store_view(d, locale).into_any(),
                     Ok(None) => view! { <NotFound detail=t(Msg::NoStoresFound) /> }.into_any(),
                     Err(_) => view! { <ErrorPage /> }.into_any(),
                 }
@@ -230,5 +195,52 @@ fn MyStoreIsland(
             }
             .into_any()
         }
+    }
+}
+
+/// A store's own page: status now, address, services, time zone and hours.
+fn store_view(d: StoreDetail, locale: Locale) -> impl IntoView {
+    let c = d.card.clone();
+    let services: Vec<&str> = c
+        .services
+        .iter()
+        .filter_map(|s| match s.as_str() {
+            "pickup" => Some(t(Msg::ServicePickup)),
+            "kiosk" => Some(t(Msg::ServiceKiosk)),
+            _ => None,
+        })
+        .collect();
+    let open = matches!(c.status, OpenStatus::Open { .. });
+    let description = format!("{}, {} {}", c.street, c.postcode, c.city);
+    let phone_link = format!("tel:{}", c.phone.replace(' ', ""));
+    view! {
+        <PageMeta
+            title=c.name.clone()
+            description=description
+            canonical=format!("/stores/{}", c.slug)
+        />
+        <article class="os-store-page">
+            <h1 class="os-page-title">{c.name.clone()}</h1>
+            <p class="os-store-page__status" class:os-store-page__status--open=open>
+                {status_text(&c.status, locale)}
+            </p>
+            <div class="os-store-page__grid">
+                <div>
+                    <h2>{t(Msg::StoreAddress)}</h2>
+                    <address class="os-store-page__address">
+                        {c.street.clone()}<br />{c.postcode.clone()}" " {c.city.clone()}<br />
+                        <a href=phone_link>{c.phone.clone()}</a>
+                    </address>
+                    <h2>{t(Msg::StoreServices)}</h2>
+                    <p>{services.join(" · ")}</p>
+                    <p class="os-store-page__tz">{t(Msg::TimeZone)}": " {d.timezone.clone()}</p>
+                    <MyStoreIsland slug=c.slug.clone() />
+                </div>
+                <OpeningHours week=d.week.clone() exceptions=d.exceptions.clone() />
+            </div>
+            <p>
+                <a href="/stores">{t(Msg::FindAStore)}</a>
+            </p>
+        </article>
     }
 }

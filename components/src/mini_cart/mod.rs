@@ -20,8 +20,9 @@
 //! on the server); it exists only after hydration, because only JavaScript
 //! opens it. Escape and the close button close it; focus moves into it.
 
+use crate::i18n::Locale;
 use crate::i18n::{items, t, use_locale, Msg};
-use crate::model::Cart;
+use crate::model::{Cart, CartLine};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -97,26 +98,7 @@ pub fn MiniCart(
                     } else {
                         view! {
                             <ul class="os-mini-cart__lines">
-                                {c
-                                    .lines
-                                    .iter()
-                                    .map(|l| {
-                                        view! {
-                                            <li class="os-mini-cart__line">
-                                                <img src=l.image.clone() alt="" width="48" height="48" />
-                                                <span class="os-mini-cart__name">
-                                                    {l.product_name.clone()}
-                                                    {(!l.variant_label.is_empty())
-                                                        .then(|| format!(" ({})", l.variant_label))}
-                                                </span>
-                                                <span class="os-mini-cart__qty">"× " {l.quantity}</span>
-                                                <span class="os-mini-cart__price">
-                                                    {l.line_total().format(locale)}
-                                                </span>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
+                                {c.lines.iter().map(|l| line_view(l, locale)).collect_view()}
                             </ul>
                             <p class="os-mini-cart__subtotal">
                                 {t(Msg::Subtotal)} " (" {items(c.item_count(), locale)} "): "
@@ -135,5 +117,20 @@ pub fn MiniCart(
                 </a>
             </div>
         </Show>
+    }
+}
+
+/// One line of the drawer: picture, name and variant, quantity, total.
+fn line_view(l: &CartLine, locale: Locale) -> impl IntoView {
+    view! {
+        <li class="os-mini-cart__line">
+            <img src=l.image.clone() alt="" width="48" height="48" />
+            <span class="os-mini-cart__name">
+                {l.product_name.clone()}
+                {(!l.variant_label.is_empty()).then(|| format!(" ({})", l.variant_label))}
+            </span>
+            <span class="os-mini-cart__qty">"× " {l.quantity}</span>
+            <span class="os-mini-cart__price">{l.line_total().format(locale)}</span>
+        </li>
     }
 }

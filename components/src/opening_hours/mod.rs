@@ -41,10 +41,22 @@ pub fn OpeningHours(
                         .map(|d| {
                             let text = hours(&d.hours);
                             view! {
-                                <tr class="os-opening-hours__day" class:os-opening-hours__day--today=d.today aria-current=d.today.then_some("date")>
+                                <tr
+                                    class="os-opening-hours__day"
+                                    class:os-opening-hours__day--today=d.today
+                                    aria-current=d.today.then_some("date")
+                                >
                                     <th scope="row">
                                         {weekday_name(d.weekday, locale)}
-                                        {d.today.then(|| view! { <span class="os-opening-hours__today">" (" {t(Msg::Today)} ")"</span> })}
+                                        {d
+                                            .today
+                                            .then(|| {
+                                                view! {
+                                                    <span class="os-opening-hours__today">
+                                                        " (" {t(Msg::Today)} ")"
+                                                    </span>
+                                                }
+                                            })}
                                     </th>
                                     <td>{text}</td>
                                 </tr>

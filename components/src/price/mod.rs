@@ -17,6 +17,11 @@ use crate::i18n::{t, use_locale, Msg};
 use crate::model::Money;
 use leptos::prelude::*;
 
+/// "-20% off", in the current language.
+fn off_text(percent: u32) -> String {
+    format!("-{percent}% {}", t(Msg::Off))
+}
+
 #[component]
 pub fn Price(
     /// The amount to pay, in minor units.
@@ -47,7 +52,10 @@ pub fn Price(
                                 <span class="os-visually-hidden">{t(Msg::WasPrice)}" "</span>
                                 {c.format(locale)}
                             </s>
-                            {off.map(|p| view! { " " <span class="os-price__badge">"-" {p} "% " {t(Msg::Off)}</span> })}
+                            {off
+                                .map(|p| {
+                                    view! { " " <span class="os-price__badge">{off_text(p)}</span> }
+                                })}
                         }
                     })
             }}

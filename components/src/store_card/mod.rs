@@ -132,8 +132,12 @@ pub fn StoreCard(
             <h3 class="os-store-card__name" id=heading_id.clone()>
                 <a href=format!("/stores/{slug}")>{store.name.clone()}</a>
             </h3>
-            {store.distance_m.map(|d| view! { <p class="os-store-card__distance">{format_distance(d)}</p> })}
-            <p class="os-store-card__address">{store.street.clone()}", " {store.postcode.clone()}" " {store.city.clone()}</p>
+            {store
+                .distance_m
+                .map(|d| view! { <p class="os-store-card__distance">{format_distance(d)}</p> })}
+            <p class="os-store-card__address">
+                {store.street.clone()}", " {store.postcode.clone()}" " {store.city.clone()}
+            </p>
             <p class="os-store-card__status" class:os-store-card__status--open=open>
                 {status_text(&store.status, locale)}
             </p>
@@ -145,10 +149,16 @@ pub fn StoreCard(
                 }}
                 {store.today_note.clone().map(|n| format!(" ({n})"))}
             </p>
-            {(!services.is_empty()).then(|| view! { <p class="os-store-card__services">{services.join(" · ")}</p> })}
+            {(!services.is_empty())
+                .then(|| view! { <p class="os-store-card__services">{services.join(" · ")}</p> })}
             <div class="os-store-card__actions">
                 {on_select.map(|cb| view! {
-                    <button class="os-store-card__show" type="button" aria-pressed=move || selected.get().to_string() on:click=move |_| cb.run(select_slug.clone())>
+                    <button
+                        class="os-store-card__show"
+                        type="button"
+                        aria-pressed=move || selected.get().to_string()
+                        on:click=move |_| cb.run(select_slug.clone())
+                    >
                         {t(Msg::ShowOnMap)}
                     </button>
                 })}
@@ -156,7 +166,12 @@ pub fn StoreCard(
                     view! { <p class="os-store-card__mine">{t(Msg::ThisIsMyStore)}</p> }.into_any()
                 } else {
                     view! {
-                        <form class="os-store-card__choose" method="post" action="/api/my-store" on:submit=enhance(on_choose, move || choose_slug.clone())>
+                        <form
+                            class="os-store-card__choose"
+                            method="post"
+                            action="/api/my-store"
+                            on:submit=enhance(on_choose, move || choose_slug.clone())
+                        >
                             <input type="hidden" name="store" value=slug.clone() />
                             {back.map(|b| view! { <input type="hidden" name="back" value=b /> })}
                             <button class="os-button os-button--secondary" type="submit">

@@ -177,7 +177,14 @@ pub fn StoreMap(
                                 }
                             >
                                 <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="11" />
-                                <text x=format!("{x:.1}") y=format!("{:.1}", y + 4.0) text-anchor="middle" aria-hidden="true">{i + 1}</text>
+                                <text
+                                    x=format!("{x:.1}")
+                                    y=format!("{:.1}", y + 4.0)
+                                    text-anchor="middle"
+                                    aria-hidden="true"
+                                >
+                                    {i + 1}
+                                </text>
                             </a>
                         }
                     })

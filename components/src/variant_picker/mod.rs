@@ -35,27 +35,39 @@ pub fn VariantPicker(
     on_select: Option<Callback<i64>>,
 ) -> impl IntoView {
     let variants = StoredValue::new(variants);
-    let axis_view = move |axis: Axis, label: Msg| {
-        let values = variants.with_value(|vs| axis.values(vs));
-        (!values.is_empty()).then(|| {
-            let group_id = format!("os-variant-picker-{}", if axis == Axis::Size { "size" } else { "colour" });
+    let axis_view =
+        move |axis: Axis, label: Msg| {
+            let values = variants.with_value(|vs| axis.values(vs));
+            (!values.is_empty()).then(|| {
+            let axis_name = if axis == Axis::Size { "size" } else { "colour" };
+            let group_id = format!("os-variant-picker-{axis_name}");
             let options = values
                 .into_iter()
                 .map(|value| {
                     let v2 = value.clone();
                     let target = Memo::new(move |_| {
                         variants.with_value(|vs| {
-                            let current = vs.iter().find(|v| v.id == selected.get()).or(vs.first())?;
+                            let current =
+                                vs.iter().find(|v| v.id == selected.get()).or(vs.first())?;
                             pick_variant(vs, current, axis, &v2)
                         })
                     });
                     let v3 = value.clone();
                     let is_current = Memo::new(move |_| {
-                        variants.with_value(|vs| vs.iter().find(|v| v.id == selected.get()).and_then(|v| axis.value(v).map(|x| x == v3)))
+                        variants
+                            .with_value(|vs| {
+                                let current = vs.iter().find(|v| v.id == selected.get())?;
+                                axis.value(current).map(|x| x == v3)
+                            })
                             .unwrap_or(false)
                     });
                     let swatch = (axis == Axis::Colour)
-                        .then(|| variants.with_value(|vs| vs.iter().find(|v| v.colour.as_deref() == Some(&value)).and_then(|v| v.colour_hex.clone())))
+                        .then(|| {
+                            variants.with_value(|vs| {
+                                let v = vs.iter().find(|v| v.colour.as_deref() == Some(&value))?;
+                                v.colour_hex.clone()
+                            })
+                        })
                         .flatten()
                         .map(|hex| view! {
                             <span
@@ -64,6 +76,13 @@ pub fn VariantPicker(
                                 aria-hidden="true"
                             ></span>
                         });
+                    // With JavaScript the island swaps the variant in place.
+                    let choose = move |ev: leptos::ev::MouseEvent| {
+                        if let (Some(select), Some(id)) = (on_select, target.get_untracked()) {
+                            ev.prevent_default();
+                            select.run(id);
+                        }
+                    };
                     view! {
                         <li>
                             <a
@@ -72,12 +91,7 @@ pub fn VariantPicker(
                                 href=move || target.get().map(|id| href.run(id)).unwrap_or_default()
                                 aria-current=move || is_current.get().then_some("true")
                                 data-noscroll="true"
-                                on:click=move |ev| {
-                                    if let (Some(select), Some(id)) = (on_select, target.get_untracked()) {
-                                        ev.prevent_default();
-                                        select.run(id);
-                                    }
-                                }
+                                on:click=choose
                             >
                                 {swatch}
                                 {value}
@@ -95,7 +109,7 @@ pub fn VariantPicker(
                 </div>
             }
         })
-    };
+        };
     view! {
         <div class="os-variant-picker">
             {axis_view(Axis::Size, Msg::Size)} {axis_view(Axis::Colour, Msg::Colour)}
