@@ -26,7 +26,7 @@ node scripts/soak.mjs "$base" 50 >"$workdir/made"
 grep -v '^PATHS ' "$workdir/made" >"$workdir/cookies"
 paths=$(grep '^PATHS ' "$workdir/made" | cut -d' ' -f2-)
 echo "$(wc -l <"$workdir/cookies") signed-in customers with a store and a cart; pages: $paths"
-echo "server: $(grep -o 'threads=[0-9]*' "$workdir/server.log" | head -1)"
+echo "server: $(sed 's/\x1b\[[0-9;]*m//g' "$workdir/server.log" | grep -o 'threads=[0-9]*' | head -1)"
 
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 hz=$(getconf CLK_TCK)
