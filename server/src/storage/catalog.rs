@@ -53,18 +53,29 @@ fn summary_columns(l: &str) -> String {
 /// expression `store` (a parameter), as `store_units`.
 fn summary_columns_at(l: &str, store: &str) -> String {
     format!(
-        "p.slug, p.name_{l} AS name, p.brand, c.slug AS category_slug, p.price_min, p.price_max, \
-            p.compare_at_min,
-         p.image, p.variant_count,
-         CASE WHEN p.variant_count = 1 THEN (SELECT v.id FROM variants v
-          WHERE v.product_id = p.id) END AS single_variant,
-         EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id
-                 WHERE v.product_id = p.id AND s.location_id = ?1
-                  AND s.on_hand - s.reserved > 0) AS in_stock_online,
+        "p.slug, p.name_{l} AS name, p.brand, c.slug AS category_slug, p.price_min, p.price_max,
+         p.compare_at_min, p.image, p.variant_count,
+         CASE WHEN p.variant_count = 1
+              THEN (SELECT v.id FROM variants v WHERE v.product_id = p.id) END AS single_variant,
+         {} AS in_stock_online,
          CASE WHEN {store} IS NOT NULL THEN
-             (SELECT COALESCE(SUM(MAX(s.on_hand - s.reserved, 0)), 0) FROM variants v
-              JOIN stock s ON s.variant_id = v.id
-              WHERE v.product_id = p.id AND s.location_id = {store}) END AS store_units"
+             (SELECT COALESCE(SUM(MAX(s.on_hand - s.reserved, 0)), 0)
+              FROM variants v CROSS JOIN stock s ON s.location_id = {store} AND s.variant_id = v.id
+              WHERE v.product_id = p.id) END AS store_units",
+        has_stock_at("?1")
+    )
+}
+
+/// SQL: whether product `p` has a unit free at the location whose id is the
+/// SQL expression `location`. `CROSS JOIN` keeps SQLite from driving the
+/// join by the location's whole stock (it did: 4.7 ms for a listing's 24
+/// cards; from the product's variants, 0.6 ms). Each lookup is a search by
+/// index (`variants_product`, then `stock`'s primary key).
+fn has_stock_at(location: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM variants v
+                 CROSS JOIN stock s ON s.location_id = {location} AND s.variant_id = v.id
+                 WHERE v.product_id = p.id AND s.on_hand - s.reserved > 0)"
     )
 }
 
@@ -152,16 +163,15 @@ impl CatalogBackend for SqliteStore {
             Sort::PriceDesc => "p.price_min DESC, p.id ASC".to_string(),
             Sort::Name => format!("p.name_{l} COLLATE NOCASE ASC, p.id ASC"),
         };
-        let filter = "c.slug = ?2
+        let filter = format!(
+            "c.slug = ?2
              AND (?3 IS NULL OR p.price_min >= ?3)
              AND (?4 IS NULL OR p.price_min <= ?4)
-             AND (?5 = 0 OR EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id
-                                    WHERE v.product_id = p.id AND s.location_id = ?1
-                                     AND s.on_hand - s.reserved > 0))
-             AND (?8 IS NULL OR ?9 = 0 OR EXISTS (SELECT 1 FROM variants v
-              JOIN stock s ON s.variant_id = v.id
-                                    WHERE v.product_id = p.id AND s.location_id = ?8
-                                     AND s.on_hand - s.reserved > 0))";
+             AND (?5 = 0 OR {})
+             AND (?8 IS NULL OR ?9 = 0 OR {})",
+            has_stock_at("?1"),
+            has_stock_at("?8")
+        );
         let from = "FROM products p JOIN categories c ON c.id = p.category_id";
         let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {from} WHERE {filter}"))
             .bind(online)
