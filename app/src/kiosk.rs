@@ -279,6 +279,19 @@ pub fn PinField() -> impl IntoView {
     }
 }
 
+/// Why the staff's last request was refused (a wrong PIN, a bad timing).
+pub fn staff_error(error: impl Fn() -> Option<String> + Send + Sync + 'static) -> impl IntoView {
+    move || {
+        error().map(|m| {
+            view! {
+                <p class="os-kiosk-staff__error" role="alert">
+                    {m}
+                </p>
+            }
+        })
+    }
+}
+
 /// The field a keyboard-wedge scanner types into (digits, then Enter) and
 /// shoppers type product codes into; its form goes to `/kiosk/{store}/scan`.
 #[component]
@@ -368,16 +381,7 @@ pub fn StaffDialog(
             <ActionForm action=act attr:class="os-kiosk-staff">
                 <input type="hidden" name="store" value=store.clone() />
                 <PinField />
-                {move || {
-                    error()
-                        .map(|m| {
-                            view! {
-                                <p class="os-kiosk-staff__error" role="alert">
-                                    {m}
-                                </p>
-                            }
-                        })
-                }}
+                {staff_error(error)}
                 <div class="os-kiosk-staff__actions">
                     <button class="os-kiosk-bar__button" name="action" value="assist" type="submit">
                         {t(Msg::KioskAssist)}

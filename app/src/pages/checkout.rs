@@ -12,7 +12,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use omnistore_components::i18n::{t, use_locale, Msg};
-use omnistore_components::model::{CheckoutView, Fulfilment, Problem};
+use omnistore_components::model::{line_label, CheckoutView, Fulfilment, Problem};
 use omnistore_components::{CartSummary, PickupSlots};
 
 #[component]
@@ -237,9 +237,8 @@ fn CheckoutForm(
                         .map(|l| {
                             view! {
                                 <li>
-                                    {format!("{} × {}", l.quantity, l.product_name)}
-                                    {(!l.variant_label.is_empty())
-                                        .then(|| format!(" ({})", l.variant_label))} " — "
+                                    {line_label(l.quantity, &l.product_name, &l.variant_label)}
+                                    " — "
                                     {match l.fulfilment {
                                         Fulfilment::Delivery => t(Msg::Delivery),
                                         Fulfilment::Pickup => t(Msg::PickUpAt),

@@ -6,7 +6,7 @@ use super::set_status;
 use crate::api::get_categories;
 use crate::api::kiosk::{get_kiosk, KioskStaff};
 use crate::api::load::load;
-use crate::kiosk::{PinField, ScanInput};
+use crate::kiosk::{staff_error, PinField, ScanInput};
 use crate::seo::PageMeta;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -121,16 +121,7 @@ fn StartForm(
             <input type="hidden" name="store" value=store />
             <input type="hidden" name="action" value="start" />
             <PinField />
-            {move || {
-                error()
-                    .map(|m| {
-                        view! {
-                            <p class="os-kiosk-staff__error" role="alert">
-                                {m}
-                            </p>
-                        }
-                    })
-            }}
+            {staff_error(error)}
             <button class="os-kiosk-bar__button" type="submit">
                 {t(Msg::KioskStartKiosk)}
             </button>

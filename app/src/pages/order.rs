@@ -9,7 +9,7 @@ use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
-use omnistore_components::model::{Fulfilment, OrderStatus};
+use omnistore_components::model::{line_label, Fulfilment, OrderStatus};
 use omnistore_components::store_card::moment_text;
 use omnistore_components::QrCode;
 
@@ -151,11 +151,14 @@ pub fn OrderPage() -> impl IntoView {
                                 .lines
                                 .iter()
                                 .map(|l| {
+                                    let label = line_label(
+                                        l.quantity,
+                                        &l.product_name,
+                                        &l.variant_label,
+                                    );
                                     view! {
                                         <li>
-                                            {format!("{} × {}", l.quantity, l.product_name)}
-                                            {(!l.variant_label.is_empty())
-                                                .then(|| format!(" ({})", l.variant_label))} " — "
+                                            {label} " — "
                                             {match l.fulfilment {
                                                 Fulfilment::Delivery => t(Msg::Delivery),
                                                 Fulfilment::Pickup => t(Msg::PickupAtStore),

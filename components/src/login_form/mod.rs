@@ -23,6 +23,19 @@ use crate::i18n::{t, Msg};
 use leptos::html;
 use leptos::prelude::*;
 
+/// The alert above an account form: why the last attempt failed.
+pub(crate) fn form_error(error: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! {
+                <p class="os-auth-form__error" role="alert">
+                    {e}
+                </p>
+            }
+        })
+    }
+}
+
 #[component]
 pub fn LoginForm(
     /// Form endpoint used when JavaScript is off.
@@ -50,17 +63,7 @@ pub fn LoginForm(
             action=action
             on:submit=enhance(on_submit, move || (input_value(email), input_value(password)))
         >
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="os-auth-form__error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            {form_error(error)}
             {next.map(|n| view! { <input type="hidden" name="next" value=n /> })}
             <div class="os-field">
                 <label class="os-field__label" for="os-login-email">

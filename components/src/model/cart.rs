@@ -486,3 +486,12 @@ mod tests {
         assert!(!is_valid_op_key(&"x".repeat(65)));
     }
 }
+
+/// "2 × Garden chair (Green)": how a cart or order line is named in lists.
+pub fn line_label(quantity: u32, product_name: &str, variant_label: &str) -> String {
+    if variant_label.is_empty() {
+        format!("{quantity} × {product_name}")
+    } else {
+        format!("{quantity} × {product_name} ({variant_label})")
+    }
+}

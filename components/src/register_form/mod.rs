@@ -19,6 +19,7 @@
 
 use crate::enhance::{enhance, input_value};
 use crate::i18n::{t, Msg};
+use crate::login_form::form_error;
 use crate::model::{MAX_PASSWORD_LEN, MIN_PASSWORD_LEN};
 use leptos::html;
 use leptos::prelude::*;
@@ -54,17 +55,7 @@ pub fn RegisterForm(
                 move || { (input_value(name), input_value(email), input_value(password)) },
             )
         >
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="os-auth-form__error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            {form_error(error)}
             {next.map(|n| view! { <input type="hidden" name="next" value=n /> })}
             <div class="os-field">
                 <label class="os-field__label" for="os-register-name">
