@@ -1,6 +1,6 @@
--- wrk script for scripts/soak.sh: each connection is one signed-in customer
--- (COOKIES_FILE, one Cookie header per line) browsing a product and a
--- listing page in turn (PATHS, space-separated).
+-- wrk script for scripts/soak.sh: requests take the signed-in customers'
+-- cookies in turn (COOKIES_FILE, one Cookie header per line) and alternate
+-- between a product and a listing page (PATHS, space-separated).
 local cookies = {}
 for line in io.lines(os.getenv("COOKIES_FILE")) do cookies[#cookies + 1] = line end
 local paths = {}

@@ -17,7 +17,7 @@
 use crate::api::kiosk::{get_kiosk, handoff_taken, kiosk_reset, start_handoff, KioskStaff};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use omnistore_components::i18n::{t, use_locale, Msg};
+use omnistore_components::i18n::{t, Msg};
 use omnistore_components::model::Handoff;
 use omnistore_components::QrCode;
 
@@ -220,7 +220,9 @@ fn phone_dialog(store: String, open: RwSignal<bool>) -> AnyView {
     let phone = RwSignal::new(None::<Result<Handoff, String>>);
     leptos::task::spawn_local(async move {
         phone.set(Some(
-            start_handoff().await.map_err(|e| e.text(use_locale())),
+            start_handoff()
+                .await
+                .map_err(|e| crate::shopper::error_text(&e)),
         ));
     });
     handoff_watch(store, phone);
@@ -372,7 +374,7 @@ pub fn StaffDialog(
         }
     });
     let error = move || match act.value().get() {
-        Some(Err(e)) => Some(e.text(use_locale())),
+        Some(Err(e)) => Some(crate::shopper::error_text(&e)),
         _ => None,
     };
     view! {

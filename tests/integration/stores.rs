@@ -796,3 +796,53 @@ async fn a_guest_order_link_is_a_secret_of_the_server_and_keys_stay_with_their_c
         .unwrap();
     assert_eq!(stored, 1, "kept as its hash");
 }
+
+/// The listing's stock filters, from the outside: a product with no free
+/// unit online leaves "in stock", one with none at my store leaves "at my
+/// store", and both stay in the plain listing.
+#[tokio::test]
+async fn listing_stock_filters_follow_the_stock() {
+    let own = start_server();
+    let pool = db(&own).await;
+    let (store_id, store): (i64, String) =
+        sqlx::query_as("SELECT id, slug FROM locations WHERE kind = 'store' ORDER BY id LIMIT 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let shopper = Shopper::visit(&own.base).await;
+    let (st, _) = shopper.form("/api/my-store", &[("store", &store)]).await;
+    assert_eq!(st, StatusCode::OK);
+    let slugs = |page: &str| -> Vec<String> {
+        page.split("href=\"/p/")
+            .skip(1)
+            .filter_map(|rest| rest.split(['"', '?']).next().map(str::to_string))
+            .collect()
+    };
+    let (_, plain) = shopper.get("/c/grills").await;
+    let listed = slugs(&plain);
+    let (gone_online, gone_here) = (listed[0].clone(), listed[1].clone());
+    for (slug, kind) in [(&gone_online, "online"), (&gone_here, "store")] {
+        let location = if kind == "online" {
+            "(SELECT id FROM locations WHERE slug = 'online')".to_string()
+        } else {
+            store_id.to_string()
+        };
+        sqlx::query(&format!(
+            "UPDATE stock SET on_hand = 0, reserved = 0 WHERE location_id = {location}
+             AND variant_id IN (SELECT v.id FROM variants v JOIN products p
+                                ON p.id = v.product_id WHERE p.slug = ?)"
+        ))
+        .bind(slug)
+        .execute(&pool)
+        .await
+        .unwrap();
+    }
+    let (_, plain) = shopper.get("/c/grills").await;
+    assert!(slugs(&plain).contains(&gone_online) && slugs(&plain).contains(&gone_here));
+    let (_, in_stock) = shopper.get("/c/grills?stock=1").await;
+    assert!(!slugs(&in_stock).contains(&gone_online), "sold out online");
+    assert!(slugs(&in_stock).contains(&gone_here), "still online");
+    let (_, here) = shopper.get("/c/grills?mystore=1").await;
+    assert!(!slugs(&here).contains(&gone_here), "none at my store");
+    assert!(!slugs(&here).is_empty(), "my store has other grills");
+}
