@@ -18,7 +18,7 @@ use crate::api::kiosk::{get_kiosk, handoff_taken, kiosk_reset, start_handoff, Ki
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, Msg};
-use omnistore_components::model::Handoff;
+use omnistore_components::model::{Handoff, COUNTDOWN_RANGE, IDLE_RANGE};
 use omnistore_components::QrCode;
 
 /// The kiosk's store, or `None` on an ordinary browser.
@@ -92,7 +92,7 @@ pub fn KioskBar(
     let scan_action = format!("/kiosk/{store}/scan");
     let restart = {
         let store = store.clone();
-        move |_| wipe_and_restart(store.clone())
+        move || wipe_and_restart(store.clone())
     };
     // Seconds left of "Are you still there?"; `None` while in use.
     let left = RwSignal::new(None::<u32>);
@@ -119,23 +119,13 @@ pub fn KioskBar(
                     {t(Msg::KioskFind)}
                 </button>
             </form>
-            <button
-                class="os-kiosk-bar__button"
-                type="button"
-                on:click=move |_| phone_open.set(true)
-            >
-                {t(Msg::KioskSendToPhone)}
-            </button>
-            <button class="os-kiosk-bar__button" type="button" on:click=restart>
-                {t(Msg::KioskStartOver)}
-            </button>
-            <button
-                class="os-kiosk-bar__button os-kiosk-bar__button--quiet"
-                type="button"
-                on:click=move |_| staff_open.set(true)
-            >
-                {t(Msg::KioskStaff)}
-            </button>
+            {bar_button(Msg::KioskSendToPhone, BUTTON, move || phone_open.set(true))}
+            {bar_button(Msg::KioskStartOver, BUTTON, restart)}
+            {bar_button(
+                Msg::KioskStaff,
+                "os-kiosk-bar__button--quiet",
+                move || staff_open.set(true),
+            )}
         </div>
         {move || {
             left.get()
@@ -168,6 +158,19 @@ pub fn KioskBar(
         <Show when=move || staff_open.get()>
             <LazyStaffDialog store=staff_store.clone() open=staff_open />
         </Show>
+    }
+}
+
+const BUTTON: &str = "os-kiosk-bar__button";
+/// Staff's and closing buttons: there, but not what a shopper looks for.
+const QUIET_BUTTON: &str = "os-kiosk-bar__button os-kiosk-bar__button--quiet";
+
+/// A button of the kiosk's bar or its dialogs (`class` is one of the above).
+fn bar_button(label: Msg, class: &'static str, on_press: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <button class=class type="button" on:click=move |_| on_press()>
+            {t(label)}
+        </button>
     }
 }
 
@@ -260,6 +263,29 @@ fn phone_dialog(store: String, open: RwSignal<bool>) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// One of the kiosk's timings, in whole seconds within `range` (the model's
+/// bounds, which the server checks too).
+fn seconds_field(
+    label: Msg,
+    name: &'static str,
+    range: std::ops::RangeInclusive<u32>,
+    value: u32,
+) -> impl IntoView {
+    view! {
+        <label class="os-kiosk-staff__field">
+            <span>{t(label)}</span>
+            <input
+                name=name
+                type="number"
+                inputmode="numeric"
+                min=*range.start()
+                max=*range.end()
+                value=value
+            />
+        </label>
+    }
 }
 
 /// The staff PIN: digits only, asked every time, never kept by the browser.
@@ -393,28 +419,18 @@ pub fn StaffDialog(
                     </button>
                 </div>
                 <fieldset class="os-kiosk-staff__timing">
-                    <label class="os-kiosk-staff__field">
-                        <span>{t(Msg::KioskIdleSeconds)}</span>
-                        <input
-                            name="idle"
-                            type="number"
-                            inputmode="numeric"
-                            min="5"
-                            max="3600"
-                            value=idle::IDLE.with(|c| c.get())
-                        />
-                    </label>
-                    <label class="os-kiosk-staff__field">
-                        <span>{t(Msg::KioskCountdownSeconds)}</span>
-                        <input
-                            name="countdown"
-                            type="number"
-                            inputmode="numeric"
-                            min="3"
-                            max="120"
-                            value=idle::COUNTDOWN.with(|c| c.get())
-                        />
-                    </label>
+                    {seconds_field(
+                        Msg::KioskIdleSeconds,
+                        "idle",
+                        IDLE_RANGE,
+                        idle::IDLE.with(|c| c.get()),
+                    )}
+                    {seconds_field(
+                        Msg::KioskCountdownSeconds,
+                        "countdown",
+                        COUNTDOWN_RANGE,
+                        idle::COUNTDOWN.with(|c| c.get()),
+                    )}
                     <button
                         class="os-kiosk-bar__button"
                         name="action"
@@ -425,13 +441,7 @@ pub fn StaffDialog(
                     </button>
                 </fieldset>
             </ActionForm>
-            <button
-                class="os-kiosk-bar__button os-kiosk-bar__button--quiet"
-                type="button"
-                on:click=move |_| on_close.run(())
-            >
-                {t(Msg::CloseCart)}
-            </button>
+            {bar_button(Msg::CloseCart, QUIET_BUTTON, move || on_close.run(()))}
         </div>
     }
 }

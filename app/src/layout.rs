@@ -8,13 +8,30 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
-use omnistore_components::model::encode_query_value;
+use omnistore_components::model::{encode_query_value, Category};
 use omnistore_components::{AccountMenu, CartBadge, MiniCart, MyStoreBadge, SearchBox};
+
+/// The catalog's categories in the page's language, each drawn by `item`
+/// once they have loaded (inside a `Suspense`): the header's links, the
+/// kiosk's shelves.
+pub fn categories<V: IntoView + 'static>(
+    item: impl Fn(Category) -> V + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let locale = use_locale();
+    let list = load(|| (), move |_| get_categories(locale));
+    move || {
+        Suspend::new(async move {
+            list.await
+                .unwrap_or_default()
+                .into_iter()
+                .map(item)
+                .collect_view()
+        })
+    }
+}
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let locale = use_locale();
-    let categories = load(|| (), move |_| get_categories(locale));
     let kiosk = crate::kiosk::kiosk_store();
     view! {
         <a class="os-skip-link" href="#main">
@@ -41,19 +58,12 @@ pub fn Header() -> impl IntoView {
             <nav class="os-header__nav" aria-label=t(Msg::MainNavigation)>
                 <Suspense fallback=|| ()>
                     <ul class="os-header__categories">
-                        {move || Suspend::new(async move {
-                            categories
-                                .await
-                                .unwrap_or_default()
-                                .into_iter()
-                                .map(|c| {
-                                    view! {
-                                        <li>
-                                            <a href=format!("/c/{}", c.slug)>{c.name}</a>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
+                        {categories(|c| {
+                            view! {
+                                <li>
+                                    <a href=format!("/c/{}", c.slug)>{c.name}</a>
+                                </li>
+                            }
                         })}
                     </ul>
                 </Suspense>

@@ -393,16 +393,22 @@ async fn hostile_search_input_never_500s() {
     assert_eq!(s, StatusCode::BAD_REQUEST);
 }
 
+/// The watering listing for a browser that prefers `accept_language`,
+/// checked to be in `lang`.
+async fn watering_in(accept_language: &str, lang: &str) -> String {
+    let (_, html) = get_with("/c/watering", &[("accept-language", accept_language)]).await;
+    assert!(
+        html.contains(&format!("<html lang=\"{lang}\"")),
+        "{accept_language}"
+    );
+    html
+}
+
 /// Russian pages: chosen from Accept-Language or the cookie, every count in
 /// its CLDR plural form, prices in złoty the Russian way.
 #[tokio::test]
 async fn russian_pages_count_in_russian() {
-    let (_, html) = get_with(
-        "/c/watering",
-        &[("accept-language", "ru-RU,ru;q=0.9,en;q=0.5")],
-    )
-    .await;
-    assert!(html.contains("<html lang=\"ru\""));
+    let html = watering_in("ru-RU,ru;q=0.9,en;q=0.5", "ru").await;
     assert!(html.contains("\u{a0}PLN<"), "Russian price format");
     let shopper = accounts::Shopper::visit(&server().base).await;
     shopper.set_cookie("lang", "ru");
@@ -430,12 +436,7 @@ async fn russian_pages_count_in_russian() {
 
 #[tokio::test]
 async fn polish_from_accept_language_and_cookie() {
-    let (_, html) = get_with(
-        "/c/watering",
-        &[("accept-language", "pl-PL,pl;q=0.9,en;q=0.5")],
-    )
-    .await;
-    assert!(html.contains("<html lang=\"pl\""));
+    let html = watering_in("pl-PL,pl;q=0.9,en;q=0.5", "pl").await;
     assert!(html.contains("Nawadnianie"));
     assert!(html.contains("\u{a0}zł<"), "Polish price format");
     let (_, html) = get_with("/c/watering", &[("cookie", "lang=pl")]).await;

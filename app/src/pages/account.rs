@@ -14,9 +14,11 @@ use crate::shopper::{error_text, merge_message, use_shopper};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
+use omnistore_components::field::Input;
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
 use omnistore_components::model::{Address, MergeReport};
-use omnistore_components::AddressForm;
+use omnistore_components::register_form::NEW_PASSWORD;
+use omnistore_components::{AddressForm, Field};
 
 /// The error of an action's last run, for an alert.
 fn err_of<T>(value: Option<Result<T, ShopError>>) -> Option<String> {
@@ -49,6 +51,11 @@ where
         }),
     }
 }
+
+const CURRENT_PASSWORD: Input = Input::new("current", Msg::CurrentPassword)
+    .kind("password")
+    .autocomplete("current-password");
+const CHANGED_PASSWORD: Input = NEW_PASSWORD.posted_as("new_password", Msg::NewPassword);
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -192,33 +199,8 @@ fn account_view(
                 <h2 id="os-account-profile">{t(Msg::Profile)}</h2>
                 <ActionForm action=profile attr:class="os-address-form">
                     {outcome(profile, Some(Msg::Saved))}
-                    <div class="os-field">
-                        <label class="os-field__label" for="os-profile-name">
-                            {t(Msg::Name)}
-                        </label>
-                        <input
-                            class="os-field__control"
-                            id="os-profile-name"
-                            name="name"
-                            value=p.name.clone()
-                            autocomplete="name"
-                            required
-                        />
-                    </div>
-                    <div class="os-field">
-                        <label class="os-field__label" for="os-profile-email">
-                            {t(Msg::Email)}
-                        </label>
-                        <input
-                            class="os-field__control"
-                            id="os-profile-email"
-                            type="email"
-                            name="email"
-                            value=p.email.clone()
-                            autocomplete="email"
-                            required
-                        />
-                    </div>
+                    <Field id="os-profile-name" input=Input::NAME value=p.name.clone() />
+                    <Field id="os-profile-email" input=Input::EMAIL value=p.email.clone() />
                     <div class="os-field">
                         <label class="os-field__label" for="os-profile-language">
                             {t(Msg::Language2)}
@@ -393,33 +375,8 @@ fn account_view(
                 <h2 id="os-account-password">{t(Msg::ChangePassword)}</h2>
                 <ActionForm action=password attr:class="os-auth-form">
                     {outcome(password, Some(Msg::PasswordChanged))}
-                    <div class="os-field">
-                        <label class="os-field__label" for="os-password-current">
-                            {t(Msg::CurrentPassword)}
-                        </label>
-                        <input
-                            class="os-field__control"
-                            id="os-password-current"
-                            type="password"
-                            name="current"
-                            autocomplete="current-password"
-                            required
-                        />
-                    </div>
-                    <div class="os-field">
-                        <label class="os-field__label" for="os-password-new">
-                            {t(Msg::NewPassword)}
-                        </label>
-                        <input
-                            class="os-field__control"
-                            id="os-password-new"
-                            type="password"
-                            name="new_password"
-                            autocomplete="new-password"
-                            minlength="10"
-                            required
-                        />
-                    </div>
+                    <Field id="os-password-current" input=CURRENT_PASSWORD />
+                    <Field id="os-password-new" input=CHANGED_PASSWORD />
                     <button class="os-button" type="submit">
                         {t(Msg::ChangePassword)}
                     </button>

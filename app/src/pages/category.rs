@@ -138,51 +138,18 @@ fn Filters(
                                 .collect_view()}
                         </select>
                     </label>
-                    <label class="os-field">
-                        <span class="os-field__label">{t(Msg::PriceFrom)}</span>
-                        <input
-                            class="os-field__control"
-                            name="min"
-                            inputmode="decimal"
-                            size="8"
-                            value=ListingQuery::price_field(query.min_price)
-                        />
-                    </label>
-                    <label class="os-field">
-                        <span class="os-field__label">{t(Msg::PriceTo)}</span>
-                        <input
-                            class="os-field__control"
-                            name="max"
-                            inputmode="decimal"
-                            size="8"
-                            value=ListingQuery::price_field(query.max_price)
-                        />
-                    </label>
-                    <label class="os-field os-field--check">
-                        <input type="checkbox" name="stock" value="1" checked=query.in_stock />
-                        <span>{t(Msg::InStockOnline)}</span>
-                    </label>
+                    {price_bound(Msg::PriceFrom, "min", query.min_price)}
+                    {price_bound(Msg::PriceTo, "max", query.max_price)}
+                    {check_box("stock", query.in_stock, t(Msg::InStockOnline))}
                     {move || {
                         use_shopper()
                             .my_store()
                             .map(|s| {
-                                view! {
-                                    <label class="os-field os-field--check">
-                                        <input
-                                            type="checkbox"
-                                            name="mystore"
-                                            value="1"
-                                            checked=query.at_my_store
-                                        />
-                                        <span>
-                                            {format!(
-                                                "{} ({})",
-                                                t(Msg::AvailableAtMyStoreFilter),
-                                                s.name,
-                                            )}
-                                        </span>
-                                    </label>
-                                }
+                                check_box(
+                                    "mystore",
+                                    query.at_my_store,
+                                    format!("{} ({})", t(Msg::AvailableAtMyStoreFilter), s.name),
+                                )
                             })
                     }}
                     <button class="os-button" type="submit">
@@ -194,5 +161,31 @@ fn Filters(
                 </div>
             </Form>
         </section>
+    }
+}
+
+/// A price bound of the filters, typed in złoty ("49.99").
+fn price_bound(label: Msg, name: &'static str, value: Option<i64>) -> impl IntoView {
+    view! {
+        <label class="os-field">
+            <span class="os-field__label">{t(label)}</span>
+            <input
+                class="os-field__control"
+                name=name
+                inputmode="decimal"
+                size="8"
+                value=ListingQuery::price_field(value)
+            />
+        </label>
+    }
+}
+
+/// A yes-or-no filter: sent as `name=1` when ticked.
+fn check_box(name: &'static str, checked: bool, label: impl IntoView) -> impl IntoView {
+    view! {
+        <label class="os-field os-field--check">
+            <input type="checkbox" name=name value="1" checked=checked />
+            <span>{label}</span>
+        </label>
     }
 }

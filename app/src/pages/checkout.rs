@@ -11,9 +11,11 @@ use crate::shopper::{error_text, use_shopper};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use omnistore_components::address_form::{CITY, PHONE, POSTCODE, STREET};
+use omnistore_components::field::Input;
 use omnistore_components::i18n::{t, use_locale, Msg};
 use omnistore_components::model::{line_label, CheckoutView, Fulfilment, Problem};
-use omnistore_components::{CartSummary, PickupSlots};
+use omnistore_components::{CartSummary, Field, PickupSlots};
 
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
@@ -97,37 +99,11 @@ fn CheckoutForm(
                 </p>
                 <fieldset class="os-checkout__section">
                     <legend>{t(Msg::Contact)}</legend>
-                    <label class="os-field">
-                        {t(Msg::Email)}
-                        <input
-                            type="email"
-                            name="email"
-                            autocomplete="email"
-                            required
-                            value=email
-                        />
-                    </label>
-                    <label class="os-field">
-                        {t(Msg::Name)}
-                        <input
-                            type="text"
-                            name="name"
-                            autocomplete="name"
-                            required
-                            maxlength="100"
-                            value=name
-                        />
-                    </label>
-                    <label class="os-field">
-                        {t(Msg::Phone)}
-                        <input
-                            type="tel"
-                            name="phone"
-                            autocomplete="tel"
-                            required
-                            value=address.phone.clone()
-                        />
-                    </label>
+                    {fields([
+                        (Input::EMAIL, email),
+                        (Input::NAME, name),
+                        (PHONE, address.phone.clone()),
+                    ])}
                 </fieldset>
                 {has_pickup
                     .then(|| match data.pickup.clone() {
@@ -163,36 +139,11 @@ fn CheckoutForm(
                         view! {
                             <fieldset class="os-checkout__section">
                                 <legend>{t(Msg::DeliveryAddress)}</legend>
-                                <label class="os-field">
-                                    {t(Msg::Street)}
-                                    <input
-                                        type="text"
-                                        name="street"
-                                        autocomplete="street-address"
-                                        required
-                                        value=address.street.clone()
-                                    />
-                                </label>
-                                <label class="os-field">
-                                    {t(Msg::Postcode)}
-                                    <input
-                                        type="text"
-                                        name="postcode"
-                                        autocomplete="postal-code"
-                                        required
-                                        value=address.postcode.clone()
-                                    />
-                                </label>
-                                <label class="os-field">
-                                    {t(Msg::City)}
-                                    <input
-                                        type="text"
-                                        name="city"
-                                        autocomplete="address-level2"
-                                        required
-                                        value=address.city.clone()
-                                    />
-                                </label>
+                                {fields([
+                                    (STREET, address.street.clone()),
+                                    (POSTCODE, address.postcode.clone()),
+                                    (CITY, address.city.clone()),
+                                ])}
                             </fieldset>
                         }
                     })}
@@ -252,4 +203,12 @@ fn CheckoutForm(
             </aside>
         </div>
     }
+}
+
+/// The form's text fields, prefilled from the account and its last address.
+fn fields(list: [(Input, String); 3]) -> impl IntoView {
+    list.map(|(input, value)| {
+        let id = format!("os-checkout-{}", input.name());
+        view! { <Field id input value /> }
+    })
 }

@@ -3,10 +3,10 @@
 //! store-first catalog with the scan field.
 
 use super::set_status;
-use crate::api::get_categories;
 use crate::api::kiosk::{get_kiosk, KioskStaff};
 use crate::api::load::load;
 use crate::kiosk::{staff_error, PinField, ScanInput};
+use crate::layout::categories;
 use crate::seo::PageMeta;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -137,7 +137,6 @@ pub fn KioskShopPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let store = move || params.with(|p| p.get("store").unwrap_or_default());
-    let categories = load(|| (), move |_| get_categories(locale));
     // Only a reason a scan gives is shown: a link cannot make the kiosk say
     // words of its own.
     let problem = move || {
@@ -179,30 +178,18 @@ pub fn KioskShopPage() -> impl IntoView {
         }}
         <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
             <ul class="os-kiosk-shop__categories">
-                {move || Suspend::new(async move {
-                    categories
-                        .await
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|c| {
-                            view! {
-                                <li class="os-kiosk-shop__category">
-                                    <a
-                                        class="os-kiosk-shop__shelf"
-                                        href=format!("/c/{}?mystore=1", c.slug)
-                                    >
-                                        <span class="os-kiosk-shop__name">{c.name.clone()}</span>
-                                        <span class="os-kiosk-shop__hint">
-                                            {t(Msg::KioskOnShelf)}
-                                        </span>
-                                    </a>
-                                    <a class="os-kiosk-shop__all" href=format!("/c/{}", c.slug)>
-                                        {t(Msg::KioskEverything)}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()
+                {categories(|c| {
+                    view! {
+                        <li class="os-kiosk-shop__category">
+                            <a class="os-kiosk-shop__shelf" href=format!("/c/{}?mystore=1", c.slug)>
+                                <span class="os-kiosk-shop__name">{c.name.clone()}</span>
+                                <span class="os-kiosk-shop__hint">{t(Msg::KioskOnShelf)}</span>
+                            </a>
+                            <a class="os-kiosk-shop__all" href=format!("/c/{}", c.slug)>
+                                {t(Msg::KioskEverything)}
+                            </a>
+                        </li>
+                    }
                 })}
             </ul>
         </Suspense>

@@ -17,6 +17,7 @@
 use crate::enhance::enhance;
 use crate::i18n::{t, Msg};
 use crate::model::Viewer;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -31,37 +32,28 @@ pub fn AccountMenu(
     #[prop(optional)]
     on_sign_out: Option<Callback<()>>,
 ) -> impl IntoView {
-    view! {
-        <div class="os-account-menu">
-            {move || match viewer.get() {
-                Some(v) => {
-                    view! {
-                        <a class="os-account-menu__link" href="/account">
-                            <span class="os-visually-hidden">{t(Msg::MyAccount)}": "</span>
-                            {v.name}
-                        </a>
-                        <form
-                            class="os-account-menu__sign-out"
-                            method="post"
-                            action=sign_out_action
-                            on:submit=enhance(on_sign_out, || ())
-                        >
-                            <button class="os-account-menu__button" type="submit">
-                                {t(Msg::SignOut)}
-                            </button>
-                        </form>
-                    }
-                        .into_any()
-                }
-                None => {
-                    view! {
-                        <a class="os-account-menu__link" href="/login">
-                            {t(Msg::SignIn)}
-                        </a>
-                    }
-                        .into_any()
-                }
-            }}
-        </div>
-    }
+    let menu = move || match viewer.get() {
+        Some(v) => Either::Left(view! {
+            <a class="os-account-menu__link" href="/account">
+                <span class="os-visually-hidden">{t(Msg::MyAccount)}": "</span>
+                {v.name}
+            </a>
+            <form
+                class="os-account-menu__sign-out"
+                method="post"
+                action=sign_out_action
+                on:submit=enhance(on_sign_out, || ())
+            >
+                <button class="os-account-menu__button" type="submit">
+                    {t(Msg::SignOut)}
+                </button>
+            </form>
+        }),
+        None => Either::Right(view! {
+            <a class="os-account-menu__link" href="/login">
+                {t(Msg::SignIn)}
+            </a>
+        }),
+    };
+    view! { <div class="os-account-menu">{menu}</div> }
 }

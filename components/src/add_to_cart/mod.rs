@@ -82,24 +82,12 @@ pub fn AddToCart(
                         view! {
                             <fieldset class="os-add-to-cart__how">
                                 <legend class="os-visually-hidden">{t(Msg::HowToGetIt)}</legend>
-                                <label class="os-add-to-cart__option">
-                                    <input
-                                        type="radio"
-                                        name="fulfilment"
-                                        value="delivery"
-                                        checked
-                                    />
-                                    {t(Msg::Delivery)}
-                                </label>
-                                <label class="os-add-to-cart__option">
-                                    <input
-                                        type="radio"
-                                        name="fulfilment"
-                                        value="pickup"
-                                        node_ref=pickup
-                                    />
-                                    {format!("{} {store}", t(Msg::PickUpAt))}
-                                </label>
+                                {how_option(Fulfilment::Delivery, t(Msg::Delivery).into(), None)}
+                                {how_option(
+                                    Fulfilment::Pickup,
+                                    format!("{} {store}", t(Msg::PickUpAt)),
+                                    Some(pickup),
+                                )}
                             </fieldset>
                         }
                     })
@@ -141,5 +129,26 @@ pub fn AddToCart(
                 {t(Msg::AddToCart)}
             </button>
         </form>
+    }
+}
+
+/// One way to get the item: delivery (chosen at first) or pickup, whose
+/// input `node_ref` lets the browser read the choice.
+fn how_option(
+    how: Fulfilment,
+    label: String,
+    node_ref: Option<NodeRef<html::Input>>,
+) -> impl IntoView {
+    view! {
+        <label class="os-add-to-cart__option">
+            <input
+                type="radio"
+                name="fulfilment"
+                value=how.as_str()
+                checked=how == Fulfilment::Delivery
+                node_ref=node_ref.unwrap_or_default()
+            />
+            {label}
+        </label>
     }
 }

@@ -16,10 +16,34 @@
 //! hydration `on_save` receives the address and the form is not posted.
 
 use crate::enhance::{enhance, input_value};
+use crate::field::{Field, Input};
 use crate::i18n::{t, Msg};
 use crate::model::Address;
 use leptos::html;
 use leptos::prelude::*;
+
+/// The street line of an address.
+pub const STREET: Input = Input::new("street", Msg::Street).autocomplete("street-address");
+/// A Polish postcode ("00-950").
+pub const POSTCODE: Input = Input::new("postcode", Msg::Postcode).autocomplete("postal-code");
+/// The town or city.
+pub const CITY: Input = Input::new("city", Msg::City).autocomplete("address-level2");
+
+/// A phone number of 9 to 15 digits.
+pub const PHONE: Input = Input::new("phone", Msg::Phone)
+    .kind("tel")
+    .autocomplete("tel");
+
+/// The form's fields, in the order it asks for them and `Address` keeps them.
+const FIELDS: [Input; 5] = [
+    Input::new("name", Msg::Name).autocomplete("name"),
+    STREET,
+    POSTCODE,
+    CITY,
+    Input::new("phone", Msg::Phone)
+        .kind("tel")
+        .autocomplete("tel"),
+];
 
 #[component]
 pub fn AddressForm(
@@ -38,12 +62,12 @@ pub fn AddressForm(
     let prefix = format!("os-address-{}", address.id);
     let refs: [NodeRef<html::Input>; 5] = std::array::from_fn(|_| NodeRef::new());
     let id = address.id;
-    let fields = [
-        ("name", Msg::Name, address.name, "name"),
-        ("street", Msg::Street, address.street, "street-address"),
-        ("postcode", Msg::Postcode, address.postcode, "postal-code"),
-        ("city", Msg::City, address.city, "address-level2"),
-        ("phone", Msg::Phone, address.phone, "tel"),
+    let values = [
+        address.name,
+        address.street,
+        address.postcode,
+        address.city,
+        address.phone,
     ];
     view! {
         <form
@@ -77,28 +101,13 @@ pub fn AddressForm(
                     })
             }}
             <input type="hidden" name="id" value=id />
-            {fields
+            {FIELDS
                 .into_iter()
+                .zip(values)
                 .enumerate()
-                .map(|(i, (name, label, value, autocomplete))| {
-                    let field = format!("{prefix}-{name}");
-                    view! {
-                        <div class="os-field">
-                            <label class="os-field__label" for=field.clone()>
-                                {t(label)}
-                            </label>
-                            <input
-                                class="os-field__control"
-                                id=field
-                                node_ref=refs[i]
-                                name=name
-                                value=value
-                                autocomplete=autocomplete
-                                type=if name == "phone" { "tel" } else { "text" }
-                                required
-                            />
-                        </div>
-                    }
+                .map(|(i, (input, value))| {
+                    let id = format!("{prefix}-{}", input.name());
+                    view! { <Field id input value node_ref=refs[i] /> }
                 })
                 .collect_view()}
             <button class="os-button" type="submit">

@@ -113,28 +113,13 @@ pub fn CartLine(
                 </p>
                 {line
                     .price_was
-                    .map(|was| {
-                        view! {
-                            <p class="os-cart-line__note" role="note">
-                                {t(Msg::PriceChangedFrom)}
-                                " "
-                                {was.format(locale)}
-                                "."
-                            </p>
-                        }
-                    })}
+                    .map(|was| note(
+                        format!("{} {}.", t(Msg::PriceChangedFrom), was.format(locale)),
+                    ))}
                 {at_limit
                     .then(|| {
-                        view! {
-                            <p class="os-cart-line__note" role="note">
-                                {t(Msg::OnlyAvailable)}
-                                " "
-                                {line.available}
-                                " — "
-                                {t(Msg::AllWeHave)}
-                                "."
-                            </p>
-                        }
+                        let (only, all) = (t(Msg::OnlyAvailable), t(Msg::AllWeHave));
+                        note(format!("{only} {} — {all}.", line.available))
                     })}
                 {unavailable
                     .then(|| {
@@ -145,14 +130,7 @@ pub fn CartLine(
                         }
                     })}
                 <p class="os-cart-line__fulfilment">{how_text}</p>
-                {short_at_store
-                    .then(|| {
-                        view! {
-                            <p class="os-cart-line__note" role="note">
-                                {t(Msg::NotOnShelfTransfer)}
-                            </p>
-                        }
-                    })}
+                {short_at_store.then(|| note(t(Msg::NotOnShelfTransfer).to_string()))}
                 {switch_text
                     .map(|text| {
                         view! {
@@ -226,5 +204,15 @@ pub fn CartLine(
                 {line.line_total().format(locale)}
             </p>
         </li>
+    }
+}
+
+/// A note under the line: what changed since it was added, or what the
+/// shopper should know before checking out.
+fn note(text: String) -> impl IntoView {
+    view! {
+        <p class="os-cart-line__note" role="note">
+            {text}
+        </p>
     }
 }

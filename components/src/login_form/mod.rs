@@ -19,6 +19,7 @@
 //! `on_submit` receives (e-mail, password) and the form is not posted.
 
 use crate::enhance::{enhance, input_value};
+use crate::field::{Field, Input};
 use crate::i18n::{t, Msg};
 use leptos::html;
 use leptos::prelude::*;
@@ -35,6 +36,12 @@ pub(crate) fn form_error(error: Signal<Option<String>>) -> impl IntoView {
         })
     }
 }
+
+/// The account's e-mail, which password managers call the username.
+const EMAIL: Input = Input::EMAIL.autocomplete("username");
+const PASSWORD: Input = Input::new("password", Msg::Password)
+    .kind("password")
+    .autocomplete("current-password");
 
 #[component]
 pub fn LoginForm(
@@ -65,34 +72,8 @@ pub fn LoginForm(
         >
             {form_error(error)}
             {next.map(|n| view! { <input type="hidden" name="next" value=n /> })}
-            <div class="os-field">
-                <label class="os-field__label" for="os-login-email">
-                    {t(Msg::Email)}
-                </label>
-                <input
-                    class="os-field__control"
-                    id="os-login-email"
-                    node_ref=email
-                    type="email"
-                    name="email"
-                    autocomplete="username"
-                    required
-                />
-            </div>
-            <div class="os-field">
-                <label class="os-field__label" for="os-login-password">
-                    {t(Msg::Password)}
-                </label>
-                <input
-                    class="os-field__control"
-                    id="os-login-password"
-                    node_ref=password
-                    type="password"
-                    name="password"
-                    autocomplete="current-password"
-                    required
-                />
-            </div>
+            <Field id="os-login-email" input=EMAIL node_ref=email />
+            <Field id="os-login-password" input=PASSWORD node_ref=password />
             <button class="os-button" type="submit" disabled=move || pending.get()>
                 {t(Msg::SignIn)}
             </button>

@@ -14,6 +14,7 @@
 
 use crate::i18n::{t, Msg};
 use crate::model::StoreRef;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -22,25 +23,17 @@ pub fn MyStoreBadge(
     #[prop(into)]
     store: Signal<Option<StoreRef>>,
 ) -> impl IntoView {
-    view! {
-        {move || match store.get() {
-            Some(s) => {
-                view! {
-                    <a class="os-my-store" href=format!("/stores/{}", s.slug)>
-                        <span class="os-my-store__label">{t(Msg::PreferredStore)}": "</span>
-                        <span class="os-my-store__name">{s.name}</span>
-                    </a>
-                }
-                    .into_any()
-            }
-            None => {
-                view! {
-                    <a class="os-my-store os-my-store--none" href="/stores">
-                        {t(Msg::ChooseYourStore)}
-                    </a>
-                }
-                    .into_any()
-            }
-        }}
+    move || match store.get() {
+        Some(s) => Either::Left(view! {
+            <a class="os-my-store" href=format!("/stores/{}", s.slug)>
+                <span class="os-my-store__label">{t(Msg::PreferredStore)}": "</span>
+                <span class="os-my-store__name">{s.name}</span>
+            </a>
+        }),
+        None => Either::Right(view! {
+            <a class="os-my-store os-my-store--none" href="/stores">
+                {t(Msg::ChooseYourStore)}
+            </a>
+        }),
     }
 }

@@ -18,11 +18,21 @@
 //! After hydration `on_submit` receives (name, e-mail, password).
 
 use crate::enhance::{enhance, input_value};
+use crate::field::{Field, Input};
 use crate::i18n::{t, Msg};
 use crate::login_form::form_error;
 use crate::model::{MAX_PASSWORD_LEN, MIN_PASSWORD_LEN};
 use leptos::html;
 use leptos::prelude::*;
+
+/// A password being chosen: the length rules are the server's, and the hint
+/// says them before the first try.
+pub const NEW_PASSWORD: Input = Input::new("password", Msg::Password)
+    .kind("password")
+    .autocomplete("new-password")
+    .min(MIN_PASSWORD_LEN)
+    .max(MAX_PASSWORD_LEN)
+    .hint(Msg::PasswordHint);
 
 #[component]
 pub fn RegisterForm(
@@ -57,54 +67,9 @@ pub fn RegisterForm(
         >
             {form_error(error)}
             {next.map(|n| view! { <input type="hidden" name="next" value=n /> })}
-            <div class="os-field">
-                <label class="os-field__label" for="os-register-name">
-                    {t(Msg::Name)}
-                </label>
-                <input
-                    class="os-field__control"
-                    id="os-register-name"
-                    node_ref=name
-                    name="name"
-                    autocomplete="name"
-                    maxlength="100"
-                    required
-                />
-            </div>
-            <div class="os-field">
-                <label class="os-field__label" for="os-register-email">
-                    {t(Msg::Email)}
-                </label>
-                <input
-                    class="os-field__control"
-                    id="os-register-email"
-                    node_ref=email
-                    type="email"
-                    name="email"
-                    autocomplete="email"
-                    required
-                />
-            </div>
-            <div class="os-field">
-                <label class="os-field__label" for="os-register-password">
-                    {t(Msg::Password)}
-                </label>
-                <input
-                    class="os-field__control"
-                    id="os-register-password"
-                    node_ref=password
-                    type="password"
-                    name="password"
-                    autocomplete="new-password"
-                    minlength=MIN_PASSWORD_LEN.to_string()
-                    maxlength=MAX_PASSWORD_LEN.to_string()
-                    aria-describedby="os-register-password-hint"
-                    required
-                />
-                <p class="os-auth-form__hint" id="os-register-password-hint">
-                    {t(Msg::PasswordHint)}
-                </p>
-            </div>
+            <Field id="os-register-name" input=Input::NAME node_ref=name />
+            <Field id="os-register-email" input=Input::EMAIL node_ref=email />
+            <Field id="os-register-password" input=NEW_PASSWORD node_ref=password />
             <button class="os-button" type="submit" disabled=move || pending.get()>
                 {t(Msg::Register)}
             </button>
