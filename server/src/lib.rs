@@ -2,6 +2,7 @@
 //! omnistore's server: the Axum host, the built-in SQLite back end, the demo
 //! data generator and the CLI behind the `omnistore` binary.
 
+pub mod catalog_cache;
 pub mod demo;
 pub mod email;
 pub mod error;
@@ -41,6 +42,8 @@ pub struct ServeConfig {
     /// Names this deployment for installed apps (the service worker's
     /// version); the built assets' hashes when not given.
     pub release: Option<String>,
+    /// How often to look for catalog changes made outside this process.
+    pub catalog_poll: std::time::Duration,
 }
 
 /// Leptos settings for a server started outside cargo-leptos. File hashing is
@@ -85,6 +88,7 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     };
     outbox::spawn(store.clone(), sink);
     expiry::spawn(store.clone());
+    store.watch_catalog(config.catalog_poll);
     let public_url = config
         .public_url
         .clone()

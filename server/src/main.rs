@@ -76,11 +76,16 @@ struct ServeArgs {
     addr: SocketAddr,
     #[command(flatten)]
     db: Database,
-    /// Seed the demo catalog into the database if it is empty.
     /// Serving threads, each a single-threaded runtime with its own listener
     /// on the port [default: one per core].
     #[arg(long, env = "OMNISTORE_THREADS")]
     threads: Option<std::num::NonZeroUsize>,
+    /// How often, in milliseconds, to look for catalog and stock changes that
+    /// another process made (an import, another instance): catalog pages are
+    /// served from memory until then. This server's own changes show at once.
+    #[arg(long, env = "OMNISTORE_CATALOG_POLL_MS", default_value_t = 1000)]
+    catalog_poll_ms: u64,
+    /// Seed the demo catalog into the database if it is empty.
     #[arg(long, env = "OMNISTORE_DEMO")]
     demo: bool,
     /// Public origin for canonical links and the sitemap (default: http://ADDR).
@@ -162,6 +167,7 @@ async fn run() -> anyhow::Result<()> {
                 mail_dir: args.mail_dir,
                 smtp: args.smtp,
                 release: args.release_tag,
+                catalog_poll: std::time::Duration::from_millis(args.catalog_poll_ms),
             };
             let app = build(&config).await?;
             let listener = omnistore_server::shared_listener(config.addr)?;

@@ -33,6 +33,12 @@ fn server() -> &'static Server {
 /// A server of its own, for tests that would disturb the shared one (e.g.
 /// throttling every login from 127.0.0.1).
 fn start_server() -> Server {
+    start_server_polling(std::time::Duration::from_millis(20))
+}
+
+/// A server of its own that looks for catalog changes made outside it every
+/// `catalog_poll`.
+fn start_server_polling(catalog_poll: std::time::Duration) -> Server {
     {
         trace_to_file();
         let dir = tempfile::tempdir().expect("temp dir");
@@ -54,6 +60,7 @@ fn start_server() -> Server {
                     mail_dir: mail.clone(),
                     smtp: None,
                     release: None,
+                    catalog_poll,
                 };
                 let app = build(&config)
                     .await

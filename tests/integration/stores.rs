@@ -846,3 +846,82 @@ async fn listing_stock_filters_follow_the_stock() {
     assert!(!slugs(&here).contains(&gone_here), "none at my store");
     assert!(!slugs(&here).is_empty(), "my store has other grills");
 }
+
+/// The variant's availability in its product page's JSON-LD.
+async fn availability(s: &Shopper, server: &Server, variant: i64) -> String {
+    let slug: String = sqlx::query_scalar(
+        "SELECT p.slug FROM products p JOIN variants v ON v.product_id = p.id WHERE v.id = ?",
+    )
+    .bind(variant)
+    .fetch_one(&db(server).await)
+    .await
+    .unwrap();
+    let (_, html) = s.get(&format!("/p/{slug}?variant={variant}")).await;
+    let doc = super::json_ld(&html);
+    let offer = doc["offers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["url"].as_str().unwrap().ends_with(&format!("={variant}")))
+        .expect("the variant's offer")
+        .clone();
+    offer["availability"].as_str().unwrap().to_string()
+}
+
+/// Catalog pages come from memory: this server's own stock changes show at
+/// once, a change another process writes shows within the poll, and until
+/// then the page is the one kept.
+#[tokio::test]
+async fn catalog_pages_are_kept_until_the_stock_changes() {
+    const IN: &str = "https://schema.org/InStock";
+    const OUT: &str = "https://schema.org/OutOfStock";
+    // Polling once an hour: what changes now is this server's doing.
+    let server = super::start_server_polling(std::time::Duration::from_secs(3600));
+    let (store, variant) = isolated_stock(&server, 1, 100).await;
+    let g = pickup_guest(&server.base, &store, variant).await;
+    assert_eq!(availability(&g, &server, variant).await, IN);
+    let v = checkout_view(&g).await;
+    let slot = v["pickup"]["slots"][0]["starts_at"].as_i64();
+    let (s, body) = place(&g, v["key"].as_str().unwrap(), slot, &[]).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    assert_eq!(
+        availability(&g, &server, variant).await,
+        OUT,
+        "the last unit is held"
+    );
+    // Units put on the shelf behind the server's back: the kept page stays.
+    let pool = db(&server).await;
+    sqlx::query("UPDATE stock SET on_hand = on_hand + 5 WHERE variant_id = ?")
+        .bind(variant)
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        availability(&g, &server, variant).await,
+        OUT,
+        "served from memory"
+    );
+
+    // Polling every 20 ms, the same change shows within the poll.
+    let server = start_server();
+    let (_, variant) = isolated_stock(&server, 0, 100).await;
+    let g = Shopper::visit(&server.base).await;
+    assert_eq!(availability(&g, &server, variant).await, OUT);
+    let pool = db(&server).await;
+    sqlx::query(
+        "INSERT INTO stock (location_id, variant_id, on_hand)
+         VALUES ((SELECT id FROM locations WHERE slug = 'online'), ?, 3)",
+    )
+    .bind(variant)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let started = std::time::Instant::now();
+    while availability(&g, &server, variant).await != IN {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "never shown"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}

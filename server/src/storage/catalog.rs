@@ -3,6 +3,7 @@
 //! store choices. Read-only: the catalog is written by `seed`.
 
 use super::{suffix, SqliteStore};
+use crate::catalog_cache::Key;
 use async_trait::async_trait;
 use omnistore_components::backend::{BackendResult, CatalogBackend};
 use omnistore_components::i18n::Locale;
@@ -113,13 +114,18 @@ pub fn fts_query(input: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-#[async_trait]
-impl CatalogBackend for SqliteStore {
-    async fn categories(&self, locale: Locale) -> BackendResult<Vec<Category>> {
+/// The catalog read from SQL; the `CatalogBackend` below serves it from
+/// the cache.
+impl SqliteStore {
+    async fn load_categories(&self, locale: Locale) -> BackendResult<Vec<Category>> {
         self.category_rows(locale, None).await
     }
 
-    async fn featured(&self, locale: Locale, limit: u32) -> BackendResult<Vec<ProductSummary>> {
+    async fn load_featured(
+        &self,
+        locale: Locale,
+        limit: u32,
+    ) -> BackendResult<Vec<ProductSummary>> {
         let online = self.online_location_id().await?;
         let sql = format!(
             "SELECT {} FROM products p JOIN categories c ON c.id = p.category_id
@@ -134,7 +140,7 @@ impl CatalogBackend for SqliteStore {
         Ok(rows.iter().map(summary).collect())
     }
 
-    async fn listing(
+    async fn load_listing(
         &self,
         locale: Locale,
         category: &str,
@@ -207,7 +213,12 @@ impl CatalogBackend for SqliteStore {
         }))
     }
 
-    async fn search(&self, locale: Locale, query: &str, page: u32) -> BackendResult<SearchOutcome> {
+    async fn load_search(
+        &self,
+        locale: Locale,
+        query: &str,
+        page: u32,
+    ) -> BackendResult<SearchOutcome> {
         let query = query.trim();
         if query.chars().count() > MAX_QUERY_CHARS {
             return Err(Problem::QueryTooLong {
@@ -268,7 +279,11 @@ impl CatalogBackend for SqliteStore {
         })
     }
 
-    async fn product(&self, locale: Locale, slug: &str) -> BackendResult<Option<ProductDetail>> {
+    async fn load_product(
+        &self,
+        locale: Locale,
+        slug: &str,
+    ) -> BackendResult<Option<ProductDetail>> {
         if !is_slug(slug) {
             return Ok(None);
         }
@@ -332,7 +347,7 @@ impl CatalogBackend for SqliteStore {
         }))
     }
 
-    async fn store_choices(&self) -> BackendResult<Vec<(String, String)>> {
+    async fn load_store_choices(&self) -> BackendResult<Vec<(String, String)>> {
         let rows: Vec<(String, String, String)> = sqlx::query_as(
             "SELECT slug, city, name FROM locations WHERE kind = 'store' ORDER BY city, name",
         )
@@ -344,7 +359,7 @@ impl CatalogBackend for SqliteStore {
             .collect())
     }
 
-    async fn sitemap_paths(&self) -> BackendResult<Vec<String>> {
+    async fn load_sitemap_paths(&self) -> BackendResult<Vec<String>> {
         let mut paths = vec!["/".to_string()];
         let cats: Vec<String> = sqlx::query_scalar("SELECT slug FROM categories ORDER BY position")
             .fetch_all(&self.pool)
@@ -355,6 +370,57 @@ impl CatalogBackend for SqliteStore {
             .await?;
         paths.extend(products.into_iter().map(|s| format!("/p/{s}")));
         Ok(paths)
+    }
+}
+
+#[async_trait]
+impl CatalogBackend for SqliteStore {
+    async fn categories(&self, locale: Locale) -> BackendResult<Vec<Category>> {
+        let load = || self.load_categories(locale);
+        self.catalog.read(Key::Categories(locale), load).await
+    }
+
+    async fn featured(&self, locale: Locale, limit: u32) -> BackendResult<Vec<ProductSummary>> {
+        let load = || self.load_featured(locale, limit);
+        self.catalog.read(Key::Featured(locale, limit), load).await
+    }
+
+    async fn listing(
+        &self,
+        locale: Locale,
+        category: &str,
+        q: &ListingQuery,
+        store: Option<&str>,
+    ) -> BackendResult<Option<Listing>> {
+        let key = Key::Listing(locale, category.into(), q.clone(), store.map(Into::into));
+        let load = || self.load_listing(locale, category, q, store);
+        self.catalog.read(key, load).await
+    }
+
+    async fn search(&self, locale: Locale, query: &str, page: u32) -> BackendResult<SearchOutcome> {
+        let load = || self.load_search(locale, query, page);
+        self.catalog
+            .read(Key::Search(locale, query.into(), page), load)
+            .await
+    }
+
+    async fn product(&self, locale: Locale, slug: &str) -> BackendResult<Option<ProductDetail>> {
+        let load = || self.load_product(locale, slug);
+        self.catalog
+            .read(Key::Product(locale, slug.into()), load)
+            .await
+    }
+
+    async fn store_choices(&self) -> BackendResult<Vec<(String, String)>> {
+        self.catalog
+            .read(Key::StoreChoices, || self.load_store_choices())
+            .await
+    }
+
+    async fn sitemap_paths(&self) -> BackendResult<Vec<String>> {
+        self.catalog
+            .read(Key::SitemapPaths, || self.load_sitemap_paths())
+            .await
     }
 }
 

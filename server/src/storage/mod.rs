@@ -4,6 +4,7 @@
 //! "database is locked" errors, and every write in a `BEGIN IMMEDIATE`
 //! transaction so writers queue up front instead of failing at commit.
 
+use crate::catalog_cache::CatalogCache;
 use crate::demo::Catalog;
 use omnistore_components::backend::{BackendError, BackendResult, CartChanged};
 use omnistore_components::i18n::Locale;
@@ -12,6 +13,10 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{ConnectOptions, Connection, QueryBuilder, Sqlite, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
+
+/// The longest a catalog answer is kept, whatever happens: a safety net;
+/// changes reach the cache through `watch_catalog` within its poll.
+const CATALOG_TTL: Duration = Duration::from_secs(300);
 
 /// Slug of the online warehouse: "in stock online" means stock here.
 pub const ONLINE_LOCATION: &str = "online";
@@ -35,6 +40,8 @@ pub struct SqliteStore {
     directory: std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<stores::StoreDirectory>>>,
     /// Takes payment for orders with delivery lines.
     payments: std::sync::Arc<dyn crate::payments::PaymentProvider>,
+    /// Catalog answers kept in memory; see [`SqliteStore::watch_catalog`].
+    catalog: std::sync::Arc<CatalogCache>,
 }
 
 /// Unix seconds now.
@@ -122,6 +129,7 @@ impl SqliteStore {
             online: Default::default(),
             directory: Default::default(),
             payments: std::sync::Arc::new(crate::payments::TestPayments),
+            catalog: std::sync::Arc::new(CatalogCache::new(CATALOG_TTL)),
         })
     }
 
@@ -133,6 +141,36 @@ impl SqliteStore {
             .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(BackendError::from)
+    }
+
+    /// Drops the catalog cache whenever `catalog_version` moves (triggers
+    /// move it on every change to the catalog, stores or stock, whoever
+    /// writes), checking every `poll`, for the life of the process. This
+    /// server's own stock changes drop it at once, without waiting.
+    pub fn watch_catalog(&self, poll: Duration) {
+        let store = self.clone();
+        tokio::spawn(async move {
+            let mut seen = None;
+            loop {
+                match store.catalog_version().await {
+                    Ok(n) if seen != Some(n) => {
+                        if seen.is_some() {
+                            store.catalog.changed();
+                        }
+                        seen = Some(n);
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "reading catalog_version failed"),
+                }
+                tokio::time::sleep(poll).await;
+            }
+        });
+    }
+
+    async fn catalog_version(&self) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar("SELECT n FROM catalog_version WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await
     }
 
     pub fn pool(&self) -> &SqlitePool {

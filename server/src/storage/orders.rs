@@ -321,6 +321,8 @@ impl SqliteStore {
         .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;
+        // The reserved units are back on sale.
+        self.catalog.changed();
         Ok(version)
     }
 
@@ -660,6 +662,8 @@ impl OrderBackend for SqliteStore {
         .await?;
         Self::notify(&mut tx, number, &dir).await?;
         tx.commit().await?;
+        // Units were reserved: stock on every page that shows them changed.
+        self.catalog.changed();
         let _ = self
             .changes
             .send(omnistore_components::backend::CartChanged {
@@ -874,7 +878,11 @@ impl OrderBackend for SqliteStore {
             .execute(&mut *tx)
             .await?;
         Self::notify(&mut tx, number, &dir).await?;
-        Ok(tx.commit().await?)
+        tx.commit().await?;
+        if matches!(to, OrderStatus::Collected | OrderStatus::Cancelled) {
+            self.catalog.changed();
+        }
+        Ok(())
     }
 
     async fn expire_orders(&self, now_secs: i64) -> BackendResult<u32> {
@@ -900,6 +908,9 @@ impl OrderBackend for SqliteStore {
             Self::notify(&mut tx, id, &dir).await?;
         }
         tx.commit().await?;
+        if !due.is_empty() {
+            self.catalog.changed();
+        }
         Ok(due.len() as u32)
     }
 }
