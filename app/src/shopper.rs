@@ -390,6 +390,7 @@ mod browser {
         spawn_local(async move {
             if let Ok(session) = get_session().await {
                 shopper.seeded.set(Some(session));
+                follow_if_needed(shopper);
             }
         });
     }
@@ -438,6 +439,11 @@ mod browser {
             while let Some(next) = shopper.pending.get_untracked().first().cloned() {
                 match apply_cart(next.op.clone(), Some(next.key.clone())).await {
                     Ok(update) => {
+                        // The first change of a visitor who had no cart: it
+                        // (and its cookie) exists now, so follow it.
+                        if EVENTS.with(|e| e.borrow().is_none()) {
+                            reconnect(shopper);
+                        }
                         shopper.pending.update(|p| p.retain(|q| q.key != next.key));
                         persist(shopper.pending.get_untracked());
                         let was_offline = shopper.offline.get_untracked();
@@ -516,8 +522,21 @@ mod browser {
         let _ =
             window().add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
         on_online.forget();
-        reconnect(shopper);
+        follow_if_needed(shopper);
         flush(shopper);
+    }
+
+    /// Opens the event stream when there is a cart to follow: a visitor who
+    /// has neither signed in nor added anything has none (and no cookie to
+    /// name one), and holds no connection open; the first change opens it.
+    fn follow_if_needed(shopper: Shopper) {
+        let has_cart = shopper.seeded.with_untracked(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.viewer.is_some() || !s.cart.lines.is_empty())
+        });
+        if has_cart && EVENTS.with(|e| e.borrow().is_none()) {
+            reconnect(shopper);
+        }
     }
 }
 

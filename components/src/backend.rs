@@ -336,8 +336,14 @@ pub struct Identity {
     pub customer: Option<i64>,
     /// Hash of the session token, when a live session was presented.
     pub session: Option<String>,
-    /// Hash of the guest-cart token (always present: the host issues one).
+    /// Hash of the guest-cart token: the cookie's, or a new one's when the
+    /// request brought none (see `fresh_cart`).
     pub guest_cart: String,
+    /// No cart cookie came: the guest's cart is empty. The host issues the
+    /// cookie only with an answer to a request that may write (the first
+    /// item added), so that browsing sets no cookie and shared caches can
+    /// keep the pages.
+    pub fresh_cart: bool,
     /// The client's address, for login throttling.
     pub client: String,
     /// Whether cookies must be `Secure` (served over HTTPS).
@@ -352,6 +358,12 @@ pub struct Identity {
 }
 
 impl Identity {
+    /// True when the cart is certainly empty (a guest without a cart cookie),
+    /// so it need not be read.
+    pub fn has_no_cart(&self) -> bool {
+        self.customer.is_none() && self.fresh_cart
+    }
+
     /// The cart this request works on.
     pub fn cart_owner(&self) -> CartOwner {
         match self.customer {

@@ -141,6 +141,9 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
             Err(e) => return AppError::from(e).into_response(),
         }
     }
+    // Reading never needs the cookie (no cookie, an empty cart); a request
+    // that may write gets one, as its cart may start here.
+    let may_write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let new_cart_token = match cookie_value(&cookies, CART_COOKIE).filter(|t| is_token(t)) {
         Some(token) => {
             identity.guest_cart = hash_token(token);
@@ -149,7 +152,8 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         None => {
             let token = new_token();
             identity.guest_cart = hash_token(&token);
-            Some(token)
+            identity.fresh_cart = true;
+            may_write.then_some(token)
         }
     };
     req.extensions_mut().insert(identity);
@@ -173,6 +177,17 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     if stale_kiosk && !handler_set(KIOSK_COOKIE) {
         add.push(cookie(KIOSK_COOKIE, "", 0, secure));
     }
+    if !add.is_empty()
+        && headers
+            .get(header::CACHE_CONTROL)
+            .is_some_and(|v| v == SHARED_PAGE_CACHE)
+    {
+        // An answer that sets a cookie is that browser's alone.
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+    }
     for c in add {
         if let Ok(v) = HeaderValue::from_str(&c) {
             headers.append(header::SET_COOKIE, v);
@@ -181,8 +196,14 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     res
 }
 
-/// Marks answers that are about one shopper so that no cache keeps them.
-/// Runs inside [`identify`].
+/// How long a shared cache (a CDN, a reverse proxy) may serve an anonymous
+/// visitor's page without asking, then while it asks again: stock and
+/// prices shown are at most this old for visitors without a cart.
+pub const SHARED_PAGE_CACHE: &str = "public, max-age=0, s-maxage=30, stale-while-revalidate=60";
+
+/// Marks answers that are about one shopper so that no cache keeps them, and
+/// lets shared caches keep the pages of visitors who are nobody in
+/// particular. Runs inside [`identify`].
 pub async fn private_answers(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let who = req.extensions().get::<Identity>();
@@ -190,17 +211,31 @@ pub async fn private_answers(req: Request, next: Next) -> Response {
     let kiosk = who.is_some_and(|w| w.kiosk.is_some());
     // Nor anything shown to a signed-in customer (their name is in the header).
     let customer = who.is_some_and(|w| w.customer.is_some());
+    // No cart, no "my store", no session: the page is everybody's.
+    let anonymous = who.is_some_and(|w| w.has_no_cart() && w.store.is_none() && !kiosk);
     let mut res = next.run(req).await;
+    let ok = res.status().is_success();
     let headers = res.headers_mut();
+    let html = headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
     if kiosk || customer || PRIVATE_PREFIXES.iter().any(|p| path.starts_with(p)) {
         headers.insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static("private, no-store"),
         );
-    } else if headers
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"))
-    {
+    } else if html && anonymous && ok && !headers.contains_key(header::SET_COOKIE) {
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(SHARED_PAGE_CACHE),
+        );
+        // The language comes from Accept-Language or the lang cookie; any
+        // cookie (a cart, a store) makes the page someone's.
+        headers.append(
+            header::VARY,
+            HeaderValue::from_static("Accept-Language, Cookie"),
+        );
+    } else if html {
         // Pages show the shopper's cart count: revalidate, never share.
         headers.insert(
             header::CACHE_CONTROL,

@@ -3,6 +3,7 @@
 
 use crate::accounts::{unique_email, Shopper};
 use crate::{client, server};
+use omnistore_server::identity::SHARED_PAGE_CACHE;
 use reqwest::StatusCode;
 
 async fn raw(path: &str, cookie: &str) -> reqwest::Response {
@@ -19,6 +20,55 @@ fn cache_control(res: &reqwest::Response) -> String {
         .get("cache-control")
         .map(|v| v.to_str().unwrap().to_string())
         .unwrap_or_default()
+}
+
+/// A visitor who is nobody in particular (no cart, no store, not signed
+/// in) gets no cookie, and catalog pages a shared cache may keep, varying
+/// with the language; the first item in a cart, a chosen store or a
+/// sign-in makes every page that visitor's own.
+#[tokio::test]
+async fn anonymous_pages_are_shared_until_the_visitor_is_someone() {
+    for path in ["/", "/c/lighting", "/stores", "/search?q=lamp"] {
+        let res = raw(path, "").await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert!(res.headers().get("set-cookie").is_none(), "{path}");
+        assert_eq!(cache_control(&res), SHARED_PAGE_CACHE, "{path}");
+        let vary: Vec<&str> = res
+            .headers()
+            .get_all("vary")
+            .iter()
+            .map(|v| v.to_str().unwrap())
+            .collect();
+        let vary = vary.join(", ").to_ascii_lowercase();
+        assert!(
+            vary.contains("accept-language") && vary.contains("cookie"),
+            "{path}: {vary}"
+        );
+    }
+    // Only the language cookie: still everybody's page in that language.
+    let res = raw("/c/lighting", "lang=pl").await;
+    assert_eq!(cache_control(&res), SHARED_PAGE_CACHE);
+    // A cart's own pages are never kept, and reading them sets no cookie.
+    for path in ["/cart", "/checkout"] {
+        let res = raw(path, "").await;
+        assert_eq!(cache_control(&res), "private, no-store", "{path}");
+        assert!(res.headers().get("set-cookie").is_none(), "{path}");
+    }
+    // A chosen store shows its stock: that visitor's page.
+    let res = raw("/c/lighting", "os_store=krakow-rynek").await;
+    assert_eq!(cache_control(&res), "private, no-cache");
+
+    let shopper = Shopper::visit(&server().base).await;
+    let (variant, _) = crate::accounts::stocked_variants(5, 1).await[0];
+    let (s, _) = shopper.add(variant, 1).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        shopper.cookie("os_cart").is_some(),
+        "the first item brings the cookie"
+    );
+    let res = raw("/c/lighting", &shopper.header()).await;
+    assert_eq!(cache_control(&res), "private, no-cache");
+    assert_eq!(shopper.cart().await["lines"].as_array().unwrap().len(), 1);
 }
 
 #[tokio::test]
@@ -124,7 +174,7 @@ async fn the_offline_page_is_nobodys_and_speaks_the_shoppers_language() {
 #[tokio::test]
 async fn signed_in_answers_are_never_stored_and_sign_out_clears_the_cache() {
     let guest = raw("/c/lighting", "").await;
-    assert_eq!(cache_control(&guest), "private, no-cache");
+    assert_eq!(cache_control(&guest), SHARED_PAGE_CACHE);
 
     let shopper = Shopper::visit(&server().base).await;
     shopper.register(&unique_email("nostore")).await;

@@ -231,7 +231,11 @@ pub async fn get_session() -> Result<SessionState, ShopError> {
         name: p.name,
         email: p.email,
     });
-    let cart = b.cart(&who.cart_owner(), super::ssr::locale()).await?;
+    let cart = if who.has_no_cart() {
+        Cart::default()
+    } else {
+        b.cart(&who.cart_owner(), super::ssr::locale()).await?
+    };
     let my_store = match store {
         Some(s) => b.store_ref(&s).await?,
         None => None,

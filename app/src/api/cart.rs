@@ -84,6 +84,9 @@ mod ssr {
 #[server(endpoint = "cart", input = server_fn::codec::GetUrl)]
 pub async fn get_cart() -> Result<Cart, ShopError> {
     let who = super::ssr::identity()?;
+    if who.has_no_cart() {
+        return Ok(Cart::default());
+    }
     super::ssr::backend()?
         .cart(&who.cart_owner(), super::ssr::locale())
         .await
