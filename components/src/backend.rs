@@ -150,8 +150,11 @@ pub trait AccountBackend: Send + Sync {
 
     /// Starts a session and returns its secret token (for the cookie).
     async fn start_session(&self, customer: i64, user_agent: &str) -> BackendResult<String>;
-    /// The customer of a live session, by token hash; refreshes its last use.
-    async fn session_customer(&self, token_hash: &str) -> BackendResult<Option<i64>>;
+    /// Who presents these cookies, in one round trip: whether any token hash
+    /// in `presented` is of an ended kiosk visit, and the customer of the
+    /// live session `session` with their profile. Refreshes the session's
+    /// last use.
+    async fn who(&self, presented: &[&str], session: Option<&str>) -> BackendResult<Who>;
     async fn end_session(&self, token_hash: &str) -> BackendResult<()>;
     /// Ends the customer's sessions except `keep` (a token hash), if given.
     async fn end_sessions(&self, customer: i64, keep: Option<&str>) -> BackendResult<()>;
@@ -274,8 +277,6 @@ pub trait KioskBackend: Send + Sync {
     /// Ends a kiosk visit: the guest cart and the session (if any) are ended
     /// on the server and their tokens refused from now on.
     async fn end_visit(&self, guest_cart: &str, session: Option<&str>) -> BackendResult<()>;
-    /// True when any of these token hashes was ended by [`Self::end_visit`].
-    async fn is_ended(&self, hashes: &[&str]) -> BackendResult<bool>;
     /// Offers the owner's cart to a phone with a one-time link under
     /// `link_base` (e.g. `https://shop.example/handoff/`) and its QR code.
     /// `BadRequest` when the cart is empty.
@@ -334,6 +335,9 @@ pub struct CartChanged {
 pub struct Identity {
     /// The signed-in customer, if the session cookie is live.
     pub customer: Option<i64>,
+    /// Their profile as it was when the request came in (read with the
+    /// session, so pages need not read it again).
+    pub profile: Option<Profile>,
     /// Hash of the session token, when a live session was presented.
     pub session: Option<String>,
     /// Hash of the guest-cart token: the cookie's, or a new one's when the
@@ -371,6 +375,15 @@ impl Identity {
             None => CartOwner::Guest(self.guest_cart.clone()),
         }
     }
+}
+
+/// What [`AccountBackend::who`] found.
+#[derive(Clone, Debug, Default)]
+pub struct Who {
+    /// A presented token was ended by [`KioskBackend::end_visit`].
+    pub ended: bool,
+    /// The live session's customer.
+    pub profile: Option<Profile>,
 }
 
 /// Session cookie: HttpOnly, SameSite=Lax, a browser-session lifetime bounded

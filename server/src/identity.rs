@@ -107,39 +107,35 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         }
     }
     // Cookies of a kiosk visit that was reset are refused, not quietly
-    // replaced: whoever replays them gets nothing of that shopper.
+    // replaced: whoever replays them gets nothing of that shopper. The same
+    // query finds the session's customer and their profile.
     let presented: Vec<String> = [SESSION_COOKIE, CART_COOKIE]
         .iter()
         .filter_map(|name| cookie_value(&cookies, name).filter(|t| is_token(t)))
         .map(hash_token)
         .collect();
-    if !presented.is_empty() {
-        let hashes: Vec<&str> = presented.iter().map(String::as_str).collect();
-        match state.backend.is_ended(&hashes).await {
-            Ok(false) => {}
-            Ok(true) => {
-                let mut res = AppError::from(Problem::VisitEnded).into_response();
-                for name in [SESSION_COOKIE, CART_COOKIE] {
-                    if let Ok(v) = HeaderValue::from_str(&cookie(name, "", 0, secure)) {
-                        res.headers_mut().append(header::SET_COOKIE, v);
-                    }
-                }
-                return res;
+    let session = cookie_value(&cookies, SESSION_COOKIE)
+        .filter(|t| is_token(t))
+        .map(hash_token);
+    let hashes: Vec<&str> = presented.iter().map(String::as_str).collect();
+    let who = match state.backend.who(&hashes, session.as_deref()).await {
+        Ok(who) => who,
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    if who.ended {
+        let mut res = AppError::from(Problem::VisitEnded).into_response();
+        for name in [SESSION_COOKIE, CART_COOKIE] {
+            if let Ok(v) = HeaderValue::from_str(&cookie(name, "", 0, secure)) {
+                res.headers_mut().append(header::SET_COOKIE, v);
             }
-            Err(e) => return AppError::from(e).into_response(),
         }
+        return res;
     }
-    let mut stale_session = false;
-    if let Some(token) = cookie_value(&cookies, SESSION_COOKIE).filter(|t| is_token(t)) {
-        let hash = hash_token(token);
-        match state.backend.session_customer(&hash).await {
-            Ok(Some(customer)) => {
-                identity.customer = Some(customer);
-                identity.session = Some(hash);
-            }
-            Ok(None) => stale_session = true,
-            Err(e) => return AppError::from(e).into_response(),
-        }
+    let stale_session = session.is_some() && who.profile.is_none();
+    if let Some(profile) = who.profile {
+        identity.customer = Some(profile.id);
+        identity.session = session;
+        identity.profile = Some(profile);
     }
     // Reading never needs the cookie (no cookie, an empty cart); a request
     // that may write gets one, as its cart may start here.

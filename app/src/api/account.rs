@@ -219,10 +219,8 @@ mod ssr {
 pub async fn get_session() -> Result<SessionState, ShopError> {
     let who = super::ssr::identity()?;
     let b = super::ssr::backend()?;
-    let profile = match who.customer {
-        Some(c) => b.profile(c).await?,
-        None => None,
-    };
+    // Read with the session by the identity layer: no second query.
+    let profile = who.profile.clone();
     let store = match &profile {
         Some(p) => p.preferred_store.clone(),
         None => who.store.clone(),

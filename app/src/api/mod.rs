@@ -121,7 +121,7 @@ pub(crate) mod ssr {
             return Ok(who.kiosk.clone());
         }
         match who.customer {
-            Some(c) => Ok(backend()?.profile(c).await?.and_then(|p| p.preferred_store)),
+            Some(_) => Ok(who.profile.as_ref().and_then(|p| p.preferred_store.clone())),
             None => Ok(who.store.clone()),
         }
     }

@@ -5,7 +5,7 @@ use argon2::password_hash::{rand_core::OsRng, PasswordHash, SaltString};
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use async_trait::async_trait;
 use omnistore_components::backend::{
-    hash_token, new_token, AccountBackend, BackendError, BackendResult, SESSION_MAX_AGE,
+    hash_token, new_token, AccountBackend, BackendError, BackendResult, Who, SESSION_MAX_AGE,
 };
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::Problem;
@@ -375,27 +375,50 @@ impl AccountBackend for SqliteStore {
         Ok(token)
     }
 
-    async fn session_customer(&self, token_hash: &str) -> BackendResult<Option<i64>> {
+    async fn who(&self, presented: &[&str], session: Option<&str>) -> BackendResult<Who> {
+        if presented.is_empty() && session.is_none() {
+            return Ok(Who::default());
+        }
         let at = now();
-        let row: Option<(i64, i64)> = sqlx::query_as(
-            "SELECT customer_id, last_seen FROM sessions WHERE token_hash = ? AND expires_at > ?",
-        )
-        .bind(token_hash)
-        .bind(at)
-        .fetch_optional(&self.pool)
-        .await?;
-        if let Some((_, last_seen)) = row {
+        // Every personal request asks this: one query for all its tokens.
+        let marks = vec!["?"; presented.len().max(1)].join(", ");
+        let sql = format!(
+            "SELECT EXISTS(SELECT 1 FROM ended_tokens WHERE token_hash IN ({marks})) AS ended,
+                    s.last_seen, c.id, c.email, c.name, c.locale, l.slug AS store
+             FROM (SELECT 1) LEFT JOIN sessions s ON s.token_hash = ? AND s.expires_at > ?
+             LEFT JOIN customers c ON c.id = s.customer_id
+             LEFT JOIN locations l ON l.id = c.preferred_store_id"
+        );
+        let mut query = sqlx::query(&sql);
+        for hash in presented {
+            query = query.bind(*hash);
+        }
+        if presented.is_empty() {
+            query = query.bind("");
+        }
+        let row = query.bind(session).bind(at).fetch_one(&self.pool).await?;
+        let profile = row.get::<Option<i64>, _>("id").map(|id| Profile {
+            id,
+            email: row.get("email"),
+            name: row.get("name"),
+            locale: Locale::from_tag(row.get("locale")).unwrap_or_default(),
+            preferred_store: row.get("store"),
+        });
+        if let (Some(hash), Some(last_seen)) = (session, row.get::<Option<i64>, _>("last_seen")) {
             // A write per request would serialise all readers behind the
             // writer lock; a minute's precision is plenty for "last seen".
             if at - last_seen > 60 {
                 sqlx::query("UPDATE sessions SET last_seen = ? WHERE token_hash = ?")
                     .bind(at)
-                    .bind(token_hash)
+                    .bind(hash)
                     .execute(&self.pool)
                     .await?;
             }
         }
-        Ok(row.map(|(c, _)| c))
+        Ok(Who {
+            ended: row.get("ended"),
+            profile,
+        })
     }
 
     async fn end_session(&self, token_hash: &str) -> BackendResult<()> {

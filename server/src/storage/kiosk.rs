@@ -244,24 +244,6 @@ impl KioskBackend for SqliteStore {
         Ok(tx.commit().await?)
     }
 
-    async fn is_ended(&self, hashes: &[&str]) -> BackendResult<bool> {
-        if hashes.is_empty() {
-            return Ok(false);
-        }
-        // Every personal request asks this: one round trip for all its tokens.
-        let marks = vec!["?"; hashes.len()].join(", ");
-        let sql =
-            format!("SELECT EXISTS(SELECT 1 FROM ended_tokens WHERE token_hash IN ({marks}))");
-        let mut query = sqlx::query_scalar::<_, bool>(&sql);
-        for hash in hashes {
-            query = query.bind(*hash);
-        }
-        query
-            .fetch_one(&self.pool)
-            .await
-            .map_err(BackendError::from)
-    }
-
     async fn start_handoff(
         &self,
         store: &str,
