@@ -29,12 +29,41 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$workdir"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 c=${WRK_CONNECTIONS:-50}; d=${WRK_SECONDS:-10}; t=${WRK_THREADS:-2}
-for path in "/c/garden-furniture" "/c/garden-furniture?sort=price-asc&page=2" "/p/$(curl -s "http://127.0.0.1:$port/c/grills" | grep -o 'href="/p/[^"]*"' | head -1 | cut -d/ -f3 | tr -d '"')"; do
-  echo "## SSR $path — wrk -t$t -c$c -d${d}s --latency"
-  echo '```'
-  wrk -t"$t" -c"$c" -d"${d}s" --latency "http://127.0.0.1:$port$path" | grep -E "Requests/sec|Latency|99%|50%|Non-2xx"
-  echo '```'
+base="http://127.0.0.1:$port"
+product="/p/$(curl -s "$base/c/grills" | grep -o 'href="/p/[^"]*"' | head -1 | cut -d/ -f3 | tr -d '"')"
+guest_cart=$(node scripts/soak.mjs "$base" 1 guests | head -1)
+customer=$(node scripts/soak.mjs "$base" 1 | head -1)
+# One table row from a wrk run: req/s, p50, p99, and answers that were not
+# 2xx/3xx or never came.
+row() {
+  local page=$1 who=$2 path=$3; shift 3
+  local out
+  out=$(wrk -t"$t" -c"$c" -d"${d}s" --latency "$@" "$base$path")
+  local rps p50 p99 bad errors
+  rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  errors=$(awk -F'[ ,]+' '/Socket errors/ {print $4+$6+$8+$10}' <<<"$out")
+  echo "| $page | $who | $rps | $p50 | $p99 | $(( ${bad:-0} + ${errors:-0} )) |"
+}
+echo "## Pages — wrk -t$t -c$c -d${d}s on the same cores, uncompressed unless said"
+echo
+echo "| page | visitor | req/s | p50 | p99 | errors |"
+echo "|---|---|---:|---:|---:|---:|"
+for page in "listing /c/garden-furniture" "home /" "product $product"; do
+  set -- $page
+  row "$1" "guest, no cookie" "$2"
+  row "$1" "guest, no cookie, brotli" "$2" -H "Accept-Encoding: br"
+  row "$1" "guest with a cart" "$2" -H "Cookie: $guest_cart"
+  row "$1" "customer with a store and a cart" "$2" -H "Cookie: $customer"
 done
+row "listing, page 2 by price" "guest, no cookie" "/c/garden-furniture?sort=price-asc&page=2"
+echo
+echo "One connection, listing (server time per render): wrk -t1 -c1 -d${d}s"
+echo '```'
+wrk -t1 -c1 -d"${d}s" --latency "$base/c/garden-furniture" | grep -E "Requests/sec|50%|99%"
+echo '```'
 
 echo "## What a browser downloads to hydrate a page (Chromium, brotli as served)"
 echo

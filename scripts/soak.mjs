@@ -2,8 +2,11 @@
 // chooses a store and puts something in the cart, as a shopper would, over
 // HTTP. Prints one Cookie header per line for wrk's script, then a line with
 // a product path and a listing path.
-//   node scripts/soak.mjs http://127.0.0.1:PORT COUNT
-const [base, countArg] = process.argv.slice(2);
+// With "guests", the shoppers only put something in the cart (no account,
+// no store): a guest with a cart (scripts/bench.sh).
+//   node scripts/soak.mjs http://127.0.0.1:PORT COUNT [guests]
+const [base, countArg, kind] = process.argv.slice(2);
+const guests = kind === 'guests';
 const count = Number(countArg ?? 50);
 const origin = new URL(base).origin;
 
@@ -38,10 +41,12 @@ if (!variant) throw new Error(`no variant id on ${product}`);
 const run = Date.now();
 for (let n = 0; n < count; n++) {
   const jar = new Map();
-  await call(jar, '/api/auth/register', {
-    name: `Soak ${n}`, email: `soak-${run}-${n}@example.test`, password: 'correct horse battery',
-  });
-  await call(jar, '/api/my-store', { store });
+  if (!guests) {
+    await call(jar, '/api/auth/register', {
+      name: `Soak ${n}`, email: `soak-${run}-${n}@example.test`, password: 'correct horse battery',
+    });
+    await call(jar, '/api/my-store', { store });
+  }
   await call(jar, '/api/cart/add', { variant_id: variant, quantity: '1' });
   console.log([...jar].map(([k, v]) => `${k}=${v}`).join('; '));
 }

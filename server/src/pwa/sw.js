@@ -84,7 +84,9 @@ async function page(request) {
     }
     return response;
   } catch (_) {
-    const saved = await caches.match(request, { cacheName: PAGES });
+    // Vary (language, cookies) is for shared caches; this device's copy of
+    // the page is the one to show, whatever cookie the request carries now.
+    const saved = await caches.match(request, { cacheName: PAGES, ignoreVary: true });
     return saved ? markSaved(saved) : offlinePage();
   }
 }
