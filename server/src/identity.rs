@@ -183,6 +183,7 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
             header::CACHE_CONTROL,
             HeaderValue::from_static("private, no-cache"),
         );
+        headers.remove("cdn-cache-control");
     }
     for c in add {
         if let Ok(v) = HeaderValue::from_str(&c) {
@@ -193,9 +194,16 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
 }
 
 /// How long a shared cache (a CDN, a reverse proxy) may serve an anonymous
-/// visitor's page without asking, then while it asks again: stock and
-/// prices shown are at most this old for visitors without a cart.
-pub const SHARED_PAGE_CACHE: &str = "public, max-age=0, s-maxage=30, stale-while-revalidate=60";
+/// visitor's page without asking: stock and prices shown are at most this
+/// old for visitors without a cart. Browsers keep nothing (`max-age=0`).
+pub const SHARED_PAGE_CACHE: &str = "public, max-age=0, s-maxage=30";
+
+/// The same for CDNs (RFC 9213 `CDN-Cache-Control`, which browsers ignore),
+/// with a minute more in which a stale copy is served while it is fetched
+/// anew. Not in `Cache-Control`: browsers apply `stale-while-revalidate` to
+/// pages too, and would show a stale page offline as if it were fresh (the
+/// service worker's "saved copy" banner never came).
+pub const CDN_PAGE_CACHE: &str = "public, max-age=30, stale-while-revalidate=60";
 
 /// Marks answers that are about one shopper so that no cache keeps them, and
 /// lets shared caches keep the pages of visitors who are nobody in
@@ -224,6 +232,10 @@ pub async fn private_answers(req: Request, next: Next) -> Response {
         headers.insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static(SHARED_PAGE_CACHE),
+        );
+        headers.insert(
+            "cdn-cache-control",
+            HeaderValue::from_static(CDN_PAGE_CACHE),
         );
         // The language comes from Accept-Language or the lang cookie; any
         // cookie (a cart, a store) makes the page someone's.

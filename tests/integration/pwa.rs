@@ -3,7 +3,7 @@
 
 use crate::accounts::{unique_email, Shopper};
 use crate::{client, server};
-use omnistore_server::identity::SHARED_PAGE_CACHE;
+use omnistore_server::identity::{CDN_PAGE_CACHE, SHARED_PAGE_CACHE};
 use reqwest::StatusCode;
 
 async fn raw(path: &str, cookie: &str) -> reqwest::Response {
@@ -33,6 +33,7 @@ async fn anonymous_pages_are_shared_until_the_visitor_is_someone() {
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         assert!(res.headers().get("set-cookie").is_none(), "{path}");
         assert_eq!(cache_control(&res), SHARED_PAGE_CACHE, "{path}");
+        assert_eq!(res.headers()["cdn-cache-control"], CDN_PAGE_CACHE, "{path}");
         let vary: Vec<&str> = res
             .headers()
             .get_all("vary")
@@ -57,6 +58,7 @@ async fn anonymous_pages_are_shared_until_the_visitor_is_someone() {
     // A chosen store shows its stock: that visitor's page.
     let res = raw("/c/lighting", "os_store=krakow-rynek").await;
     assert_eq!(cache_control(&res), "private, no-cache");
+    assert!(res.headers().get("cdn-cache-control").is_none());
 
     let shopper = Shopper::visit(&server().base).await;
     let (variant, _) = crate::accounts::stocked_variants(5, 1).await[0];

@@ -84,9 +84,7 @@ async function page(request) {
     }
     return response;
   } catch (_) {
-    // Vary (language, cookies) is for shared caches; this device's copy of
-    // the page is the one to show, whatever cookie the request carries now.
-    const saved = await caches.match(request, { cacheName: PAGES, ignoreVary: true });
+    const saved = await caches.match(request, { cacheName: PAGES });
     return saved ? markSaved(saved) : offlinePage();
   }
 }
