@@ -140,79 +140,6 @@ impl SqliteStore {
         Ok(rows.iter().map(summary).collect())
     }
 
-    async fn load_listing(
-        &self,
-        locale: Locale,
-        category: &str,
-        q: &ListingQuery,
-        store: Option<&str>,
-    ) -> BackendResult<Option<Listing>> {
-        if !is_slug(category) {
-            return Ok(None);
-        }
-        if !(1..=MAX_PAGE).contains(&q.page) {
-            return Err(Problem::PageOutOfRange { max: MAX_PAGE }.into());
-        }
-        // Only the listed category: this runs on every listing render.
-        let Some(cat) = self.category_rows(locale, Some(category)).await?.pop() else {
-            return Ok(None);
-        };
-        let online = self.online_location_id().await?;
-        let store_id = match store {
-            Some(slug) => self.directory().await?.get(slug).map(|s| s.id),
-            None => None,
-        };
-        let l = suffix(locale);
-        let order = match q.sort {
-            Sort::Newest => "p.created_at DESC, p.id DESC".to_string(),
-            Sort::PriceAsc => "p.price_min ASC, p.id ASC".to_string(),
-            Sort::PriceDesc => "p.price_min DESC, p.id ASC".to_string(),
-            Sort::Name => format!("p.name_{l} COLLATE NOCASE ASC, p.id ASC"),
-        };
-        let filter = format!(
-            "c.slug = ?2
-             AND (?3 IS NULL OR p.price_min >= ?3)
-             AND (?4 IS NULL OR p.price_min <= ?4)
-             AND (?5 = 0 OR {})
-             AND (?8 IS NULL OR ?9 = 0 OR {})",
-            has_stock_at("?1"),
-            has_stock_at("?8")
-        );
-        let from = "FROM products p JOIN categories c ON c.id = p.category_id";
-        let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {from} WHERE {filter}"))
-            .bind(online)
-            .bind(category)
-            .bind(q.min_price)
-            .bind(q.max_price)
-            .bind(q.in_stock)
-            .bind(0)
-            .bind(0)
-            .bind(store_id)
-            .bind(q.at_my_store)
-            .fetch_one(&self.pool)
-            .await?;
-        let rows = sqlx::query(&format!(
-            "SELECT {} {from} WHERE {filter} ORDER BY {order} LIMIT ?6 OFFSET ?7",
-            summary_columns_at(l, "?8")
-        ))
-        .bind(online)
-        .bind(category)
-        .bind(q.min_price)
-        .bind(q.max_price)
-        .bind(q.in_stock)
-        .bind(i64::from(PAGE_SIZE))
-        .bind(i64::from(q.offset()))
-        .bind(store_id)
-        .bind(q.at_my_store)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(Some(Listing {
-            category: cat,
-            products: rows.iter().map(summary).collect(),
-            total: total as u64,
-        }))
-    }
-
     async fn load_search(
         &self,
         locale: Locale,
@@ -393,7 +320,72 @@ impl CatalogBackend for SqliteStore {
         store: Option<&str>,
     ) -> BackendResult<Option<Listing>> {
         let key = Key::Listing(locale, category.into(), q.clone(), store.map(Into::into));
-        let load = || self.load_listing(locale, category, q, store);
+        let load = || async move {
+            if !is_slug(category) {
+                return Ok(None);
+            }
+            if !(1..=MAX_PAGE).contains(&q.page) {
+                return Err(Problem::PageOutOfRange { max: MAX_PAGE }.into());
+            }
+            // Only the listed category: this runs on every listing render.
+            let Some(cat) = self.category_rows(locale, Some(category)).await?.pop() else {
+                return Ok(None);
+            };
+            let online = self.online_location_id().await?;
+            let store_id = match store {
+                Some(slug) => self.directory().await?.get(slug).map(|s| s.id),
+                None => None,
+            };
+            let l = suffix(locale);
+            let order = match q.sort {
+                Sort::Newest => "p.created_at DESC, p.id DESC".to_string(),
+                Sort::PriceAsc => "p.price_min ASC, p.id ASC".to_string(),
+                Sort::PriceDesc => "p.price_min DESC, p.id ASC".to_string(),
+                Sort::Name => format!("p.name_{l} COLLATE NOCASE ASC, p.id ASC"),
+            };
+            let filter = format!(
+                "c.slug = ?2
+                 AND (?3 IS NULL OR p.price_min >= ?3)
+                 AND (?4 IS NULL OR p.price_min <= ?4)
+                 AND (?5 = 0 OR {})
+                 AND (?8 IS NULL OR ?9 = 0 OR {})",
+                has_stock_at("?1"),
+                has_stock_at("?8")
+            );
+            let from = "FROM products p JOIN categories c ON c.id = p.category_id";
+            let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {from} WHERE {filter}"))
+                .bind(online)
+                .bind(category)
+                .bind(q.min_price)
+                .bind(q.max_price)
+                .bind(q.in_stock)
+                .bind(0)
+                .bind(0)
+                .bind(store_id)
+                .bind(q.at_my_store)
+                .fetch_one(&self.pool)
+                .await?;
+            let rows = sqlx::query(&format!(
+                "SELECT {} {from} WHERE {filter} ORDER BY {order} LIMIT ?6 OFFSET ?7",
+                summary_columns_at(l, "?8")
+            ))
+            .bind(online)
+            .bind(category)
+            .bind(q.min_price)
+            .bind(q.max_price)
+            .bind(q.in_stock)
+            .bind(i64::from(PAGE_SIZE))
+            .bind(i64::from(q.offset()))
+            .bind(store_id)
+            .bind(q.at_my_store)
+            .fetch_all(&self.pool)
+            .await?;
+            Ok(Some(Listing {
+                category: cat,
+                products: rows.iter().map(summary).collect(),
+                total: total as u64,
+            }))
+        };
         self.catalog.read(key, load).await
     }
 
