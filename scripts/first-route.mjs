@@ -19,7 +19,11 @@ for (const url of urls) {
     if (!u.pathname.startsWith('/pkg/') || u.pathname.endsWith('.css')) return;
     const sizes = await req.sizes();
     const res = await req.response();
-    files.push({ name: u.pathname.replace('/pkg/', ''), wire: sizes.responseBodySize, raw: (await res.body()).length });
+    // Chromium reports no body size (a negative number) for a file the page
+    // preloaded; the served (precompressed) file's length is then the header's.
+    const length = Number((await res.allHeaders())['content-length']);
+    const wire = sizes.responseBodySize >= 0 ? sizes.responseBodySize : length;
+    files.push({ name: u.pathname.replace('/pkg/', ''), wire, raw: (await res.body()).length });
   });
   await page.goto(url);
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30000 });
