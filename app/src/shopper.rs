@@ -439,11 +439,9 @@ mod browser {
             while let Some(next) = shopper.pending.get_untracked().first().cloned() {
                 match apply_cart(next.op.clone(), Some(next.key.clone())).await {
                     Ok(update) => {
-                        // The first change of a visitor who had no cart: it
-                        // (and its cookie) exists now, so follow it.
-                        if EVENTS.with(|e| e.borrow().is_none()) {
-                            reconnect(shopper);
-                        }
+                        // After a visitor's first change the cart (and its
+                        // cookie) exists: follow it.
+                        follow(shopper);
                         shopper.pending.update(|p| p.retain(|q| q.key != next.key));
                         persist(shopper.pending.get_untracked());
                         let was_offline = shopper.offline.get_untracked();
@@ -534,7 +532,14 @@ mod browser {
             s.as_ref()
                 .is_some_and(|s| s.viewer.is_some() || !s.cart.lines.is_empty())
         });
-        if has_cart && EVENTS.with(|e| e.borrow().is_none()) {
+        if has_cart {
+            follow(shopper);
+        }
+    }
+
+    /// Opens the event stream unless it is open.
+    fn follow(shopper: Shopper) {
+        if EVENTS.with(|e| e.borrow().is_none()) {
             reconnect(shopper);
         }
     }

@@ -1,6 +1,8 @@
 //! Catalog reads served from memory: categories, the home page's picks,
-//! listings, search results, products and store pages, shared by every
-//! request and every serving thread.
+//! listings, search results, products and the store choices, shared by
+//! every request and every serving thread. (Store pages are not: their
+//! "open now" changes with the clock, and the store directory is in memory
+//! anyway.)
 //!
 //! Why: a listing is several SQL queries, and browsing is most of a shop's
 //! traffic; the answers change only when the catalog or stock does. A back
@@ -51,8 +53,6 @@ pub enum Key {
     Product(Locale, String),
     SitemapPaths,
     StoreChoices,
-    /// Store slug.
-    Store(Locale, String),
 }
 
 #[derive(Clone)]

@@ -109,16 +109,19 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     // Cookies of a kiosk visit that was reset are refused, not quietly
     // replaced: whoever replays them gets nothing of that shopper. The same
     // query finds the session's customer and their profile.
-    let presented: Vec<String> = [SESSION_COOKIE, CART_COOKIE]
-        .iter()
-        .filter_map(|name| cookie_value(&cookies, name).filter(|t| is_token(t)))
-        .map(hash_token)
+    let token_hash = |name| {
+        cookie_value(&cookies, name)
+            .filter(|t| is_token(t))
+            .map(hash_token)
+    };
+    let session = token_hash(SESSION_COOKIE);
+    let cart = token_hash(CART_COOKIE);
+    let presented: Vec<&str> = [&session, &cart]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
         .collect();
-    let session = cookie_value(&cookies, SESSION_COOKIE)
-        .filter(|t| is_token(t))
-        .map(hash_token);
-    let hashes: Vec<&str> = presented.iter().map(String::as_str).collect();
-    let who = match state.backend.who(&hashes, session.as_deref()).await {
+    let who = match state.backend.who(&presented, session.as_deref()).await {
         Ok(who) => who,
         Err(e) => return AppError::from(e).into_response(),
     };
@@ -140,9 +143,9 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     // Reading never needs the cookie (no cookie, an empty cart); a request
     // that may write gets one, as its cart may start here.
     let may_write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let new_cart_token = match cookie_value(&cookies, CART_COOKIE).filter(|t| is_token(t)) {
-        Some(token) => {
-            identity.guest_cart = hash_token(token);
+    let new_cart_token = match cart {
+        Some(hash) => {
+            identity.guest_cart = hash;
             None
         }
         None => {

@@ -219,22 +219,13 @@ mod ssr {
 pub async fn get_session() -> Result<SessionState, ShopError> {
     let who = super::ssr::identity()?;
     let b = super::ssr::backend()?;
-    // Read with the session by the identity layer: no second query.
-    let profile = who.profile.clone();
-    let store = match &profile {
-        Some(p) => p.preferred_store.clone(),
-        None => who.store.clone(),
-    };
-    let viewer = profile.map(|p| Viewer {
+    // The profile was read with the session by the identity layer.
+    let viewer = who.profile.clone().map(|p| Viewer {
         name: p.name,
         email: p.email,
     });
-    let cart = if who.has_no_cart() {
-        Cart::default()
-    } else {
-        b.cart(&who.cart_owner(), super::ssr::locale()).await?
-    };
-    let my_store = match store {
+    let cart = super::ssr::cart_of(&who).await?;
+    let my_store = match super::ssr::my_store(&who) {
         Some(s) => b.store_ref(&s).await?,
         None => None,
     };

@@ -42,9 +42,7 @@ mod ssr {
         );
         if pickup {
             // Pickup happens at "my store": the cart learns it first.
-            let store = my_store(&who)
-                .await?
-                .ok_or_else(|| refuse(Problem::ChooseStoreFirst))?;
+            let store = my_store(&who).ok_or_else(|| refuse(Problem::ChooseStoreFirst))?;
             b.apply_cart_op(
                 &who.cart_owner(),
                 &CartOp::PickupAt { store },
@@ -83,14 +81,7 @@ mod ssr {
 /// The requester's cart, priced now.
 #[server(endpoint = "cart", input = server_fn::codec::GetUrl)]
 pub async fn get_cart() -> Result<Cart, ShopError> {
-    let who = super::ssr::identity()?;
-    if who.has_no_cart() {
-        return Ok(Cart::default());
-    }
-    super::ssr::backend()?
-        .cart(&who.cart_owner(), super::ssr::locale())
-        .await
-        .map_err(super::ssr::fail)
+    super::ssr::cart_of(&super::ssr::identity()?).await
 }
 
 /// Applies one change, once per `key`.

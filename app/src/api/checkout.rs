@@ -62,11 +62,11 @@ pub async fn get_checkout() -> Result<CheckoutView, ShopError> {
     use omnistore_components::model::Fulfilment;
     let who = identity()?;
     let b = backend()?;
-    let cart = b.cart(&who.cart_owner(), locale()).await?;
+    let cart = cart_of(&who).await?;
     let pickup = b.pickup_plan(&cart).await?;
     let (customer, addresses) = match who.customer {
         Some(c) => (
-            b.profile(c).await?.map(|p| (p.email, p.name)),
+            who.profile.clone().map(|p| (p.email, p.name)),
             b.addresses(c).await?,
         ),
         None => (None, Vec::new()),

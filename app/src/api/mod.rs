@@ -32,6 +32,7 @@ pub(crate) mod ssr {
     use leptos::prelude::*;
     use omnistore_components::backend::{Backend, BackendError, Identity};
     use omnistore_components::i18n::{negotiate, Locale};
+    use omnistore_components::model::Cart;
     pub use omnistore_components::model::Problem;
 
     pub fn backend() -> Result<Backend, ShopError> {
@@ -115,15 +116,25 @@ pub(crate) mod ssr {
         }
     }
 
-    /// "My store": the customer's (on the account), else the guest's cookie.
-    pub async fn my_store(who: &Identity) -> Result<Option<String>, ShopError> {
+    /// "My store": a kiosk's own, else the customer's (on the account, read
+    /// with the session), else the guest's cookie.
+    pub fn my_store(who: &Identity) -> Option<String> {
         if who.kiosk.is_some() {
-            return Ok(who.kiosk.clone());
+            return who.kiosk.clone();
         }
-        match who.customer {
-            Some(_) => Ok(who.profile.as_ref().and_then(|p| p.preferred_store.clone())),
-            None => Ok(who.store.clone()),
+        match &who.profile {
+            Some(p) => p.preferred_store.clone(),
+            None => who.store.clone(),
         }
+    }
+
+    /// The requester's cart, priced now. A guest without a cart cookie has
+    /// none yet: the empty cart is answered without asking the back end.
+    pub async fn cart_of(who: &Identity) -> Result<Cart, ShopError> {
+        if who.has_no_cart() {
+            return Ok(Cart::default());
+        }
+        Ok(backend()?.cart(&who.cart_owner(), locale()).await?)
     }
 
     /// The shopper's language for texts in answers (cookie, then Accept-Language).
@@ -171,7 +182,7 @@ pub async fn get_listing(
     category: String,
     query: ListingQuery,
 ) -> Result<Option<Listing>, ShopError> {
-    let store = ssr::my_store(&ssr::identity()?).await?;
+    let store = ssr::my_store(&ssr::identity()?);
     ssr::backend()?
         .listing(locale, &category, &query, store.as_deref())
         .await

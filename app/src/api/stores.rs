@@ -117,7 +117,7 @@ pub async fn get_local_stock(
     }
     let who = identity()?;
     let b = backend()?;
-    let Some(slug) = my_store(&who).await? else {
+    let Some(slug) = my_store(&who) else {
         return Ok(None);
     };
     let Some(store) = b.store_ref(&slug).await? else {

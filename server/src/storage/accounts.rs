@@ -381,9 +381,14 @@ impl AccountBackend for SqliteStore {
         }
         let at = now();
         // Every personal request asks this: one query for all its tokens.
-        let marks = vec!["?"; presented.len().max(1)].join(", ");
+        let ended = if presented.is_empty() {
+            "0".to_string()
+        } else {
+            let marks = vec!["?"; presented.len()].join(", ");
+            format!("EXISTS(SELECT 1 FROM ended_tokens WHERE token_hash IN ({marks}))")
+        };
         let sql = format!(
-            "SELECT EXISTS(SELECT 1 FROM ended_tokens WHERE token_hash IN ({marks})) AS ended,
+            "SELECT {ended} AS ended,
                     s.last_seen, c.id, c.email, c.name, c.locale, l.slug AS store
              FROM (SELECT 1) LEFT JOIN sessions s ON s.token_hash = ? AND s.expires_at > ?
              LEFT JOIN customers c ON c.id = s.customer_id
@@ -392,9 +397,6 @@ impl AccountBackend for SqliteStore {
         let mut query = sqlx::query(&sql);
         for hash in presented {
             query = query.bind(*hash);
-        }
-        if presented.is_empty() {
-            query = query.bind("");
         }
         let row = query.bind(session).bind(at).fetch_one(&self.pool).await?;
         let profile = row.get::<Option<i64>, _>("id").map(|id| Profile {

@@ -7,7 +7,6 @@
 //! no seam at the antimeridian and no distortion near the poles.
 
 use super::SqliteStore;
-use crate::catalog_cache::Key;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use omnistore_components::backend::BackendResult;
@@ -343,10 +342,13 @@ impl omnistore_components::backend::StoreBackend for SqliteStore {
     }
 
     async fn store(&self, slug: &str, locale: Locale) -> BackendResult<Option<StoreDetail>> {
-        let load = || self.load_store(slug, locale);
-        self.catalog
-            .read(Key::Store(locale, slug.into()), load)
-            .await
+        // Not cached: "open now" and today's hours change with the clock,
+        // and the directory is in memory already.
+        Ok(self
+            .directory()
+            .await?
+            .get(slug)
+            .map(|s| s.detail(Utc::now(), locale)))
     }
 
     async fn store_ref(&self, slug: &str) -> BackendResult<Option<StoreRef>> {
@@ -409,17 +411,6 @@ impl omnistore_components::backend::StoreBackend for SqliteStore {
             })
             .take(limit)
             .collect())
-    }
-}
-
-impl SqliteStore {
-    /// A store's page read from SQL (served from the catalog cache).
-    async fn load_store(&self, slug: &str, locale: Locale) -> BackendResult<Option<StoreDetail>> {
-        Ok(self
-            .directory()
-            .await?
-            .get(slug)
-            .map(|s| s.detail(Utc::now(), locale)))
     }
 }
 
