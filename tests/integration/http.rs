@@ -233,6 +233,46 @@ async fn listing_pages_sorts_and_filters() {
 }
 
 #[tokio::test]
+async fn a_cards_only_island_is_its_button() {
+    // The card is markup; what hydrates is the "Add to cart" of a product
+    // with one variant, whose props are that variant and the product's name
+    // (not the whole product, as when the card was the island).
+    let (_, html) = get("/c/garden-furniture").await;
+    let cards = html
+        .split("class=\"os-product-card\"")
+        .skip(1)
+        .collect::<Vec<_>>();
+    assert_eq!(cards.len(), 24);
+    let with_button = cards
+        .iter()
+        .filter(|c| {
+            c.split("</article>")
+                .next()
+                .unwrap()
+                .contains("os-add-to-cart__button")
+        })
+        .count();
+    let choose = count(&html, "class=\"os-product-card__options\"");
+    assert!(with_button > 0 && choose > 0, "{with_button} {choose}");
+    assert_eq!(with_button + choose, 24);
+    let islands = html
+        .split("<leptos-island ")
+        .skip(1)
+        .map(|i| i.split('>').next().unwrap())
+        .collect::<Vec<_>>();
+    let buttons = islands
+        .iter()
+        .filter(|i| i.contains("CardAddIsland"))
+        .collect::<Vec<_>>();
+    assert_eq!(buttons.len(), with_button, "one island per button");
+    for props in &buttons {
+        assert!(props.contains("&quot;variant_id&quot;:"), "{props}");
+        assert!(!props.contains("&quot;slug&quot;"), "{props}");
+    }
+    assert_eq!(islands.len(), with_button + 1, "the buttons and the header");
+}
+
+#[tokio::test]
 async fn bad_listing_links_get_400_with_reason() {
     for (q, reason) in [
         ("sort=cheapest", "unknown sort order"),

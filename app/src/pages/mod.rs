@@ -66,18 +66,21 @@ pub fn ErrorPage() -> impl IntoView {
     }
 }
 
-/// One product card: an island, because its "Add to cart" changes the
-/// browser's cart.
+/// A card's "Add to cart": the one part of a product card that changes the
+/// browser's cart, so the card is markup and only this hydrates (24 small
+/// islands with a variant and a name, not 24 cards with their products).
 #[island]
-fn CardIsland(
-    /// The product to show.
-    product: omnistore_components::model::ProductSummary,
-    /// Load the image eagerly (cards above the fold).
-    eager: bool,
+fn CardAddIsland(
+    /// The product's only variant.
+    variant_id: i64,
+    /// Out of stock online: the button is disabled.
+    unavailable: bool,
+    /// The product's name, for the button's accessible label.
+    product_name: String,
 ) -> impl IntoView {
     crate::shopper::island_context(None);
     let add = crate::shopper::use_shopper().add_callback();
-    view! { <omnistore_components::ProductCard product eager on_add=add /> }
+    view! { <omnistore_components::AddToCart variant_id on_add=Some(add) unavailable product_name /> }
 }
 
 /// A grid of product cards.
@@ -98,13 +101,24 @@ pub fn ProductGrid(
                 .into_iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    view! {
-                        <li>
-                            <CardIsland product=p eager=i < 4 />
-                        </li>
-                    }
+                    view! { <li>{card(p, i < 4)}</li> }
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// A product card whose button, if it has one, is an island.
+fn card(product: omnistore_components::model::ProductSummary, eager: bool) -> impl IntoView {
+    let button = product
+        .single_variant
+        .map(|variant_id| (variant_id, !product.in_stock_online, product.name.clone()));
+    view! {
+        <omnistore_components::ProductCard product eager>
+            {button
+                .map(|(variant_id, unavailable, product_name)| {
+                    view! { <CardAddIsland variant_id unavailable product_name /> }
+                })}
+        </omnistore_components::ProductCard>
     }
 }

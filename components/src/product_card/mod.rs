@@ -11,7 +11,9 @@
 //! ```
 //!
 //! A single-variant product gets an "Add to cart" form; others link to the
-//! product to choose options first.
+//! product to choose options first. An islands app passes its own button as
+//! the card's children (an island holding an [`AddToCart`](crate::AddToCart)),
+//! so that only the button hydrates and the rest of the card stays markup.
 //!
 //! Server-side rendering: plain markup with a real link, so listings work
 //! with JavaScript off; after hydration the router turns the link into a
@@ -33,6 +35,9 @@ pub fn ProductCard(
     /// Receives (variant, quantity) from the card's "Add to cart" when JavaScript runs.
     #[prop(optional)]
     on_add: Option<Callback<(i64, u32, crate::model::Fulfilment)>>,
+    /// Shown instead of the built-in "Add to cart" of a single-variant product.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let href = format!("/p/{}", product.slug);
     let stock = if product.in_stock_online {
@@ -70,8 +75,9 @@ pub fn ProductCard(
                     }}
                 </p>
             })}
-            {match product.single_variant {
-                Some(id) => view! {
+            {match (product.single_variant, children) {
+                (Some(_), Some(button)) => button(),
+                (Some(id), None) => view! {
                     <AddToCart
                         variant_id=id
                         on_add=on_add
@@ -80,7 +86,7 @@ pub fn ProductCard(
                     />
                 }
                     .into_any(),
-                None => view! {
+                (None, _) => view! {
                     <a class="os-product-card__options" href=format!("/p/{}", product.slug)>
                         {t(Msg::ChooseOptions)}
                         <span class="os-visually-hidden">" — " {product.name.clone()}</span>
