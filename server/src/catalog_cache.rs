@@ -53,6 +53,12 @@ pub enum Key {
     Product(Locale, String),
     SitemapPaths,
     StoreChoices,
+    /// Store slug and variants: units free to sell there.
+    StoreStock(String, Vec<i64>),
+    /// Store slug, variant and how many: the nearest other stores holding it.
+    NearbyStock(String, i64, usize),
+    /// Store slug and product slug: the product's aisle there.
+    Aisle(String, String),
 }
 
 #[derive(Clone)]

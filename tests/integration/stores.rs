@@ -925,3 +925,55 @@ async fn catalog_pages_are_kept_until_the_stock_changes() {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
 }
+
+/// Units free at the shopper's store, as the product page's stock box asks.
+async fn units_at_my_store(s: &Shopper, variant: i64) -> u64 {
+    let (st, body) = s
+        .get(&format!("/api/stores/stock?variants={variant}"))
+        .await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["variants"][0]["variant_id"], variant, "{body}");
+    v["variants"][0]["units"].as_u64().unwrap()
+}
+
+#[tokio::test]
+async fn stock_at_my_store_is_kept_until_it_changes() {
+    let server = super::start_server_polling(Duration::from_secs(3600));
+    let (store, variant) = isolated_stock(&server, 2, 100).await;
+    let g = pickup_guest(&server.base, &store, variant).await;
+    assert_eq!(units_at_my_store(&g, variant).await, 2);
+    let v = checkout_view(&g).await;
+    let slot = v["pickup"]["slots"][0]["starts_at"].as_i64();
+    let (s, body) = place(&g, v["key"].as_str().unwrap(), slot, &[]).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    assert_eq!(units_at_my_store(&g, variant).await, 1, "one unit is held");
+    // A delivery behind the server's back: the kept answer stays.
+    let pool = db(&server).await;
+    sqlx::query("UPDATE stock SET on_hand = on_hand + 5 WHERE variant_id = ?")
+        .bind(variant)
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        units_at_my_store(&g, variant).await,
+        1,
+        "served from memory"
+    );
+
+    // Polling every 20 ms, the same kind of change shows within the poll.
+    let server = start_server();
+    let (store, variant) = isolated_stock(&server, 2, 100).await;
+    let g = pickup_guest(&server.base, &store, variant).await;
+    assert_eq!(units_at_my_store(&g, variant).await, 2);
+    sqlx::query("UPDATE stock SET on_hand = on_hand + 5 WHERE variant_id = ?")
+        .bind(variant)
+        .execute(&db(&server).await)
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    while units_at_my_store(&g, variant).await != 7 {
+        assert!(started.elapsed() < Duration::from_secs(10), "never shown");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}

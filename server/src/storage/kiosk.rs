@@ -3,6 +3,7 @@
 
 use super::accounts::{hash_password, password_matches};
 use super::{now, SqliteStore};
+use crate::catalog_cache::Key;
 use async_trait::async_trait;
 use omnistore_components::backend::{
     hash_token, new_token, BackendError, BackendResult, CartOwner, KioskBackend,
@@ -79,6 +80,21 @@ impl SqliteStore {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    async fn load_aisle(&self, store: &str, product_slug: &str) -> BackendResult<Option<String>> {
+        let Some(location) = self.directory().await?.get(store).map(|s| s.id) else {
+            return Ok(None);
+        };
+        sqlx::query_scalar(
+            "SELECT a.aisle FROM aisles a JOIN products p ON p.category_id = a.category_id
+             WHERE a.location_id = ? AND p.slug = ?",
+        )
+        .bind(location)
+        .bind(product_slug)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(BackendError::from)
     }
 }
 
@@ -205,18 +221,10 @@ impl KioskBackend for SqliteStore {
     }
 
     async fn aisle(&self, store: &str, product_slug: &str) -> BackendResult<Option<String>> {
-        let Some(location) = self.directory().await?.get(store).map(|s| s.id) else {
-            return Ok(None);
-        };
-        sqlx::query_scalar(
-            "SELECT a.aisle FROM aisles a JOIN products p ON p.category_id = a.category_id
-             WHERE a.location_id = ? AND p.slug = ?",
-        )
-        .bind(location)
-        .bind(product_slug)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(BackendError::from)
+        let key = Key::Aisle(store.into(), product_slug.into());
+        self.catalog
+            .read(key, || self.load_aisle(store, product_slug))
+            .await
     }
 
     async fn end_visit(&self, guest_cart: &str, session: Option<&str>) -> BackendResult<()> {

@@ -7,6 +7,7 @@
 //! no seam at the antimeridian and no distortion near the poles.
 
 use super::SqliteStore;
+use crate::catalog_cache::Key;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use omnistore_components::backend::BackendResult;
@@ -321,6 +322,64 @@ impl SqliteStore {
             .collect();
         Ok(StoreDirectory::new(stores))
     }
+
+    pub(super) async fn load_store_stock(
+        &self,
+        store: &str,
+        variants: &[i64],
+    ) -> BackendResult<Vec<(i64, u32)>> {
+        let dir = self.directory().await?;
+        let Some(s) = dir.get(store) else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::with_capacity(variants.len());
+        // A handful of variants per page: one indexed lookup each.
+        for &v in variants {
+            let units: Option<i64> = sqlx::query_scalar(
+                "SELECT on_hand - reserved FROM stock WHERE location_id = ? AND variant_id = ?",
+            )
+            .bind(s.id)
+            .bind(v)
+            .fetch_optional(&self.pool)
+            .await?;
+            out.push((v, units.unwrap_or(0).max(0) as u32));
+        }
+        Ok(out)
+    }
+
+    pub(super) async fn load_nearby_stock(
+        &self,
+        store: &str,
+        variant: i64,
+        limit: usize,
+    ) -> BackendResult<Vec<StockAt>> {
+        let dir = self.directory().await?;
+        let Some(home) = dir.get(store) else {
+            return Ok(Vec::new());
+        };
+        let held: HashMap<i64, i64> = sqlx::query_as(
+            "SELECT location_id, on_hand - reserved FROM stock
+             WHERE variant_id = ? AND on_hand - reserved > 0",
+        )
+        .bind(variant)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .collect();
+        let from = (home.lat, home.lng);
+        Ok(dir
+            .nearest(from)
+            .filter(|s| s.id != home.id)
+            .filter_map(|s| {
+                held.get(&s.id).map(|&units| StockAt {
+                    store: s.store_ref(),
+                    units: units as u32,
+                    distance_m: Some(distance_m(from, (s.lat, s.lng)).round() as u32),
+                })
+            })
+            .take(limit)
+            .collect())
+    }
 }
 
 #[async_trait::async_trait]
@@ -359,24 +418,14 @@ impl omnistore_components::backend::StoreBackend for SqliteStore {
             .map(StoreRecord::store_ref))
     }
 
+    // Stock at a store is only shown (checkout counts again in its write
+    // transaction), so it is served from the catalog cache, which every stock
+    // change empties.
     async fn store_stock(&self, store: &str, variants: &[i64]) -> BackendResult<Vec<(i64, u32)>> {
-        let dir = self.directory().await?;
-        let Some(s) = dir.get(store) else {
-            return Ok(Vec::new());
-        };
-        let mut out = Vec::with_capacity(variants.len());
-        // A handful of variants per page: one indexed lookup each.
-        for &v in variants {
-            let units: Option<i64> = sqlx::query_scalar(
-                "SELECT on_hand - reserved FROM stock WHERE location_id = ? AND variant_id = ?",
-            )
-            .bind(s.id)
-            .bind(v)
-            .fetch_optional(&self.pool)
-            .await?;
-            out.push((v, units.unwrap_or(0).max(0) as u32));
-        }
-        Ok(out)
+        let key = Key::StoreStock(store.into(), variants.to_vec());
+        self.catalog
+            .read(key, || self.load_store_stock(store, variants))
+            .await
     }
 
     async fn nearby_stock(
@@ -385,32 +434,10 @@ impl omnistore_components::backend::StoreBackend for SqliteStore {
         variant: i64,
         limit: usize,
     ) -> BackendResult<Vec<StockAt>> {
-        let dir = self.directory().await?;
-        let Some(home) = dir.get(store) else {
-            return Ok(Vec::new());
-        };
-        let held: HashMap<i64, i64> = sqlx::query_as(
-            "SELECT location_id, on_hand - reserved FROM stock
-             WHERE variant_id = ? AND on_hand - reserved > 0",
-        )
-        .bind(variant)
-        .fetch_all(&self.pool)
-        .await?
-        .into_iter()
-        .collect();
-        let from = (home.lat, home.lng);
-        Ok(dir
-            .nearest(from)
-            .filter(|s| s.id != home.id)
-            .filter_map(|s| {
-                held.get(&s.id).map(|&units| StockAt {
-                    store: s.store_ref(),
-                    units: units as u32,
-                    distance_m: Some(distance_m(from, (s.lat, s.lng)).round() as u32),
-                })
-            })
-            .take(limit)
-            .collect())
+        let key = Key::NearbyStock(store.into(), variant, limit);
+        self.catalog
+            .read(key, || self.load_nearby_stock(store, variant, limit))
+            .await
     }
 }
 
