@@ -87,6 +87,29 @@ test('guest cart is merged at sign-in and the shopper is told what changed', asy
   await page.context().close();
 });
 
+test('a guest browses with no cookie and no event stream until the first add', async () => {
+  const page = await newPage(browser);
+  const streams = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/v1/cart/events') streams.push(r.url());
+  });
+  await page.goto('/');
+  await hydrated(page);
+  await page.goto('/c/lighting');
+  await hydrated(page);
+  await page.waitForTimeout(500);
+  assert.deepEqual(streams, [], 'nothing to follow while there is no cart');
+  assert.deepEqual(await page.context().cookies(), [], 'browsing sets no cookie');
+
+  await page.locator('.os-product-card .os-add-to-cart__button:not([disabled])').first().click();
+  await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+  for (let i = 0; i < 50 && streams.length === 0; i++) await page.waitForTimeout(100);
+  assert.equal(streams.length, 1, 'the cart is followed from its first line on');
+  assert.ok((await page.context().cookies()).length > 0, 'the cart cookie came with the first item');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a second device signed in as the same customer sees cart changes within 2 s', async () => {
   const phone = await newPage(browser);
   const [a] = await buyableProducts(phone, 'garden-tools', 1);
