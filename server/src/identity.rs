@@ -7,7 +7,7 @@
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use omnistore_components::backend::{
@@ -186,7 +186,7 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
             header::CACHE_CONTROL,
             HeaderValue::from_static("private, no-cache"),
         );
-        headers.remove("cdn-cache-control");
+        headers.remove(CDN_CACHE_CONTROL);
     }
     for c in add {
         if let Ok(v) = HeaderValue::from_str(&c) {
@@ -200,6 +200,10 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
 /// visitor's page without asking: stock and prices shown are at most this
 /// old for visitors without a cart. Browsers keep nothing (`max-age=0`).
 pub const SHARED_PAGE_CACHE: &str = "public, max-age=0, s-maxage=30";
+
+/// RFC 9213's header, which CDNs read and browsers ignore (http has no
+/// constant for it).
+const CDN_CACHE_CONTROL: HeaderName = HeaderName::from_static("cdn-cache-control");
 
 /// The same for CDNs (RFC 9213 `CDN-Cache-Control`, which browsers ignore),
 /// with a minute more in which a stale copy is served while it is fetched
@@ -236,10 +240,7 @@ pub async fn private_answers(req: Request, next: Next) -> Response {
             header::CACHE_CONTROL,
             HeaderValue::from_static(SHARED_PAGE_CACHE),
         );
-        headers.insert(
-            "cdn-cache-control",
-            HeaderValue::from_static(CDN_PAGE_CACHE),
-        );
+        headers.insert(CDN_CACHE_CONTROL, HeaderValue::from_static(CDN_PAGE_CACHE));
         // The language comes from Accept-Language or the lang cookie; any
         // cookie (a cart, a store) makes the page someone's.
         headers.append(

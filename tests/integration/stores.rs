@@ -890,12 +890,7 @@ async fn catalog_pages_are_kept_until_the_stock_changes() {
         "the last unit is held"
     );
     // Units put on the shelf behind the server's back: the kept page stays.
-    let pool = db(&server).await;
-    sqlx::query("UPDATE stock SET on_hand = on_hand + 5 WHERE variant_id = ?")
-        .bind(variant)
-        .execute(&pool)
-        .await
-        .unwrap();
+    shelve_behind_the_back(&server, variant, 5).await;
     assert_eq!(
         availability(&g, &server, variant).await,
         OUT,
@@ -926,6 +921,17 @@ async fn catalog_pages_are_kept_until_the_stock_changes() {
     }
 }
 
+/// `units` more of `variant` on every shelf that has it, by SQL as another
+/// process would: this server is not told.
+async fn shelve_behind_the_back(server: &Server, variant: i64, units: i64) {
+    sqlx::query("UPDATE stock SET on_hand = on_hand + ? WHERE variant_id = ?")
+        .bind(units)
+        .bind(variant)
+        .execute(&db(server).await)
+        .await
+        .unwrap();
+}
+
 /// Units free at the shopper's store, as the product page's stock box asks.
 async fn units_at_my_store(s: &Shopper, variant: i64) -> u64 {
     let (st, body) = s
@@ -949,12 +955,7 @@ async fn stock_at_my_store_is_kept_until_it_changes() {
     assert_eq!(s, StatusCode::CREATED, "{body}");
     assert_eq!(units_at_my_store(&g, variant).await, 1, "one unit is held");
     // A delivery behind the server's back: the kept answer stays.
-    let pool = db(&server).await;
-    sqlx::query("UPDATE stock SET on_hand = on_hand + 5 WHERE variant_id = ?")
-        .bind(variant)
-        .execute(&pool)
-        .await
-        .unwrap();
+    shelve_behind_the_back(&server, variant, 5).await;
     assert_eq!(
         units_at_my_store(&g, variant).await,
         1,
@@ -966,11 +967,7 @@ async fn stock_at_my_store_is_kept_until_it_changes() {
     let (store, variant) = isolated_stock(&server, 2, 100).await;
     let g = pickup_guest(&server.base, &store, variant).await;
     assert_eq!(units_at_my_store(&g, variant).await, 2);
-    sqlx::query("UPDATE stock SET on_hand = on_hand + 5 WHERE variant_id = ?")
-        .bind(variant)
-        .execute(&db(&server).await)
-        .await
-        .unwrap();
+    shelve_behind_the_back(&server, variant, 5).await;
     let started = std::time::Instant::now();
     while units_at_my_store(&g, variant).await != 7 {
         assert!(started.elapsed() < Duration::from_secs(10), "never shown");

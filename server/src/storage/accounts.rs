@@ -186,13 +186,7 @@ impl AccountBackend for SqliteStore {
         .bind(customer)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|r| Profile {
-            id: r.get("id"),
-            email: r.get("email"),
-            name: r.get("name"),
-            locale: Locale::from_tag(r.get("locale")).unwrap_or_default(),
-            preferred_store: r.get("store"),
-        }))
+        Ok(row.as_ref().and_then(profile_of))
     }
 
     async fn update_profile(
@@ -399,13 +393,7 @@ impl AccountBackend for SqliteStore {
             query = query.bind(*hash);
         }
         let row = query.bind(session).bind(at).fetch_one(&self.pool).await?;
-        let profile = row.get::<Option<i64>, _>("id").map(|id| Profile {
-            id,
-            email: row.get("email"),
-            name: row.get("name"),
-            locale: Locale::from_tag(row.get("locale")).unwrap_or_default(),
-            preferred_store: row.get("store"),
-        });
+        let profile = profile_of(&row);
         if let (Some(hash), Some(last_seen)) = (session, row.get::<Option<i64>, _>("last_seen")) {
             // A write per request would serialise all readers behind the
             // writer lock; a minute's precision is plenty for "last seen".
@@ -525,6 +513,18 @@ impl SqliteStore {
         }
         self.grant_staff(DEMO_STAFF_EMAIL, None).await
     }
+}
+
+/// A profile from a row with the customer's `id`, `email`, `name` and
+/// `locale` and their store's slug as `store` (`id` NULL: nobody).
+fn profile_of(row: &sqlx::sqlite::SqliteRow) -> Option<Profile> {
+    Some(Profile {
+        id: row.get::<Option<i64>, _>("id")?,
+        email: row.get("email"),
+        name: row.get("name"),
+        locale: Locale::from_tag(row.get("locale")).unwrap_or_default(),
+        preferred_store: row.get("store"),
+    })
 }
 
 #[cfg(test)]

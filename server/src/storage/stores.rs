@@ -323,7 +323,7 @@ impl SqliteStore {
         Ok(StoreDirectory::new(stores))
     }
 
-    pub(super) async fn load_store_stock(
+    async fn load_store_stock(
         &self,
         store: &str,
         variants: &[i64],
@@ -347,7 +347,7 @@ impl SqliteStore {
         Ok(out)
     }
 
-    pub(super) async fn load_nearby_stock(
+    async fn load_nearby_stock(
         &self,
         store: &str,
         variant: i64,
