@@ -187,6 +187,19 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
+/// The header's shopper corner alone, as a page renders it (server only):
+/// the page cache keeps a catalog page without it and puts in each
+/// visitor's own. Poll it inside an owner that holds the request's `Parts`
+/// (with its `Identity`) and the back end, as a page's owner does.
+#[cfg(feature = "ssr")]
+pub async fn lone_shopper_corner() -> impl IntoView {
+    omnistore_components::i18n::provide_locale(crate::root::request_locale());
+    crate::kiosk::provide_kiosk();
+    let session = crate::api::account::get_session().await.ok();
+    crate::shopper::provide_seeded_shopper(session.clone());
+    view! { <ShopperIsland session /> }
+}
+
 /// The header's shopper island: the server waits for the session and hands
 /// it to the island in its props.
 fn shopper_corner() -> impl IntoView {

@@ -45,7 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// The shopper's locale for this request (server only): `lang` cookie, else
 /// `Accept-Language`.
-fn request_locale() -> Option<Locale> {
+pub(crate) fn request_locale() -> Option<Locale> {
     #[cfg(feature = "ssr")]
     {
         use omnistore_components::i18n::negotiate;

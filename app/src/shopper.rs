@@ -91,6 +91,15 @@ pub fn provide_shopper() -> Shopper {
     shopper
 }
 
+/// A shopper made from a session already read (server only: see
+/// [`crate::layout::lone_shopper_corner`]).
+#[cfg(feature = "ssr")]
+pub fn provide_seeded_shopper(session: Option<SessionState>) -> Shopper {
+    let shopper = Shopper::new(None, session, use_locale());
+    provide_context(shopper);
+    shopper
+}
+
 /// What every island calls first. In the browser an island has no context
 /// from the page around it: this gives it the page's locale
 /// and kiosk mode, and (with `session`, from the island's props) makes the

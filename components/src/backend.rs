@@ -368,6 +368,18 @@ impl Identity {
         self.customer.is_none() && self.fresh_cart
     }
 
+    /// "My store": a kiosk's own, else the customer's (on the account, read
+    /// with the session), else the guest's cookie.
+    pub fn my_store(&self) -> Option<&str> {
+        if let Some(kiosk) = &self.kiosk {
+            return Some(kiosk);
+        }
+        match &self.profile {
+            Some(p) => p.preferred_store.as_deref(),
+            None => self.store.as_deref(),
+        }
+    }
+
     /// The cart this request works on.
     pub fn cart_owner(&self) -> CartOwner {
         match self.customer {

@@ -123,6 +123,12 @@ impl CatalogCache {
         }
     }
 
+    /// How many changes have been committed: an answer made from reads
+    /// begun at a lower count is stale (the page cache keeps it with its pages).
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
     /// The catalog or stock changed: nothing read before counts any more.
     pub fn changed(&self) {
         self.generation.fetch_add(1, Ordering::AcqRel);

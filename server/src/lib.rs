@@ -10,6 +10,7 @@ pub mod expiry;
 pub mod identity;
 pub mod images;
 pub mod outbox;
+pub mod page_cache;
 pub mod payments;
 pub mod pwa;
 pub mod qr;
@@ -44,6 +45,8 @@ pub struct ServeConfig {
     pub release: Option<String>,
     /// How often to look for catalog changes made outside this process.
     pub catalog_poll: std::time::Duration,
+    /// Keep catalog pages as rendered (see `page_cache`).
+    pub page_cache: bool,
 }
 
 /// Leptos settings for a server started outside cargo-leptos. File hashing is
@@ -98,7 +101,14 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     let leptos = leptos_options(config);
     let pwa = Arc::new(pwa::Pwa::new(&leptos, config.release.as_deref()));
     tracing::info!(version = %pwa.version, "service worker version");
+    let pages = config.page_cache.then(|| {
+        Arc::new(page_cache::PageCache::new(
+            store.catalog_cache(),
+            storage::CATALOG_TTL,
+        ))
+    });
     let state = state::AppState {
+        pages,
         pwa,
         leptos,
         backend: Arc::new(store),

@@ -90,6 +90,11 @@ struct ServeArgs {
     /// served from memory until then. This server's own changes show at once.
     #[arg(long, env = "OMNISTORE_CATALOG_POLL_MS", default_value_t = 1000)]
     catalog_poll_ms: u64,
+    /// Keep catalog pages (home, listings, search, products) as rendered,
+    /// without the shopper's own header corner, until the catalog or stock
+    /// changes; `false` renders every page.
+    #[arg(long, env = "OMNISTORE_PAGE_CACHE", default_value_t = true, action = clap::ArgAction::Set)]
+    page_cache: bool,
     /// Seed the demo catalog into the database if it is empty.
     #[arg(long, env = "OMNISTORE_DEMO")]
     demo: bool,
@@ -173,6 +178,7 @@ async fn run() -> anyhow::Result<()> {
                 smtp: args.smtp,
                 release: args.release_tag,
                 catalog_poll: std::time::Duration::from_millis(args.catalog_poll_ms),
+                page_cache: args.page_cache,
             };
             let app = build(&config).await?;
             let listener = omnistore_server::shared_listener(config.addr)?;

@@ -14,6 +14,8 @@ pub struct AppState {
     pub public_url: String,
     /// The installable app's files (manifest, icons, service worker).
     pub pwa: std::sync::Arc<crate::pwa::Pwa>,
+    /// Catalog pages kept as rendered (`None`: every page is rendered).
+    pub pages: Option<std::sync::Arc<crate::page_cache::PageCache>>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

@@ -42,6 +42,12 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(&state, routes, context, render)
         .fallback(not_found)
         .layer(axum::middleware::from_fn(bad_arguments_are_400))
+        // Catalog pages from memory (an anonymous visitor's already
+        // compressed, which the compression layer passes untouched).
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::page_cache::serve,
+        ))
         // HTML and server-function answers are compressed on the fly; the
         // static assets below are precompressed at build time instead.
         .layer(CompressionLayer::new().br(true).gzip(true));

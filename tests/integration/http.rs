@@ -61,6 +61,7 @@ fn start_server_polling(catalog_poll: std::time::Duration) -> Server {
                     smtp: None,
                     release: None,
                     catalog_poll,
+                    page_cache: true,
                 };
                 let app = build(&config)
                     .await

@@ -2,7 +2,7 @@
 //! API, contention on stock and slot capacity (no oversell), idempotent
 //! checkout, expiry, order privacy, the staff desk and the outbox.
 
-use super::accounts::{db, unique_email, Shopper, PASSWORD};
+use super::accounts::{db, stocked_variants, unique_email, Shopper, PASSWORD};
 use super::{server, start_server, Server};
 use futures::future::join_all;
 use omnistore_components::backend::is_token;
@@ -535,8 +535,13 @@ async fn switching_stores_releases_nothing_and_declined_payment_restores_the_car
 
     // The same shopper changes store and moves lines around: the placed
     // order keeps its unit, and cart changes reserve nothing.
-    let (_, other) = api("/api/v1/stores?q=gdansk&limit=1").await;
-    let other = other["stores"][0]["slug"].as_str().unwrap().to_string();
+    let other: String = sqlx::query_scalar(
+        "SELECT slug FROM locations WHERE kind = 'store' AND slug <> ? ORDER BY id LIMIT 1",
+    )
+    .bind(&store)
+    .fetch_one(&db(&server).await)
+    .await
+    .unwrap();
     g.form("/api/my-store", &[("store", &other)]).await;
     let (s, body) = g
         .form(
@@ -849,13 +854,7 @@ async fn listing_stock_filters_follow_the_stock() {
 
 /// The variant's availability in its product page's JSON-LD.
 async fn availability(s: &Shopper, server: &Server, variant: i64) -> String {
-    let slug: String = sqlx::query_scalar(
-        "SELECT p.slug FROM products p JOIN variants v ON v.product_id = p.id WHERE v.id = ?",
-    )
-    .bind(variant)
-    .fetch_one(&db(server).await)
-    .await
-    .unwrap();
+    let slug = product_of(server, variant).await;
     let (_, html) = s.get(&format!("/p/{slug}?variant={variant}")).await;
     let doc = super::json_ld(&html);
     let offer = doc["offers"]
@@ -973,4 +972,101 @@ async fn stock_at_my_store_is_kept_until_it_changes() {
         assert!(started.elapsed() < Duration::from_secs(10), "never shown");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+/// A catalog page as the shopper gets it, and whether it came from memory.
+async fn page_of(s: &Shopper, path: &str) -> (String, String) {
+    let res = s.response(path).await;
+    assert_eq!(res.status(), StatusCode::OK, "{path}");
+    let kept = res.headers()["x-page-cache"].to_str().unwrap().to_string();
+    (kept, res.text().await.unwrap())
+}
+
+/// What the header tells a shopper about themselves.
+fn corner(html: &str) -> &str {
+    let start = html
+        .find("data-component=\"ShopperIsland_")
+        .expect("a shopper corner");
+    &html[start..start + html[start..].find("</leptos-island>").unwrap()]
+}
+
+/// Catalog pages are kept without the header's shopper corner, and each
+/// visitor gets the kept page with their own: the same bytes as when the
+/// page is rendered for them, never another shopper's name or cart.
+#[tokio::test]
+async fn kept_pages_show_each_visitor_their_own_corner() {
+    let server = super::start_server_polling(Duration::from_secs(3600));
+    let (store, variant) = isolated_stock(&server, 4, 100).await;
+    let pages = [
+        "/".to_string(),
+        "/c/lighting?mystore=1".to_string(),
+        "/search?q=lamp".to_string(),
+        format!("/p/{}", product_of(&server, variant).await),
+    ];
+    // A customer with a store and a cart renders each page first.
+    let customer = Shopper::visit(&server.base).await;
+    customer.register(&unique_email("kept")).await;
+    let (st, body) = customer.form("/api/my-store", &[("store", &store)]).await;
+    assert!(st.is_success(), "{st} {body}");
+    add_pickup(&customer, variant).await;
+    // A guest with the same store and another cart.
+    let guest = pickup_guest(&server.base, &store, variant).await;
+    guest.add(stocked_variants(5, 1).await[0].0, 2).await;
+    for path in &pages {
+        let (kept, rendered) = page_of(&customer, path).await;
+        assert_eq!(kept, "miss", "{path}");
+        assert!(corner(&rendered).contains("Ala Test"), "{path}");
+        let (kept, again) = page_of(&customer, path).await;
+        assert_eq!(kept, "hit", "{path}");
+        assert!(again == rendered, "{path}: the corner put in differs");
+
+        let (kept, theirs) = page_of(&guest, path).await;
+        assert_eq!(kept, "hit", "{path}: same language and store");
+        assert!(!theirs.contains("Ala Test"), "{path}");
+        assert!(corner(&theirs).contains("Cart, 3 items"), "{path}");
+        assert!(corner(&rendered).contains("Cart, 1 item\""), "{path}");
+        assert_eq!(
+            theirs.replace(corner(&theirs), ""),
+            rendered.replace(corner(&rendered), ""),
+            "{path}"
+        );
+
+        // Nobody in particular: another key (no store); their page is kept
+        // whole and compressed once.
+        let nobody = Shopper::visit(&server.base).await;
+        let (_, plain) = page_of(&nobody, path).await;
+        assert!(!plain.contains("Ala Test") && corner(&plain).contains("Cart, 0 items"));
+        let res = Shopper::client()
+            .get(format!("{}{path}", server.base))
+            .header("accept-encoding", "br")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["x-page-cache"], "hit", "{path}");
+        assert_eq!(res.headers()["content-encoding"], "br", "{path}");
+        let mut unpacked = String::new();
+        let packed = res.bytes().await.unwrap();
+        std::io::Read::read_to_string(
+            &mut brotli::Decompressor::new(&packed[..], 4096),
+            &mut unpacked,
+        )
+        .unwrap();
+        assert!(unpacked == plain, "{path}: brotli of the same page");
+    }
+    // A customer's own change of store is another page.
+    let (_, other) = api("/api/v1/stores?q=gdansk&limit=1").await;
+    let other = other["stores"][0]["slug"].as_str().unwrap().to_string();
+    customer.form("/api/my-store", &[("store", &other)]).await;
+    let (kept, _) = page_of(&customer, &pages[3]).await;
+    assert_eq!(kept, "miss");
+}
+
+async fn product_of(server: &Server, variant: i64) -> String {
+    sqlx::query_scalar(
+        "SELECT p.slug FROM products p JOIN variants v ON v.product_id = p.id WHERE v.id = ?",
+    )
+    .bind(variant)
+    .fetch_one(&db(server).await)
+    .await
+    .unwrap()
 }

@@ -116,16 +116,9 @@ pub(crate) mod ssr {
         }
     }
 
-    /// "My store": a kiosk's own, else the customer's (on the account, read
-    /// with the session), else the guest's cookie.
+    /// "My store" (see [`Identity::my_store`]).
     pub fn my_store(who: &Identity) -> Option<String> {
-        if who.kiosk.is_some() {
-            return who.kiosk.clone();
-        }
-        match &who.profile {
-            Some(p) => p.preferred_store.clone(),
-            None => who.store.clone(),
-        }
+        who.my_store().map(str::to_string)
     }
 
     /// The requester's cart, priced now. A guest without a cart cookie has

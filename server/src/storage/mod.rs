@@ -16,7 +16,7 @@ use std::time::Duration;
 
 /// The longest a catalog answer is kept, whatever happens: a safety net;
 /// changes reach the cache through `watch_catalog` within its poll.
-const CATALOG_TTL: Duration = Duration::from_secs(300);
+pub const CATALOG_TTL: Duration = Duration::from_secs(300);
 
 /// Slug of the online warehouse: "in stock online" means stock here.
 pub const ONLINE_LOCATION: &str = "online";
@@ -131,6 +131,11 @@ impl SqliteStore {
             payments: std::sync::Arc::new(crate::payments::TestPayments),
             catalog: std::sync::Arc::new(CatalogCache::new(CATALOG_TTL)),
         })
+    }
+
+    /// The catalog cache, whose changes the page cache follows.
+    pub fn catalog_cache(&self) -> std::sync::Arc<CatalogCache> {
+        self.catalog.clone()
     }
 
     /// A write transaction that takes the writer lock up front (`BEGIN
