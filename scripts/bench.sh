@@ -60,10 +60,37 @@ for page in "listing /c/garden-furniture" "home /" "product $product"; do
 done
 row "listing, page 2 by price" "guest, no cookie" "/c/garden-furniture?sort=price-asc&page=2"
 echo
-echo "One connection, listing (server time per render): wrk -t1 -c1 -d${d}s"
+echo "One connection, listing from the page cache: wrk -t1 -c1 -d${d}s"
 echo '```'
 wrk -t1 -c1 -d"${d}s" --latency "$base/c/garden-furniture" | grep -E "Requests/sec|50%|99%"
 echo '```'
+
+# The same pages rendered every time (--page-cache false), on the same
+# database: what a render costs.
+port3=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+"$CARGO_TARGET_DIR/release/omnistore" serve --page-cache false --addr "127.0.0.1:$port3" --database-url "sqlite://$workdir/bench.db" \
+  --site-root target/site --mail-dir "$workdir/mail" >"$workdir/server3.log" 2>&1 &
+pid3=$!
+trap 'kill $pid $pid3 2>/dev/null; wait $pid $pid3 2>/dev/null; rm -rf "$workdir"' EXIT
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port3/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+cached_base=$base
+base="http://127.0.0.1:$port3"
+echo "## Pages rendered every time (--page-cache false)"
+echo
+echo "| page | visitor | req/s | p50 | p99 | errors |"
+echo "|---|---|---:|---:|---:|---:|"
+for page in "listing /c/garden-furniture" "home /" "product $product"; do
+  set -- $page
+  row "$1" "guest, no cookie" "$2"
+  row "$1" "customer with a store and a cart" "$2" -H "Cookie: $customer"
+done
+echo
+echo "One connection, listing rendered (server time per render): wrk -t1 -c1 -d${d}s"
+echo '```'
+wrk -t1 -c1 -d"${d}s" --latency "$base/c/garden-furniture" | grep -E "Requests/sec|50%|99%"
+echo '```'
+kill $pid3; wait $pid3 2>/dev/null || true
+base=$cached_base
 
 echo "## What a browser downloads to hydrate a page (Chromium, brotli as served)"
 echo
@@ -91,7 +118,7 @@ port2=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()
 "$CARGO_TARGET_DIR/release/omnistore" serve --addr "127.0.0.1:$port2" --database-url "sqlite://$workdir/stores.db" \
   --site-root target/site --mail-dir "$workdir/mail" >"$workdir/server2.log" 2>&1 &
 pid2=$!
-trap 'kill $pid $pid2 2>/dev/null; wait $pid $pid2 2>/dev/null; rm -rf "$workdir"' EXIT
+trap 'kill $pid $pid2 $pid3 2>/dev/null; wait $pid $pid2 $pid3 2>/dev/null; rm -rf "$workdir"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port2/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fsS "http://127.0.0.1:$port2/api/v1/stores?near=50.06,19.94&limit=1" >/dev/null # loads the index
 echo '```'
