@@ -94,7 +94,7 @@ base=$cached_base
 
 echo "## What a browser downloads to hydrate a page (Chromium, brotli as served)"
 echo
-node scripts/first-route.mjs "http://127.0.0.1:$port/" "http://127.0.0.1:$port/account"
+node scripts/first-route.mjs "http://127.0.0.1:$port/" "http://127.0.0.1:$port$product" "http://127.0.0.1:$port/account"
 
 variants=$(sqlite3 "$workdir/bench.db" "SELECT group_concat(variant_id) FROM (SELECT s.variant_id FROM stock s JOIN locations l ON l.id = s.location_id WHERE l.slug = 'online' AND s.on_hand > 200 LIMIT 40)" 2>/dev/null || true)
 if [ -n "$variants" ]; then

@@ -90,7 +90,9 @@ if [ ! -f "$stamp" ] || ! cmp -s "$OMNISTORE_ROOT/package-lock.json" "$stamp"; t
 fi
 
 # Release build of the site (wasm, JS, CSS with hashed names, precompressed
-# brotli + gzip) and of the server.
+# brotli + gzip) and of the server; then each lazy island's chunks packed into
+# one file (scripts/pack-chunks.mjs).
 omnistore_build() {
-  (cd "$OMNISTORE_ROOT" && cargo leptos build --release --precompress --split)
+  (cd "$OMNISTORE_ROOT" && cargo leptos build --release --precompress --split &&
+    node scripts/pack-chunks.mjs target/site/pkg)
 }

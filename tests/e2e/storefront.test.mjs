@@ -42,6 +42,28 @@ test('hydration: the variant picker changes price and URL without a page load', 
   await page.context().close();
 });
 
+test('a product page hydrates its island from one pack: at most five wasm and JS files', async () => {
+  const page = await newPage(browser);
+  const href = await productWithPricedVariants(page);
+  const files = [];
+  page.on('requestfinished', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/pkg/') && !path.endsWith('.css')) files.push(path);
+  });
+  await page.goto(href);
+  await hydrated(page);
+  // The island works: choosing a variant changes the URL in place.
+  await page.locator('.os-variant-picker__option:not(.os-variant-picker__option--selected)').first().click();
+  await page.waitForURL(/\?variant=\d+/);
+  await page.waitForLoadState('networkidle');
+  const seen = files.join(' ');
+  assert.ok(files.some((f) => /^\/pkg\/pack_product_island_loader_\w+\.[\w-]+\.bin$/.test(f)), seen);
+  assert.ok(!files.some((f) => /\/(chunk|split)_/.test(f)), `no module fetched alone: ${seen}`);
+  assert.ok(files.length <= 5, seen);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('client-side navigation between pages after hydration', async () => {
   const page = await newPage(browser);
   await page.goto('/');
