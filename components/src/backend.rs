@@ -153,8 +153,15 @@ pub trait AccountBackend: Send + Sync {
     /// Who presents these cookies, in one round trip: whether any token hash
     /// in `presented` is of an ended kiosk visit, and the customer of the
     /// live session `session` with their profile. Refreshes the session's
-    /// last use.
-    async fn who(&self, presented: &[&str], session: Option<&str>) -> BackendResult<Who>;
+    /// last use. With `cart` (the guest cart's token hash and a language),
+    /// also the cart of whoever is asking (the customer's, else that guest
+    /// cart), read with the rest where the back end can.
+    async fn who(
+        &self,
+        presented: &[&str],
+        session: Option<&str>,
+        cart: Option<(&str, Locale)>,
+    ) -> BackendResult<Who>;
     async fn end_session(&self, token_hash: &str) -> BackendResult<()>;
     /// Ends the customer's sessions except `keep` (a token hash), if given.
     async fn end_sessions(&self, customer: i64, keep: Option<&str>) -> BackendResult<()>;
@@ -355,6 +362,10 @@ pub struct Identity {
     pub user_agent: String,
     /// "My store": the customer's, else the guest's cookie (a known slug).
     pub store: Option<String>,
+    /// The cart as read with the session, for a catalog page (which shows
+    /// it in the header and never changes it), so the page need not read it
+    /// again: one database round trip for who is asking.
+    pub cart: Option<Cart>,
     /// The store this device is a kiosk of (set by staff with the PIN).
     pub kiosk: Option<String>,
     /// Hash of the kiosk device's secret, while it is a bound kiosk.
@@ -396,6 +407,8 @@ pub struct Who {
     pub ended: bool,
     /// The live session's customer.
     pub profile: Option<Profile>,
+    /// The cart, when asked for.
+    pub cart: Option<Cart>,
 }
 
 /// Session cookie: HttpOnly, SameSite=Lax, a browser-session lifetime bounded

@@ -14,7 +14,7 @@ use omnistore_components::backend::{
     cookie, hash_token, is_token, new_token, Identity, CART_COOKIE, CART_COOKIE_MAX_AGE,
     SESSION_COOKIE, STORE_COOKIE,
 };
-use omnistore_components::i18n::cookie_value;
+use omnistore_components::i18n::{cookie_value, negotiate};
 use omnistore_components::model::{encode_query_value, Problem, KIOSK_COOKIE};
 use std::net::SocketAddr;
 
@@ -121,7 +121,20 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         .flatten()
         .map(String::as_str)
         .collect();
-    let who = match state.backend.who(&presented, session.as_deref()).await {
+    // A catalog page shows the cart in its header and changes nothing: its
+    // cart is read with the session, in the same round trip.
+    let for_page = (req.method() == Method::GET
+        && crate::page_cache::is_catalog_page(req.uri().path()))
+    .then(|| {
+        let header = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
+        let locale = negotiate(header(header::COOKIE), header(header::ACCEPT_LANGUAGE));
+        (cart.as_deref().unwrap_or(""), locale)
+    });
+    let who = match state
+        .backend
+        .who(&presented, session.as_deref(), for_page)
+        .await
+    {
         Ok(who) => who,
         Err(e) => return AppError::from(e).into_response(),
     };
@@ -135,6 +148,7 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         return res;
     }
     let stale_session = session.is_some() && who.profile.is_none();
+    identity.cart = who.cart;
     if let Some(profile) = who.profile {
         identity.customer = Some(profile.id);
         identity.session = session;

@@ -102,7 +102,7 @@ impl PageCache {
 
 /// Catalog pages: what they show depends on the address, the language and
 /// the shopper's store only (besides the shopper corner).
-fn is_catalog_page(path: &str) -> bool {
+pub fn is_catalog_page(path: &str) -> bool {
     path == "/" || path == "/search" || path.starts_with("/c/") || path.starts_with("/p/")
 }
 

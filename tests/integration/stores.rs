@@ -990,6 +990,23 @@ fn corner(html: &str) -> &str {
     &html[start..start + html[start..].find("</leptos-island>").unwrap()]
 }
 
+/// The cart in the shopper corner's props (read with the session, in one
+/// round trip).
+fn corner_cart(html: &str) -> Value {
+    let props = corner(html)
+        .split("data-props=\"")
+        .nth(1)
+        .and_then(|p| p.split('"').next())
+        .expect("props");
+    let json = props
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    serde_json::from_str::<Value>(&json).unwrap()["session"]["cart"].clone()
+}
+
 /// Catalog pages are kept without the header's shopper corner, and each
 /// visitor gets the kept page with their own: the same bytes as when the
 /// page is rendered for them, never another shopper's name or cart.
@@ -1016,6 +1033,8 @@ async fn kept_pages_show_each_visitor_their_own_corner() {
         let (kept, rendered) = page_of(&customer, path).await;
         assert_eq!(kept, "miss", "{path}");
         assert!(corner(&rendered).contains("Ala Test"), "{path}");
+        // The cart read with the session is the cart as the API reads it.
+        assert_eq!(corner_cart(&rendered), customer.cart().await, "{path}");
         let (kept, again) = page_of(&customer, path).await;
         assert_eq!(kept, "hit", "{path}");
         assert!(again == rendered, "{path}: the corner put in differs");
@@ -1023,6 +1042,7 @@ async fn kept_pages_show_each_visitor_their_own_corner() {
         let (kept, theirs) = page_of(&guest, path).await;
         assert_eq!(kept, "hit", "{path}: same language and store");
         assert!(!theirs.contains("Ala Test"), "{path}");
+        assert_eq!(corner_cart(&theirs), guest.cart().await, "{path}");
         assert!(corner(&theirs).contains("Cart, 3 items"), "{path}");
         assert!(corner(&rendered).contains("Cart, 1 item\""), "{path}");
         assert_eq!(

@@ -127,6 +127,9 @@ pub(crate) mod ssr {
         if who.has_no_cart() {
             return Ok(Cart::default());
         }
+        if let Some(cart) = &who.cart {
+            return Ok(cart.clone());
+        }
         Ok(backend()?.cart(&who.cart_owner(), locale()).await?)
     }
 

@@ -369,31 +369,61 @@ impl AccountBackend for SqliteStore {
         Ok(token)
     }
 
-    async fn who(&self, presented: &[&str], session: Option<&str>) -> BackendResult<Who> {
+    async fn who(
+        &self,
+        presented: &[&str],
+        session: Option<&str>,
+        cart: Option<(&str, Locale)>,
+    ) -> BackendResult<Who> {
         if presented.is_empty() && session.is_none() {
             return Ok(Who::default());
         }
         let at = now();
-        // Every personal request asks this: one query for all its tokens.
+        // Every personal request asks this: one query for all its tokens,
+        // and for a catalog page the cart too (the customer's, else the
+        // guest's), one row per line.
         let ended = if presented.is_empty() {
             "0".to_string()
         } else {
             let marks = vec!["?"; presented.len()].join(", ");
             format!("EXISTS(SELECT 1 FROM ended_tokens WHERE token_hash IN ({marks}))")
         };
-        let sql = format!(
+        let who = format!(
             "SELECT {ended} AS ended,
-                    s.last_seen, c.id, c.email, c.name, c.locale, l.slug AS store
+                    s.last_seen, cu.id, cu.email, cu.name, cu.locale, ps.slug AS store
              FROM (SELECT 1) LEFT JOIN sessions s ON s.token_hash = ? AND s.expires_at > ?
-             LEFT JOIN customers c ON c.id = s.customer_id
-             LEFT JOIN locations l ON l.id = c.preferred_store_id"
+             LEFT JOIN customers cu ON cu.id = s.customer_id
+             LEFT JOIN locations ps ON ps.id = cu.preferred_store_id"
         );
+        let sql = match cart {
+            None => who,
+            Some((_, locale)) => format!(
+                "WITH who AS ({who})
+                 SELECT who.*, {}
+                 FROM who LEFT JOIN carts c ON c.id = CASE
+                     WHEN who.id IS NULL THEN (SELECT id FROM carts
+                         WHERE guest_token_hash = ? AND status = 'active')
+                     ELSE (SELECT id FROM carts WHERE customer_id = who.id AND status = 'active')
+                 END
+                 {}
+                 ORDER BY cl.added_at, cl.variant_id",
+                super::carts::cart_columns(locale),
+                super::carts::CART_JOINS,
+            ),
+        };
         let mut query = sqlx::query(&sql);
         for hash in presented {
             query = query.bind(*hash);
         }
-        let row = query.bind(session).bind(at).fetch_one(&self.pool).await?;
-        let profile = profile_of(&row);
+        query = query.bind(session).bind(at);
+        if let Some((guest, _)) = cart {
+            query = query.bind(self.online_location_id().await?).bind(guest);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let row = rows
+            .first()
+            .ok_or_else(|| BackendError::Unavailable("who: no row".into()))?;
+        let profile = profile_of(row);
         if let (Some(hash), Some(last_seen)) = (session, row.get::<Option<i64>, _>("last_seen")) {
             // A write per request would serialise all readers behind the
             // writer lock; a minute's precision is plenty for "last seen".
@@ -408,6 +438,7 @@ impl AccountBackend for SqliteStore {
         Ok(Who {
             ended: row.get("ended"),
             profile,
+            cart: cart.map(|_| super::carts::read_cart(&rows)),
         })
     }
 

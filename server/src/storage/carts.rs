@@ -33,6 +33,87 @@ enum OwnerArg<'a> {
     Hash(&'a str),
 }
 
+/// A cart's columns, one row per line, for a query over [`CART_JOINS`]
+/// (`c` is the cart) that binds the online warehouse's id first. Prices and
+/// stock are read now.
+pub(super) fn cart_columns(locale: Locale) -> String {
+    let l = suffix(locale);
+    format!(
+        "c.version, cl.variant_id, cl.fulfilment, cl.quantity, cl.price_at_add,
+         v.sku, v.price, v.size, v.colour_{l} AS colour, v.image,
+         p.slug, p.name_{l} AS product_name,
+         COALESCE((SELECT s.on_hand - s.reserved FROM stock s
+                   WHERE s.variant_id = v.id AND s.location_id = ?), 0) AS online_units,
+         COALESCE((SELECT s.on_hand - s.reserved FROM stock s
+                   WHERE s.variant_id = v.id AND s.location_id = c.pickup_location_id),
+                    0) AS store_units,
+         pl.slug AS pickup_slug, pl.name AS pickup_name, pl.city AS pickup_city"
+    )
+}
+
+/// What [`cart_columns`] reads besides the cart `c`: its pickup store and
+/// its lines.
+pub(super) const CART_JOINS: &str = "LEFT JOIN locations pl ON pl.id = c.pickup_location_id
+     LEFT JOIN cart_lines cl ON cl.cart_id = c.id
+     LEFT JOIN variants v ON v.id = cl.variant_id
+     LEFT JOIN products p ON p.id = v.product_id";
+
+/// The cart in rows of [`cart_columns`] (none, or rows without a cart: the
+/// empty cart).
+pub(super) fn read_cart(rows: &[sqlx::sqlite::SqliteRow]) -> Cart {
+    let mut cart = Cart::default();
+    for r in rows {
+        let Some(version) = r.get::<Option<i64>, _>("version") else {
+            continue;
+        };
+        cart.version = version;
+        if cart.pickup_store.is_none() {
+            if let Some(slug) = r.get::<Option<String>, _>("pickup_slug") {
+                cart.pickup_store = Some(StoreRef {
+                    slug,
+                    name: r.get("pickup_name"),
+                    city: r.get("pickup_city"),
+                });
+            }
+        }
+        let Some(variant_id) = r.get::<Option<i64>, _>("variant_id") else {
+            continue;
+        };
+        let Some(fulfilment) = Fulfilment::parse(r.get("fulfilment")) else {
+            continue;
+        };
+        let price = Money::pln(r.get("price"));
+        let online_units = r.get::<i64, _>("online_units").max(0) as u32;
+        let store_units = r.get::<i64, _>("store_units").max(0) as u32;
+        let was: i64 = r.get("price_at_add");
+        let label = [
+            r.get::<Option<String>, _>("size"),
+            r.get::<Option<String>, _>("colour"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" / ");
+        cart.lines.push(CartLine {
+            variant_id,
+            fulfilment,
+            quantity: r.get::<i64, _>("quantity") as u32,
+            product_slug: r.get("slug"),
+            product_name: r.get("product_name"),
+            variant_label: label,
+            sku: r.get("sku"),
+            image: r.get("image"),
+            unit_price: price,
+            price_was: (was != price.minor).then_some(Money::pln(was)),
+            available: match fulfilment {
+                Fulfilment::Delivery => online_units,
+                Fulfilment::Pickup => online_units + store_units,
+            },
+            store_units: (fulfilment == Fulfilment::Pickup).then_some(store_units),
+        });
+    }
+    cart
+}
 impl SqliteStore {
     /// The owner's active cart, created when missing. A guest token whose cart
     /// was merged at login is refused rather than silently given a new cart.
@@ -407,80 +488,20 @@ impl CartBackend for SqliteStore {
     async fn cart(&self, owner: &CartOwner, locale: Locale) -> BackendResult<Cart> {
         let online = self.online_location_id().await?;
         let (cond, arg) = owner_filter(owner);
-        let l = suffix(locale);
         let sql = format!(
-            "SELECT c.version, cl.variant_id, cl.fulfilment, cl.quantity, cl.price_at_add,
-                    v.sku, v.price, v.size, v.colour_{l} AS colour, v.image,
-                    p.slug, p.name_{l} AS name,
-                    COALESCE((SELECT s.on_hand - s.reserved FROM stock s
-                              WHERE s.variant_id = v.id AND s.location_id = ?), 0) AS online_units,
-                    COALESCE((SELECT s.on_hand - s.reserved FROM stock s
-                              WHERE s.variant_id = v.id AND s.location_id = c.pickup_location_id),
-                               0) AS store_units,
-                    pl.slug AS pickup_slug, pl.name AS pickup_name, pl.city AS pickup_city
-             FROM carts c
-             LEFT JOIN locations pl ON pl.id = c.pickup_location_id
-             LEFT JOIN cart_lines cl ON cl.cart_id = c.id
-             LEFT JOIN variants v ON v.id = cl.variant_id
-             LEFT JOIN products p ON p.id = v.product_id
+            "SELECT {}
+             FROM carts c {}
              WHERE {cond} AND c.status = 'active'
-             ORDER BY cl.added_at, cl.variant_id"
+             ORDER BY cl.added_at, cl.variant_id",
+            cart_columns(locale),
+            CART_JOINS,
         );
         let query = sqlx::query(&sql).bind(online);
         let query = match arg {
             OwnerArg::Id(id) => query.bind(id),
             OwnerArg::Hash(h) => query.bind(h),
         };
-        let rows = query.fetch_all(&self.pool).await?;
-        let mut cart = Cart::default();
-        for r in rows {
-            cart.version = r.get("version");
-            if cart.pickup_store.is_none() {
-                if let Some(slug) = r.get::<Option<String>, _>("pickup_slug") {
-                    cart.pickup_store = Some(StoreRef {
-                        slug,
-                        name: r.get("pickup_name"),
-                        city: r.get("pickup_city"),
-                    });
-                }
-            }
-            let Some(variant_id) = r.get::<Option<i64>, _>("variant_id") else {
-                continue;
-            };
-            let Some(fulfilment) = Fulfilment::parse(r.get("fulfilment")) else {
-                continue;
-            };
-            let price = Money::pln(r.get("price"));
-            let online_units = r.get::<i64, _>("online_units").max(0) as u32;
-            let store_units = r.get::<i64, _>("store_units").max(0) as u32;
-            let was: i64 = r.get("price_at_add");
-            let label = [
-                r.get::<Option<String>, _>("size"),
-                r.get::<Option<String>, _>("colour"),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" / ");
-            cart.lines.push(CartLine {
-                variant_id,
-                fulfilment,
-                quantity: r.get::<i64, _>("quantity") as u32,
-                product_slug: r.get("slug"),
-                product_name: r.get("name"),
-                variant_label: label,
-                sku: r.get("sku"),
-                image: r.get("image"),
-                unit_price: price,
-                price_was: (was != price.minor).then_some(Money::pln(was)),
-                available: match fulfilment {
-                    Fulfilment::Delivery => online_units,
-                    Fulfilment::Pickup => online_units + store_units,
-                },
-                store_units: (fulfilment == Fulfilment::Pickup).then_some(store_units),
-            });
-        }
-        Ok(cart)
+        Ok(read_cart(&query.fetch_all(&self.pool).await?))
     }
 
     async fn apply_cart_op(
