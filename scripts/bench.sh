@@ -22,12 +22,21 @@ echo "| **all wasm + JS** (without the small shared chunk_*) | ${total[0]} | ${t
 echo
 
 workdir=$(mktemp -d)
-port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-"$CARGO_TARGET_DIR/release/omnistore" serve --demo --addr "127.0.0.1:$port" --database-url "sqlite://$workdir/bench.db" \
-  --site-root target/site --mail-dir "$workdir/mail" >"$workdir/server.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$workdir"' EXIT
-for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null; rm -rf "$workdir"' EXIT
+# Starts the release server on a free 127.0.0.1 port with database DB and
+# any further flags, and waits for it: sets $served_port and $served_pid.
+serve() {
+  local db=$1; shift
+  served_port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  "$CARGO_TARGET_DIR/release/omnistore" serve --addr "127.0.0.1:$served_port" --database-url "sqlite://$workdir/$db" \
+    --site-root target/site --mail-dir "$workdir/mail" "$@" >"$workdir/$db.$served_port.log" 2>&1 &
+  served_pid=$!
+  pids+=("$served_pid")
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$served_port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+}
+serve bench.db --demo
+port=$served_port
 c=${WRK_CONNECTIONS:-50}; d=${WRK_SECONDS:-10}; t=${WRK_THREADS:-2}
 base="http://127.0.0.1:$port"
 product="/p/$(curl -s "$base/c/grills" | grep -o 'href="/p/[^"]*"' | head -1 | cut -d/ -f3 | tr -d '"')"
@@ -67,14 +76,10 @@ echo '```'
 
 # The same pages rendered every time (--page-cache false), on the same
 # database: what a render costs.
-port3=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-"$CARGO_TARGET_DIR/release/omnistore" serve --page-cache false --addr "127.0.0.1:$port3" --database-url "sqlite://$workdir/bench.db" \
-  --site-root target/site --mail-dir "$workdir/mail" >"$workdir/server3.log" 2>&1 &
-pid3=$!
-trap 'kill $pid $pid3 2>/dev/null; wait $pid $pid3 2>/dev/null; rm -rf "$workdir"' EXIT
-for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port3/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+serve bench.db --page-cache false
+pid3=$served_pid
 cached_base=$base
-base="http://127.0.0.1:$port3"
+base="http://127.0.0.1:$served_port"
 echo "## Pages rendered every time (--page-cache false)"
 echo
 echo "| page | visitor | req/s | p50 | p99 | errors |"
@@ -114,12 +119,8 @@ echo '```'
 
 echo "## Locator over 100,000 stores (demo --stores 100000) — wrk -t$t -c$c -d${d}s --latency"
 "$CARGO_TARGET_DIR/release/omnistore" demo --products 200 --stores 100000 --database-url "sqlite://$workdir/stores.db" >/dev/null 2>&1
-port2=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-"$CARGO_TARGET_DIR/release/omnistore" serve --addr "127.0.0.1:$port2" --database-url "sqlite://$workdir/stores.db" \
-  --site-root target/site --mail-dir "$workdir/mail" >"$workdir/server2.log" 2>&1 &
-pid2=$!
-trap 'kill $pid $pid2 $pid3 2>/dev/null; wait $pid $pid2 $pid3 2>/dev/null; rm -rf "$workdir"' EXIT
-for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port2/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+serve stores.db
+port2=$served_port
 curl -fsS "http://127.0.0.1:$port2/api/v1/stores?near=50.06,19.94&limit=1" >/dev/null # loads the index
 echo '```'
 wrk -t"$t" -c"$c" -d"${d}s" --latency "http://127.0.0.1:$port2/api/v1/stores?near=50.06,19.94&limit=10" | grep -E "Requests/sec|Latency|99%|50%|Non-2xx"

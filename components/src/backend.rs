@@ -379,6 +379,12 @@ impl Identity {
         self.customer.is_none() && self.fresh_cart
     }
 
+    /// No cart, no store, no session, not a kiosk: a page for this visitor is
+    /// everybody's (shared caches may keep it; the page cache keeps it whole).
+    pub fn is_anonymous(&self) -> bool {
+        self.has_no_cart() && self.store.is_none() && self.kiosk.is_none()
+    }
+
     /// "My store": a kiosk's own, else the customer's (on the account, read
     /// with the session), else the guest's cookie.
     pub fn my_store(&self) -> Option<&str> {

@@ -236,8 +236,7 @@ pub async fn private_answers(req: Request, next: Next) -> Response {
     let kiosk = who.is_some_and(|w| w.kiosk.is_some());
     // Nor anything shown to a signed-in customer (their name is in the header).
     let customer = who.is_some_and(|w| w.customer.is_some());
-    // No cart, no "my store", no session: the page is everybody's.
-    let anonymous = who.is_some_and(|w| w.has_no_cart() && w.store.is_none() && !kiosk);
+    let anonymous = who.is_some_and(Identity::is_anonymous);
     let mut res = next.run(req).await;
     let ok = res.status().is_success();
     let headers = res.headers_mut();

@@ -194,7 +194,7 @@ async fn answer(page: &Page, parts: Parts, state: &AppState) -> Response {
     let anonymous = parts
         .extensions
         .get::<Identity>()
-        .is_some_and(|who| who.has_no_cart() && who.customer.is_none() && who.my_store().is_none());
+        .is_some_and(Identity::is_anonymous);
     let mut headers = page.headers.clone();
     let body = if anonymous {
         let encoding = Encoding::preferred(&parts.headers);
