@@ -187,15 +187,16 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-/// The header's shopper corner alone, as a page renders it (server only):
-/// the page cache keeps a catalog page without it and puts in each
-/// visitor's own. Poll it inside an owner that holds the request's `Parts`
-/// (with its `Identity`) and the back end, as a page's owner does.
+/// The header's shopper corner alone, as a page renders it for `session`
+/// (server only): the page cache keeps a catalog page without it and puts
+/// in each visitor's own. Render it inside an owner that holds the
+/// request's `Parts`, as a page's owner does. Outside a kiosk, what it
+/// shows depends on the language and `session` only, so the page cache
+/// also keeps corners by those two.
 #[cfg(feature = "ssr")]
-pub async fn lone_shopper_corner() -> impl IntoView {
+pub fn lone_shopper_corner(session: Option<crate::api::account::SessionState>) -> impl IntoView {
     omnistore_components::i18n::provide_locale(crate::root::request_locale());
     crate::kiosk::provide_kiosk();
-    let session = crate::api::account::get_session().await.ok();
     crate::shopper::provide_seeded_shopper(session.clone());
     view! { <ShopperIsland session /> }
 }

@@ -110,7 +110,7 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     let state = state::AppState {
         pages,
         pwa,
-        leptos,
+        leptos: Arc::new(leptos),
         backend: Arc::new(store),
         public_url,
     };

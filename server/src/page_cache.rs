@@ -68,9 +68,22 @@ struct Key {
     store: Option<String>,
 }
 
+/// A rendered shopper corner, known by the language and the session's
+/// state as the corner's props carry it (JSON).
+type CornerKey = (Locale, String);
+
+/// Memory for rendered corners (one is 1-3 KB, its key about as much).
+const CORNER_CAPACITY_BYTES: u64 = 16 * 1024 * 1024;
+
 /// See the module documentation.
 pub struct PageCache {
     pages: moka::sync::Cache<Key, Arc<Page>>,
+    /// Why: after the page itself, rendering the corner is most of a kept
+    /// page's cost, and a shopper browsing sees the same corner on every
+    /// page until their cart, name or store changes. Keyed by everything
+    /// the corner shows, so a change makes another key and nothing has to
+    /// be dropped (an unused corner goes when idle or for room).
+    corners: moka::sync::Cache<CornerKey, Arc<str>>,
     catalog: Arc<CatalogCache>,
 }
 
@@ -85,6 +98,13 @@ impl PageCache {
                     u32::try_from(size).unwrap_or(u32::MAX)
                 })
                 .time_to_live(ttl)
+                .build(),
+            corners: moka::sync::Cache::builder()
+                .max_capacity(CORNER_CAPACITY_BYTES)
+                .weigher(|(_, session): &CornerKey, html: &Arc<str>| {
+                    u32::try_from(session.len() + html.len()).unwrap_or(u32::MAX)
+                })
+                .time_to_idle(Duration::from_secs(15 * 60))
                 .build(),
             catalog,
         }
@@ -132,7 +152,7 @@ pub async fn serve(State(state): State<AppState>, req: Request, next: Next) -> R
         return next.run(Request::from_parts(parts, body)).await;
     };
     if let Some(page) = cache.fresh(&key) {
-        let mut res = answer(&page, parts, &state).await;
+        let mut res = answer(&page, parts, &state, &cache, key.locale).await;
         res.headers_mut()
             .insert(PAGE_CACHE, HeaderValue::from_static("hit"));
         return res;
@@ -190,7 +210,13 @@ fn split_at_corner(html: &[u8]) -> Option<(usize, usize)> {
 }
 
 /// The kept page with this visitor's shopper corner.
-async fn answer(page: &Page, parts: Parts, state: &AppState) -> Response {
+async fn answer(
+    page: &Page,
+    parts: Parts,
+    state: &AppState,
+    cache: &PageCache,
+    locale: Locale,
+) -> Response {
     let anonymous = parts
         .extensions
         .get::<Identity>()
@@ -201,7 +227,7 @@ async fn answer(page: &Page, parts: Parts, state: &AppState) -> Response {
         let cell = &page.anonymous[encoding as usize];
         let body = cell
             .get_or_init(|| async {
-                let plain = assemble(page, &corner(parts, state).await);
+                let plain = assemble(page, &corner(parts, state, cache, locale).await);
                 encoding.encode(&plain)
             })
             .await
@@ -212,7 +238,7 @@ async fn answer(page: &Page, parts: Parts, state: &AppState) -> Response {
         }
         body
     } else {
-        assemble(page, &corner(parts, state).await)
+        assemble(page, &corner(parts, state, cache, locale).await)
     };
     let mut res = Response::new(Body::from(body));
     *res.headers_mut() = headers;
@@ -227,9 +253,9 @@ fn assemble(page: &Page, corner: &str) -> Bytes {
     Bytes::from(whole)
 }
 
-/// Renders the shopper corner for the request, with the contexts a page's
-/// render has (the request and the back end).
-async fn corner(parts: Parts, state: &AppState) -> String {
+/// The shopper corner for the request: kept, or rendered with the contexts
+/// a page's render has (the request and the back end).
+async fn corner(parts: Parts, state: &AppState, cache: &PageCache, locale: Locale) -> Arc<str> {
     let owner = Owner::new();
     owner
         .with(|| {
@@ -237,11 +263,25 @@ async fn corner(parts: Parts, state: &AppState) -> String {
             provide_context(state.backend.clone());
             provide_context(SiteOrigin(state.public_url.clone()));
             ScopedFuture::new(async {
-                omnistore_app::layout::lone_shopper_corner()
-                    .await
+                let session = omnistore_app::api::account::get_session().await.ok();
+                // No session (the back end failed): rendered as a page
+                // would, and not kept.
+                let key = session
+                    .as_ref()
+                    .and_then(|s| serde_json::to_string(s).ok())
+                    .map(|json| (locale, json));
+                if let Some(html) = key.as_ref().and_then(|k| cache.corners.get(k)) {
+                    return html;
+                }
+                let html: Arc<str> = omnistore_app::layout::lone_shopper_corner(session)
                     .to_html_stream_in_order()
                     .collect::<String>()
                     .await
+                    .into();
+                if let Some(key) = key {
+                    cache.corners.insert(key, html.clone());
+                }
+                html
             })
         })
         .await

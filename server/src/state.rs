@@ -8,7 +8,8 @@ use omnistore_components::backend::Backend;
 /// Everything a request handler may need.
 #[derive(Clone)]
 pub struct AppState {
-    pub leptos: LeptosOptions,
+    /// Shared, as the state is cloned into every layer of every request.
+    pub leptos: std::sync::Arc<LeptosOptions>,
     pub backend: Backend,
     /// Public origin without a trailing slash, for canonical links and the sitemap.
     pub public_url: String,
@@ -20,7 +21,7 @@ pub struct AppState {
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
-        state.leptos.clone()
+        LeptosOptions::clone(&state.leptos)
     }
 }
 

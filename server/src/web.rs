@@ -34,7 +34,7 @@ pub fn router(state: AppState) -> Router {
     };
     let render = {
         let options = state.leptos.clone();
-        move || shell(options.clone())
+        move || shell(LeptosOptions::clone(&options))
     };
     // Unknown paths render the app too, whose router shows the 404 page.
     let not_found = leptos_axum::render_app_to_stream_with_context(context.clone(), render.clone());

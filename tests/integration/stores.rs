@@ -1073,6 +1073,15 @@ async fn kept_pages_show_each_visitor_their_own_corner() {
         .unwrap();
         assert!(unpacked == plain, "{path}: brotli of the same page");
     }
+    // Corners are kept too, by what they show: the guest's next item shows
+    // on the next kept page at once.
+    guest.add(stocked_variants(5, 1).await[0].0, 1).await;
+    for path in &pages {
+        let (kept, theirs) = page_of(&guest, path).await;
+        assert_eq!(kept, "hit", "{path}: a cart is not the catalog");
+        assert!(corner(&theirs).contains("Cart, 4 items"), "{path}");
+        assert_eq!(corner_cart(&theirs), guest.cart().await, "{path}");
+    }
     // A customer's own change of store is another page.
     let (_, other) = api("/api/v1/stores?q=gdansk&limit=1").await;
     let other = other["stores"][0]["slug"].as_str().unwrap().to_string();
