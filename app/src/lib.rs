@@ -6,6 +6,7 @@
 //! (the wasm build made by cargo-leptos).
 
 pub mod api;
+pub mod hydration;
 pub mod kiosk;
 pub mod layout;
 pub mod pages;

@@ -33,7 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <script src="/pwa.js" defer></script>
                 <script src="/nav.js" defer></script>
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options islands=true />
+                <crate::hydration::IslandScripts options />
                 <MetaTags />
             </head>
             <body class=kiosk.is_some().then_some("os-kiosk") data-kiosk=kiosk>

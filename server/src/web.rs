@@ -27,9 +27,11 @@ pub fn router(state: AppState) -> Router {
     let routes = route_list();
     let context = {
         let (backend, origin) = (state.backend.clone(), state.public_url.clone());
+        let files = state.pwa.build_files.clone();
         move || {
             provide_context(backend.clone());
             provide_context(SiteOrigin(origin.clone()));
+            provide_context(files.clone());
         }
     };
     let render = {

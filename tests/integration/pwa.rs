@@ -151,6 +151,22 @@ async fn islands_mode_pages_carry_islands_and_the_navigation_script() {
         .unwrap()
         .starts_with("text/javascript"));
     assert!(nav.text().await.unwrap().contains("osNavigate"));
+
+    // The wasm comes when the browser is idle, by the loader's own call:
+    // nothing preloads it with the page, where it would take the bandwidth
+    // of the first paint.
+    assert!(!home.contains("preload"), "no preload in the page");
+    let call = home
+        .find(r#"})("/pkg/omnistore"#)
+        .map(|at| &home[at + 2..at + home[at..].find(");").unwrap()])
+        .expect("the island loader's call");
+    let files: Vec<&str> = call.trim_matches(['(', ')']).split(", ").collect();
+    assert_eq!(files.len(), 2, "{call}");
+    assert!(
+        files[0].starts_with(r#""/pkg/omnistore"#) && files[0].ends_with(r#".js""#),
+        "{call}"
+    );
+    assert!(files[1].ends_with(r#".wasm""#), "{call}");
 }
 
 #[tokio::test]

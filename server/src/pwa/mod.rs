@@ -24,6 +24,8 @@ pub struct Pwa {
     manifest: String,
     icons: Vec<(&'static str, Vec<u8>)>,
     offline: [(Locale, String); 3],
+    /// The script and wasm every page loads (the shell's island loader).
+    pub build_files: omnistore_app::hydration::BuildFiles,
 }
 
 const PWA_JS: &str = include_str!("pwa.js");
@@ -66,6 +68,7 @@ impl Pwa {
             manifest: manifest(),
             icons,
             offline: Locale::ALL.map(|l| (l, offline_page(l, &assets.css))),
+            build_files: assets.entry,
         }
     }
 }
@@ -171,6 +174,7 @@ struct Assets {
     files: Vec<String>,
     css: String,
     hashes: String,
+    entry: omnistore_app::hydration::BuildFiles,
 }
 
 impl Assets {
@@ -197,9 +201,13 @@ impl Assets {
         let name = &options.output_name;
         let pkg = &options.site_pkg_dir;
         let css = format!("/{pkg}/{name}{}.css", h("css"));
+        let entry = omnistore_app::hydration::BuildFiles {
+            js: format!("/{pkg}/{name}{}.js", h("js")),
+            wasm: format!("/{pkg}/{name}{}.wasm", h("wasm")),
+        };
         let candidates = [
-            format!("/{pkg}/{name}{}.js", h("js")),
-            format!("/{pkg}/{name}{}.wasm", h("wasm")),
+            entry.js.clone(),
+            entry.wasm.clone(),
             css.clone(),
             format!("/{pkg}/__wasm_split{}.js", h("split")),
             format!("/{pkg}/__wasm_split_manifest{}.json", h("manifest")),
@@ -213,7 +221,12 @@ impl Assets {
                     .exists()
             })
             .collect();
-        Assets { files, css, hashes }
+        Assets {
+            files,
+            css,
+            hashes,
+            entry,
+        }
     }
 
     /// A short name for this build's assets (FNV-1a of their hashes).
