@@ -45,11 +45,13 @@ pub fn IslandScripts(
             if let Some(shared) = Owner::current_shared_context() {
                 shared.set_is_hydrating(false);
             }
+            // JSON string literals are JavaScript string literals.
+            let literal = |s: &str| serde_json::to_string(s).unwrap_or_default();
             let call = format!(
-                "{}({:?}, {:?});",
+                "{}({}, {});",
                 include_str!("islands.js").trim_end(),
-                files.js,
-                files.wasm
+                literal(&files.js),
+                literal(&files.wasm)
             );
             view! { <script type="module">{call}</script> }.into_any()
         }

@@ -48,13 +48,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub(crate) fn request_locale() -> Option<Locale> {
     #[cfg(feature = "ssr")]
     {
-        use omnistore_components::i18n::negotiate;
-        let parts = use_context::<http::request::Parts>()?;
-        let header = |name: http::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
-        Some(negotiate(
-            header(http::header::COOKIE),
-            header(http::header::ACCEPT_LANGUAGE),
-        ))
+        use_context::<http::request::Parts>().map(|p| crate::api::ssr::locale_of(&p))
     }
     #[cfg(not(feature = "ssr"))]
     None

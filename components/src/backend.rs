@@ -360,6 +360,9 @@ pub struct Identity {
     /// Whether cookies must be `Secure` (served over HTTPS).
     pub secure: bool,
     pub user_agent: String,
+    /// The shopper's language (the `lang` cookie, else `Accept-Language`),
+    /// worked out once for the whole request.
+    pub locale: Locale,
     /// "My store": the customer's, else the guest's cookie (a known slug).
     pub store: Option<String>,
     /// The cart as read with the session, for a catalog page (which shows

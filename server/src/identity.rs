@@ -76,6 +76,10 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
             .to_string(),
+        locale: {
+            let header = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
+            negotiate(header(header::COOKIE), header(header::ACCEPT_LANGUAGE))
+        },
         ..Identity::default()
     };
     // A guest's "my store"; a customer's is on the account (see `my_store`).
@@ -125,11 +129,7 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     // cart is read with the session, in the same round trip.
     let for_page = (req.method() == Method::GET
         && crate::page_cache::is_catalog_page(req.uri().path()))
-    .then(|| {
-        let header = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
-        let locale = negotiate(header(header::COOKIE), header(header::ACCEPT_LANGUAGE));
-        (cart.as_deref().unwrap_or(""), locale)
-    });
+    .then(|| (cart.as_deref().unwrap_or(""), identity.locale));
     let who = match state
         .backend
         .who(&presented, session.as_deref(), for_page)

@@ -31,7 +31,7 @@ use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use omnistore_app::seo::SiteOrigin;
 use omnistore_components::backend::Identity;
-use omnistore_components::i18n::{negotiate, Locale};
+use omnistore_components::i18n::Locale;
 use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
@@ -131,11 +131,9 @@ fn key_of(parts: &Parts) -> Option<Key> {
     if parts.method != Method::GET || who.kiosk.is_some() || !is_catalog_page(parts.uri.path()) {
         return None;
     }
-    // As the page itself works the language out (`request_locale`).
-    let header = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
     Some(Key {
         path_and_query: parts.uri.path_and_query()?.as_str().to_string(),
-        locale: negotiate(header(header::COOKIE), header(header::ACCEPT_LANGUAGE)),
+        locale: who.locale,
         store: who.my_store().map(str::to_string),
     })
 }

@@ -135,12 +135,24 @@ pub(crate) mod ssr {
 
     /// The shopper's language for texts in answers (cookie, then Accept-Language).
     pub fn locale() -> Locale {
-        parts()
-            .map(|p| {
-                let h = |n| p.headers.get(n).and_then(|v: &HeaderValue| v.to_str().ok());
+        parts().map(|p| locale_of(&p)).unwrap_or_default()
+    }
+
+    /// The language the identity layer worked out for the request; from
+    /// its headers for a request that did not pass that layer.
+    pub fn locale_of(parts: &http::request::Parts) -> Locale {
+        match parts.extensions.get::<Identity>() {
+            Some(who) => who.locale,
+            None => {
+                let h = |n| {
+                    parts
+                        .headers
+                        .get(n)
+                        .and_then(|v: &HeaderValue| v.to_str().ok())
+                };
                 negotiate(h(http::header::COOKIE), h(http::header::ACCEPT_LANGUAGE))
-            })
-            .unwrap_or_default()
+            }
+        }
     }
 
     pub fn set_cookie(value: &str) {
