@@ -170,6 +170,26 @@ test('accessibility: axe-core finds no violations', async () => {
   await page.context().close();
 });
 
+test('the wasm is fetched after the first paint, never preloaded with the page', async () => {
+  const page = await newPage(browser);
+  await page.goto('/');
+  await hydrated(page);
+  const timing = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const wasm = performance.getEntriesByType('resource')
+      .find((e) => /^\/pkg\/omnistore\.[^/]*\.wasm$/.test(new URL(e.name).pathname));
+    return {
+      paint: paint?.startTime,
+      wasm: wasm?.startTime,
+      preloads: document.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]').length,
+    };
+  });
+  assert.equal(timing.preloads, 0);
+  assert.ok(timing.paint !== undefined && timing.wasm !== undefined, JSON.stringify(timing));
+  assert.ok(timing.wasm >= timing.paint, `wasm requested at ${timing.wasm} ms, first paint at ${timing.paint} ms`);
+  await page.context().close();
+});
+
 test('release assets: hashed names, precompressed brotli, immutable caching', async () => {
   const page = await newPage(browser);
   const assets = [];
