@@ -15,8 +15,9 @@
 // page rarely has two lazy islands).
 //
 // Run after every release build (scripts/setup.sh's omnistore_build does).
-// Idempotent: a rewritten `__wasm_split.js` still names every file, and packs
-// that went missing are made again from it. The chunk files stay. Packs are named
+// `__wasm_split.js` is rewritten as a table (see below). Idempotent: what
+// each pack holds is kept in `pack-chunks.json`, and packs that went missing
+// are made again from it. The chunk files stay. Packs are named
 // by their content's hash, and get the brotli and gzip twins the server
 // serves, as `--precompress` does for the other files.
 import { createHash } from 'node:crypto';
@@ -32,6 +33,9 @@ if (!loaderFile) {
 }
 const loaderPath = join(dir, loaderFile);
 const MARK = '/* omnistore packs: ';
+// What each pack holds, by file name, for a later run (the browser's table
+// has numbers only).
+const SIDECAR = 'pack-chunks.json';
 
 function twins(path, bytes) {
   writeFileSync(`${path}.br`, brotliCompressSync(bytes, {
@@ -65,23 +69,34 @@ function writePack(name, modules) {
 }
 
 const source = readFileSync(loaderPath, 'utf8');
-const packed = source.includes(MARK);
+// Written here before in the table form below: nothing to rewrite.
+const packed = source.includes(MARK) && source.includes(' = __loader(');
 
-// The shapes cargo-leptos 0.3 writes: a chunk loads one file and depends on
-// nothing; an exported loader loads its module after its chunks. Read from
-// the file as written, or as rewritten here before.
-const chunkDef = /const __chunk_(\d+) = makeLoad\(\(\) => \{\n\s+const src = (?:fetch\(new URL\(|__source\(\d+, )"(?:\.\/)?([^"]+)"/g;
-const exportDef = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\n\s+const src = (?:fetch\(new URL\(|__source\()"(?:\.\/)?([^"]+)"[\s\S]*?\n, \[(?:__pack\([^)]*\), )?([^\]]*)\]\)\);/g;
+// What the loader file says: each chunk's file (by number), and each exported
+// loader's own module and the chunks it needs. Read from the table written
+// here before, or from the file as cargo-leptos 0.3 writes it (a chunk loads
+// one file and depends on nothing; an exported loader loads its module after
+// its chunks), also in the shape an earlier version of this script gave it.
 const chunkFile = new Map();
-for (const m of source.matchAll(chunkDef)) chunkFile.set(Number(m[1]), m[2]);
 const loaders = [];
-for (const m of source.matchAll(exportDef)) {
-  const chunks = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const n = Number(d.replace('__chunk_', ''));
-    if (!chunkFile.has(n)) throw new Error(`pack-chunks: ${d} has no file`);
-    return n;
-  });
-  loaders.push({ whole: m[0], name: m[1], own: m[2], chunks });
+if (packed) {
+  // The table has no file names: they are kept beside it, for this script.
+  const files = JSON.parse(readFileSync(join(dir, SIDECAR), 'utf8'));
+  for (const [n, f] of Object.entries(files.chunks)) chunkFile.set(Number(n), f);
+  for (const m of source.matchAll(/export const __wasm_split_load_(\w+) = __loader\("[^"]+", \[([^\]]*)\]\);/g)) {
+    loaders.push({ name: m[1], own: files.own[m[1]], chunks: m[2] ? m[2].split(',').map(Number) : [] });
+  }
+} else {
+  const chunkDef = /const __chunk_(\d+) = makeLoad\(\(\) => \{\n\s+const src = (?:fetch\(new URL\(|__source\(\d+, )"(?:\.\/)?([^"]+)"/g;
+  const exportDef = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\n\s+const src = (?:fetch\(new URL\(|__source\()"(?:\.\/)?([^"]+)"[\s\S]*?\n, \[(?:__pack\([^)]*\), )?([^\]]*)\]\)\);/g;
+  for (const m of source.matchAll(chunkDef)) chunkFile.set(Number(m[1]), m[2]);
+  for (const m of source.matchAll(exportDef)) {
+    const chunks = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => Number(d.replace('__chunk_', '')));
+    loaders.push({ name: m[1], own: m[2], chunks });
+  }
+}
+for (const l of loaders) {
+  for (const n of l.chunks) if (!chunkFile.has(n)) throw new Error(`pack-chunks: chunk ${n} has no file`);
 }
 if (loaders.length === 0) throw new Error(`pack-chunks: no exported loader found in ${loaderFile}`);
 const packs = new Map(loaders.map((l) => [
@@ -93,31 +108,22 @@ if (packed) {
   process.exit(0);
 }
 
-// A chunk is known by its number, a loader's own module by its file's name.
-let out = source;
-for (const l of loaders) {
-  const [pack, own] = [JSON.stringify(packs.get(l.name)), JSON.stringify(l.own)];
-  const rewritten = l.whole
-    .replace(/fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\)/, `__source(${own})`)
-    .replace(/\n, \[/, `\n, [__pack(${pack}, ${own}), `);
-  out = out.replace(l.whole, rewritten);
-}
-out = out.replace(/const __chunk_(\d+) = makeLoad\(\(\) => \{\n(\s+)const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);/g,
-  (_, n, indent, file) => `const __chunk_${n} = makeLoad(() => {\n${indent}const src = __source(${n}, ${JSON.stringify(file)});`);
-out = out.replaceAll('(WebAssembly.instantiateStreaming(src, imports))', '(WebAssembly.instantiate(await src, imports))');
-// Modules from fetched packs: a loader's own under its file's name, a chunk
-// under its number. A pack says what it holds, so a module looked for while
-// a pack is on its way waits for it, then is fetched alone if not in it. The
-// pack is the loader's first dependency: it starts before the modules are
-// looked for. A pack that does not come leaves its modules to be fetched
-// alone. (Comments stay here: the first page downloads this code.)
+// The loader file again, as a table: one line per exported loader, with
+// its pack and its chunks' numbers. The first page downloads this file;
+// cargo-leptos writes five lines of code and a comment listing the loaders
+// that share it for each of the 285 chunks, and every chunk's hashed file
+// name (141 KB, 11.2 KB brotli). Every module a loader needs is in its pack,
+// so the file names are not needed in the browser. A pack is its loader's
+// first dependency: it starts before the modules are looked for, and a module
+// waits for it. A pack that does not come fails the load, and the next load
+// fetches it again. (Comments stay here: the first page downloads this code.)
 const runtime = `
 ${MARK}scripts/pack-chunks.mjs */
 const __packed = new Map();
 const __pending = new Map();
-function __pack(file, own) {
+function __pack(file) {
   return () => {
-    if (!__packed.has(own) && !__pending.has(file)) {
+    if (!__packed.has(file) && !__pending.has(file)) {
       const arrived = fetch(new URL("./" + file, import.meta.url))
         .then((r) => {
           if (!r.ok) throw new Error(file + ": " + r.status);
@@ -130,32 +136,44 @@ function __pack(file, own) {
           for (let i = 0; i < n; i++) {
             const key = head.getUint32(4 * (1 + i), true);
             const len = head.getUint32(4 * (1 + n + i), true);
-            const k = key === 0xffffffff ? own : key;
-            if (!__packed.has(k)) __packed.set(k, Promise.resolve(new Uint8Array(b, at, len)));
+            const k = key === 0xffffffff ? file : key;
+            if (!__packed.has(k)) __packed.set(k, new Uint8Array(b, at, len));
             at += len;
           }
         })
-        .catch((e) => console.warn(e))
         .finally(() => __pending.delete(file));
       __pending.set(file, arrived);
     }
-    return Promise.resolve();
+    return __pending.get(file) ?? Promise.resolve();
   };
 }
-async function __source(key, file = key) {
-  if (!__packed.has(key) && __pending.size > 0) await Promise.all(__pending.values());
-  if (__packed.has(key)) return __packed.get(key);
-  const r = await fetch(new URL("./" + file, import.meta.url));
-  if (!r.ok) throw new Error(file + ": " + r.status);
-  return r.arrayBuffer();
+async function __source(key) {
+  while (!__packed.has(key) && __pending.size > 0) await Promise.all(__pending.values());
+  if (!__packed.has(key)) throw new Error("wasm module " + key + " is in no pack that arrived");
+  return __packed.get(key);
+}
+const __instantiate = (src) => async (imports) => WebAssembly.instantiate(await src, imports);
+const __chunks = [];
+function __chunk(n) {
+  return (__chunks[n] ??= makeLoad(() => __instantiate(__source(n)), []))();
+}
+function __loader(pack, chunks) {
+  return wrapAsyncCb(makeLoad(() => __instantiate(__source(pack)),
+    [__pack(pack), ...chunks.map((n) => () => __chunk(n))]));
 }
 `;
-if (out.includes('instantiateStreaming') || out.includes('fetch(new URL("./')) {
-  throw new Error('pack-chunks: a loader was not rewritten');
-}
-// After the imports and helpers, before the first loader.
-const firstLoader = out.search(/\n\/\*|\nconst __chunk_|\nexport const /);
-out = out.slice(0, firstLoader) + '\n' + runtime + out.slice(firstLoader);
+const exports = loaders.map((l) => `export const __wasm_split_load_${l.name} = __loader(`
+  + `${JSON.stringify(packs.get(l.name))}, [${l.chunks.join(',')}]);`);
+const files = {
+  chunks: Object.fromEntries(chunkFile),
+  own: Object.fromEntries(loaders.map((l) => [l.name, l.own])),
+};
+// cargo-leptos' imports and helpers (getSharedImports, wrapAsyncCb,
+// makeLoad) stay; its chunk and loader definitions are replaced.
+const firstLoader = source.search(/\n\/\*|\nconst __chunk_|\nexport const /);
+const out = source.slice(0, firstLoader) + '\n' + runtime + exports.join('\n') + '\n';
+writeFileSync(join(dir, SIDECAR), JSON.stringify(files));
+if (out.includes('instantiateStreaming')) throw new Error('pack-chunks: a loader was not rewritten');
 writeFileSync(loaderPath, out);
 twins(loaderPath, Buffer.from(out));
 console.log(`pack-chunks: ${packs.size} packs written for ${chunkFile.size} chunks`);

@@ -107,14 +107,16 @@ fn KioskIsland(
 #[island]
 fn ShopperIsland(
     /// The session the page was rendered with (islands mode).
-    session: Option<crate::api::account::SessionState>,
+    session: crate::shopper::SessionProp,
 ) -> impl IntoView {
-    crate::shopper::island_context(session);
+    crate::shopper::island_context(Some(session));
     view! { <ShopperLinks /> }
 }
 
 /// Account menu, cart badge and the mini-cart drawer. The server renders
 /// them with the session's state; after hydration they follow every change.
+/// No `Transition`: the session is already there when the island renders
+/// (read before it, on the server; in its props, in the browser).
 #[component]
 fn ShopperLinks() -> impl IntoView {
     let shopper = use_shopper();
@@ -128,18 +130,73 @@ fn ShopperLinks() -> impl IntoView {
     let open = Callback::new(move |()| shopper.drawer.set(true));
     view! {
         <div class="os-header__shopper">
-            <Transition fallback=|| view! { <AccountMenu viewer=Signal::stored(None) /> }>
-                <MyStoreBadge store=Signal::derive(move || shopper.my_store()) />
-                <AccountMenu viewer=Signal::derive(move || shopper.viewer()) on_sign_out=sign_out />
-                <CartBadge count=Signal::derive(move || shopper.item_count()) on_open=open />
-            </Transition>
+            <MyStoreBadge store=Signal::derive(move || shopper.my_store()) />
+            <AccountMenu viewer=Signal::derive(move || shopper.viewer()) on_sign_out=sign_out />
+            <CartBadge count=Signal::derive(move || shopper.item_count()) on_open=open />
         </div>
+        <LazyMiniCart shopper />
+    }
+}
+
+/// The mini-cart drawer, loaded the first time it opens.
+///
+/// Why: it is closed on every page the server sends, and most visits never
+/// open it, so its views, the lines' money formatting and the subtotal are
+/// not in the first page's wasm. Once loaded it stays, and closes and
+/// opens by the shopper's `drawer` signal. If its code cannot be fetched
+/// (offline before it was ever cached), the drawer stays shut, the badge
+/// still counts, and the next opening or the network's return tries again:
+/// a failed load never takes the page's wasm down with it, as a plain
+/// `#[lazy]` would.
+#[component]
+fn LazyMiniCart(
+    /// The page's shopper, whose cart, notice and drawer it shows.
+    shopper: crate::shopper::Shopper,
+) -> impl IntoView {
+    let loaded = RwSignal::new(false);
+    Effect::new(move || {
+        let wanted = shopper.drawer.get();
+        // Tracked so that a load that failed offline is tried again when
+        // the network is back, with the drawer still open.
+        shopper.offline.track();
+        if wanted && !loaded.get_untracked() {
+            spawn_local(async move {
+                if mini_cart_preload().await.is_ok() {
+                    loaded.set(true);
+                }
+            });
+        }
+    });
+    // Loaded, the call below completes at once: a bare `Suspend` (no
+    // `Suspense`) renders it in the same pass.
+    move || {
+        loaded.get().then(|| {
+            Suspend::new(send_wrapper::SendWrapper::new(async move {
+                mini_cart(shopper).await.ok()
+            }))
+        })
+    }
+}
+
+/// The drawer itself, in a wasm chunk of its own. Its name starts with
+/// `omnistore_`: the service worker keeps such chunks for offline use.
+#[leptos::wasm_split::wasm_split(
+    omnistore_mini_cart,
+    wasm_split_path = ::leptos::wasm_split,
+    preload(mini_cart_preload),
+    fallible
+)]
+fn mini_cart(
+    shopper: crate::shopper::Shopper,
+) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(view! {
         <MiniCart
             cart=Signal::derive(move || shopper.cart())
             open=shopper.drawer
             message=Signal::derive(move || shopper.notice.get())
         />
     }
+    .into_any())
 }
 
 /// Links to `/lang/{tag}`, a plain server route that sets the cookie and
@@ -197,8 +254,9 @@ fn LanguageSwitcher() -> impl IntoView {
 pub fn lone_shopper_corner(session: Option<crate::api::account::SessionState>) -> impl IntoView {
     omnistore_components::i18n::provide_locale(crate::root::request_locale());
     crate::kiosk::provide_kiosk();
-    crate::shopper::provide_seeded_shopper(session.clone());
-    view! { <ShopperIsland session /> }
+    let props = crate::shopper::SessionProp::new(session.as_ref());
+    crate::shopper::provide_seeded_shopper(session);
+    view! { <ShopperIsland session=props /> }
 }
 
 /// The header's shopper island: the server waits for the session and hands
@@ -208,7 +266,10 @@ fn shopper_corner() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                view! { <ShopperIsland session=shopper.loaded().await /> }
+                let session = shopper.loaded().await;
+                view! {
+                    <ShopperIsland session=crate::shopper::SessionProp::new(session.as_ref()) />
+                }
             })}
         </Suspense>
     }

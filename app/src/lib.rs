@@ -61,6 +61,20 @@ pub fn hydrate() {
     }
 }
 
+/// Room in the wasm's read-only data for wasm-split to lay it out again.
+///
+/// Why: `cargo leptos build --split` gives each module the data only its
+/// code reads, regrouping the data module by module. The regrouping pads
+/// each group to its alignment; when that makes the data a few bytes longer
+/// than the linker's layout (it was 4 bytes once), wasm-split gives up and
+/// leaves *all* of it, every lazy page's texts in every language, in the
+/// first page's module: about 58 KB raw, 6.5 KB brotli. This unused block
+/// is kept by the linker (`#[used]`) and read by no code, so no module
+/// gets it, and its bytes are the slack the regrouping may fill.
+#[cfg(feature = "hydrate")]
+#[used]
+static SPLIT_SLACK: [u8; 4096] = [0x5a; 4096];
+
 #[cfg(feature = "hydrate")]
 thread_local! {
     static ISLANDS_LEFT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };

@@ -22,9 +22,13 @@
 //! lost answer cannot double a line. A server-sent event stream tells this
 //! page when the cart changed elsewhere (another tab or device).
 
-use crate::api::account::{get_session, SessionState};
-use crate::api::load::{load, Loaded};
+use crate::api::account::SessionState;
 use crate::api::ShopError;
+#[cfg(not(feature = "hydrate"))]
+use crate::api::{
+    account::get_session,
+    load::{load, Loaded},
+};
 use leptos::prelude::*;
 use omnistore_components::i18n::{use_locale, Locale, Msg};
 use omnistore_components::model::{
@@ -41,8 +45,11 @@ pub struct Queued {
 
 #[derive(Clone, Copy)]
 pub struct Shopper {
-    /// The session loaded with the page, on the server. `None` in the
-    /// browser, where `seeded` holds it instead.
+    /// The session loaded with the page, on the server (`None` for a
+    /// corner rendered from a session already read). The browser has no
+    /// such resource, so none of its machinery is in the wasm: there
+    /// `seeded` holds the session.
+    #[cfg(not(feature = "hydrate"))]
     session: Option<Loaded<Result<SessionState, ShopError>>>,
     /// In the browser: the session the server put in the header island's
     /// props, replaced by each later reload.
@@ -79,25 +86,59 @@ pub fn use_shopper() -> Shopper {
 
 /// Creates the shopper state for the page and, in the browser, starts the
 /// live updates and the queue.
+#[cfg(not(feature = "hydrate"))]
 pub fn provide_shopper() -> Shopper {
-    let shopper = Shopper::new(Some(load(|| (), |_| get_session())), None, use_locale());
+    let shopper = Shopper {
+        session: Some(load(|| (), |_| get_session())),
+        ..Shopper::new(None, use_locale())
+    };
     provide_context(shopper);
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |prev: Option<()>| {
-        if prev.is_none() {
-            browser::start(shopper);
-        }
-    });
     shopper
+}
+
+/// The app renders on the server only (islands); in the browser, islands
+/// find the page-wide shopper with [`use_shopper`].
+#[cfg(feature = "hydrate")]
+pub fn provide_shopper() -> Shopper {
+    use_shopper()
 }
 
 /// A shopper made from a session already read (server only: see
 /// [`crate::layout::lone_shopper_corner`]).
 #[cfg(feature = "ssr")]
 pub fn provide_seeded_shopper(session: Option<SessionState>) -> Shopper {
-    let shopper = Shopper::new(None, session, use_locale());
+    let shopper = Shopper::new(session, use_locale());
     provide_context(shopper);
     shopper
+}
+
+/// The session in the header island's props, as JSON text.
+///
+/// Why not the `SessionState` itself: leptos decodes island props from a
+/// `&str`, server functions (`get_session`) decode their answers from
+/// bytes, and serde's decoders are made once per kind of input. Decoded
+/// both ways, the session, its cart, lines, viewer and store would each be
+/// in the first page's wasm twice. As text, the props need a string's
+/// decoder only, and the session is read from bytes like every answer (as
+/// [`crate::api::load`] does for resources).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SessionProp(String);
+
+impl SessionProp {
+    /// The props for `session` (empty for none).
+    pub fn new(session: Option<&SessionState>) -> Self {
+        SessionProp(
+            session
+                .and_then(|s| serde_json::to_string(s).ok())
+                .unwrap_or_default(),
+        )
+    }
+
+    /// The session the props carry.
+    pub fn decode(&self) -> Option<SessionState> {
+        serde_json::from_slice(self.0.as_bytes()).ok()
+    }
 }
 
 /// What every island calls first. In the browser an island has no context
@@ -105,7 +146,7 @@ pub fn provide_seeded_shopper(session: Option<SessionState>) -> Shopper {
 /// and kiosk mode, and (with `session`, from the island's props) makes the
 /// page-wide shopper. Elsewhere the context is already there and this does
 /// nothing.
-pub fn island_context(session: Option<SessionState>) {
+pub fn island_context(session: Option<SessionProp>) {
     #[cfg(feature = "hydrate")]
     crate::island_hydrated();
     if use_context::<Locale>().is_none() {
@@ -115,8 +156,10 @@ pub fn island_context(session: Option<SessionState>) {
         crate::kiosk::provide_kiosk();
     }
     #[cfg(feature = "hydrate")]
-    if use_context::<Shopper>().is_none() && session.is_some() {
-        browser::page_shopper(session);
+    if use_context::<Shopper>().is_none() {
+        if let Some(seed) = session.and_then(|s| s.decode()) {
+            browser::page_shopper(Some(seed));
+        }
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = session;
@@ -179,13 +222,10 @@ fn apply_locally(cart: &mut Cart, op: &CartOp) {
 }
 
 impl Shopper {
-    fn new(
-        session: Option<Loaded<Result<SessionState, ShopError>>>,
-        seeded: Option<SessionState>,
-        locale: Locale,
-    ) -> Self {
+    fn new(seeded: Option<SessionState>, locale: Locale) -> Self {
         Shopper {
-            session,
+            #[cfg(not(feature = "hydrate"))]
+            session: None,
             seeded: RwSignal::new(seeded),
             live: RwSignal::new(None),
             pending: RwSignal::new(Vec::new()),
@@ -198,18 +238,20 @@ impl Shopper {
 
     /// The session as last loaded, `None` while loading. Reactive.
     pub fn session(&self) -> Option<SessionState> {
-        match self.session {
-            Some(loaded) => loaded.get().and_then(Result::ok),
-            None => self.seeded.get(),
+        #[cfg(not(feature = "hydrate"))]
+        if let Some(loaded) = self.session {
+            return loaded.get().and_then(Result::ok);
         }
+        self.seeded.get()
     }
 
     /// The session, once loaded (for rendering an island's props).
     pub async fn loaded(self) -> Option<SessionState> {
-        match self.session {
-            Some(loaded) => loaded.await.ok(),
-            None => self.seeded.get_untracked(),
+        #[cfg(not(feature = "hydrate"))]
+        if let Some(loaded) = self.session {
+            return loaded.await.ok();
         }
+        self.seeded.get_untracked()
     }
 
     fn server_cart(&self) -> Cart {
@@ -266,15 +308,15 @@ impl Shopper {
     /// Reloads who is signed in and their cart (after sign-in or sign-out).
     pub fn refresh(&self) {
         self.live.set(None);
-        match self.session {
-            Some(loaded) => loaded.refetch(),
-            #[cfg(feature = "hydrate")]
-            None => browser::reload_session(*self),
-            #[cfg(not(feature = "hydrate"))]
-            None => {}
+        #[cfg(not(feature = "hydrate"))]
+        if let Some(loaded) = self.session {
+            loaded.refetch();
         }
         #[cfg(feature = "hydrate")]
-        browser::reconnect(*self);
+        {
+            browser::reload_session(*self);
+            browser::reconnect(*self);
+        }
     }
 
     /// Changes the cart: shown at once, sent (or queued) with an idempotency key.
@@ -372,6 +414,11 @@ mod browser {
         /// The one shopper of the page, shared by its islands.
         static PAGE: Cell<Option<Shopper>> = const { Cell::new(None) };
         static FLUSHING: Cell<bool> = const { Cell::new(false) };
+        /// A saved queue is being taken back.
+        static RESTORING: Cell<bool> = const { Cell::new(false) };
+        /// A saved queue is not taken back yet (in flight, or its code could
+        /// not be fetched): storage keeps it untouched.
+        static UNREAD: Cell<bool> = const { Cell::new(false) };
         static EVENTS: RefCell<Option<web_sys::EventSource>> = const { RefCell::new(None) };
     }
 
@@ -385,7 +432,7 @@ mod browser {
         let locale = omnistore_components::i18n::use_locale();
         let unseeded = seed.is_none();
         let owner = Owner::new_root(None);
-        let shopper = owner.with(|| Shopper::new(None, seed, locale));
+        let shopper = owner.with(|| Shopper::new(seed, locale));
         std::mem::forget(owner);
         PAGE.with(|p| p.set(Some(shopper)));
         if unseeded {
@@ -421,7 +468,12 @@ mod browser {
             })
     }
 
+    /// Saves the queue for a later page. Not while a saved queue is being
+    /// taken back (or could not be yet): it would be overwritten and lost.
     pub fn persist(queue: Vec<Queued>) {
+        if UNREAD.with(Cell::get) {
+            return;
+        }
         if let Some(s) = storage() {
             if queue.is_empty() {
                 let _ = s.remove_item(QUEUE_KEY);
@@ -431,11 +483,46 @@ mod browser {
         }
     }
 
-    fn restore() -> Vec<Queued> {
-        storage()
-            .and_then(|s| s.get_item(QUEUE_KEY).ok().flatten())
-            .and_then(|json| serde_json::from_slice(json.as_bytes()).ok())
-            .unwrap_or_default()
+    /// The queue a page left unsent, decoded in a wasm chunk of its own:
+    /// decoding needs a decoder for every kind of change, and most pages
+    /// start with no queue at all. Its name starts with `omnistore_`: the
+    /// service worker keeps such chunks for offline use.
+    #[leptos::wasm_split::wasm_split(
+        omnistore_cart_queue,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )]
+    fn decode_queue(json: String) -> Result<Vec<Queued>, leptos::wasm_split::SplitLoaderError> {
+        Ok(serde_json::from_slice(json.as_bytes()).unwrap_or_default())
+    }
+
+    /// Takes back the queue an earlier page saved, ahead of any change
+    /// made since this page started, and sends it. Until it is taken back,
+    /// the saved copy is left as it is (see [`persist`]); if the chunk
+    /// cannot be fetched, the `online` event tries again.
+    fn restore(shopper: Shopper) {
+        let Some(json) = storage().and_then(|s| s.get_item(QUEUE_KEY).ok().flatten()) else {
+            return;
+        };
+        if RESTORING.with(|r| r.replace(true)) {
+            return;
+        }
+        UNREAD.with(|u| u.set(true));
+        spawn_local(async move {
+            let decoded = decode_queue(json).await;
+            RESTORING.with(|r| r.set(false));
+            let Ok(mut queued) = decoded else { return };
+            UNREAD.with(|u| u.set(false));
+            if queued.is_empty() {
+                return;
+            }
+            shopper.pending.update(|p| {
+                queued.append(p);
+                *p = queued;
+            });
+            persist(shopper.pending.get_untracked());
+            flush(shopper);
+        });
     }
 
     /// Sends queued changes in order, one at a time; stops at a network
@@ -518,11 +605,9 @@ mod browser {
     }
 
     pub fn start(shopper: Shopper) {
-        let queued = restore();
-        if !queued.is_empty() {
-            shopper.pending.set(queued);
-        }
+        restore(shopper);
         let on_online = Closure::<dyn Fn()>::new(move || {
+            restore(shopper);
             flush(shopper);
             refetch(shopper);
         });
@@ -530,7 +615,6 @@ mod browser {
             window().add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
         on_online.forget();
         follow_if_needed(shopper);
-        flush(shopper);
     }
 
     /// Opens the event stream when there is a cart to follow: a visitor who

@@ -139,13 +139,46 @@ test('a second device signed in as the same customer sees cart changes within 2 
   await laptop.context().close();
 });
 
-test('offline add-to-cart is queued and arrives exactly once after reconnecting', async () => {
+/// A new visitor's page that goes offline on a buyable product from
+/// `category` and adds it to the cart.
+async function addOffline(category) {
   const page = await newPage(browser);
-  const [a] = await buyableProducts(page, 'camping', 1);
-  await page.goto(a);
+  const [href] = await buyableProducts(page, category, 1);
+  await page.goto(href);
   await hydrated(page);
   await page.context().setOffline(true);
   await page.getByRole('button', { name: 'Add to cart' }).click();
+  return { page, href };
+}
+
+test('a change queued offline in a tab that was closed is sent by the next page, once', async () => {
+  const { page, href: a } = await addOffline('garden-furniture');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('os-cart-queue') || '[]').length === 1);
+  // The console reports the failed fetches; that is the point of this test.
+  page.errors = [];
+  // The tab goes before the network comes back; the shopper returns later.
+  const context = page.context();
+  await page.close();
+  await context.setOffline(false);
+  const next = await context.newPage();
+  next.errors = [];
+  next.on('pageerror', (e) => next.errors.push(String(e)));
+  next.on('console', (m) => { if (m.type() === 'error') next.errors.push(m.text()); });
+  await next.goto('/');
+  await hydrated(next);
+  // The saved queue is decoded (its code comes on demand) and sent.
+  await next.waitForFunction(() => localStorage.getItem('os-cart-queue') === null);
+  await next.waitForFunction(() => document.querySelector('.os-cart-badge__count')?.dataset.count === '1');
+  await next.reload();
+  await hydrated(next);
+  await next.waitForTimeout(500);
+  assert.deepEqual(await cartQuantities(context), { [a.replace('/p/', '')]: 1 });
+  assert.deepEqual(next.errors, []);
+  await context.close();
+});
+
+test('offline add-to-cart is queued and arrives exactly once after reconnecting', async () => {
+  const { page, href: a } = await addOffline('camping');
   // Applied in the page at once, and kept for later.
   await page.waitForFunction(() => document.querySelector('.os-cart-badge__count')?.dataset.count === '1');
   await page.getByText('You are offline').first().waitFor();

@@ -126,6 +126,10 @@ test('manifest, icons and service worker make the shop installable', async () =>
   const shell = await cachedPaths();
   assert.ok(shell.includes('/offline'), 'the offline page is stored at install');
   assert.ok(shell.some((p) => /^\/pkg\/omnistore\..*\.wasm$/.test(p)), 'the wasm is stored at install');
+  // The shell's own chunks that load on first use, not with the page.
+  for (const chunk of ['mini_cart', 'cart_queue']) {
+    assert.ok(shell.some((p) => p.startsWith(`/pkg/pack_omnistore_${chunk}.`)), `${chunk} is stored at install`);
+  }
 });
 
 test('pages visited before open offline with the banner; others show the offline page', async () => {
@@ -152,6 +156,11 @@ test('pages visited before open offline with the banner; others show the offline
   const mark = await page.locator('.os-price__amount').first()
     .evaluate((el) => getComputedStyle(el, '::after').content);
   assert.equal(mark, '" *"', 'prices on a saved copy are marked');
+  // The mini-cart's code was never fetched by a page, only stored at
+  // install: it opens offline all the same.
+  await page.waitForSelector('body[data-hydrated="true"]');
+  await page.getByRole('link', { name: 'Cart, 0 items' }).click();
+  await page.getByRole('dialog', { name: 'Your cart' }).getByText('Your cart is empty').waitFor();
 
   await page.goto('/c/lighting?sort=price-desc');
   await page.getByRole('heading', { level: 1, name: 'You are offline' }).waitFor();

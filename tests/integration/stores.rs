@@ -1004,7 +1004,12 @@ fn corner_cart(html: &str) -> Value {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&");
-    serde_json::from_str::<Value>(&json).unwrap()["session"]["cart"].clone()
+    // The session is JSON text inside the props (see `SessionProp`).
+    let session = serde_json::from_str::<Value>(&json).unwrap()["session"]
+        .as_str()
+        .expect("the session as text")
+        .to_string();
+    serde_json::from_str::<Value>(&session).unwrap()["cart"].clone()
 }
 
 /// Catalog pages are kept without the header's shopper corner, and each

@@ -177,6 +177,27 @@ struct Assets {
     entry: omnistore_app::hydration::BuildFiles,
 }
 
+/// The packs of the shell's own wasm chunks (`scripts/pack-chunks.mjs`
+/// names a pack after its split module; ours are `omnistore_…`): the
+/// mini-cart drawer and the offline queue's decoder. They load on first
+/// use, not with the page, and must work offline like the rest of the shell,
+/// so the service worker keeps them at install. Page islands' packs are
+/// kept as they are fetched.
+fn shell_packs(options: &LeptosOptions) -> Vec<String> {
+    let pkg = &*options.site_pkg_dir;
+    let mut packs: Vec<String> =
+        std::fs::read_dir(std::path::Path::new(&*options.site_root).join(pkg))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .filter(|name| name.starts_with("pack_omnistore_") && name.ends_with(".bin"))
+            .map(|name| format!("/{pkg}/{name}"))
+            .collect();
+    packs.sort();
+    packs
+}
+
 impl Assets {
     fn of(options: &LeptosOptions) -> Self {
         // cargo-leptos writes `hash.txt` beside the server binary (`js: …`,
@@ -213,7 +234,7 @@ impl Assets {
             format!("/{pkg}/__wasm_split_manifest{}.json", h("manifest")),
         ];
         // Only what was built: a development build has no split files.
-        let files = candidates
+        let mut files: Vec<String> = candidates
             .into_iter()
             .filter(|f| {
                 std::path::Path::new(&*options.site_root)
@@ -221,6 +242,7 @@ impl Assets {
                     .exists()
             })
             .collect();
+        files.extend(shell_packs(options));
         Assets {
             files,
             css,
