@@ -100,8 +100,7 @@ pub fn KioskBar(
     Effect::new({
         let store = store.clone();
         move |_| {
-            let (store, owner) = (store.clone(), Owner::current());
-            leptos::task::spawn_local(start_idle(store, left, owner.unwrap_or_default()));
+            start_idle_until_loaded(store.clone(), left, Owner::current().unwrap_or_default());
         }
     });
     let staff_store = store.clone();
@@ -183,10 +182,15 @@ fn LazyPhoneDialog(
     open: RwSignal<bool>,
 ) -> impl IntoView {
     let dialog = move || {
-        Suspend::new(send_wrapper::SendWrapper::new(phone_dialog(
-            store.clone(),
-            open,
-        )))
+        let store = store.clone();
+        // Not loaded (the network failed): shut again, so that the next
+        // press tries again.
+        Suspend::new(send_wrapper::SendWrapper::new(async move {
+            phone_dialog(store, open)
+                .await
+                .inspect_err(|_| open.set(false))
+                .ok()
+        }))
     };
     view! { <Suspense fallback=|| ()>{dialog}</Suspense> }
 }
@@ -201,25 +205,58 @@ fn LazyStaffDialog(
 ) -> impl IntoView {
     let close = Callback::new(move |()| open.set(false));
     let dialog = move || {
-        Suspend::new(send_wrapper::SendWrapper::new(staff_dialog(
-            store.clone(),
-            close,
-        )))
+        let store = store.clone();
+        Suspend::new(send_wrapper::SendWrapper::new(async move {
+            staff_dialog(store, close)
+                .await
+                .inspect_err(|_| close.run(()))
+                .ok()
+        }))
     };
     view! { <Suspense fallback=|| ()>{dialog}</Suspense> }
 }
 
-/// The idle reset, started in the browser from the lazy chunk; `owner` is
-/// the bar's, so its listeners and timers go when the bar does.
-#[leptos::lazy]
-fn start_idle(store: String, left: RwSignal<Option<u32>>, owner: Owner) {
+/// Starts the idle reset. A kiosk runs for days and the reset is what wipes
+/// the last shopper's session, so code that did not arrive (a network blip)
+/// is fetched again every 5 seconds until it does.
+fn start_idle_until_loaded(store: String, left: RwSignal<Option<u32>>, owner: Owner) {
+    leptos::task::spawn_local(async move {
+        if start_idle(store.clone(), left, owner.clone())
+            .await
+            .is_err()
+        {
+            set_timeout(
+                move || start_idle_until_loaded(store, left, owner),
+                std::time::Duration::from_secs(5),
+            );
+        }
+    });
+}
+
+// The kiosk's lazy pieces below are wasm-split functions with `fallible`:
+// a plain `#[lazy]` panics when its chunk cannot be fetched, and a panic
+// aborts the whole wasm, so a kiosk would stop answering (and stop resetting)
+// until someone reloads it.
+
+/// The idle reset, started in the browser from its chunk; `owner` is the
+/// bar's, so its listeners and timers go when the bar does.
+#[leptos::wasm_split::wasm_split(kiosk_idle, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn start_idle(
+    store: String,
+    left: RwSignal<Option<u32>>,
+    owner: Owner,
+) -> Result<(), leptos::wasm_split::SplitLoaderError> {
     owner.with(|| idle::start(store, left));
+    Ok(())
 }
 
 /// "Send to my phone": asks for a one-time link, shows its QR code and
 /// watches for the phone to take the cart.
-#[leptos::lazy]
-fn phone_dialog(store: String, open: RwSignal<bool>) -> AnyView {
+#[leptos::wasm_split::wasm_split(kiosk_phone, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn phone_dialog(
+    store: String,
+    open: RwSignal<bool>,
+) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
     let phone = RwSignal::new(None::<Result<Handoff, String>>);
     leptos::task::spawn_local(async move {
         phone.set(Some(
@@ -229,7 +266,7 @@ fn phone_dialog(store: String, open: RwSignal<bool>) -> AnyView {
         ));
     });
     handoff_watch(store, phone);
-    view! {
+    Ok(view! {
         <div
             class="os-kiosk-dialog"
             role="dialog"
@@ -262,7 +299,7 @@ fn phone_dialog(store: String, open: RwSignal<bool>) -> AnyView {
             </button>
         </div>
     }
-    .into_any()
+    .into_any())
 }
 
 /// One of the kiosk's timings, in whole seconds within `range` (the model's
@@ -347,9 +384,12 @@ pub fn ScanInput(
 }
 
 /// The staff dialog, from the lazy chunk.
-#[leptos::lazy]
-fn staff_dialog(store: String, on_close: Callback<()>) -> AnyView {
-    view! { <StaffDialog store on_close /> }.into_any()
+#[leptos::wasm_split::wasm_split(kiosk_staff, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn staff_dialog(
+    store: String,
+    on_close: Callback<()>,
+) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(view! { <StaffDialog store on_close /> }.into_any())
 }
 
 /// Polls the open handoff every 2 seconds; once the phone took the cart,

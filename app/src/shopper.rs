@@ -4,16 +4,18 @@
 //! Usage:
 //! ```text
 //! let shopper = provide_shopper();      // once, in App
-//! let shopper = use_shopper();          // anywhere below
+//! let shopper = use_shopper();          // anywhere below, and in islands
 //! shopper.apply(CartOp::Add { variant_id, quantity: 1, fulfilment: Fulfilment::Delivery });
-//! view! { <Transition>{move || shopper.cart().item_count()}</Transition> }
+//! view! { <Suspense>{move || Suspend::new(async move { shopper.loaded().await.map(|s| s.cart.item_count()) })}</Suspense> }
 //! ```
 //!
 //! Server-side rendering: the session (viewer + cart) is a resource loaded
-//! with the page and serialised into it, so the first paint already shows the
-//! right count and hydration matches. Read it inside `Suspense`/`Transition`.
-//! Nothing else happens on the server: the live stream, the change queue and
-//! storage exist only in the browser.
+//! with the page; await it (`loaded`) before rendering what shows it, as the
+//! header does before its island. The island carries the session to the
+//! browser in its props ([`SessionProp`]), where the page-wide shopper starts
+//! from it, so the first paint already shows the right count and hydration
+//! matches without a `Transition`. Nothing else happens on the server: the
+//! live stream, the change queue and storage exist only in the browser.
 //!
 //! In the browser every cart change gets an idempotency key, shows at once
 //! (optimistically), and goes into a queue persisted in `localStorage`; the

@@ -177,6 +177,32 @@ test('a change queued offline in a tab that was closed is sent by the next page,
   await context.close();
 });
 
+test('when the mini-cart\'s code fails to arrive the page keeps working, and the next opening brings it', async () => {
+  // No service worker: it would answer from its copy, out of the route's reach.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const [a] = await buyableProducts(page, 'lighting', 1);
+  await page.goto(a);
+  await hydrated(page);
+  const drawerCode = /\/pkg\/pack_omnistore_mini_cart\./;
+  let refused = 0;
+  await page.route(drawerCode, (route) => { refused += 1; return route.abort(); });
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  // The item is added and counted; the drawer could not open.
+  await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+  assert.ok(refused >= 1, 'the drawer\'s code was asked for');
+  assert.equal(await page.getByRole('dialog', { name: 'Your cart' }).count(), 0);
+  // Confirmed by the server (the queue is empty again).
+  await page.waitForFunction(() => localStorage.getItem('os-cart-queue') === null);
+  assert.deepEqual(await cartQuantities(page.context()), { [a.replace('/p/', '')]: 1 });
+  // The refused fetch is reported; that is the point of this test.
+  page.errors = [];
+  await page.unroute(drawerCode);
+  await page.getByRole('link', { name: 'Cart, 1 item' }).click();
+  await page.getByRole('dialog', { name: 'Your cart' }).getByText('Subtotal').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('offline add-to-cart is queued and arrives exactly once after reconnecting', async () => {
   const { page, href: a } = await addOffline('camping');
   // Applied in the page at once, and kept for later.

@@ -19,8 +19,8 @@ async function storeSlug(city) {
   return (await res.json()).stores[0].slug;
 }
 
-async function startKiosk(slug) {
-  const kiosk = await newPage(browser, KIOSK);
+async function startKiosk(slug, options = {}) {
+  const kiosk = await newPage(browser, { ...KIOSK, ...options });
   await kiosk.goto(`/kiosk/${slug}`);
   await hydrated(kiosk);
   await kiosk.getByLabel('Staff PIN').fill(PIN);
@@ -109,6 +109,33 @@ test('kiosk: scan, touch targets, unknown codes, and the cart handed to a phone 
   assert.equal(again.status(), 410);
   assert.match(await again.text(), /already taken with this link/);
   assert.deepEqual(phone.errors, []);
+});
+
+test('kiosk: a dialog whose code fails to arrive leaves the kiosk working, and the next press opens it', async () => {
+  const slug = await storeSlug('Kraków');
+  // No service worker: it would answer from its copy, out of the route's reach.
+  const kiosk = await startKiosk(slug, { serviceWorkers: 'block' });
+  const ean = await eanOnShelf(kiosk);
+  await kiosk.goto(`/kiosk/${slug}`);
+  await hydrated(kiosk);
+  await scanAndAdd(kiosk, ean);
+  const dialogCode = /\/pkg\/pack_kiosk_phone\./;
+  let refused = 0;
+  await kiosk.route(dialogCode, (route) => { refused += 1; return route.abort(); });
+  const send = kiosk.getByRole('button', { name: 'Send to my phone' });
+  await send.tap();
+  for (let i = 0; i < 100 && refused === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(refused >= 1, 'the dialog\'s code was asked for');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await kiosk.getByRole('dialog', { name: 'Send to my phone' }).count(), 0);
+  // The refused fetch is reported; that is the point of this test.
+  kiosk.errors = [];
+  await kiosk.unroute(dialogCode);
+  await send.tap();
+  const dialog = kiosk.getByRole('dialog', { name: 'Send to my phone' });
+  await dialog.getByRole('img', { name: 'Send to my phone' }).waitFor();
+  assert.deepEqual(kiosk.errors, []);
+  await kiosk.context().close();
 });
 
 test('kiosk: the idle reset ends the visit and leaves nothing behind', async () => {
