@@ -499,9 +499,10 @@ mod browser {
     }
 
     /// Takes back the queue an earlier page saved, ahead of any change
-    /// made since this page started, and sends it. Until it is taken back,
-    /// the saved copy is left as it is (see [`persist`]); if the chunk
-    /// cannot be fetched, the `online` event tries again.
+    /// made since this page started (a change already pending is kept
+    /// once), and sends it. Until it is taken back, the saved copy is left
+    /// as it is (see [`persist`]); if the chunk cannot be fetched, the
+    /// `online` event tries again.
     fn restore(shopper: Shopper) {
         let Some(json) = storage().and_then(|s| s.get_item(QUEUE_KEY).ok().flatten()) else {
             return;
@@ -519,6 +520,7 @@ mod browser {
                 return;
             }
             shopper.pending.update(|p| {
+                queued.retain(|q| p.iter().all(|mine| mine.key != q.key));
                 queued.append(p);
                 *p = queued;
             });
@@ -609,7 +611,11 @@ mod browser {
     pub fn start(shopper: Shopper) {
         restore(shopper);
         let on_online = Closure::<dyn Fn()>::new(move || {
-            restore(shopper);
+            // Only a saved queue not taken back yet: once taken back, what is
+            // saved is this page's own queue, already pending.
+            if UNREAD.with(Cell::get) {
+                restore(shopper);
+            }
             flush(shopper);
             refetch(shopper);
         });

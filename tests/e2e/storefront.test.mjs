@@ -190,6 +190,23 @@ test('the wasm is fetched after the first paint, never preloaded with the page',
   await page.context().close();
 });
 
+test('the first page\'s wasm carries no lazy piece\'s data, only its own', async () => {
+  const page = await newPage(browser);
+  await page.goto('/');
+  await hydrated(page);
+  const url = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => e.name).find((n) => /^\/pkg\/omnistore\.[^/]*\.wasm$/.test(new URL(n).pathname)));
+  const wasm = Buffer.from(await (await page.request.get(url)).body()).toString('latin1');
+  // The header's own markup is there; the register form's, the drawer's and
+  // the staff desk's are in their chunks. (wasm-split once put every chunk's
+  // data in the main module over 4 bytes of alignment: see SPLIT_SLACK.)
+  assert.ok(wasm.includes('os-cart-badge__count'));
+  for (const lazy of ['os-register-password', 'os-mini-cart__subtotal', 'os-staff']) {
+    assert.ok(!wasm.includes(lazy), `${lazy} is in the first page's wasm`);
+  }
+  await page.context().close();
+});
+
 test('release assets: hashed names, precompressed brotli, immutable caching', async () => {
   const page = await newPage(browser);
   const assets = [];
