@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Vendure for omnistore's `--backend vendure`: installed once from npm (the
+# versions pinned in scripts/vendure/package-lock.json) into a cache outside
+# the repo, then run on 127.0.0.1 with its own SQLite file.
+#
+#   scripts/vendure.sh install
+#       Installs or updates the packages (better-sqlite3 compiles from
+#       source here: about 2 minutes the first time). Quick when done.
+#   scripts/vendure.sh serve --port PORT --data DIR [--sample]
+#       Runs Vendure in the foreground on PORT with DIR/vendure.sqlite,
+#       created if missing: empty, or with --sample a copy of Vendure's own
+#       sample catalog (populated once, then kept beside the packages).
+#       Superadmin: $OMNISTORE_VENDURE_ADMIN_USER / _PASSWORD
+#       (default superadmin / superadmin).
+#
+# OMNISTORE_VENDURE_HOME moves the cache (default ~/.cache/omnistore/vendure).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+home="${OMNISTORE_VENDURE_HOME:-$HOME/.cache/omnistore/vendure}"
+log() { printf '\033[1;32m[vendure]\033[0m %s\n' "$*" >&2; }
+
+lock_hash() { sha256sum "$here/vendure/package-lock.json" | cut -c1-16; }
+
+install() {
+  local want
+  want="$(lock_hash)"
+  if [ -f "$home/.installed" ] && [ "$(cat "$home/.installed")" = "$want" ]; then
+    return 0
+  fi
+  log "installing Vendure into $home (better-sqlite3 compiles from source: ~2 min)"
+  mkdir -p "$home"
+  cp "$here/vendure/package.json" "$here/vendure/package-lock.json" "$home/"
+  (cd "$home" && npm ci --no-audit --no-fund --loglevel=error)
+  # Check the native module really loads before calling the install done.
+  (cd "$home" && node -e "require('better-sqlite3')(':memory:').close()")
+  echo "$want" >"$home/.installed"
+}
+
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+run_node() {
+  NODE_PATH="$home/node_modules" VENDURE_HOME="$home" node "$here/vendure/server.js"
+}
+
+# Vendure's sample catalog in a SQLite file, made once per installed version.
+sample_template() {
+  local template
+  template="$home/sample-$(lock_hash).sqlite"
+  if [ ! -f "$template" ]; then
+    log "populating Vendure's sample catalog (once)"
+    local work
+    work="$(mktemp -d)"
+    VENDURE_PORT="$(free_port)" VENDURE_DB="$work/vendure.sqlite" VENDURE_POPULATE=1 \
+      VENDURE_PARENT_PID=$$ run_node >"$work/populate.log" 2>&1 || {
+      cat "$work/populate.log" >&2
+      rm -rf "$work"
+      exit 1
+    }
+    mv "$work/vendure.sqlite" "$template"
+    rm -rf "$work"
+  fi
+  echo "$template"
+}
+
+serve() {
+  local port="" data="" sample=0
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --port) port="$2"; shift 2 ;;
+      --data) data="$2"; shift 2 ;;
+      --sample) sample=1; shift ;;
+      *) echo "unknown option: $1" >&2; exit 2 ;;
+    esac
+  done
+  [ -n "$port" ] && [ -n "$data" ] || { echo "usage: $0 serve --port PORT --data DIR [--sample]" >&2; exit 2; }
+  install
+  mkdir -p "$data"
+  data="$(cd "$data" && pwd)"
+  if [ ! -f "$data/vendure.sqlite" ] && [ "$sample" = 1 ]; then
+    cp "$(sample_template)" "$data/vendure.sqlite"
+  fi
+  export VENDURE_PORT="$port" VENDURE_DB="$data/vendure.sqlite"
+  export VENDURE_ADMIN_USER="${OMNISTORE_VENDURE_ADMIN_USER:-superadmin}"
+  export VENDURE_ADMIN_PASSWORD="${OMNISTORE_VENDURE_ADMIN_PASSWORD:-superadmin}"
+  export VENDURE_PARENT_PID="${VENDURE_PARENT_PID:-$PPID}"
+  export NODE_PATH="$home/node_modules" VENDURE_HOME="$home"
+  exec node "$here/vendure/server.js"
+}
+
+case "${1:-}" in
+  install) install ;;
+  serve) shift; serve "$@" ;;
+  *) echo "usage: $0 install | serve --port PORT --data DIR [--sample]" >&2; exit 2 ;;
+esac

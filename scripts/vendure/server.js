@@ -1,0 +1,142 @@
+// A Vendure server for omnistore: Shop API, Admin API and the job queue in
+// one process, on SQLite (better-sqlite3), bound to 127.0.0.1.
+//
+// Run by scripts/vendure.sh, which installs the packages and passes:
+//   VENDURE_PORT          port to listen on
+//   VENDURE_DB            SQLite file (created and its schema synchronised if new)
+//   VENDURE_ADMIN_USER / VENDURE_ADMIN_PASSWORD   the superadmin
+//   VENDURE_POPULATE=1    fill the database with Vendure's own sample catalog
+//                         (no images: omnistore draws its own), then exit
+//   VENDURE_PARENT_PID    exit when this process is gone, so a test run that
+//                         dies cannot leave Vendure behind
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const {
+  bootstrap,
+  DefaultSearchPlugin,
+  JobQueueService,
+  dummyPaymentHandler,
+  LogLevel,
+  DefaultLogger,
+} = require('@vendure/core');
+
+const env = (name, fallback) => {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined) {
+    console.error(`vendure: ${name} is not set`);
+    process.exit(2);
+  }
+  return value;
+};
+
+const port = Number(env('VENDURE_PORT'));
+const database = env('VENDURE_DB');
+const config = {
+  apiOptions: {
+    hostname: '127.0.0.1',
+    port,
+    adminApiPath: 'admin-api',
+    shopApiPath: 'shop-api',
+    // omnistore pages through collections itself, 100 at a time.
+    shopListQueryLimit: 100,
+    adminListQueryLimit: 1000,
+  },
+  authOptions: {
+    // omnistore holds the tokens server-side and sends them as bearer tokens;
+    // no cookie of Vendure's ever reaches a shopper's browser.
+    tokenMethod: 'bearer',
+    requireVerification: false,
+    superadminCredentials: {
+      identifier: env('VENDURE_ADMIN_USER', 'superadmin'),
+      password: env('VENDURE_ADMIN_PASSWORD', 'superadmin'),
+    },
+  },
+  dbConnectionOptions: {
+    type: 'better-sqlite3',
+    database,
+    synchronize: true,
+    logging: false,
+  },
+  paymentOptions: { paymentMethodHandlers: [dummyPaymentHandler] },
+  logger: new DefaultLogger({ level: process.env.VENDURE_LOG === 'debug' ? LogLevel.Debug : LogLevel.Warn }),
+  plugins: [DefaultSearchPlugin.init({ bufferUpdates: false, indexStockStatus: true })],
+};
+
+const parent = Number(process.env.VENDURE_PARENT_PID || 0);
+if (parent > 0) {
+  setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      process.exit(0);
+    }
+  }, 1000).unref();
+}
+
+// Vendure's sample products without their photographs: the asset columns are
+// emptied, so no asset storage is needed and nothing is hot-linked.
+function sampleCsvWithoutImages() {
+  const { parse } = require('csv-parse/sync');
+  const source = require.resolve('@vendure/create/assets/products.csv');
+  const rows = parse(fs.readFileSync(source), { trim: true });
+  const header = rows[0];
+  const blank = ['assets', 'variantAssets'].map((name) => header.indexOf(name));
+  const quote = (v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const out = rows
+    .map((row, i) => row.map((v, col) => (i > 0 && blank.includes(col) ? '' : quote(v))).join(','))
+    .join('\n');
+  const file = path.join(path.dirname(database), 'sample-products.csv');
+  fs.writeFileSync(file, out + '\n');
+  return file;
+}
+
+async function main() {
+  if (process.env.VENDURE_POPULATE === '1') {
+    const { populate } = require('@vendure/core/cli');
+    const initial = require('@vendure/create/assets/initial-data.json');
+    const data = {
+      ...initial,
+      collections: initial.collections.map(({ assetPaths, ...c }) => c),
+    };
+    const app = await populate(
+      () =>
+        bootstrap(config).then(async (a) => {
+          await a.get(JobQueueService).start();
+          return a;
+        }),
+      data,
+      sampleCsvWithoutImages(),
+    );
+    // The search index is built by jobs in this process: wait until every
+    // product is in it before closing, or the copy would search half a shop.
+    const Database = require('better-sqlite3');
+    const db = new Database(database, { readonly: true });
+    const count = (sql) => db.prepare(sql).pluck().get();
+    for (let i = 0; ; i++) {
+      const products = count('SELECT COUNT(*) FROM product WHERE deletedAt IS NULL');
+      const indexed = count('SELECT COUNT(DISTINCT productId) FROM search_index_item');
+      if (indexed >= products) break;
+      if (i > 600) throw new Error(`search index incomplete: ${indexed} of ${products} products`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    db.close();
+    await app.close();
+    console.log('VENDURE POPULATED');
+    process.exit(0);
+  }
+  const app = await bootstrap(config);
+  await app.get(JobQueueService).start();
+  console.log(`VENDURE READY http://127.0.0.1:${port}`);
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
