@@ -14,6 +14,9 @@ phase() {
 }
 crates=(-p omnistore-components -p omnistore-app -p omnistore-server)
 
+phase "Vendure (installed once; the HTTP tests run a shop on it)"
+bash scripts/vendure.sh prepare
+
 phase "building the unit and integration tests"
 # Compiling is never bounded: a fresh 2-core machine needs well over 20
 # minutes for it. Only the running of the tests is.

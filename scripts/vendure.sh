@@ -6,6 +6,9 @@
 #   scripts/vendure.sh install
 #       Installs or updates the packages (better-sqlite3 compiles from
 #       source here: about 2 minutes the first time). Quick when done.
+#   scripts/vendure.sh prepare
+#       install, and make the sample catalog's copy (the test command runs
+#       this before the tests, so that no test waits for an install).
 #   scripts/vendure.sh serve --port PORT --data DIR [--sample]
 #       Runs Vendure in the foreground on PORT with DIR/vendure.sqlite,
 #       created if missing: empty, or with --sample a copy of Vendure's own
@@ -41,7 +44,7 @@ free_port() {
 }
 
 run_node() {
-  NODE_PATH="$home/node_modules" VENDURE_HOME="$home" node "$here/vendure/server.js"
+  (cd "$home" && NODE_PATH="$home/node_modules" VENDURE_HOME="$home" node "$here/vendure/server.js")
 }
 
 # Vendure's sample catalog in a SQLite file, made once per installed version.
@@ -86,11 +89,14 @@ serve() {
   export VENDURE_ADMIN_PASSWORD="${OMNISTORE_VENDURE_ADMIN_PASSWORD:-superadmin}"
   export VENDURE_PARENT_PID="${VENDURE_PARENT_PID:-$PPID}"
   export NODE_PATH="$home/node_modules" VENDURE_HOME="$home"
+  # Vendure writes files of its own in its working folder: keep them out of the repo.
+  cd "$home"
   exec node "$here/vendure/server.js"
 }
 
 case "${1:-}" in
   install) install ;;
+  prepare) install; sample_template >/dev/null ;;
   serve) shift; serve "$@" ;;
-  *) echo "usage: $0 install | serve --port PORT --data DIR [--sample]" >&2; exit 2 ;;
+  *) echo "usage: $0 install | prepare | serve --port PORT --data DIR [--sample]" >&2; exit 2 ;;
 esac

@@ -1,7 +1,7 @@
 //! Header (logo, search, categories, language) and footer, on every page.
 
 use crate::api::account::logout;
-use crate::api::get_categories;
+use crate::api::get_menu;
 use crate::api::load::load;
 use crate::shopper::use_shopper;
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ pub fn categories<V: IntoView + 'static>(
     item: impl Fn(Category) -> V + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let locale = use_locale();
-    let list = load(|| (), move |_| get_categories(locale));
+    let list = load(|| (), move |_| get_menu(locale));
     move || {
         Suspend::new(async move {
             list.await

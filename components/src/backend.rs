@@ -94,6 +94,9 @@ pub trait CatalogBackend: Send + Sync {
     async fn sitemap_paths(&self) -> BackendResult<Vec<String>>;
     /// Every store as (slug, "City — Name"), by city, for choosing "my store".
     async fn store_choices(&self) -> BackendResult<Vec<(String, String)>>;
+    /// Each service the back end depends on, asked now (never from a
+    /// cache): its name and whether it answered (with the reason if not).
+    async fn health(&self) -> Vec<(&'static str, Result<(), String>)>;
 }
 
 /// Customers, sessions and login throttling. Passwords are hashed by the back

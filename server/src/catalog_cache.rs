@@ -59,6 +59,9 @@ pub enum Key {
     NearbyStock(String, i64, usize),
     /// Store slug and product slug: the product's aisle there.
     Aisle(String, String),
+    /// A back end's own intermediate answer (an external platform's
+    /// collection read whole, a setting), named by the back end.
+    Upstream(String),
 }
 
 #[derive(Clone)]

@@ -16,6 +16,7 @@ pub mod pwa;
 pub mod qr;
 pub mod state;
 pub mod storage;
+pub mod vendure;
 pub mod web;
 
 use leptos::config::{Env, LeptosOptions};
@@ -47,6 +48,8 @@ pub struct ServeConfig {
     pub catalog_poll: std::time::Duration,
     /// Keep catalog pages as rendered (see `page_cache`).
     pub page_cache: bool,
+    /// The catalog on an external Vendure instead of the built-in one.
+    pub vendure: Option<vendure::VendureConfig>,
 }
 
 /// Leptos settings for a server started outside cargo-leptos. File hashing is
@@ -71,17 +74,27 @@ pub fn leptos_options(config: &ServeConfig) -> LeptosOptions {
 /// Opens the store (seeding the demo catalog if asked and empty) and builds the site.
 pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     let store = SqliteStore::connect(&config.database_url).await?;
-    if config.demo && store.is_empty().await? {
-        let started = std::time::Instant::now();
-        store
-            .seed(&demo::generate(&demo::DemoSize::default()))
-            .await?;
-        tracing::info!(
-            elapsed_ms = started.elapsed().as_millis() as u64,
-            "seeded the demo catalog"
-        );
-    }
     if config.demo {
+        // On Vendure the catalog is Vendure's: the demo brings only the
+        // stores, kiosks and staff, which are omnistore's own.
+        let demo_wanted = match &config.vendure {
+            None => store.is_empty().await?,
+            Some(_) => !store.has_locations().await?,
+        };
+        if demo_wanted {
+            let started = std::time::Instant::now();
+            let mut catalog = demo::generate(&demo::DemoSize::default());
+            if config.vendure.is_some() {
+                catalog.categories.clear();
+                catalog.products.clear();
+                catalog.stock.clear();
+            }
+            store.seed(&catalog).await?;
+            tracing::info!(
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "seeded the demo data"
+            );
+        }
         store.ensure_demo_staff().await?;
         store.ensure_demo_kiosks().await?;
     }
@@ -101,17 +114,28 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     let leptos = leptos_options(config);
     let pwa = Arc::new(pwa::Pwa::new(&leptos, config.release.as_deref()));
     tracing::info!(version = %pwa.version, "service worker version");
-    let pages = config.page_cache.then(|| {
-        Arc::new(page_cache::PageCache::new(
-            store.catalog_cache(),
-            storage::CATALOG_TTL,
-        ))
-    });
+    let (backend, catalog, ttl): (omnistore_components::backend::Backend, _, _) =
+        match &config.vendure {
+            None => (
+                Arc::new(store.clone()),
+                store.catalog_cache(),
+                storage::CATALOG_TTL,
+            ),
+            Some(v) => {
+                let vendure = vendure::Vendure::new(v, store.clone())?;
+                tracing::info!(url = %v.url, "the catalog is Vendure's");
+                let cache = vendure.catalog_cache();
+                (Arc::new(vendure), cache, v.cache_ttl)
+            }
+        };
+    let pages = config
+        .page_cache
+        .then(|| Arc::new(page_cache::PageCache::new(catalog, ttl)));
     let state = state::AppState {
         pages,
         pwa,
         leptos: Arc::new(leptos),
-        backend: Arc::new(store),
+        backend,
         public_url,
     };
     Ok(web::router(state))

@@ -28,7 +28,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the storefront.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Write a generated demo catalog into an empty database.
     Demo(DemoArgs),
     /// Make a registered customer store staff (the pickup desk at /staff/{store}/orders).
@@ -111,11 +111,46 @@ struct ServeArgs {
     /// (STARTTLS with authentication), `smtps://…`, or a local relay's `host:port`.
     #[arg(long, env = "OMNISTORE_SMTP")]
     smtp: Option<String>,
+    /// Where the catalog comes from: `builtin` (this server's database) or
+    /// `vendure` (an external Vendure server, see --vendure-url).
+    #[arg(long, env = "OMNISTORE_BACKEND", value_enum, default_value_t = BackendKind::Builtin)]
+    backend: BackendKind,
+    /// The Vendure server's base URL (Shop API at /shop-api, Admin API at /admin-api).
+    #[arg(
+        long,
+        env = "OMNISTORE_VENDURE_URL",
+        required_if_eq("backend", "vendure")
+    )]
+    vendure_url: Option<String>,
+    /// A Vendure administrator, for the reads the Shop API lacks (stock per location).
+    #[arg(
+        long,
+        env = "OMNISTORE_VENDURE_ADMIN_USER",
+        default_value = "superadmin"
+    )]
+    vendure_admin_user: String,
+    #[arg(
+        long,
+        env = "OMNISTORE_VENDURE_ADMIN_PASSWORD",
+        default_value = "superadmin",
+        hide_default_value = true
+    )]
+    vendure_admin_password: String,
+    /// Seconds a catalog answer read from Vendure is kept (at most 30 is advised:
+    /// a change made in Vendure shows within this time).
+    #[arg(long, env = "OMNISTORE_VENDURE_CACHE_TTL", default_value_t = 30)]
+    vendure_cache_ttl: u64,
     /// Names this deployment (e.g. a git tag). Installed apps offer "A new
     /// version is available" when it changes; by default the hashes of the
     /// built assets name it, so every new build is noticed.
     #[arg(long, env = "OMNISTORE_RELEASE")]
     release_tag: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum BackendKind {
+    Builtin,
+    Vendure,
 }
 
 #[derive(Args)]
@@ -168,6 +203,7 @@ async fn run() -> anyhow::Result<()> {
     }
     match cli.command {
         Command::Serve(args) => {
+            let args = *args;
             let config = ServeConfig {
                 addr: args.addr,
                 database_url: args.db.database_url,
@@ -179,6 +215,17 @@ async fn run() -> anyhow::Result<()> {
                 release: args.release_tag,
                 catalog_poll: std::time::Duration::from_millis(args.catalog_poll_ms),
                 page_cache: args.page_cache,
+                vendure: match (args.backend, args.vendure_url) {
+                    (BackendKind::Builtin, _) => None,
+                    (BackendKind::Vendure, url) => Some(omnistore_server::vendure::VendureConfig {
+                        url: url.ok_or_else(|| {
+                            anyhow::anyhow!("--backend vendure needs --vendure-url")
+                        })?,
+                        admin_user: args.vendure_admin_user,
+                        admin_password: args.vendure_admin_password,
+                        cache_ttl: std::time::Duration::from_secs(args.vendure_cache_ttl),
+                    }),
+                },
             };
             let app = build(&config).await?;
             let listener = omnistore_server::shared_listener(config.addr)?;

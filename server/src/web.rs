@@ -233,10 +233,33 @@ mod meta {
             .route("/img/{name}/{file}", get(image))
     }
 
-    async fn healthz(State(state): State<AppState>) -> Result<&'static str, AppError> {
-        // Healthy means the back end answers, not merely that the process is up.
-        state.backend.categories(Locale::En).await?;
-        Ok("ok")
+    /// Healthy means every service the back end depends on answers, not
+    /// merely that the process is up; the answer names each one, so that
+    /// an operator sees which failed.
+    async fn healthz(State(state): State<AppState>) -> Response {
+        let checks = state.backend.health().await;
+        let healthy = checks.iter().all(|(_, r)| r.is_ok());
+        let mut body = String::from(if healthy { "ok\n" } else { "unavailable\n" });
+        for (name, result) in &checks {
+            match result {
+                Ok(()) => body.push_str(&format!("{name}: ok\n")),
+                Err(e) => {
+                    tracing::warn!(dependency = name, error = %e, "health check failed");
+                    body.push_str(&format!("{name}: unavailable\n"));
+                }
+            }
+        }
+        let status = if healthy {
+            StatusCode::OK
+        } else {
+            StatusCode::SERVICE_UNAVAILABLE
+        };
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            body,
+        )
+            .into_response()
     }
 
     async fn robots(State(state): State<AppState>) -> impl IntoResponse {

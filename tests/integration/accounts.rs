@@ -858,6 +858,20 @@ async fn nobody_reaches_another_customers_cart_addresses_or_sessions() {
     assert_eq!(quantities(&victim.cart().await)[&variant], 2);
 }
 
+/// Waits for a cart event on a live-update stream; fails after 2 s.
+pub(crate) async fn expect_cart_event(events: &mut reqwest::Response) {
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
+    while !seen.contains("event: cart") {
+        let chunk = tokio::time::timeout_at(deadline, events.chunk())
+            .await
+            .expect("an event within 2 s")
+            .unwrap()
+            .expect("stream open");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}
+
 #[tokio::test]
 async fn other_devices_hear_about_cart_changes() {
     let base = &server().base;
@@ -871,16 +885,7 @@ async fn other_devices_hear_about_cart_changes() {
     assert_eq!(events.headers()["content-type"], "text/event-stream");
     let (variant, _) = stocked_variants(5, 1).await[0];
     phone.add(variant, 1).await;
-    let mut seen = String::new();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
-    while !seen.contains("event: cart") {
-        let chunk = tokio::time::timeout_at(deadline, events.chunk())
-            .await
-            .expect("an event within 2 s")
-            .unwrap()
-            .expect("stream open");
-        seen.push_str(&String::from_utf8_lossy(&chunk));
-    }
+    expect_cart_event(&mut events).await;
     // A stranger's stream hears nothing of it.
     let stranger = Shopper::visit(base).await;
     let mut theirs = stranger.response("/api/v1/cart/events").await;

@@ -13,6 +13,7 @@ mod kiosk;
 mod markup;
 mod pwa;
 mod stores;
+mod vendure;
 
 struct Server {
     base: String,
@@ -62,6 +63,7 @@ fn start_server_polling(catalog_poll: std::time::Duration) -> Server {
                     release: None,
                     catalog_poll,
                     page_cache: true,
+                    vendure: None,
                 };
                 let app = build(&config)
                     .await
@@ -94,7 +96,7 @@ fn trace_to_file() {
         if let Some(path) = std::env::var_os("OMNISTORE_TEST_LOG") {
             let file = std::fs::File::create(path).expect("log file");
             tracing_subscriber::fmt()
-                .with_env_filter("tower_http=debug,omnistore_server=debug")
+                .with_env_filter("tower_http=debug,omnistore_server=debug,omnistore_app=debug")
                 .with_writer(std::sync::Mutex::new(file))
                 .with_thread_names(true)
                 .with_ansi(false)
@@ -160,7 +162,7 @@ fn total(html: &str) -> u64 {
 async fn health_and_home() {
     let (s, body) = get("/healthz").await;
     assert_eq!(s, StatusCode::OK);
-    assert_eq!(body, "ok");
+    assert_eq!(body, "ok\ndatabase: ok\n");
     let (s, html) = get("/").await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("<html lang=\"en\""));

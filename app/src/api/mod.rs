@@ -178,6 +178,22 @@ pub async fn get_categories(locale: Locale) -> Result<Vec<Category>, ShopError> 
     ssr::backend()?.categories(locale).await.map_err(ssr::fail)
 }
 
+/// The categories for the header's menu and the kiosk's shelves. Unlike
+/// [`get_categories`], an outage gives an empty menu (logged) and leaves the
+/// page's status alone: a page of omnistore's own (stores, account) must
+/// not go down with an external catalog.
+#[server]
+pub async fn get_menu(locale: Locale) -> Result<Vec<Category>, ShopError> {
+    match ssr::backend()?.categories(locale).await {
+        Ok(list) => Ok(list),
+        Err(omnistore_components::backend::BackendError::Unavailable(detail)) => {
+            tracing::warn!(%detail, "the menu's categories are unavailable");
+            Ok(Vec::new())
+        }
+        Err(e) => Err(ssr::fail(e)),
+    }
+}
+
 #[server]
 pub async fn get_home(locale: Locale) -> Result<HomeData, ShopError> {
     let featured = ssr::backend()?.featured(locale, 12).await?;

@@ -252,7 +252,14 @@ impl Cart {
     }
 
     pub fn subtotal(&self) -> Money {
-        Money::pln(self.lines.iter().map(|l| l.line_total().minor).sum())
+        // One cart, one currency: the catalog's (the lines'), złoty when empty.
+        Money {
+            minor: self.lines.iter().map(|l| l.line_total().minor).sum(),
+            currency: self
+                .lines
+                .first()
+                .map_or_else(Default::default, |l| l.unit_price.currency),
+        }
     }
 
     pub fn has(&self, fulfilment: Fulfilment) -> bool {

@@ -66,6 +66,20 @@ impl Default for ListingQuery {
     }
 }
 
+/// A search as every back end takes it: the query trimmed, or the refusal
+/// (too long, or a page out of range).
+pub fn check_search(query: &str, page: u32) -> Result<&str, super::Problem> {
+    let max = crate::search_box::MAX_QUERY_CHARS;
+    let query = query.trim();
+    if query.chars().count() > max {
+        return Err(super::Problem::QueryTooLong { max: max as u32 });
+    }
+    if !(1..=MAX_PAGE).contains(&page) {
+        return Err(super::Problem::PageOutOfRange { max: MAX_PAGE });
+    }
+    Ok(query)
+}
+
 /// Why a listing URL was refused; the text is shown to the shopper with a 400.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum QueryError {

@@ -20,7 +20,7 @@ pub use cart::*;
 pub use catalog::*;
 pub use ean::{ean13_check_digit, is_valid_ean13, make_ean13};
 pub use kiosk::*;
-pub use listing::{page_count, ListingQuery, QueryError, Sort, MAX_PAGE, PAGE_SIZE};
+pub use listing::{check_search, page_count, ListingQuery, QueryError, Sort, MAX_PAGE, PAGE_SIZE};
 pub use money::{parse_price_input, Currency, Money};
 pub use order::*;
 pub use problem::{Decline, Problem, Refusal, ShortLine};

@@ -3,12 +3,24 @@
 use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
 
-/// The currencies the catalog can price in. Only złoty today; the type keeps
-/// amounts of different currencies from being added by mistake.
+/// The currencies a catalog can price in: the built-in back end prices in
+/// złoty, an external platform in its channel's currency. All have two
+/// decimal places, which `Money` assumes. The type keeps amounts of
+/// different currencies from being added by mistake.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum Currency {
     #[default]
     Pln,
+    Usd,
+    Eur,
+    Gbp,
+    Chf,
+    Czk,
+    Sek,
+    Nok,
+    Dkk,
+    Cad,
+    Aud,
 }
 
 impl Currency {
@@ -16,6 +28,47 @@ impl Currency {
     pub fn code(self) -> &'static str {
         match self {
             Currency::Pln => "PLN",
+            Currency::Usd => "USD",
+            Currency::Eur => "EUR",
+            Currency::Gbp => "GBP",
+            Currency::Chf => "CHF",
+            Currency::Czk => "CZK",
+            Currency::Sek => "SEK",
+            Currency::Nok => "NOK",
+            Currency::Dkk => "DKK",
+            Currency::Cad => "CAD",
+            Currency::Aud => "AUD",
+        }
+    }
+
+    /// The currency of an ISO 4217 code; `None` for one the shop cannot
+    /// price in (other than two decimal places, or not listed).
+    pub fn from_code(code: &str) -> Option<Currency> {
+        [
+            Currency::Pln,
+            Currency::Usd,
+            Currency::Eur,
+            Currency::Gbp,
+            Currency::Chf,
+            Currency::Czk,
+            Currency::Sek,
+            Currency::Nok,
+            Currency::Dkk,
+            Currency::Cad,
+            Currency::Aud,
+        ]
+        .into_iter()
+        .find(|c| c.code().eq_ignore_ascii_case(code))
+    }
+
+    /// The sign English puts before the amount ("$1,299.00"), where CLDR's
+    /// English has one; other currencies show their code.
+    fn english_symbol(self) -> Option<&'static str> {
+        match self {
+            Currency::Usd => Some("$"),
+            Currency::Eur => Some("€"),
+            Currency::Gbp => Some("£"),
+            _ => None,
         }
     }
 }
@@ -47,7 +100,8 @@ impl Money {
     }
 
     /// Formats for people, as CLDR does for each language: "1 299,00 zł" in
-    /// Polish, "PLN 1,299.00" in English, "1 299,00 PLN" in Russian.
+    /// Polish, "PLN 1,299.00" and "$1,299.00" in English, "1 299,00 PLN" in
+    /// Russian.
     pub fn format(&self, locale: Locale) -> String {
         let abs = self.minor.unsigned_abs();
         let (sep, dec) = match locale {
@@ -56,18 +110,16 @@ impl Money {
         };
         let whole = group_thousands(abs / 100, sep);
         let sign = if self.minor < 0 { "-" } else { "" };
-        match locale {
-            Locale::Pl => format!("{sign}{whole}{dec}{:02}{NBSP}zł", abs % 100),
-            Locale::Ru => format!(
-                "{sign}{whole}{dec}{:02}{NBSP}{}",
-                abs % 100,
-                self.currency.code()
-            ),
-            Locale::En => format!(
-                "{sign}{}{NBSP}{whole}{dec}{:02}",
-                self.currency.code(),
-                abs % 100
-            ),
+        let cents = abs % 100;
+        match (locale, self.currency) {
+            (Locale::Pl, Currency::Pln) => format!("{sign}{whole}{dec}{cents:02}{NBSP}zł"),
+            (Locale::Pl | Locale::Ru, c) => {
+                format!("{sign}{whole}{dec}{cents:02}{NBSP}{}", c.code())
+            }
+            (Locale::En, c) => match c.english_symbol() {
+                Some(symbol) => format!("{sign}{symbol}{whole}{dec}{cents:02}"),
+                None => format!("{sign}{}{NBSP}{whole}{dec}{cents:02}", c.code()),
+            },
         }
     }
 
@@ -183,6 +235,24 @@ mod tests {
             "PLN\u{a0}1,000,000.99"
         );
         assert_eq!(Money::pln(-250).format(Locale::En), "-PLN\u{a0}2.50");
+    }
+
+    #[test]
+    fn other_currencies_use_their_symbol_or_code() {
+        let usd = |minor| Money {
+            minor,
+            currency: Currency::Usd,
+        };
+        assert_eq!(usd(129900).format(Locale::En), "$1,299.00");
+        assert_eq!(usd(-250).format(Locale::En), "-$2.50");
+        assert_eq!(usd(129900).format(Locale::Pl), "1\u{a0}299,00\u{a0}USD");
+        let chf = Money {
+            minor: 1050,
+            currency: Currency::Chf,
+        };
+        assert_eq!(chf.format(Locale::En), "CHF\u{a0}10.50");
+        assert_eq!(Currency::from_code("usd"), Some(Currency::Usd));
+        assert_eq!(Currency::from_code("JPY"), None);
     }
 
     #[test]

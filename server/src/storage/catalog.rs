@@ -8,10 +8,9 @@ use async_trait::async_trait;
 use omnistore_components::backend::{BackendResult, CatalogBackend};
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
-    is_slug, is_valid_ean13, Category, Listing, ListingQuery, Money, Problem, ProductDetail,
-    ProductSummary, SearchOutcome, Sort, Variant, MAX_PAGE, PAGE_SIZE,
+    check_search, is_slug, is_valid_ean13, Category, Listing, ListingQuery, Money, Problem,
+    ProductDetail, ProductSummary, SearchOutcome, Sort, Variant, MAX_PAGE, PAGE_SIZE,
 };
-use omnistore_components::search_box::MAX_QUERY_CHARS;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
@@ -146,16 +145,7 @@ impl SqliteStore {
         query: &str,
         page: u32,
     ) -> BackendResult<SearchOutcome> {
-        let query = query.trim();
-        if query.chars().count() > MAX_QUERY_CHARS {
-            return Err(Problem::QueryTooLong {
-                max: MAX_QUERY_CHARS as u32,
-            }
-            .into());
-        }
-        if !(1..=MAX_PAGE).contains(&page) {
-            return Err(Problem::PageOutOfRange { max: MAX_PAGE }.into());
-        }
+        let query = check_search(query, page)?;
         // A scanned barcode or a typed SKU is a request for that exact item.
         if is_valid_ean13(query) || (query.len() <= 40 && query.contains('-')) {
             let hit = sqlx::query(
@@ -413,6 +403,15 @@ impl CatalogBackend for SqliteStore {
         self.catalog
             .read(Key::SitemapPaths, || self.load_sitemap_paths())
             .await
+    }
+
+    async fn health(&self) -> Vec<(&'static str, Result<(), String>)> {
+        let db = sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        vec![("database", db)]
     }
 }
 

@@ -189,6 +189,14 @@ impl SqliteStore {
         Ok(n == 0)
     }
 
+    /// Whether any store or warehouse is known (the demo seeds them once).
+    pub async fn has_locations(&self) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM locations")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n > 0)
+    }
+
     /// Writes a generated catalog into an empty database, in one transaction.
     pub async fn seed(&self, catalog: &Catalog) -> Result<(), StoreError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;

@@ -1,0 +1,374 @@
+//! The Vendure back end: the shop on an external Vendure server, over
+//! HTTP with `reqwest` (`omnistore serve --backend vendure`).
+//!
+//! What a commerce platform owns comes from Vendure: the catalog
+//! (collections, products, variants, prices in the channel's currency,
+//! stock per location) and the cart (the active order of a Vendure session
+//! omnistore holds for each shopper). What no platform has stays
+//! omnistore's own, in its database: stores, opening hours, pickup slots,
+//! "my store", sessions, kiosks and the staff desk.
+//!
+//! Work in progress (issue 15): customers, checkout and orders still go to
+//! omnistore's own database; they move to Vendure next.
+//!
+//! Catalog answers are kept in memory for at most the configured time to
+//! live (`--vendure-cache-ttl`): Vendure can change behind omnistore's
+//! back, and a listing should cost no round trip when warm.
+
+mod cart;
+mod catalog;
+pub mod client;
+
+use crate::catalog_cache::CatalogCache;
+use crate::storage::SqliteStore;
+use async_trait::async_trait;
+use client::Client;
+use futures::stream::BoxStream;
+use omnistore_components::backend::{
+    AccountBackend, BackendResult, CartBackend, CartChanged, CartOwner, CatalogBackend,
+    KioskBackend, OrderBackend, OrderViewer, PlacedOrder, StoreBackend, Who,
+};
+use omnistore_components::i18n::Locale;
+use omnistore_components::model::{
+    Address, Cart, CartOp, CartUpdate, Category, CheckoutForm, Handoff, HandoffPreview,
+    KioskSettings, Listing, ListingQuery, MergeReport, OrderStatus, OrderSummary, OrderView,
+    PickupPlan, ProductDetail, ProductSummary, Profile, ScanCode, SearchOutcome, SessionInfo,
+    StockAt, StoreCard, StoreDetail, StoreRef,
+};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Where Vendure is and how omnistore signs in to its Admin API.
+#[derive(Clone, Debug)]
+pub struct VendureConfig {
+    /// Base URL, e.g. `http://127.0.0.1:3000` (Shop API at `/shop-api`,
+    /// Admin API at `/admin-api`).
+    pub url: String,
+    pub admin_user: String,
+    pub admin_password: String,
+    /// The longest a catalog answer is kept.
+    pub cache_ttl: Duration,
+}
+
+/// See the module documentation.
+pub struct Vendure {
+    client: Client,
+    cache: Arc<CatalogCache>,
+    /// omnistore's own data: stores, sessions, kiosks, what it keeps of
+    /// each cart (and, for now, customers and orders).
+    own: SqliteStore,
+    carts: cart::CartLocks,
+    /// Committed cart changes, for live updates on other devices.
+    changes: tokio::sync::broadcast::Sender<CartChanged>,
+}
+
+impl Vendure {
+    pub fn new(config: &VendureConfig, own: SqliteStore) -> Result<Self, client::VendureError> {
+        Ok(Vendure {
+            client: Client::new(&config.url, &config.admin_user, &config.admin_password)?,
+            cache: Arc::new(CatalogCache::new(config.cache_ttl)),
+            own,
+            carts: Default::default(),
+            changes: tokio::sync::broadcast::channel(1024).0,
+        })
+    }
+
+    /// The catalog cache, whose changes the page cache follows.
+    pub fn catalog_cache(&self) -> Arc<CatalogCache> {
+        self.cache.clone()
+    }
+}
+
+#[async_trait]
+impl CatalogBackend for Vendure {
+    async fn categories(&self, locale: Locale) -> BackendResult<Vec<Category>> {
+        Vendure::categories(self, locale).await
+    }
+    async fn featured(&self, locale: Locale, limit: u32) -> BackendResult<Vec<ProductSummary>> {
+        Vendure::featured(self, locale, limit).await
+    }
+    async fn listing(
+        &self,
+        locale: Locale,
+        category: &str,
+        query: &ListingQuery,
+        store: Option<&str>,
+    ) -> BackendResult<Option<Listing>> {
+        Vendure::listing(self, locale, category, query, store).await
+    }
+    async fn search(&self, locale: Locale, query: &str, page: u32) -> BackendResult<SearchOutcome> {
+        Vendure::search(self, locale, query, page).await
+    }
+    async fn product(&self, locale: Locale, slug: &str) -> BackendResult<Option<ProductDetail>> {
+        Vendure::product(self, locale, slug).await
+    }
+    async fn sitemap_paths(&self) -> BackendResult<Vec<String>> {
+        Vendure::sitemap_paths(self).await
+    }
+    async fn store_choices(&self) -> BackendResult<Vec<(String, String)>> {
+        self.own.store_choices().await
+    }
+    async fn health(&self) -> Vec<(&'static str, Result<(), String>)> {
+        let mut checks = self.own.health().await;
+        let vendure = self
+            .client
+            .shop_read::<serde_json::Value>(
+                "{ activeChannel { code } }",
+                serde_json::json!({}),
+                Locale::En,
+            )
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        checks.push(("vendure", vendure));
+        checks
+    }
+}
+
+// What stays omnistore's own (and, until they move to Vendure, customers
+// and orders) is answered by its own database.
+#[async_trait]
+impl AccountBackend for Vendure {
+    async fn register(
+        &self,
+        email: &str,
+        name: &str,
+        password: &str,
+        locale: Locale,
+    ) -> BackendResult<i64> {
+        self.own.register(email, name, password, locale).await
+    }
+    async fn authenticate(&self, email: &str, password: &str) -> BackendResult<Option<i64>> {
+        self.own.authenticate(email, password).await
+    }
+    async fn verify_password(&self, customer: i64, password: &str) -> BackendResult<bool> {
+        self.own.verify_password(customer, password).await
+    }
+    async fn set_password(&self, customer: i64, password: &str, keep: &str) -> BackendResult<()> {
+        self.own.set_password(customer, password, keep).await
+    }
+    async fn profile(&self, customer: i64) -> BackendResult<Option<Profile>> {
+        self.own.profile(customer).await
+    }
+    async fn update_profile(
+        &self,
+        customer: i64,
+        name: &str,
+        email: &str,
+        locale: Locale,
+        store: Option<&str>,
+    ) -> BackendResult<()> {
+        self.own
+            .update_profile(customer, name, email, locale, store)
+            .await
+    }
+    async fn set_preferred_store(&self, customer: i64, store: Option<&str>) -> BackendResult<()> {
+        self.own.set_preferred_store(customer, store).await
+    }
+    async fn delete_customer(&self, customer: i64) -> BackendResult<()> {
+        self.own.delete_customer(customer).await
+    }
+    async fn addresses(&self, customer: i64) -> BackendResult<Vec<Address>> {
+        self.own.addresses(customer).await
+    }
+    async fn save_address(&self, customer: i64, address: &Address) -> BackendResult<Option<i64>> {
+        self.own.save_address(customer, address).await
+    }
+    async fn delete_address(&self, customer: i64, id: i64) -> BackendResult<bool> {
+        self.own.delete_address(customer, id).await
+    }
+    async fn login_failures(&self, keys: &[String], window_secs: i64) -> BackendResult<Vec<u32>> {
+        self.own.login_failures(keys, window_secs).await
+    }
+    async fn note_login_failure(&self, keys: &[String]) -> BackendResult<()> {
+        self.own.note_login_failure(keys).await
+    }
+    async fn clear_login_failures(&self, key: &str) -> BackendResult<()> {
+        self.own.clear_login_failures(key).await
+    }
+    async fn start_session(&self, customer: i64, user_agent: &str) -> BackendResult<String> {
+        self.own.start_session(customer, user_agent).await
+    }
+    async fn who(
+        &self,
+        presented: &[&str],
+        session: Option<&str>,
+        cart: Option<(&str, Locale)>,
+    ) -> BackendResult<Who> {
+        // Who is asking is omnistore's; their cart is Vendure's.
+        let mut who = self.own.who(presented, session, None).await?;
+        if let Some((guest, locale)) = cart {
+            let owner = match &who.profile {
+                Some(p) => CartOwner::Customer(p.id),
+                None => CartOwner::Guest(guest.to_string()),
+            };
+            who.cart = Some(self.read_cart(&owner, locale).await?);
+        }
+        Ok(who)
+    }
+    async fn end_session(&self, token_hash: &str) -> BackendResult<()> {
+        self.own.end_session(token_hash).await
+    }
+    async fn end_sessions(&self, customer: i64, keep: Option<&str>) -> BackendResult<()> {
+        self.own.end_sessions(customer, keep).await
+    }
+    async fn end_session_by_handle(&self, customer: i64, handle: &str) -> BackendResult<bool> {
+        self.own.end_session_by_handle(customer, handle).await
+    }
+    async fn sessions(&self, customer: i64, current: &str) -> BackendResult<Vec<SessionInfo>> {
+        self.own.sessions(customer, current).await
+    }
+}
+
+#[async_trait]
+impl CartBackend for Vendure {
+    async fn cart(&self, owner: &CartOwner, locale: Locale) -> BackendResult<Cart> {
+        self.read_cart(owner, locale).await
+    }
+    async fn apply_cart_op(
+        &self,
+        owner: &CartOwner,
+        op: &CartOp,
+        key: Option<&str>,
+        locale: Locale,
+    ) -> BackendResult<CartUpdate> {
+        self.apply_op(owner, op, key, locale).await
+    }
+    async fn merge_guest_cart(
+        &self,
+        guest_hash: &str,
+        customer: i64,
+    ) -> BackendResult<MergeReport> {
+        self.merge(guest_hash, customer).await
+    }
+    fn cart_changes(&self) -> BoxStream<'static, CartChanged> {
+        use futures::StreamExt;
+        tokio_stream::wrappers::BroadcastStream::new(self.changes.subscribe())
+            .filter_map(|c| async move { c.ok() })
+            .boxed()
+    }
+}
+
+#[async_trait]
+impl StoreBackend for Vendure {
+    async fn stores(
+        &self,
+        q: Option<&str>,
+        near: Option<(f64, f64)>,
+        limit: usize,
+        locale: Locale,
+    ) -> BackendResult<Vec<StoreCard>> {
+        self.own.stores(q, near, limit, locale).await
+    }
+    async fn store(&self, slug: &str, locale: Locale) -> BackendResult<Option<StoreDetail>> {
+        self.own.store(slug, locale).await
+    }
+    async fn store_ref(&self, slug: &str) -> BackendResult<Option<StoreRef>> {
+        self.own.store_ref(slug).await
+    }
+    async fn store_stock(&self, store: &str, variants: &[i64]) -> BackendResult<Vec<(i64, u32)>> {
+        self.own.store_stock(store, variants).await
+    }
+    async fn nearby_stock(
+        &self,
+        store: &str,
+        variant: i64,
+        limit: usize,
+    ) -> BackendResult<Vec<StockAt>> {
+        self.own.nearby_stock(store, variant, limit).await
+    }
+}
+
+#[async_trait]
+impl OrderBackend for Vendure {
+    async fn pickup_plan(&self, cart: &Cart) -> BackendResult<Option<PickupPlan>> {
+        self.own.pickup_plan(cart).await
+    }
+    async fn place_order(
+        &self,
+        owner: &CartOwner,
+        customer: Option<i64>,
+        form: &CheckoutForm,
+        locale: Locale,
+    ) -> BackendResult<PlacedOrder> {
+        self.own.place_order(owner, customer, form, locale).await
+    }
+    async fn order(
+        &self,
+        number: i64,
+        viewer: &OrderViewer,
+        locale: Locale,
+    ) -> BackendResult<Option<OrderView>> {
+        self.own.order(number, viewer, locale).await
+    }
+    async fn orders_of(&self, customer: i64) -> BackendResult<Vec<OrderSummary>> {
+        self.own.orders_of(customer).await
+    }
+    async fn staff_stores(&self, customer: i64) -> BackendResult<Vec<String>> {
+        self.own.staff_stores(customer).await
+    }
+    async fn store_orders(&self, store: &str) -> BackendResult<Vec<OrderSummary>> {
+        self.own.store_orders(store).await
+    }
+    async fn move_order(&self, store: &str, number: i64, to: OrderStatus) -> BackendResult<()> {
+        self.own.move_order(store, number, to).await
+    }
+    async fn expire_orders(&self, now: i64) -> BackendResult<u32> {
+        self.own.expire_orders(now).await
+    }
+}
+
+#[async_trait]
+impl KioskBackend for Vendure {
+    async fn kiosk_settings(&self, store: &str) -> BackendResult<Option<KioskSettings>> {
+        self.own.kiosk_settings(store).await
+    }
+    async fn set_kiosk_pin(&self, store: &str, pin: &str) -> BackendResult<()> {
+        self.own.set_kiosk_pin(store, pin).await
+    }
+    async fn kiosk_pin_matches(&self, store: &str, pin: &str) -> BackendResult<bool> {
+        self.own.kiosk_pin_matches(store, pin).await
+    }
+    async fn set_kiosk_timing(&self, store: &str, idle: u32, countdown: u32) -> BackendResult<()> {
+        self.own.set_kiosk_timing(store, idle, countdown).await
+    }
+    async fn bind_kiosk(&self, store: &str, device: &str) -> BackendResult<()> {
+        self.own.bind_kiosk(store, device).await
+    }
+    async fn kiosk_of(&self, device: &str) -> BackendResult<Option<String>> {
+        self.own.kiosk_of(device).await
+    }
+    async fn unbind_kiosk(&self, device: &str) -> BackendResult<()> {
+        self.own.unbind_kiosk(device).await
+    }
+    async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, i64)>> {
+        self.own.find_code(code).await
+    }
+    async fn aisle(&self, store: &str, product_slug: &str) -> BackendResult<Option<String>> {
+        self.own.aisle(store, product_slug).await
+    }
+    async fn end_visit(&self, guest_cart: &str, session: Option<&str>) -> BackendResult<()> {
+        self.own.end_visit(guest_cart, session).await
+    }
+    async fn start_handoff(
+        &self,
+        store: &str,
+        owner: &CartOwner,
+        link_base: &str,
+    ) -> BackendResult<Handoff> {
+        self.own.start_handoff(store, owner, link_base).await
+    }
+    async fn handoff_taken(&self, handle: &str) -> BackendResult<Option<bool>> {
+        self.own.handoff_taken(handle).await
+    }
+    async fn handoff_preview(&self, token_hash: &str) -> BackendResult<Option<HandoffPreview>> {
+        self.own.handoff_preview(token_hash).await
+    }
+    async fn accept_handoff(
+        &self,
+        token_hash: &str,
+        owner: &CartOwner,
+    ) -> BackendResult<MergeReport> {
+        self.own.accept_handoff(token_hash, owner).await
+    }
+}

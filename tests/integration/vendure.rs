@@ -1,0 +1,571 @@
+//! The shop on a real Vendure (`--backend vendure`): Vendure 3.7 started by
+//! `scripts/vendure.sh` on a free 127.0.0.1 port with a fresh copy of its
+//! own sample catalog, and an omnistore server in front of it.
+
+use super::accounts::{expect_cart_event, Shopper, PASSWORD};
+use super::{client, count, trace_to_file};
+use omnistore_server::vendure::VendureConfig;
+use omnistore_server::{build, serve_on_threads, shared_listener, ServeConfig};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// How long omnistore keeps what it read from Vendure, in these tests.
+const TTL: Duration = Duration::from_secs(2);
+
+struct VendureShop {
+    /// omnistore, on Vendure.
+    base: String,
+    /// Vendure itself.
+    vendure: String,
+    port: u16,
+    process: Child,
+    dir: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Vendure and omnistore in front of it, once for the test binary.
+fn shop() -> &'static VendureShop {
+    static SHOP: OnceLock<VendureShop> = OnceLock::new();
+    SHOP.get_or_init(|| start_shop(TTL))
+}
+
+/// Runs `scripts/vendure.sh` on `port` with the data in `dir` (a fresh copy
+/// of the sample catalog the first time). Vendure exits by itself when this
+/// process is gone (`VENDURE_PARENT_PID`).
+fn start_vendure(port: u16, dir: &std::path::Path) -> Child {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/vendure.sh");
+    let log = std::fs::File::options()
+        .create(true)
+        .append(true)
+        .open(dir.join("vendure.log"))
+        .unwrap();
+    let process = Command::new("bash")
+        .arg(script)
+        .args(["serve", "--sample", "--port", &port.to_string(), "--data"])
+        .arg(dir.join("vendure"))
+        .env("VENDURE_PARENT_PID", std::process::id().to_string())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .stdin(Stdio::null())
+        .spawn()
+        .expect("scripts/vendure.sh");
+    wait_for_vendure(
+        &format!("http://127.0.0.1:{port}"),
+        &dir.join("vendure.log"),
+    );
+    process
+}
+
+/// A pair whose catalog answers are kept for `ttl`.
+fn start_shop(ttl: Duration) -> VendureShop {
+    trace_to_file();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let process = start_vendure(port, dir.path());
+    let vendure = format!("http://127.0.0.1:{port}");
+    let db = format!("sqlite://{}", dir.path().join("omnistore.db").display());
+    let mail = dir.path().join("mail");
+    let url = vendure.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = omnistore_server::runtime().unwrap();
+        rt.block_on(async move {
+            let listener = shared_listener("127.0.0.1:0".parse().unwrap()).unwrap();
+            let addr = listener.local_addr().unwrap();
+            let config = ServeConfig {
+                addr,
+                database_url: db,
+                demo: true,
+                public_url: None,
+                site_root: "target/site".into(),
+                mail_dir: mail,
+                smtp: None,
+                release: None,
+                catalog_poll: Duration::from_millis(50),
+                page_cache: true,
+                vendure: Some(VendureConfig {
+                    url,
+                    admin_user: "superadmin".into(),
+                    admin_password: "superadmin".into(),
+                    cache_ttl: ttl,
+                }),
+            };
+            let app = build(&config).await.expect("build app");
+            tx.send(format!("http://{addr}")).unwrap();
+            serve_on_threads(listener, 2, app, std::future::pending())
+                .await
+                .unwrap();
+        });
+    });
+    VendureShop {
+        base: rx.recv().expect("server started"),
+        vendure,
+        port,
+        process,
+        dir,
+    }
+}
+
+/// Vendure answers its Shop API; a first run installs it (minutes), so
+/// the wait is long, and the log is shown if it never comes up. (On a
+/// thread of its own: the caller may be inside a test's runtime.)
+fn wait_for_vendure(url: &str, log: &std::path::Path) {
+    let url = url.to_string();
+    let up = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let probe = reqwest::Client::builder()
+                .timeout(Duration::from_secs(2))
+                .build()
+                .unwrap();
+            let started = Instant::now();
+            while started.elapsed() < Duration::from_secs(900) {
+                let answer = probe
+                    .post(format!("{url}/shop-api"))
+                    .json(&json!({ "query": "{ activeChannel { code } }" }))
+                    .send()
+                    .await;
+                if answer.is_ok_and(|r| r.status().is_success()) {
+                    return true;
+                }
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            false
+        })
+    })
+    .join()
+    .unwrap();
+    assert!(
+        up,
+        "Vendure did not start: {}",
+        std::fs::read_to_string(log).unwrap_or_default()
+    );
+}
+
+async fn get(path: &str) -> (StatusCode, String) {
+    get_from(&shop().base, path).await
+}
+
+async fn get_from(base: &str, path: &str) -> (StatusCode, String) {
+    let res = client().get(format!("{base}{path}")).send().await.unwrap();
+    let status = res.status();
+    (status, res.text().await.unwrap())
+}
+
+/// The Admin API as the superadmin, for changing the shop behind
+/// omnistore's back.
+async fn admin(query: &str, variables: Value) -> Value {
+    let http = client();
+    let url = format!("{}/admin-api", shop().vendure);
+    let login = http
+        .post(&url)
+        .json(&json!({ "query": "mutation { login(username: \"superadmin\", password: \"superadmin\") { ... on CurrentUser { id } } }" }))
+        .send()
+        .await
+        .unwrap();
+    let token = login.headers()["vendure-auth-token"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let answer: Value = http
+        .post(&url)
+        .bearer_auth(token)
+        .json(&json!({ "query": query, "variables": variables }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(answer.get("errors").is_none(), "{answer}");
+    answer["data"].clone()
+}
+
+/// Polls `path` until its page contains one of `needles`, for at most a
+/// few times the cache's time to live.
+async fn eventually_contains(path: &str, needles: &[&str]) -> String {
+    let started = Instant::now();
+    loop {
+        let (status, body) = get(path).await;
+        if status == StatusCode::OK && needles.iter().any(|n| body.contains(n)) {
+            return body;
+        }
+        assert!(
+            started.elapsed() < TTL * 5,
+            "{path} never showed {needles:?} (last: {status})"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test]
+async fn home_and_menu_show_vendures_catalog() {
+    let (status, body) = get("/").await;
+    assert_eq!(status, StatusCode::OK);
+    // Vendure's collections are the menu, parents before their children.
+    let electronics = body
+        .find("/c/electronics")
+        .expect("Electronics in the menu");
+    let computers = body.find("/c/computers").expect("Computers in the menu");
+    assert!(electronics < computers);
+    assert!(body.contains("/c/home-garden"), "Home & Garden in the menu");
+    // None of the built-in demo catalog is there.
+    assert!(!body.contains("/c/lighting"));
+}
+
+#[tokio::test]
+async fn a_listing_is_a_collection_with_filters_sorts_and_pages() {
+    let (status, body) = get("/c/electronics?sort=price-asc").await;
+    assert_eq!(status, StatusCode::OK);
+    // Vendure's sample shop prices in US dollars, with tax as shown.
+    assert!(body.contains("$"), "dollar prices");
+    let cards = count(&body, "href=\"/p/");
+    assert!(cards >= 20, "{cards} cards");
+    // Cheapest first: the first card's price is not above the second's.
+    let prices: Vec<i64> = body
+        .match_indices("$")
+        .filter_map(|(i, _)| {
+            let digits: String = body[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                .filter(|c| c.is_ascii_digit())
+                .collect();
+            digits.parse().ok()
+        })
+        .collect();
+    assert!(prices.len() >= 2, "{prices:?}");
+    assert!(
+        prices.windows(2).take(5).all(|w| w[0] <= w[1]),
+        "{prices:?}"
+    );
+
+    // A price filter (major units) keeps only what is within it.
+    let (_, cheap) = get("/c/electronics?max=50").await;
+    let (_, all) = get("/c/electronics").await;
+    let n_cheap = count(&cheap, "href=\"/p/");
+    let n_all = count(&all, "href=\"/p/");
+    assert!(n_cheap < n_all, "{n_cheap} of {n_all}");
+
+    // An unknown collection is a 404, a page out of range a 400.
+    assert_eq!(get("/c/no-such-collection").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get("/c/electronics?page=0").await.0,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn a_product_page_shows_vendures_variants_prices_and_stock() {
+    let (status, body) = get("/p/laptop").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Laptop"));
+    // Options other than colour are one axis: "13 inch / 8GB".
+    assert!(body.contains("13 inch / 8GB"), "variant labels");
+    // Price with tax, formatted for English: $1,558.80.
+    assert!(body.contains("$1,558.80"), "price");
+    // Vendure's sample has 100 units of each variant in its default
+    // location, which stocks the online shop.
+    assert!(!body.contains("Out of stock"), "in stock online");
+    assert_eq!(get("/p/no-such-product").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn search_finds_products_and_a_sku_goes_to_its_variant() {
+    let (status, body) = get("/search?q=laptop").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("href=\"/p/laptop"), "the laptop is found");
+    let res = client()
+        .get(format!("{}/search?q=L2201508", shop().base))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let to = res.headers()["location"].to_str().unwrap();
+    assert!(to.starts_with("/p/laptop"), "{to}");
+    assert!(to.contains("variant=2"), "{to}");
+}
+
+#[tokio::test]
+async fn changes_made_in_vendure_show_within_the_cache_time() {
+    // A product created through Vendure's Admin API, in a collection the
+    // sample's filters put it in (facet "Electronics").
+    let facet: Value = admin(
+        "{ facetValues(options: { filter: { name: { eq: \"Electronics\" } } }) { items { id } } }",
+        json!({}),
+    )
+    .await;
+    let facet_id = facet["facetValues"]["items"][0]["id"].clone();
+    let product = admin(
+        "mutation($f: [ID!]) { createProduct(input: { facetValueIds: $f, translations: [{
+            languageCode: en, name: \"Omnistore Test Radio\", slug: \"omnistore-test-radio\",
+            description: \"A radio made by a test\" }] }) { id } }",
+        json!({ "f": [facet_id] }),
+    )
+    .await;
+    let product_id = product["createProduct"]["id"].clone();
+    let variants = admin(
+        "mutation($p: ID!) { createProductVariants(input: [{ productId: $p, sku: \"OT-RADIO-1\",
+            price: 4200, stockOnHand: 5, translations: [{ languageCode: en, name: \"Radio\" }] }]) { id } }",
+        json!({ "p": product_id }),
+    )
+    .await;
+    let variant_id = variants["createProductVariants"][0]["id"].clone();
+
+    eventually_contains("/c/electronics?sort=name", &["omnistore-test-radio"]).await;
+    eventually_contains("/search?q=Omnistore+Test+Radio", &["omnistore-test-radio"]).await;
+    // 42.00 before tax; the sample's standard rate is 20%.
+    let page = eventually_contains("/p/omnistore-test-radio", &["Omnistore Test Radio"]).await;
+    assert!(page.contains("$50.40"), "the price with tax");
+
+    // Its price changed in Vendure changes on the page.
+    admin(
+        "mutation($v: ID!) { updateProductVariants(input: [{ id: $v, price: 9900 }]) { id } }",
+        json!({ "v": variant_id }),
+    )
+    .await;
+    let page = eventually_contains("/p/omnistore-test-radio", &["$118.80"]).await;
+    assert!(!page.contains("$50.40"));
+}
+
+#[tokio::test]
+async fn vendure_down_is_a_clear_503_and_the_shop_comes_back_by_itself() {
+    // A pair of its own: this test stops its Vendure.
+    // Kept long enough that a slow machine still reads the listing warm.
+    let ttl = Duration::from_secs(5);
+    let mut own = start_shop(ttl);
+    assert_eq!(get_from(&own.base, "/c/computers").await.0, StatusCode::OK);
+    let (status, body) = get_from(&own.base, "/healthz").await;
+    assert_eq!(
+        (status, body.as_str()),
+        (StatusCode::OK, "ok\ndatabase: ok\nvendure: ok\n")
+    );
+    own.process.kill().unwrap();
+    own.process.wait().unwrap();
+    // Warm, the listing costs no round trip: it is served without Vendure.
+    assert_eq!(get_from(&own.base, "/c/computers").await.0, StatusCode::OK);
+    // What was read before is kept for the time to live; after it, every
+    // page that needs Vendure says the shop is unavailable.
+    tokio::time::sleep(ttl + Duration::from_millis(500)).await;
+    for path in ["/c/computers", "/p/laptop", "/search?q=tablet", "/"] {
+        let (status, body) = get_from(&own.base, path).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{path}");
+        assert!(
+            body.contains("temporarily unavailable") && body.contains("Your cart is safe"),
+            "{path}: {body}"
+        );
+    }
+    // The health check names what failed.
+    let (status, body) = get_from(&own.base, "/healthz").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(
+        body.contains("vendure: unavailable") && body.contains("database: ok"),
+        "{body}"
+    );
+    // omnistore's own parts do not need Vendure: the store locator works.
+    assert_eq!(get_from(&own.base, "/stores").await.0, StatusCode::OK);
+
+    // Vendure back on the same port and data: the shop works again by itself.
+    own.process = start_vendure(own.port, own.dir.path());
+    let started = Instant::now();
+    loop {
+        if get_from(&own.base, "/c/computers").await.0 == StatusCode::OK {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the shop did not come back"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// The quantity of `sku` in a cart's JSON, over its lines.
+fn units_of(cart: &Value, sku: &str) -> u64 {
+    cart["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["sku"] == sku)
+        .map(|l| l["quantity"].as_u64().unwrap())
+        .sum()
+}
+
+/// Vendure's id of the variant with `sku`, and sets its stock on hand.
+async fn variant_with_stock(sku: &str, on_hand: i64) -> i64 {
+    let found = admin(
+        "query($s: String!) { productVariants(options: { filter: { sku: { eq: $s } } }) { items { id } } }",
+        json!({ "s": sku }),
+    )
+    .await;
+    let id = found["productVariants"]["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    admin(
+        "mutation($v: ID!, $n: Int!) { updateProductVariants(input: [{ id: $v, stockOnHand: $n }]) { id } }",
+        json!({ "v": id, "n": on_hand }),
+    )
+    .await;
+    id.parse().unwrap()
+}
+
+#[tokio::test]
+async fn the_cart_is_vendures_active_order() {
+    let base = &shop().base;
+    // The sample's "Cruiser Skateboard" (SKU 799872520), used by this test only.
+    let board = variant_with_stock("799872520", 100).await;
+    let shopper = Shopper::visit(base).await;
+    let (s, update) = shopper.add(board, 2).await;
+    assert_eq!(s, StatusCode::OK, "{update}");
+    let cart = shopper.cart().await;
+    assert_eq!(units_of(&cart, "799872520"), 2, "{cart}");
+    assert_eq!(cart["lines"][0]["unit_price"]["currency"], "Usd");
+
+    // Vendure holds it: an active order with those units.
+    let orders = admin(
+        "{ orders(options: { filter: { active: { eq: true } }, take: 100 }) {
+             items { lines { quantity productVariant { sku } } } } }",
+        json!({}),
+    )
+    .await;
+    let held: u64 = orders["orders"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| o["lines"].as_array().unwrap().clone())
+        .filter(|l| l["productVariant"]["sku"] == "799872520")
+        .map(|l| l["quantity"].as_u64().unwrap())
+        .sum();
+    assert_eq!(held, 2, "{orders}");
+
+    // The header counts it on every page.
+    let (_, home) = shopper.get("/").await;
+    assert!(home.contains("os-cart-badge"), "badge");
+
+    // Set, an idempotent change sent twice, and remove.
+    let (s, _) = shopper
+        .json(
+            "/api/cart/apply",
+            json!({ "op": { "Set": { "variant_id": board, "quantity": 5 } }, "key": "vendure-set-5" }),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let again =
+        json!({ "op": { "Add": { "variant_id": board, "quantity": 1 } }, "key": "vendure-add-1" });
+    assert_eq!(
+        shopper.json("/api/cart/apply", again.clone()).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        shopper.json("/api/cart/apply", again).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(units_of(&shopper.cart().await, "799872520"), 6);
+    let (s, _) = shopper
+        .form("/api/cart/remove", &[("variant_id", &board.to_string())])
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(units_of(&shopper.cart().await, "799872520"), 0);
+
+    // The 1-99 rule is omnistore's, whatever the platform.
+    let (s, body) = shopper.add(board, 120).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
+}
+
+#[tokio::test]
+async fn stock_clamps_the_cart_and_a_price_change_reaches_it() {
+    let base = &shop().base;
+    // The sample's "Tent", with 3 units left.
+    let tent = variant_with_stock("2000023510", 3).await;
+    let shopper = Shopper::visit(base).await;
+    let (s, update) = shopper.add(tent, 5).await;
+    assert_eq!(s, StatusCode::OK, "{update}");
+    assert_eq!(
+        update["notice"],
+        json!({ "Clamped": { "requested": 5, "got": 3 } }),
+        "{update}"
+    );
+    assert_eq!(units_of(&shopper.cart().await, "2000023510"), 3);
+
+    // The price changed in Vendure is the cart's price (carts are never cached).
+    admin(
+        "mutation($v: ID!) { updateProductVariants(input: [{ id: $v, price: 10000 }]) { id } }",
+        json!({ "v": tent.to_string() }),
+    )
+    .await;
+    let cart = shopper.cart().await;
+    assert_eq!(cart["lines"][0]["unit_price"]["minor"], 12000, "{cart}");
+    assert!(cart["lines"][0]["price_was"]["minor"].is_number(), "{cart}");
+}
+
+#[tokio::test]
+async fn the_guest_cart_merges_at_sign_in_and_other_devices_hear_of_changes() {
+    let base = &shop().base;
+    let ball = variant_with_stock("WTB1418XB06", 100).await;
+    let email = super::accounts::unique_email("vendure-merge");
+    let laptop = Shopper::visit(base).await;
+    laptop.register(&email).await;
+    let mut events = laptop.response("/api/v1/cart/events").await;
+    assert_eq!(events.status(), StatusCode::OK);
+
+    // On the phone, as a guest, then signed in: the guest's units move over.
+    let phone = Shopper::visit(base).await;
+    phone.add(ball, 2).await;
+    let (s, body) = phone.login(&email, PASSWORD).await;
+    assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+    assert_eq!(units_of(&phone.cart().await, "WTB1418XB06"), 2);
+    assert_eq!(units_of(&laptop.cart().await, "WTB1418XB06"), 2);
+    expect_cart_event(&mut events).await;
+}
+
+#[tokio::test]
+async fn pickup_lines_are_kept_apart_from_delivery() {
+    let base = &shop().base;
+    let shoe = variant_with_stock("RS0044", 50).await;
+    let shopper = Shopper::visit(base).await;
+    shopper.add(shoe, 3).await;
+    // Pickup is at "my store": none chosen yet, so the units stay.
+    let (s, body) = shopper
+        .json(
+            "/api/cart/apply",
+            json!({ "op": { "Move": { "variant_id": shoe, "from": "Delivery", "to": "Pickup" } } }),
+        )
+        .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
+    let (_, stores) = shopper.get("/api/v1/stores?q=Krak%C3%B3w&limit=1").await;
+    let stores: Value = serde_json::from_str(&stores).unwrap();
+    let store = stores["stores"][0]["slug"].as_str().unwrap().to_string();
+    let (s, body) = shopper.form("/api/my-store", &[("store", &store)]).await;
+    assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+    let (s, body) = shopper
+        .json(
+            "/api/cart/apply",
+            json!({ "op": { "Move": { "variant_id": shoe, "from": "Delivery", "to": "Pickup" } } }),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    shopper.add(shoe, 1).await;
+    let cart = shopper.cart().await;
+    let lines = cart["lines"].as_array().unwrap();
+    let by = |f: &str| {
+        lines
+            .iter()
+            .find(|l| l["fulfilment"] == f)
+            .map(|l| l["quantity"].as_u64().unwrap())
+    };
+    assert_eq!((by("Pickup"), by("Delivery")), (Some(3), Some(1)), "{cart}");
+    assert_eq!(cart["pickup_store"]["slug"], store);
+}
