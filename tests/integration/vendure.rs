@@ -569,3 +569,31 @@ async fn pickup_lines_are_kept_apart_from_delivery() {
     assert_eq!((by("Pickup"), by("Delivery")), (Some(3), Some(1)), "{cart}");
     assert_eq!(cart["pickup_store"]["slug"], store);
 }
+
+#[tokio::test]
+async fn a_kiosk_scan_finds_a_vendure_sku() {
+    let res = client()
+        .get(format!(
+            "{}/kiosk/krakow-bonarka/scan?code=l2201508",
+            shop().base
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/p/laptop?variant=2");
+    // A code no variant has goes back to the kiosk with the reason.
+    let res = client()
+        .get(format!(
+            "{}/kiosk/krakow-bonarka/scan?code=NO-SUCH-SKU",
+            shop().base
+        ))
+        .send()
+        .await
+        .unwrap();
+    let to = res.headers()["location"].to_str().unwrap();
+    assert!(
+        to.starts_with("/kiosk/krakow-bonarka/shop?") && to.contains("problem="),
+        "{to}"
+    );
+}

@@ -405,6 +405,49 @@ impl Vendure {
         self.cards(locale, &slugs).await
     }
 
+    /// The product and variant whose SKU is exactly `code` (any case).
+    /// Vendure has no barcode field of its own; a shop that puts the EAN in
+    /// the SKU is found by its barcode too.
+    pub(super) async fn exact_sku(
+        &self,
+        code: &str,
+        locale: Locale,
+    ) -> BackendResult<Option<(String, i64)>> {
+        #[derive(Deserialize)]
+        struct Data {
+            search: Hits,
+        }
+        #[derive(Deserialize)]
+        struct Hits {
+            items: Vec<Hit>,
+        }
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Hit {
+            slug: String,
+            sku: String,
+            product_variant_id: String,
+        }
+        let found: Data = self
+            .client
+            .shop_read(
+                "query($term: String!) { search(input: { term: $term, groupByProduct: false, take: 5 }) {
+                   items { slug sku productVariantId } } }",
+                json!({ "term": code }),
+                locale,
+            )
+            .await?;
+        match found
+            .search
+            .items
+            .into_iter()
+            .find(|h| h.sku.eq_ignore_ascii_case(code))
+        {
+            Some(hit) => Ok(Some((hit.slug, number(&hit.product_variant_id)?))),
+            None => Ok(None),
+        }
+    }
+
     async fn load_search(
         &self,
         locale: Locale,
@@ -429,39 +472,19 @@ impl Vendure {
             items: Vec<Hit>,
         }
         #[derive(Deserialize)]
-        #[serde(rename_all = "camelCase")]
         struct Hit {
             slug: String,
-            sku: String,
-            product_variant_id: String,
         }
         // A typed or scanned SKU is a request for that exact item.
-        let exact: Data = self
-            .client
-            .shop_read(
-                "query($term: String!) { search(input: { term: $term, groupByProduct: false, take: 5 }) {
-                   totalItems items { slug sku productVariantId } } }",
-                json!({ "term": query }),
-                locale,
-            )
-            .await?;
-        if let Some(hit) = exact
-            .search
-            .items
-            .iter()
-            .find(|h| h.sku.eq_ignore_ascii_case(query))
-        {
-            return Ok(SearchOutcome::Exact {
-                slug: hit.slug.clone(),
-                variant: number(&hit.product_variant_id)?,
-            });
+        if let Some((slug, variant)) = self.exact_sku(query, locale).await? {
+            return Ok(SearchOutcome::Exact { slug, variant });
         }
         let data: Data = self
             .client
             .shop_read(
                 "query($term: String!, $skip: Int!, $take: Int!) {
                    search(input: { term: $term, groupByProduct: true, skip: $skip, take: $take }) {
-                     totalItems items { slug sku productVariantId } } }",
+                     totalItems items { slug } } }",
                 json!({ "term": query, "skip": (page - 1) * PAGE_SIZE, "take": PAGE_SIZE }),
                 locale,
             )

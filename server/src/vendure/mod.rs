@@ -342,7 +342,9 @@ impl KioskBackend for Vendure {
         self.own.unbind_kiosk(device).await
     }
     async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, i64)>> {
-        self.own.find_code(code).await
+        // A scan finds a Vendure SKU (or a barcode kept as the SKU).
+        let (ScanCode::Sku(code) | ScanCode::Ean(code)) = code;
+        self.exact_sku(code, Locale::default()).await
     }
     async fn aisle(&self, store: &str, product_slug: &str) -> BackendResult<Option<String>> {
         self.own.aisle(store, product_slug).await
