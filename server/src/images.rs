@@ -3,8 +3,10 @@
 //! cached forever.
 
 /// The drawings we have, one per category.
+/// `box` is the general one, for a category that has no drawing of its own
+/// (an external platform's collections).
 pub const ICONS: &[&str] = &[
-    "chair", "grill", "spade", "hose", "plant", "lamp", "tent", "pan", "towel", "paint",
+    "chair", "grill", "spade", "hose", "plant", "lamp", "tent", "pan", "towel", "paint", "box",
 ];
 
 /// Parses `{icon}-{n}` and `{hex}.svg` from an image URL; `None` for anything else.

@@ -224,6 +224,18 @@ async fn home_and_menu_show_vendures_catalog() {
     assert!(body.contains("/c/home-garden"), "Home & Garden in the menu");
     // None of the built-in demo catalog is there.
     assert!(!body.contains("/c/lighting"));
+    // Every picture on the page is one omnistore draws (collections too).
+    let images: Vec<&str> = body
+        .match_indices("src=\"/img/")
+        .map(|(i, _)| {
+            let rest = &body[i + 5..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    assert!(!images.is_empty());
+    for src in images {
+        assert_eq!(get(src).await.0, StatusCode::OK, "{src}");
+    }
 }
 
 #[tokio::test]
@@ -453,7 +465,7 @@ async fn the_cart_is_vendures_active_order() {
 
     // The header counts it on every page.
     let (_, home) = shopper.get("/").await;
-    assert!(home.contains("os-cart-badge"), "badge");
+    assert!(home.contains("data-count=\"2\""), "the badge counts 2");
 
     // Set, an idempotent change sent twice, and remove.
     let (s, _) = shopper
@@ -596,4 +608,48 @@ async fn a_kiosk_scan_finds_a_vendure_sku() {
         to.starts_with("/kiosk/krakow-bonarka/shop?") && to.contains("problem="),
         "{to}"
     );
+}
+
+#[tokio::test]
+async fn a_stock_location_named_as_a_store_is_that_stores_shelf() {
+    let base = &shop().base;
+    let shopper = Shopper::visit(base).await;
+    let (_, stores) = shopper.get("/api/v1/stores?q=Pozna%C5%84&limit=1").await;
+    let stores: Value = serde_json::from_str(&stores).unwrap();
+    let store = stores["stores"][0]["slug"].as_str().unwrap().to_string();
+    // In Vendure: a stock location named as the store, 7 cacti on its shelf.
+    let location = admin(
+        "mutation($n: String!) { createStockLocation(input: { name: $n }) { id } }",
+        json!({ "n": store }),
+    )
+    .await;
+    let cactus = variant_with_stock("SC011001", 100).await;
+    admin(
+        "mutation($v: ID!, $l: ID!) { updateProductVariants(input: [{ id: $v,
+            stockLevels: [{ stockLocationId: $l, stockOnHand: 7 }] }]) { id } }",
+        json!({ "v": cactus.to_string(), "l": location["createStockLocation"]["id"] }),
+    )
+    .await;
+    eventually_contains("/p/spiky-cactus", &["In stock in 1 store"]).await;
+
+    // With it as "my store", the listing shows the shelf, and "only at my
+    // store" keeps what is on it.
+    let (s, body) = shopper.form("/api/my-store", &[("store", &store)]).await;
+    assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+    let started = Instant::now();
+    loop {
+        let (s, page) = shopper.get("/c/plants?mystore=1").await;
+        assert_eq!(s, StatusCode::OK);
+        if page.contains("At my store: 7") {
+            assert!(page.contains("href=\"/p/spiky-cactus"));
+            assert_eq!(
+                count(&page, "href=\"/p/"),
+                1,
+                "only the cactus is on the shelf"
+            );
+            break;
+        }
+        assert!(started.elapsed() < TTL * 5, "the shelf never showed");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }

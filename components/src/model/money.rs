@@ -41,24 +41,26 @@ impl Currency {
         }
     }
 
+    pub const ALL: [Currency; 11] = [
+        Currency::Pln,
+        Currency::Usd,
+        Currency::Eur,
+        Currency::Gbp,
+        Currency::Chf,
+        Currency::Czk,
+        Currency::Sek,
+        Currency::Nok,
+        Currency::Dkk,
+        Currency::Cad,
+        Currency::Aud,
+    ];
+
     /// The currency of an ISO 4217 code; `None` for one the shop cannot
     /// price in (other than two decimal places, or not listed).
     pub fn from_code(code: &str) -> Option<Currency> {
-        [
-            Currency::Pln,
-            Currency::Usd,
-            Currency::Eur,
-            Currency::Gbp,
-            Currency::Chf,
-            Currency::Czk,
-            Currency::Sek,
-            Currency::Nok,
-            Currency::Dkk,
-            Currency::Cad,
-            Currency::Aud,
-        ]
-        .into_iter()
-        .find(|c| c.code().eq_ignore_ascii_case(code))
+        Currency::ALL
+            .into_iter()
+            .find(|c| c.code().eq_ignore_ascii_case(code))
     }
 
     /// The sign English puts before the amount ("$1,299.00"), where CLDR's

@@ -181,30 +181,22 @@ impl Vendure {
         Ok(data.active_order)
     }
 
-    /// Units free for each fulfilment of each variant: delivery from the
-    /// online shop's locations, pickup from the store's shelf plus what the
-    /// online shop can send there (as on the built-in back end).
+    /// Units free for each fulfilment of each variant: (online, on the
+    /// shelf of `store`). Delivery takes the online units; pickup the
+    /// shelf's plus what the online shop can send there (as on the built-in
+    /// back end).
     async fn availability(
         &self,
         variants: &[String],
         store: Option<&str>,
     ) -> BackendResult<HashMap<String, (u32, u32)>> {
-        let levels = self.levels(variants).await?;
-        let stores = self.store_slugs().await?;
-        Ok(levels
+        Ok(self
+            .stock(variants)
+            .await?
             .into_iter()
-            .map(|(variant, at)| {
-                let online: u32 = at
-                    .iter()
-                    .filter(|(loc, _)| !stores.contains(loc))
-                    .map(|(_, n)| *n)
-                    .sum();
-                let shelf: u32 = at
-                    .iter()
-                    .filter(|(loc, _)| Some(loc.as_str()) == store)
-                    .map(|(_, n)| *n)
-                    .sum();
-                (variant, (online, shelf))
+            .map(|(variant, s)| {
+                let shelf = store.map_or(0, |store| s.at(store));
+                (variant, (s.online, shelf))
             })
             .collect())
     }

@@ -29,6 +29,8 @@ const MOST_VARIANTS: usize = 20_000;
 /// Where Vendure does not track a variant's stock, it can always be sold;
 /// pages show it as this many units.
 const UNTRACKED_UNITS: u32 = 999;
+/// The drawing of a collection (Vendure's have none omnistore can show).
+const GENERAL_ICON: &str = "box";
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -73,6 +75,29 @@ struct VariantRow {
     stock_level: String,
 }
 
+/// Units free to sell of a variant (or summed over a product's variants):
+/// what the online shop holds and what is on each store's shelf.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Stock {
+    pub online: u32,
+    /// By store slug; stores without a stock location are not listed.
+    pub stores: HashMap<String, u32>,
+}
+
+impl Stock {
+    /// Units on the shelf of `store`.
+    pub fn at(&self, store: &str) -> u32 {
+        self.stores.get(store).copied().unwrap_or(0)
+    }
+
+    fn add(&mut self, other: &Stock) {
+        self.online += other.online;
+        for (store, n) in &other.stores {
+            *self.stores.entry(store.clone()).or_default() += n;
+        }
+    }
+}
+
 /// One product of a collection, with the variants the collection holds.
 #[derive(Clone, Debug)]
 struct Card {
@@ -80,8 +105,8 @@ struct Card {
     created_at: String,
     /// Vendure's product id, for "newest" ties.
     id: i64,
-    /// Units free to sell at each stock location, over the listed variants.
-    units: HashMap<String, u32>,
+    /// Units free to sell, over the listed variants.
+    stock: Stock,
 }
 
 /// Every product of one collection, in Vendure's order.
@@ -157,7 +182,7 @@ fn card(
         },
         created_at: product.created_at.clone(),
         id: number(&product.id)?,
-        units: HashMap::new(),
+        stock: Stock::default(),
     })
 }
 
@@ -216,7 +241,7 @@ impl Vendure {
                 slug: c.slug.clone(),
                 name: c.name.clone(),
                 description: c.description.clone(),
-                icon: "box".into(),
+                icon: GENERAL_ICON.into(),
                 product_count: counts.get(&c.id).copied().unwrap_or(0),
             });
             stack.extend(
@@ -310,22 +335,18 @@ impl Vendure {
             .values()
             .flat_map(|(_, variants)| variants.iter().map(|v| v.id.clone()))
             .collect();
-        let levels = self.levels(&ids).await?;
-        let stores = self.store_slugs().await?;
+        let stock = self.stock(&ids).await?;
         let mut cards = Vec::with_capacity(order.len());
         for id in order {
             if let Some((product, variants)) = groups.remove(&id) {
                 let mut card = card(&product, &variants, slug)?;
                 for v in &variants {
-                    for (location, free) in levels.get(&v.id).into_iter().flatten() {
-                        *card.units.entry(location.clone()).or_default() += free;
+                    if let Some(s) = stock.get(&v.id) {
+                        card.stock.add(s);
                     }
                 }
                 // The Admin API's count is the truth about online stock.
-                card.summary.in_stock_online = card
-                    .units
-                    .iter()
-                    .any(|(location, n)| *n > 0 && !stores.contains(location));
+                card.summary.in_stock_online = card.stock.online > 0;
                 cards.push(card);
             }
         }
@@ -566,12 +587,11 @@ impl Vendure {
                 slug: String::new(),
                 name: String::new(),
                 description: String::new(),
-                icon: "box".into(),
+                icon: GENERAL_ICON.into(),
                 product_count: 0,
             });
         let ids: Vec<String> = p.variants.iter().map(|v| v.id.clone()).collect();
-        let stock = self.levels(&ids).await?;
-        let stores = self.store_slugs().await?;
+        let stock = self.stock(&ids).await?;
         let image = drawing(&p.slug);
         let mut variants = Vec::with_capacity(p.variants.len());
         for v in p.variants {
@@ -592,17 +612,7 @@ impl Vendure {
                 .filter(|o| !colour_group(&o.group))
                 .map(|o| o.name.as_str())
                 .collect();
-            let levels = stock.get(&v.id);
-            let units_at = |store: bool| -> Vec<u32> {
-                levels
-                    .map(|l| {
-                        l.iter()
-                            .filter(|(loc, _)| stores.contains(loc) == store)
-                            .map(|(_, n)| *n)
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            };
+            let free = stock.get(&v.id).cloned().unwrap_or_default();
             variants.push(Variant {
                 id: number(&v.id)?,
                 sku: v.sku,
@@ -613,8 +623,8 @@ impl Vendure {
                 colour,
                 colour_hex: None,
                 image: image.clone(),
-                online_stock: units_at(false).iter().sum(),
-                stores_with_stock: units_at(true).iter().filter(|n| **n > 0).count() as u32,
+                online_stock: free.online,
+                stores_with_stock: free.stores.values().filter(|n| **n > 0).count() as u32,
             });
         }
         Ok(Some(ProductDetail {
@@ -627,14 +637,14 @@ impl Vendure {
         }))
     }
 
-    /// Units free to sell of each variant, by stock location name (the
-    /// Admin API's: the Shop API says only in or out of stock). omnistore's
-    /// stores are the locations named by their slug; every other location
-    /// stocks the online shop.
-    pub(super) async fn levels(
+    /// Units free to sell of each variant (the Admin API's count: the Shop
+    /// API says only in or out of stock). omnistore's stores are the stock
+    /// locations named by their slug; every other location stocks the
+    /// online shop.
+    pub(super) async fn stock(
         &self,
         variant_ids: &[String],
-    ) -> BackendResult<HashMap<String, Vec<(String, u32)>>> {
+    ) -> BackendResult<HashMap<String, Stock>> {
         #[derive(Deserialize)]
         #[serde(rename_all = "camelCase")]
         struct Data {
@@ -659,6 +669,7 @@ impl Vendure {
             name: String,
         }
         let tracked_by_default = self.tracks_inventory().await?;
+        let stores = self.store_slugs().await?;
         let mut out = HashMap::with_capacity(variant_ids.len());
         for chunk in variant_ids.chunks(PAGE) {
             let data: Data = self
@@ -677,27 +688,26 @@ impl Vendure {
                     "FALSE" => false,
                     _ => tracked_by_default,
                 };
-                let levels = v
-                    .stock_levels
-                    .into_iter()
-                    .map(|l| {
-                        let free = if tracked {
-                            (l.stock_on_hand - l.stock_allocated).clamp(0, i64::from(u32::MAX))
-                                as u32
-                        } else {
-                            UNTRACKED_UNITS
-                        };
-                        (l.stock_location.name, free)
-                    })
-                    .collect();
-                out.insert(v.id, levels);
+                let mut free = Stock::default();
+                for l in v.stock_levels {
+                    let n = if tracked {
+                        (l.stock_on_hand - l.stock_allocated).clamp(0, i64::from(u32::MAX)) as u32
+                    } else {
+                        UNTRACKED_UNITS
+                    };
+                    match stores.contains(&l.stock_location.name) {
+                        true => *free.stores.entry(l.stock_location.name).or_default() += n,
+                        false => free.online += n,
+                    }
+                }
+                out.insert(v.id, free);
             }
         }
         Ok(out)
     }
 
     /// The slugs of omnistore's stores (stock locations named so are theirs).
-    pub(super) async fn store_slugs(&self) -> BackendResult<Vec<String>> {
+    async fn store_slugs(&self) -> BackendResult<std::collections::HashSet<String>> {
         Ok(self
             .own
             .store_choices()
@@ -811,7 +821,7 @@ impl Vendure {
         let Some(shelf) = shelf else {
             return Ok(None);
         };
-        let at_store = |c: &Card| store.map(|s| c.units.get(s).copied().unwrap_or(0));
+        let at_store = |c: &Card| store.map(|s| c.stock.at(s));
         let mut cards: Vec<&Card> = shelf
             .cards
             .iter()

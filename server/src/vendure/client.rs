@@ -127,24 +127,7 @@ impl Client {
         token: Option<&str>,
     ) -> Result<(T, Option<String>), VendureError> {
         let url = format!("{}?languageCode={}", self.shop_url, locale.tag());
-        let mut request = self
-            .http
-            .post(&url)
-            .json(&json!({ "query": query, "variables": variables }));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        let response = request.send().await?;
-        let token = response
-            .headers()
-            .get(TOKEN_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let status = response.status();
-        if !status.is_success() && status.as_u16() != 400 {
-            return Err(VendureError::Status(status.as_u16()));
-        }
-        Ok((unwrap(response.json().await?)?, token))
+        self.post(&url, query, &variables, token).await
     }
 
     /// A read from the Admin API, signed in as the configured administrator.
@@ -187,18 +170,15 @@ impl Client {
             #[serde(default)]
             message: Option<String>,
         }
-        let body = json!({
-            "query": "mutation($u: String!, $p: String!) { login(username: $u, password: $p) {
-                ... on CurrentUser { id } ... on ErrorResult { errorCode message } } }",
-            "variables": { "u": self.admin_user, "p": self.admin_password },
-        });
-        let response = self.http.post(&self.admin_url).json(&body).send().await?;
-        let token = response
-            .headers()
-            .get(TOKEN_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let answer: Login = unwrap(response.error_for_status()?.json().await?)?;
+        let (answer, token): (Login, _) = self
+            .post(
+                &self.admin_url,
+                "mutation($u: String!, $p: String!) { login(username: $u, password: $p) {
+                    ... on CurrentUser { id } ... on ErrorResult { errorCode message } } }",
+                &json!({ "u": self.admin_user, "p": self.admin_password }),
+                None,
+            )
+            .await?;
         if let Some(code) = answer.login.error_code {
             return Err(VendureError::AdminSignIn(format!(
                 "{code}: {}",
@@ -224,22 +204,24 @@ impl Client {
         variables: &Value,
         token: Option<&str>,
     ) -> Result<T, VendureError> {
-        match self.post(url, query, variables, token).await {
+        let answer = match self.post(url, query, variables, token).await {
             Err(e) if transient(&e) => {
                 tracing::debug!(?api, error = %e, "Vendure read failed, trying once more");
                 self.post(url, query, variables, token).await
             }
             other => other,
-        }
+        };
+        answer.map(|(data, _)| data)
     }
 
+    /// Posts a query; the answer comes with the session token Vendure sent.
     async fn post<T: DeserializeOwned>(
         &self,
         url: &str,
         query: &str,
         variables: &Value,
         token: Option<&str>,
-    ) -> Result<T, VendureError> {
+    ) -> Result<(T, Option<String>), VendureError> {
         let mut request = self
             .http
             .post(url)
@@ -248,13 +230,18 @@ impl Client {
             request = request.bearer_auth(token);
         }
         let response = request.send().await?;
+        let session = response
+            .headers()
+            .get(TOKEN_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         let status = response.status();
         if !status.is_success() && status.as_u16() != 400 {
             // GraphQL validation errors come as 400 with a body; anything
             // else without one is the server's state.
             return Err(VendureError::Status(status.as_u16()));
         }
-        unwrap(response.json().await?)
+        Ok((unwrap(response.json().await?)?, session))
     }
 }
 
