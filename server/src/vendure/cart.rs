@@ -330,6 +330,8 @@ impl Vendure {
             }
         }
         let order = self.active_order(row.token.as_deref(), locale).await?;
+        // The order after the change: Vendure answers each change with it.
+        let mut after = order.clone();
         let splits: HashMap<String, Split> = self.splits(&key).await?.into_iter().collect();
         // Units of a variant now: (delivery, pickup), and its order line.
         let current = |variant: &str| -> ((u32, u32), Option<String>) {
@@ -372,6 +374,7 @@ impl Vendure {
                     .bind(&key)
                     .execute(pool)
                     .await?;
+                after = None;
             }
             &CartOp::Add {
                 variant_id,
@@ -423,9 +426,10 @@ impl Vendure {
                         Fulfilment::Delivery => (got, pickup),
                         Fulfilment::Pickup => (delivery, got),
                     };
-                    let cut = self
+                    let (cut, order) = self
                         .set_line(&key, &mut row, &variant, line, d, p, locale)
                         .await?;
+                    after = order.or(after);
                     if let Some(got) = cut {
                         notice = Some(CartNotice::Clamped {
                             requested: wanted,
@@ -444,8 +448,10 @@ impl Vendure {
                     Fulfilment::Delivery => (0, pickup),
                     Fulfilment::Pickup => (delivery, 0),
                 };
-                self.set_line(&key, &mut row, &variant, line, d, p, locale)
+                let (_, order) = self
+                    .set_line(&key, &mut row, &variant, line, d, p, locale)
                     .await?;
+                after = order.or(after);
             }
             &CartOp::Move {
                 variant_id,
@@ -477,8 +483,10 @@ impl Vendure {
                             Fulfilment::Delivery => (got, 0),
                             Fulfilment::Pickup => (0, got),
                         };
-                        self.set_line(&key, &mut row, &variant, line, d, p, locale)
+                        let (_, order) = self
+                            .set_line(&key, &mut row, &variant, line, d, p, locale)
                             .await?;
+                        after = order.or(after);
                     }
                 }
             }
@@ -502,9 +510,8 @@ impl Vendure {
             owner: owner.clone(),
             version,
         });
-        let order = self.active_order(row.token.as_deref(), locale).await?;
         Ok(CartUpdate {
-            cart: self.build_cart(&key, &row, order).await?,
+            cart: self.build_cart(&key, &row, after).await?,
             notice,
         })
     }
@@ -531,7 +538,8 @@ impl Vendure {
 
     /// Makes Vendure's line of `variant` hold `delivery + pickup` units and
     /// records the split. When Vendure has fewer units than that, the line
-    /// gets what it has (pickup kept first) and that total is returned.
+    /// gets what it has (pickup kept first) and that total is returned, with
+    /// the order as Vendure answered the change (none when nothing was sent).
     #[allow(clippy::too_many_arguments)]
     async fn set_line(
         &self,
@@ -542,7 +550,7 @@ impl Vendure {
         delivery: u32,
         pickup: u32,
         locale: Locale,
-    ) -> BackendResult<Option<u32>> {
+    ) -> BackendResult<(Option<u32>, Option<Order>)> {
         let total = delivery + pickup;
         // GraphQL refuses a declared variable that is not used: each call
         // declares its own.
@@ -583,6 +591,7 @@ impl Vendure {
         let mut cut = None;
         let (mut delivery, mut pickup) = (delivery, pickup);
         let mut price = None;
+        let mut after = None;
         if let Some((query, variables)) = call {
             let (data, token): (HashMap<String, serde_json::Value>, _) = self
                 .client
@@ -620,12 +629,15 @@ impl Vendure {
                     )))
                 }
             };
-            price = serde_json::from_value::<Order>(order).ok().and_then(|o| {
-                o.lines
-                    .into_iter()
-                    .find(|l| l.product_variant.id == variant)
-                    .map(|l| l.product_variant.price_with_tax)
-            });
+            let order: Order = serde_json::from_value(order).map_err(|e| {
+                BackendError::Unavailable(format!("Vendure's order after a change: {e}"))
+            })?;
+            price = order
+                .lines
+                .iter()
+                .find(|l| l.product_variant.id == variant)
+                .map(|l| l.product_variant.price_with_tax);
+            after = Some(order);
         }
         let pool = self.own.pool();
         if delivery + pickup == 0 {
@@ -648,7 +660,7 @@ impl Vendure {
             .execute(pool)
             .await?;
         }
-        Ok(cut)
+        Ok((cut, after))
     }
 
     /// Merges a guest's cart into the customer's, once (see
