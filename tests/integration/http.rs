@@ -46,38 +46,19 @@ fn start_server_polling(catalog_poll: std::time::Duration) -> Server {
         let db = format!("sqlite://{}", dir.path().join("test.db").display());
         let db_url = db.clone();
         let mail = dir.path().join("mail");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let rt = omnistore_server::runtime().unwrap();
-            rt.block_on(async move {
-                let listener = shared_listener("127.0.0.1:0".parse().unwrap()).unwrap();
-                let addr = listener.local_addr().unwrap();
-                let config = ServeConfig {
-                    addr,
-                    database_url: db,
-                    demo: true,
-                    public_url: None,
-                    site_root: "target/site".into(),
-                    mail_dir: mail.clone(),
-                    smtp: None,
-                    release: None,
-                    catalog_poll,
-                    page_cache: true,
-                    vendure: None,
-                };
-                let app = build(&config)
-                    .await
-                    .expect("build app")
-                    .layer(axum::middleware::from_fn(markup::no_nested_forms));
-                tx.send(format!("http://{addr}")).unwrap();
-                // Two serving threads, as the binary runs on two cores: what a
-                // request shares with another thread is tested too.
-                serve_on_threads(listener, 2, app, std::future::pending())
-                    .await
-                    .unwrap();
-            });
+        let base = serve(ServeConfig {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            database_url: db,
+            demo: true,
+            public_url: None,
+            site_root: "target/site".into(),
+            mail_dir: mail,
+            smtp: None,
+            release: None,
+            catalog_poll,
+            page_cache: true,
+            vendure: None,
         });
-        let base = rx.recv().expect("server started");
         Server {
             base,
             mail: dir.path().join("mail"),
@@ -85,6 +66,31 @@ fn start_server_polling(catalog_poll: std::time::Duration) -> Server {
             _dir: dir,
         }
     }
+}
+
+/// Serves the app built from `config` (its `addr` is replaced by a free
+/// port) on a runtime thread of its own, with two serving threads as the
+/// binary runs on two cores, so that what a request shares with another
+/// thread is tested too. Every page is checked for nested forms. Returns
+/// the base URL.
+fn serve(mut config: ServeConfig) -> String {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = omnistore_server::runtime().unwrap();
+        rt.block_on(async move {
+            let listener = shared_listener("127.0.0.1:0".parse().unwrap()).unwrap();
+            config.addr = listener.local_addr().unwrap();
+            let app = build(&config)
+                .await
+                .expect("build app")
+                .layer(axum::middleware::from_fn(markup::no_nested_forms));
+            tx.send(format!("http://{}", config.addr)).unwrap();
+            serve_on_threads(listener, 2, app, std::future::pending())
+                .await
+                .unwrap();
+        });
+    });
+    rx.recv().expect("server started")
 }
 
 /// With `OMNISTORE_TEST_LOG=<file>` every test server logs each request

@@ -3,9 +3,9 @@
 //! own sample catalog, and an omnistore server in front of it.
 
 use super::accounts::{expect_cart_event, Shopper, PASSWORD};
-use super::{client, count, trace_to_file};
+use super::{client, count, serve, trace_to_file};
 use omnistore_server::vendure::VendureConfig;
-use omnistore_server::{build, serve_on_threads, shared_listener, ServeConfig};
+use omnistore_server::ServeConfig;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::process::{Child, Command, Stdio};
@@ -75,40 +75,26 @@ fn start_shop(ttl: Duration) -> VendureShop {
     let vendure = format!("http://127.0.0.1:{port}");
     let db = format!("sqlite://{}", dir.path().join("omnistore.db").display());
     let mail = dir.path().join("mail");
-    let url = vendure.clone();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = omnistore_server::runtime().unwrap();
-        rt.block_on(async move {
-            let listener = shared_listener("127.0.0.1:0".parse().unwrap()).unwrap();
-            let addr = listener.local_addr().unwrap();
-            let config = ServeConfig {
-                addr,
-                database_url: db,
-                demo: true,
-                public_url: None,
-                site_root: "target/site".into(),
-                mail_dir: mail,
-                smtp: None,
-                release: None,
-                catalog_poll: Duration::from_millis(50),
-                page_cache: true,
-                vendure: Some(VendureConfig {
-                    url,
-                    admin_user: "superadmin".into(),
-                    admin_password: "superadmin".into(),
-                    cache_ttl: ttl,
-                }),
-            };
-            let app = build(&config).await.expect("build app");
-            tx.send(format!("http://{addr}")).unwrap();
-            serve_on_threads(listener, 2, app, std::future::pending())
-                .await
-                .unwrap();
-        });
+    let base = serve(ServeConfig {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        database_url: db,
+        demo: true,
+        public_url: None,
+        site_root: "target/site".into(),
+        mail_dir: mail,
+        smtp: None,
+        release: None,
+        catalog_poll: Duration::from_millis(50),
+        page_cache: true,
+        vendure: Some(VendureConfig {
+            url: vendure.clone(),
+            admin_user: "superadmin".into(),
+            admin_password: "superadmin".into(),
+            cache_ttl: ttl,
+        }),
     });
     VendureShop {
-        base: rx.recv().expect("server started"),
+        base,
         vendure,
         port,
         process,
