@@ -3,14 +3,16 @@
 //! forgotten once no cookie can carry them.
 
 use crate::storage::SqliteStore;
-use omnistore_components::backend::OrderBackend;
+use omnistore_components::backend::Backend;
 use std::time::Duration;
 
 /// Starts the loop for the life of the process; it runs once a minute.
-pub fn spawn(store: SqliteStore) {
+/// Orders expire through the back end (on Vendure, the Vendure order is
+/// cancelled too); kiosk tokens are omnistore's own.
+pub fn spawn(store: SqliteStore, orders: Backend) {
     tokio::spawn(async move {
         loop {
-            match store.expire_orders(chrono::Utc::now().timestamp()).await {
+            match orders.expire_orders(chrono::Utc::now().timestamp()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(expired = n, "expired uncollected orders"),
                 Err(e) => tracing::warn!(error = %e, "order expiry failed; will retry"),

@@ -103,7 +103,6 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
         None => outbox::Sink::Dir(config.mail_dir.clone()),
     };
     outbox::spawn(store.clone(), sink);
-    expiry::spawn(store.clone());
     store.watch_catalog(config.catalog_poll);
     let public_url = config
         .public_url
@@ -128,6 +127,7 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
                 (Arc::new(vendure), cache, v.cache_ttl)
             }
         };
+    expiry::spawn(store.clone(), backend.clone());
     let pages = config
         .page_cache
         .then(|| Arc::new(page_cache::PageCache::new(catalog, ttl)));

@@ -639,3 +639,320 @@ async fn a_stock_location_named_as_a_store_is_that_stores_shelf() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
+
+/// A last name no other test uses: Vendure's Admin API finds orders by it.
+fn unique_last_name(tag: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("{tag}{nanos}")
+}
+
+/// Vendure's orders of the customer with this last name.
+async fn vendure_orders(last: &str) -> Vec<Value> {
+    let found = admin(
+        "query($n: String!) { orders(options: { filter: { customerLastName: { eq: $n } } }) {
+            items { id code state active totalWithTax
+                    customer { emailAddress }
+                    lines { quantity productVariant { sku } }
+                    shippingLines { shippingMethod { code } }
+                    payments { state } fulfillments { state trackingCode } } } }",
+        json!({ "n": last }),
+    )
+    .await;
+    found["orders"]["items"].as_array().unwrap().clone()
+}
+
+/// Sends the checkout form as `Ola <last>`.
+async fn place_as(
+    s: &Shopper,
+    key: &str,
+    last: &str,
+    slot: Option<i64>,
+    extra: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let name = format!("Ola {last}");
+    let email = format!("{}@example.com", last.to_lowercase());
+    let slot = slot.map(|t| t.to_string()).unwrap_or_default();
+    let mut form = vec![
+        ("key", key),
+        ("email", email.as_str()),
+        ("name", name.as_str()),
+        ("phone", "+48 600 100 200"),
+        ("slot", slot.as_str()),
+    ];
+    form.extend_from_slice(extra);
+    s.form("/api/checkout", &form).await
+}
+
+/// A shopper whose store is the first found for `city`, with `quantity`
+/// units of `variant` in the cart for pickup there.
+async fn pickup_shopper(city: &str, variant: i64, quantity: u32) -> (Shopper, String) {
+    let shopper = Shopper::visit(&shop().base).await;
+    let (_, stores) = shopper
+        .get(&format!("/api/v1/stores?q={city}&limit=1"))
+        .await;
+    let stores: Value = serde_json::from_str(&stores).unwrap();
+    let store = stores["stores"][0]["slug"].as_str().unwrap().to_string();
+    let (s, body) = shopper.form("/api/my-store", &[("store", &store)]).await;
+    assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+    let (s, body) = shopper
+        .form(
+            "/api/cart/add",
+            &[
+                ("variant_id", &variant.to_string()),
+                ("quantity", &quantity.to_string()),
+                ("fulfilment", "pickup"),
+            ],
+        )
+        .await;
+    assert!(s.is_success(), "{s} {body}");
+    (shopper, store)
+}
+
+/// Places the shopper's pickup cart in the first free slot: the order's
+/// number and link.
+async fn place_pickup(shopper: &Shopper, last: &str) -> (i64, String) {
+    let v = super::stores::checkout_view(shopper).await;
+    let slot = v["pickup"]["slots"][0]["starts_at"].as_i64();
+    assert!(slot.is_some(), "a free slot: {v}");
+    let (s, body) = place_as(shopper, v["key"].as_str().unwrap(), last, slot, &[]).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let placed: Value = serde_json::from_str(&body).unwrap();
+    (
+        placed["number"].as_i64().unwrap(),
+        placed["href"].as_str().unwrap().to_string(),
+    )
+}
+
+/// The order at `href` (a guest's link carries its key) as JSON.
+async fn order_json(s: &Shopper, href: &str) -> (StatusCode, Value) {
+    let (path, key) = href.split_once("?key=").unwrap_or((href, ""));
+    let number = path.trim_start_matches("/orders/");
+    let (status, body) = s
+        .get(&format!("/api/orders/one?number={number}&key={key}"))
+        .await;
+    (status, serde_json::from_str(&body).unwrap_or_default())
+}
+
+async fn staff_move(staff: &Shopper, store: &str, number: i64, to: &str) -> (StatusCode, String) {
+    staff
+        .form(
+            "/api/staff/move",
+            &[
+                ("store", store),
+                ("number", &number.to_string()),
+                ("to", to),
+            ],
+        )
+        .await
+}
+
+async fn staff() -> Shopper {
+    let staff = Shopper::visit(&shop().base).await;
+    let (s, body) = staff
+        .login("staff@omnistore.test", "staff-demo-password")
+        .await;
+    assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+    staff
+}
+
+#[tokio::test]
+async fn a_pickup_order_is_a_vendure_order_that_staff_hand_over() {
+    let bonsai = variant_with_stock("B01MXFLUSV", 40).await;
+    let (shopper, store) = pickup_shopper("Krak%C3%B3w", bonsai, 2).await;
+    let last = unique_last_name("Pickup");
+    let v = super::stores::checkout_view(&shopper).await;
+    let key = v["key"].as_str().unwrap().to_string();
+    let slot = v["pickup"]["slots"][0]["starts_at"].as_i64();
+    let (s, body) = place_as(&shopper, &key, &last, slot, &[]).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let placed: Value = serde_json::from_str(&body).unwrap();
+    let number = placed["number"].as_i64().unwrap();
+    let href = placed["href"].as_str().unwrap().to_string();
+    // The same form sent again is the same order, in omnistore and in Vendure.
+    let (s, again) = place_as(&shopper, &key, &last, slot, &[]).await;
+    assert_eq!(s, StatusCode::CREATED, "{again}");
+    assert_eq!(
+        serde_json::from_str::<Value>(&again).unwrap()["number"],
+        number
+    );
+    let orders = vendure_orders(&last).await;
+    assert_eq!(orders.len(), 1, "{orders:?}");
+    let placed = &orders[0];
+    assert_eq!(placed["active"], false, "{placed}");
+    assert_eq!(placed["state"], "PaymentAuthorized", "{placed}");
+    assert_eq!(
+        placed["shippingLines"][0]["shippingMethod"]["code"],
+        "omnistore-pickup"
+    );
+    assert_eq!(placed["lines"][0]["productVariant"]["sku"], "B01MXFLUSV");
+    assert_eq!(placed["lines"][0]["quantity"], 2);
+    assert_eq!(
+        placed["customer"]["emailAddress"],
+        format!("{}@example.com", last.to_lowercase())
+    );
+
+    // The cart is empty, on Vendure too.
+    assert_eq!(shopper.cart().await["lines"], json!([]));
+
+    // The order, for its owner only: Vendure's lines and total, with the
+    // store, slot and pickup code that are omnistore's.
+    let (s, view) = order_json(&shopper, &href).await;
+    assert_eq!(s, StatusCode::OK, "{view}");
+    assert_eq!(view["total"]["minor"], placed["totalWithTax"], "{view}");
+    assert_eq!(view["total"]["currency"], "Usd");
+    assert_eq!(view["lines"][0]["sku"], "B01MXFLUSV");
+    assert_eq!(view["lines"][0]["quantity"], 2);
+    assert_eq!(view["lines"][0]["fulfilment"], "Pickup");
+    assert_eq!(view["pickup_store"]["slug"], store);
+    assert_eq!(view["payment"], "pay_at_pickup");
+    let code = view["pickup_code"].as_str().unwrap().to_string();
+    let (s, page) = shopper.get(&href).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        page.contains("Bonsai Tree") && page.contains(&code),
+        "{page}"
+    );
+    let stranger = Shopper::visit(&shop().base).await;
+    assert_eq!(
+        stranger.get(&format!("/orders/{number}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+
+    // The staff desk: "ready" is a Vendure fulfilment with the pickup code;
+    // "collected" settles the payment and delivers it.
+    let staff = staff().await;
+    let (s, desk) = staff.get(&format!("/staff/{store}/orders")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(desk.contains(&format!("data-order=\"{number}\"")));
+    let (s, body) = staff_move(&staff, &store, number, "collected").await;
+    assert_eq!(s, StatusCode::CONFLICT, "collected only when ready: {body}");
+    assert_eq!(vendure_orders(&last).await[0]["fulfillments"], json!([]));
+    let (s, body) = staff_move(&staff, &store, number, "ready").await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let ready = &vendure_orders(&last).await[0];
+    assert_eq!(ready["fulfillments"][0]["trackingCode"], code.as_str());
+    let (s, body) = staff_move(&staff, &store, number, "collected").await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let collected = &vendure_orders(&last).await[0];
+    assert_eq!(collected["state"], "Delivered", "{collected}");
+    assert_eq!(collected["payments"][0]["state"], "Settled");
+    assert_eq!(order_json(&shopper, &href).await.1["status"], "Collected");
+}
+
+#[tokio::test]
+async fn a_delivery_order_pays_through_vendure_and_a_declined_card_keeps_the_cart() {
+    use omnistore_components::model::{Decline, Problem};
+    let tripod = variant_with_stock("B00XI87KV8", 40).await;
+    let shopper = Shopper::visit(&shop().base).await;
+    shopper.add(tripod, 1).await;
+    let last = unique_last_name("Delivery");
+    let v = super::stores::checkout_view(&shopper).await;
+    let key = v["key"].as_str().unwrap().to_string();
+    let address = [
+        ("street", "ul. Długa 5"),
+        ("postcode", "00-950"),
+        ("city", "Warszawa"),
+    ];
+    let mut declined = address.to_vec();
+    declined.push(("payment", "card-decline"));
+    let (s, body) = place_as(&shopper, &key, &last, None, &declined).await;
+    assert_eq!(s, StatusCode::CONFLICT, "{body}");
+    assert_eq!(
+        super::refused(&body),
+        Problem::PaymentDeclined {
+            reason: Decline::Declined
+        }
+    );
+    // Nothing was placed; the cart is as it was, and can still change.
+    let orders = vendure_orders(&last).await;
+    assert_eq!(orders.len(), 1, "{orders:?}");
+    assert_eq!(orders[0]["active"], true, "{orders:?}");
+    assert_eq!(orders[0]["state"], "AddingItems");
+    let (s, body) = shopper.add(tripod, 1).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(units_of(&shopper.cart().await, "B00XI87KV8"), 2);
+
+    // With a good card it is placed and paid, with Vendure's delivery.
+    let mut ok = address.to_vec();
+    ok.push(("payment", "card-ok"));
+    let (s, body) = place_as(&shopper, &key, &last, None, &ok).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let href = serde_json::from_str::<Value>(&body).unwrap()["href"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let placed = &vendure_orders(&last).await[0];
+    assert_eq!(placed["active"], false, "{placed}");
+    assert_eq!(placed["lines"][0]["quantity"], 2);
+    assert_ne!(
+        placed["shippingLines"][0]["shippingMethod"]["code"],
+        "omnistore-pickup"
+    );
+    let (s, view) = order_json(&shopper, &href).await;
+    assert_eq!(s, StatusCode::OK, "{view}");
+    assert_eq!(view["payment"], "paid");
+    assert_eq!(view["total"]["minor"], placed["totalWithTax"]);
+    let lines: i64 = view["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["unit_price"]["minor"].as_i64().unwrap() * l["quantity"].as_i64().unwrap())
+        .sum();
+    assert!(
+        view["total"]["minor"].as_i64().unwrap() > lines,
+        "Vendure's total includes its delivery: {view}"
+    );
+    assert_eq!(view["delivery_address"]["city"], "Warszawa");
+}
+
+#[tokio::test]
+async fn cancelled_and_uncollected_pickups_are_cancelled_in_vendure() {
+    use omnistore_components::backend::OrderBackend;
+    let pot = variant_with_stock("A58477", 40).await;
+    let (first, store) = pickup_shopper("Krak%C3%B3w", pot, 1).await;
+    let cancelled = unique_last_name("Cancelled");
+    let (number, _) = place_pickup(&first, &cancelled).await;
+    let (second, _) = pickup_shopper("Krak%C3%B3w", pot, 1).await;
+    let uncollected = unique_last_name("Uncollected");
+    let (late, late_href) = place_pickup(&second, &uncollected).await;
+
+    let staff = staff().await;
+    let (s, body) = staff_move(&staff, &store, number, "cancelled").await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(vendure_orders(&cancelled).await[0]["state"], "Cancelled");
+
+    // Three days after its slot, the other one expires: cancelled in
+    // Vendure (its stock goes back there), expired in omnistore.
+    let db = format!(
+        "sqlite://{}",
+        shop().dir.path().join("omnistore.db").display()
+    );
+    let own = omnistore_server::storage::SqliteStore::connect(&db)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE orders SET slot_starts_at = slot_starts_at - 10 * 86400 WHERE id = ?")
+        .bind(late)
+        .execute(own.pool())
+        .await
+        .unwrap();
+    let vendure = omnistore_server::vendure::Vendure::new(
+        &VendureConfig {
+            url: shop().vendure.clone(),
+            admin_user: "superadmin".into(),
+            admin_password: "superadmin".into(),
+            cache_ttl: TTL,
+        },
+        own,
+    )
+    .unwrap();
+    let expired = vendure
+        .expire_orders(chrono::Utc::now().timestamp())
+        .await
+        .unwrap();
+    assert_eq!(expired, 1);
+    assert_eq!(vendure_orders(&uncollected).await[0]["state"], "Cancelled");
+    assert_eq!(order_json(&second, &late_href).await.1["status"], "Expired");
+}

@@ -185,6 +185,34 @@ impl CheckoutForm {
         }
         Ok(f)
     }
+
+    /// What a cart with pickup and/or delivery lines needs from this form,
+    /// whatever the back end: a pickup store (`store`, which it returns)
+    /// and a slot for pickup lines, an address for delivery lines.
+    pub fn check_for<S>(
+        &self,
+        pickup: bool,
+        delivery: bool,
+        store: Option<S>,
+    ) -> Result<Option<S>, super::Problem> {
+        use super::Problem;
+        let store = match (pickup, store) {
+            (false, _) => None,
+            (true, Some(s)) => Some(s),
+            (true, None) => return Err(Problem::ChooseStoreFirst),
+        };
+        if store.is_some() && self.slot.is_none() {
+            return Err(Problem::ChooseSlot);
+        }
+        if delivery
+            && [&self.street, &self.postcode, &self.city]
+                .iter()
+                .any(|f| f.trim().is_empty())
+        {
+            return Err(Problem::DeliveryAddressMissing);
+        }
+        Ok(store)
+    }
 }
 
 /// A line of a placed order, priced when it was placed.
@@ -279,5 +307,39 @@ mod tests {
         assert!(is_pickup_code("AB23CD45"));
         assert!(!is_pickup_code("AB23CD4O"), "no letter O");
         assert!(!is_pickup_code("AB23CD4"));
+    }
+
+    #[test]
+    fn a_checkout_needs_a_store_and_slot_for_pickup_and_an_address_for_delivery() {
+        use crate::model::Problem;
+        let form = CheckoutForm::default();
+        assert_eq!(
+            form.check_for(true, false, None::<&str>),
+            Err(Problem::ChooseStoreFirst)
+        );
+        assert_eq!(
+            form.check_for(true, false, Some("krakow")),
+            Err(Problem::ChooseSlot)
+        );
+        let with_slot = CheckoutForm {
+            slot: Some(1_800_000_000),
+            ..form.clone()
+        };
+        assert_eq!(
+            with_slot.check_for(true, false, Some("krakow")),
+            Ok(Some("krakow"))
+        );
+        assert_eq!(
+            with_slot.check_for(true, true, Some("krakow")),
+            Err(Problem::DeliveryAddressMissing)
+        );
+        // A store chosen for a cart without pickup lines is not this order's.
+        let addressed = CheckoutForm {
+            street: "ul. Długa 5".into(),
+            postcode: "00-950".into(),
+            city: "Warszawa".into(),
+            ..form
+        };
+        assert_eq!(addressed.check_for(false, true, Some("krakow")), Ok(None));
     }
 }

@@ -26,6 +26,7 @@ mod carts;
 mod catalog;
 pub mod kiosk;
 pub mod orders;
+pub mod platform_orders;
 pub mod stores;
 
 #[derive(Clone)]

@@ -20,17 +20,36 @@ use omnistore_components::backend::{
 };
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::hours::{hhmm, local_moment, SLOT_MINUTES};
-use omnistore_components::model::Channel;
 use omnistore_components::model::{
     Address, Cart, CheckoutForm, Fulfilment, Money, OrderLine, OrderStatus, OrderSummary,
     OrderView, PickupPlan, PickupSlot, PICKUP_ALPHABET, READY_FROM_STORE_SECS,
-    READY_FROM_WAREHOUSE_SECS, UNCOLLECTED_EXPIRY_SECS,
+    READY_FROM_WAREHOUSE_SECS,
 };
+use omnistore_components::model::{Channel, Currency};
 use omnistore_components::model::{Problem, ShortLine};
 use sqlx::{Row, Sqlite, Transaction};
 use std::collections::HashMap;
 
 type Tx<'a> = Transaction<'a, Sqlite>;
+
+/// The key only makes a resubmitted form one order: it is the client's, so
+/// it counts within the cart that sent it and never opens an order (guests
+/// get a secret of the server's for that).
+pub(super) fn order_key_hash(owner: &CartOwner, key: &str) -> String {
+    let scope = match owner {
+        CartOwner::Customer(id) => format!("customer:{id}"),
+        CartOwner::Guest(hash) => format!("guest:{hash}"),
+    };
+    hash_token(&format!("{scope}:{key}"))
+}
+
+/// An order's total in its own currency (built-in orders are in złoty).
+fn total_of(r: &sqlx::sqlite::SqliteRow) -> Money {
+    Money {
+        minor: r.get("total"),
+        currency: Currency::from_code(r.get("currency")).unwrap_or(Currency::Pln),
+    }
+}
 
 fn utc(secs: i64) -> DateTime<Utc> {
     Utc.timestamp_opt(secs, 0).single().unwrap_or_default()
@@ -61,7 +80,7 @@ fn local_text(secs: i64, tz: chrono_tz::Tz) -> String {
         .to_string()
 }
 
-fn pickup_code() -> String {
+pub(super) fn pickup_code() -> String {
     // Two hex digits of a fresh OS-random token per character.
     let token = omnistore_components::backend::new_token();
     token
@@ -111,6 +130,51 @@ impl SqliteStore {
             .map(|(at, cap, used)| (at, (cap - used).max(0) as u32))
             .collect();
         Ok((capacity.max(0) as u32, places))
+    }
+
+    /// Books a place in the slot at `at` of `store` for an order whose
+    /// goods can be there `lead` seconds from now; nothing is booked on an
+    /// error (the caller rolls the transaction back).
+    pub(super) async fn book_slot(
+        tx: &mut Tx<'_>,
+        store: &StoreRecord,
+        at: i64,
+        lead: i64,
+    ) -> BackendResult<()> {
+        let possible = store
+            .hours
+            .slots(store.tz, Utc::now() + Duration::seconds(lead))
+            .iter()
+            .any(|t| t.timestamp() == at);
+        if !possible {
+            return Err(if lead == READY_FROM_WAREHOUSE_SECS {
+                Problem::SlotTooEarly
+            } else {
+                Problem::SlotUnavailable
+            }
+            .into());
+        }
+        sqlx::query(
+            "INSERT INTO pickup_slots (location_id, starts_at, capacity)
+             SELECT id, ?, slot_capacity FROM locations WHERE id = ?
+             ON CONFLICT (location_id, starts_at) DO NOTHING",
+        )
+        .bind(at)
+        .bind(store.id)
+        .execute(&mut **tx)
+        .await?;
+        let booked = sqlx::query(
+            "UPDATE pickup_slots SET booked = booked + 1
+             WHERE location_id = ? AND starts_at = ? AND booked < capacity",
+        )
+        .bind(store.id)
+        .bind(at)
+        .execute(&mut **tx)
+        .await?;
+        if booked.rows_affected() == 0 {
+            return Err(Problem::SlotFull.into());
+        }
+        Ok(())
     }
 
     async fn lines_for_order(
@@ -180,7 +244,7 @@ impl SqliteStore {
     /// Gives back what an order holds: `pickup_only` for expiry and
     /// collection (delivery lines leave from the warehouse on their own
     /// schedule); `consume` takes the units off the shelf (collected).
-    async fn release(
+    pub(super) async fn release(
         tx: &mut Tx<'_>,
         order: i64,
         pickup_only: bool,
@@ -218,14 +282,14 @@ impl SqliteStore {
     }
 
     /// Queues the message that tells the shopper about their order's status.
-    async fn notify(
+    pub(super) async fn notify(
         tx: &mut Tx<'_>,
         order: i64,
         dir: &super::stores::StoreDirectory,
     ) -> BackendResult<()> {
         let r = sqlx::query(
             "SELECT email, name, status, pickup_code, pickup_location_id, slot_starts_at, total,
-             locale FROM orders WHERE id = ?",
+             currency, locale FROM orders WHERE id = ?",
         )
         .bind(order)
         .fetch_one(&mut **tx)
@@ -249,7 +313,7 @@ impl SqliteStore {
             name: r.get("name"),
             status,
             pickup,
-            total: Money::pln(r.get("total")),
+            total: total_of(&r),
         };
         let locale = Locale::from_tag(r.get("locale")).unwrap_or_default();
         let (subject, body) = crate::email::order_status(&mail, locale);
@@ -268,7 +332,7 @@ impl SqliteStore {
     }
 
     /// Lets the holder of `secret` (a guest's order link) see the order.
-    async fn add_order_link(
+    pub(super) async fn add_order_link(
         tx: &mut Tx<'_>,
         order: i64,
         secret: Option<&str>,
@@ -283,11 +347,32 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Takes back an order that was never placed (its payment was declined,
+    /// or the commerce platform refused it): its hold and its slot's place
+    /// are freed, its key too (so that trying again places anew), and
+    /// nobody can open it.
+    pub(super) async fn abandon(tx: &mut Tx<'_>, order: i64) -> BackendResult<()> {
+        Self::release(tx, order, false, false).await?;
+        sqlx::query(
+            "UPDATE orders SET status = 'cancelled', payment = 'declined', updated_at = ?,
+                    idempotency_key = idempotency_key || ':declined:' || id
+             WHERE id = ?",
+        )
+        .bind(now())
+        .bind(order)
+        .execute(&mut **tx)
+        .await?;
+        sqlx::query("DELETE FROM order_links WHERE order_id = ?")
+            .bind(order)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
     /// Frees a declined order's hold and puts its lines back in the cart.
     /// Returns the cart's new version.
     async fn undo_order(&self, order: i64, cart: i64) -> BackendResult<i64> {
         let mut tx = self.write_tx().await?;
-        Self::release(&mut tx, order, false, false).await?;
         sqlx::query(
             "INSERT OR IGNORE INTO cart_lines (cart_id, variant_id, fulfilment, quantity,
              price_at_add, added_at)
@@ -299,21 +384,7 @@ impl SqliteStore {
         .bind(order)
         .execute(&mut *tx)
         .await?;
-        // The key is freed so that trying again (another card) places anew,
-        // and the order is nobody's to see.
-        sqlx::query(
-            "UPDATE orders SET status = 'cancelled', payment = 'declined', updated_at = ?,
-                    idempotency_key = idempotency_key || ':declined:' || id
-             WHERE id = ?",
-        )
-        .bind(now())
-        .bind(order)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM order_links WHERE order_id = ?")
-            .bind(order)
-            .execute(&mut *tx)
-            .await?;
+        Self::abandon(&mut tx, order).await?;
         let version = sqlx::query_scalar(
             "UPDATE carts SET version = version + 1 WHERE id = ? RETURNING version",
         )
@@ -344,7 +415,7 @@ impl SqliteStore {
                 created,
                 store.map(|s| s.tz).unwrap_or(chrono_tz::Europe::Warsaw),
             ),
-            total: Money::pln(r.get("total")),
+            total: total_of(r),
             name: r.get("name"),
             pickup_code: r.get("pickup_code"),
             pickup_store: store.map(StoreRecord::store_ref),
@@ -360,7 +431,8 @@ impl SqliteStore {
 }
 
 const ORDER_COLUMNS: &str =
-    "id, status, channel, created_at, total, name, pickup_code, pickup_location_id, slot_starts_at";
+    "id, status, channel, created_at, total, currency, name, pickup_code, pickup_location_id,
+     slot_starts_at";
 
 #[async_trait::async_trait]
 impl OrderBackend for SqliteStore {
@@ -451,14 +523,7 @@ impl OrderBackend for SqliteStore {
         if !is_token(&form.key) {
             return Err(Problem::FormExpired.into());
         }
-        // The key only makes a resubmitted form one order: it is the
-        // client's, so it counts within the cart that sent it and never
-        // opens an order (guests get a secret of the server's for that).
-        let scope = match owner {
-            CartOwner::Customer(id) => format!("customer:{id}"),
-            CartOwner::Guest(hash) => format!("guest:{hash}"),
-        };
-        let key_hash = hash_token(&format!("{scope}:{}", form.key));
+        let key_hash = order_key_hash(owner, &form.key);
         let guest_key = customer.is_none().then(new_token);
         let dir = self.directory().await?;
         let online = self.online_location_id().await?;
@@ -496,22 +561,12 @@ impl OrderBackend for SqliteStore {
         }
         let has_pickup = lines.iter().any(|l| l.fulfilment == Fulfilment::Pickup);
         let has_delivery = lines.iter().any(|l| l.fulfilment == Fulfilment::Delivery);
-        let store = match (has_pickup, pickup_location.and_then(|id| dir.by_id(id))) {
-            (false, _) => None,
-            (true, Some(s)) => Some(s),
-            (true, None) => return Err(Problem::ChooseStoreFirst.into()),
-        };
-        let slot = match (store, form.slot) {
-            (Some(_), None) => return Err(Problem::ChooseSlot.into()),
-            (s, slot) => s.and(slot),
-        };
-        if has_delivery
-            && [&form.street, &form.postcode, &form.city]
-                .iter()
-                .any(|f| f.trim().is_empty())
-        {
-            return Err(Problem::DeliveryAddressMissing.into());
-        }
+        let store = form.check_for(
+            has_pickup,
+            has_delivery,
+            pickup_location.and_then(|id| dir.by_id(id)),
+        )?;
+        let slot = store.and(form.slot);
 
         // Reserve every line, or nothing.
         let mut short = Vec::new();
@@ -555,43 +610,8 @@ impl OrderBackend for SqliteStore {
             .into());
         }
 
-        let now_at = Utc::now();
         if let (Some(s), Some(at)) = (store, slot) {
-            let possible = s
-                .hours
-                .slots(s.tz, now_at + Duration::seconds(lead))
-                .iter()
-                .any(|t| t.timestamp() == at);
-            if !possible {
-                tx.rollback().await?;
-                return Err(if lead == READY_FROM_WAREHOUSE_SECS {
-                    Problem::SlotTooEarly
-                } else {
-                    Problem::SlotUnavailable
-                }
-                .into());
-            }
-            sqlx::query(
-                "INSERT INTO pickup_slots (location_id, starts_at, capacity)
-                 SELECT id, ?, slot_capacity FROM locations WHERE id = ?
-                 ON CONFLICT (location_id, starts_at) DO NOTHING",
-            )
-            .bind(at)
-            .bind(s.id)
-            .execute(&mut *tx)
-            .await?;
-            let booked = sqlx::query(
-                "UPDATE pickup_slots SET booked = booked + 1
-                 WHERE location_id = ? AND starts_at = ? AND booked < capacity",
-            )
-            .bind(s.id)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
-            if booked.rows_affected() == 0 {
-                tx.rollback().await?;
-                return Err(Problem::SlotFull.into());
-            }
+            Self::book_slot(&mut tx, s, at, lead).await?;
         }
 
         let total: i64 = lines.iter().map(|l| l.price * i64::from(l.quantity)).sum();
@@ -772,7 +792,7 @@ impl OrderBackend for SqliteStore {
                     from_warehouse: l.get::<i64, _>("source_location_id") == online,
                 })
                 .collect(),
-            total: Money::pln(r.get("total")),
+            total: total_of(&r),
             payment: r.get("payment"),
             delivery_address: r
                 .get::<Option<String>, _>("delivery_street")
@@ -886,31 +906,12 @@ impl OrderBackend for SqliteStore {
     }
 
     async fn expire_orders(&self, now_secs: i64) -> BackendResult<u32> {
-        let dir = self.directory().await?;
-        let mut tx = self.write_tx().await?;
-        let due: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM orders WHERE status IN ('placed', 'ready')
-             AND slot_starts_at IS NOT NULL
-               AND slot_starts_at + ? + ? < ?",
-        )
-        .bind(SLOT_MINUTES * 60)
-        .bind(UNCOLLECTED_EXPIRY_SECS)
-        .bind(now_secs)
-        .fetch_all(&mut *tx)
-        .await?;
-        for &id in &due {
-            Self::release(&mut tx, id, true, false).await?;
-            sqlx::query("UPDATE orders SET status = 'expired', updated_at = ? WHERE id = ?")
-                .bind(now_secs)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            Self::notify(&mut tx, id, &dir).await?;
-        }
-        tx.commit().await?;
-        if !due.is_empty() {
-            self.catalog.changed();
-        }
-        Ok(due.len() as u32)
+        let due: Vec<i64> = self
+            .orders_due(now_secs)
+            .await?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        self.expire(&due, now_secs).await
     }
 }

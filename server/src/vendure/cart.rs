@@ -69,8 +69,8 @@ struct ProductName {
 
 /// omnistore's row of a cart.
 #[derive(Default)]
-struct Row_ {
-    token: Option<String>,
+pub(super) struct Row_ {
+    pub(super) token: Option<String>,
     version: i64,
     pickup_store: Option<String>,
     merged: bool,
@@ -83,7 +83,7 @@ struct Split {
     price_at_add: i64,
 }
 
-fn owner_key(owner: &CartOwner) -> String {
+pub(super) fn owner_key(owner: &CartOwner) -> String {
     match owner {
         CartOwner::Customer(id) => format!("c:{id}"),
         CartOwner::Guest(hash) => format!("g:{hash}"),
@@ -96,7 +96,7 @@ fn owner_key(owner: &CartOwner) -> String {
 pub(super) struct CartLocks(Mutex<HashMap<String, Weak<tokio::sync::Mutex<()>>>>);
 
 impl CartLocks {
-    fn of(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+    pub(super) fn of(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(lock) = map.get(key).and_then(Weak::upgrade) {
             return lock;
@@ -116,7 +116,7 @@ fn now() -> i64 {
 }
 
 impl Vendure {
-    async fn cart_row(&self, key: &str) -> BackendResult<Row_> {
+    pub(super) async fn cart_row(&self, key: &str) -> BackendResult<Row_> {
         let row = sqlx::query(
             "SELECT token, version, pickup_store, status FROM vendure_carts WHERE owner = ?",
         )
@@ -281,6 +281,22 @@ impl Vendure {
             }
         }
         Ok(cart)
+    }
+
+    /// After the order is placed: Vendure's next active order starts empty,
+    /// and so does omnistore's half. The cart's new version.
+    pub(super) async fn cart_emptied(&self, key: &str) -> BackendResult<i64> {
+        let pool = self.own.pool();
+        sqlx::query("DELETE FROM vendure_cart_lines WHERE owner = ?")
+            .bind(key)
+            .execute(pool)
+            .await?;
+        Ok(sqlx::query_scalar(
+            "UPDATE vendure_carts SET version = version + 1 WHERE owner = ? RETURNING version",
+        )
+        .bind(key)
+        .fetch_one(pool)
+        .await?)
     }
 
     /// The owner's cart (empty when there is none).

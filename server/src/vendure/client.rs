@@ -136,18 +136,41 @@ impl Client {
         query: &str,
         variables: Value,
     ) -> Result<T, VendureError> {
-        let token = self.admin_token().await?;
-        match self
-            .read(Api::Admin, &self.admin_url, query, &variables, Some(&token))
-            .await
-        {
+        self.admin(query, &variables, true).await
+    }
+
+    /// A change through the Admin API. Sent once: a change is never repeated
+    /// blindly (only a refused sign-in, which changed nothing, is retried).
+    pub async fn admin_write<T: DeserializeOwned>(
+        &self,
+        query: &str,
+        variables: Value,
+    ) -> Result<T, VendureError> {
+        self.admin(query, &variables, false).await
+    }
+
+    async fn admin<T: DeserializeOwned>(
+        &self,
+        query: &str,
+        variables: &Value,
+        read: bool,
+    ) -> Result<T, VendureError> {
+        let call = |token: String| async move {
+            if read {
+                self.read(Api::Admin, &self.admin_url, query, variables, Some(&token))
+                    .await
+            } else {
+                self.post(&self.admin_url, query, variables, Some(&token))
+                    .await
+                    .map(|(data, _)| data)
+            }
+        };
+        match call(self.admin_token().await?).await {
             // The token expired or Vendure restarted with a fresh database:
             // sign in again, once.
             Err(VendureError::Refused { code, .. }) if code == "FORBIDDEN" => {
                 self.admin_token.lock().await.take();
-                let token = self.admin_token().await?;
-                self.read(Api::Admin, &self.admin_url, query, &variables, Some(&token))
-                    .await
+                call(self.admin_token().await?).await
             }
             other => other,
         }

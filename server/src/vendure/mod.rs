@@ -8,8 +8,10 @@
 //! omnistore's own, in its database: stores, opening hours, pickup slots,
 //! "my store", sessions, kiosks and the staff desk.
 //!
-//! Work in progress (issue 15): customers, checkout and orders still go to
-//! omnistore's own database; they move to Vendure next.
+//! Checkout places a Vendure order (see `checkout`); omnistore keeps its
+//! half of it (number, pickup slot and code, who may see it). Work in
+//! progress (issue 15): customers are still omnistore's own; they move to
+//! Vendure next.
 //!
 //! Catalog answers are kept in memory for at most the configured time to
 //! live (`--vendure-cache-ttl`): Vendure can change behind omnistore's
@@ -17,6 +19,7 @@
 
 mod cart;
 mod catalog;
+mod checkout;
 pub mod client;
 
 use crate::catalog_cache::CatalogCache;
@@ -26,14 +29,13 @@ use client::Client;
 use futures::stream::BoxStream;
 use omnistore_components::backend::{
     AccountBackend, BackendResult, CartBackend, CartChanged, CartOwner, CatalogBackend,
-    KioskBackend, OrderBackend, OrderViewer, PlacedOrder, StoreBackend, Who,
+    KioskBackend, StoreBackend, Who,
 };
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
-    Address, Cart, CartOp, CartUpdate, Category, CheckoutForm, Handoff, HandoffPreview,
-    KioskSettings, Listing, ListingQuery, MergeReport, OrderStatus, OrderSummary, OrderView,
-    PickupPlan, ProductDetail, ProductSummary, Profile, ScanCode, SearchOutcome, SessionInfo,
-    StockAt, StoreCard, StoreDetail, StoreRef,
+    Address, Cart, CartOp, CartUpdate, Category, Handoff, HandoffPreview, KioskSettings, Listing,
+    ListingQuery, MergeReport, ProductDetail, ProductSummary, Profile, ScanCode, SearchOutcome,
+    SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef,
 };
 use std::sync::Arc;
 use std::time::Duration;
@@ -60,6 +62,8 @@ pub struct Vendure {
     carts: cart::CartLocks,
     /// Committed cart changes, for live updates on other devices.
     changes: tokio::sync::broadcast::Sender<CartChanged>,
+    /// Vendure's id of omnistore's pickup shipping method, once known.
+    pickup_method: tokio::sync::Mutex<Option<String>>,
 }
 
 impl Vendure {
@@ -70,6 +74,7 @@ impl Vendure {
             own,
             carts: Default::default(),
             changes: tokio::sync::broadcast::channel(1024).0,
+            pickup_method: Default::default(),
         })
     }
 
@@ -276,45 +281,6 @@ impl StoreBackend for Vendure {
         limit: usize,
     ) -> BackendResult<Vec<StockAt>> {
         self.own.nearby_stock(store, variant, limit).await
-    }
-}
-
-#[async_trait]
-impl OrderBackend for Vendure {
-    async fn pickup_plan(&self, cart: &Cart) -> BackendResult<Option<PickupPlan>> {
-        self.own.pickup_plan(cart).await
-    }
-    async fn place_order(
-        &self,
-        owner: &CartOwner,
-        customer: Option<i64>,
-        form: &CheckoutForm,
-        locale: Locale,
-    ) -> BackendResult<PlacedOrder> {
-        self.own.place_order(owner, customer, form, locale).await
-    }
-    async fn order(
-        &self,
-        number: i64,
-        viewer: &OrderViewer,
-        locale: Locale,
-    ) -> BackendResult<Option<OrderView>> {
-        self.own.order(number, viewer, locale).await
-    }
-    async fn orders_of(&self, customer: i64) -> BackendResult<Vec<OrderSummary>> {
-        self.own.orders_of(customer).await
-    }
-    async fn staff_stores(&self, customer: i64) -> BackendResult<Vec<String>> {
-        self.own.staff_stores(customer).await
-    }
-    async fn store_orders(&self, store: &str) -> BackendResult<Vec<OrderSummary>> {
-        self.own.store_orders(store).await
-    }
-    async fn move_order(&self, store: &str, number: i64, to: OrderStatus) -> BackendResult<()> {
-        self.own.move_order(store, number, to).await
-    }
-    async fn expire_orders(&self, now: i64) -> BackendResult<u32> {
-        self.own.expire_orders(now).await
     }
 }
 
