@@ -117,8 +117,16 @@ pub trait AccountBackend: Send + Sync {
     async fn authenticate(&self, email: &str, password: &str) -> BackendResult<Option<i64>>;
     /// True when `password` is the customer's current one.
     async fn verify_password(&self, customer: i64, password: &str) -> BackendResult<bool>;
-    /// Replaces the password and ends every session but `keep` (a token hash).
-    async fn set_password(&self, customer: i64, password: &str, keep: &str) -> BackendResult<()>;
+    /// Replaces the password (`current`, already checked, is for back ends
+    /// that need it to make the change) and ends every session but `keep`
+    /// (a token hash).
+    async fn set_password(
+        &self,
+        customer: i64,
+        current: &str,
+        password: &str,
+        keep: &str,
+    ) -> BackendResult<()>;
     async fn profile(&self, customer: i64) -> BackendResult<Option<Profile>>;
     /// Name, e-mail, language and "my store" (a store slug, `None` for none),
     /// all or nothing: `Conflict` when the e-mail belongs to someone else,

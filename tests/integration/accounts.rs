@@ -158,6 +158,31 @@ impl Shopper {
         (s, email)
     }
 
+    /// Sends the password form of the account page.
+    pub(crate) async fn change_password(&self, current: &str, new: &str) -> (StatusCode, String) {
+        self.form(
+            "/api/account/password",
+            &[("current", current), ("new_password", new)],
+        )
+        .await
+    }
+
+    /// Saves an address in Warsaw at `street` (`id` "0": a new one).
+    pub(crate) async fn save_address(&self, id: &str, street: &str) -> (StatusCode, String) {
+        self.form(
+            "/api/account/address",
+            &[
+                ("id", id),
+                ("name", "Ala"),
+                ("street", street),
+                ("postcode", "00-950"),
+                ("city", "Warszawa"),
+                ("phone", "600100200"),
+            ],
+        )
+        .await
+    }
+
     pub(crate) async fn login(&self, email: &str, password: &str) -> (StatusCode, String) {
         self.form(
             "/api/auth/login",
@@ -562,28 +587,12 @@ async fn password_change_ends_other_sessions_and_delete_ends_the_account() {
     assert_eq!(two.get("/api/account").await.0, StatusCode::OK);
 
     let (s, _) = one
-        .form(
-            "/api/account/password",
-            &[
-                ("current", "wrong password!"),
-                ("new_password", "another long one"),
-            ],
-        )
+        .change_password("wrong password!", "another long one")
         .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (s, _) = one
-        .form(
-            "/api/account/password",
-            &[("current", PASSWORD), ("new_password", "short")],
-        )
-        .await;
+    let (s, _) = one.change_password(PASSWORD, "short").await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
-    let (s, body) = one
-        .form(
-            "/api/account/password",
-            &[("current", PASSWORD), ("new_password", "another long one")],
-        )
-        .await;
+    let (s, body) = one.change_password(PASSWORD, "another long one").await;
     assert_eq!(s, StatusCode::OK, "{body}");
     assert_eq!(
         one.get("/api/account").await.0,
@@ -760,19 +769,7 @@ async fn nobody_reaches_another_customers_cart_addresses_or_sessions() {
     victim.register(&unique_email("victim")).await;
     let (variant, _) = stocked_variants(5, 1).await[0];
     victim.add(variant, 2).await;
-    let (s, id) = victim
-        .form(
-            "/api/account/address",
-            &[
-                ("id", "0"),
-                ("name", "Ala"),
-                ("street", "Długa 1"),
-                ("postcode", "00-950"),
-                ("city", "Warszawa"),
-                ("phone", "600100200"),
-            ],
-        )
-        .await;
+    let (s, id) = victim.save_address("0", "Długa 1").await;
     assert_eq!(s, StatusCode::OK, "{id}");
     let address_id: i64 = id.trim().parse().unwrap();
 
@@ -1081,15 +1078,7 @@ async fn password_checks_of_a_held_session_are_limited_like_sign_in() {
     }
     // Now even the right password waits, for changing it, for deleting
     // the account, and for signing in anywhere.
-    let (st, body) = s
-        .form(
-            "/api/account/password",
-            &[
-                ("current", PASSWORD),
-                ("new_password", "a new long password"),
-            ],
-        )
-        .await;
+    let (st, body) = s.change_password(PASSWORD, "a new long password").await;
     assert_eq!(st, StatusCode::TOO_MANY_REQUESTS, "{body}");
     assert_eq!(super::refused(&body), Problem::TooManyAttempts);
     let (st, _) = s

@@ -956,3 +956,150 @@ async fn cancelled_and_uncollected_pickups_are_cancelled_in_vendure() {
     assert_eq!(vendure_orders(&uncollected).await[0]["state"], "Cancelled");
     assert_eq!(order_json(&second, &late_href).await.1["status"], "Expired");
 }
+
+/// Vendure's customer with this e-mail: name, verification, addresses and orders.
+async fn vendure_customer(email: &str) -> Value {
+    let found = admin(
+        "query($e: String!) { customers(options: { filter: { emailAddress: { eq: $e } } }) {
+            items { id firstName lastName user { verified }
+                    addresses { streetLine1 city }
+                    orders { items { code state active } } } } }",
+        json!({ "e": email }),
+    )
+    .await;
+    found["customers"]["items"][0].clone()
+}
+
+/// Whether Vendure's own Shop API takes this e-mail and password.
+async fn vendure_accepts(email: &str, password: &str) -> bool {
+    let answer: Value = client()
+        .post(format!("{}/shop-api", shop().vendure))
+        .json(&json!({
+            "query": "mutation($u: String!, $p: String!) { authenticate(input: { native: { username: $u, password: $p } }) { __typename } }",
+            "variables": { "u": email, "p": password },
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    answer["data"]["authenticate"]["__typename"] == "CurrentUser"
+}
+
+#[tokio::test]
+async fn accounts_are_vendure_customers() {
+    let base = &shop().base;
+    let email = super::accounts::unique_email("vendure-account");
+    let phone = Shopper::visit(base).await;
+    phone.register(&email).await;
+    let customer = vendure_customer(&email).await;
+    assert_eq!(
+        (&customer["firstName"], &customer["lastName"]),
+        (&json!("Ala"), &json!("Test")),
+        "{customer}"
+    );
+    assert_eq!(customer["user"]["verified"], true);
+    assert!(vendure_accepts(&email, PASSWORD).await);
+
+    // Signing in is Vendure's check.
+    let laptop = Shopper::visit(base).await;
+    assert_eq!(
+        laptop.login(&email, "wrong password!").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let (s, body) = laptop.login(&email, PASSWORD).await;
+    assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+
+    // A new password is Vendure's, and the other sessions end.
+    let (s, _) = phone
+        .change_password("wrong password!", "another long one")
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, body) = phone.change_password(PASSWORD, "another long one").await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert!(vendure_accepts(&email, "another long one").await);
+    assert!(!vendure_accepts(&email, PASSWORD).await);
+    assert_eq!(laptop.get("/api/account").await.0, StatusCode::UNAUTHORIZED);
+
+    // The address book is Vendure's; another customer's id changes nothing.
+    let (s, id) = phone.save_address("0", "Długa 1").await;
+    assert_eq!(s, StatusCode::OK, "{id}");
+    let id: i64 = id.trim().parse().unwrap();
+    assert_eq!(
+        vendure_customer(&email).await["addresses"],
+        json!([{ "streetLine1": "Długa 1", "city": "Warszawa" }])
+    );
+    let stranger = Shopper::visit(base).await;
+    stranger
+        .register(&super::accounts::unique_email("vendure-stranger"))
+        .await;
+    let (s, _) = stranger
+        .form("/api/account/address/delete", &[("id", &id.to_string())])
+        .await;
+    assert!(s.is_client_error(), "{s}");
+    let (s, body) = phone
+        .form("/api/account/address/delete", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(vendure_customer(&email).await["addresses"], json!([]));
+
+    // A new name and e-mail are Vendure's too.
+    let renamed = super::accounts::unique_email("vendure-renamed");
+    let (s, body) = phone
+        .form(
+            "/api/account/profile",
+            &[
+                ("name", "Ala Nowak"),
+                ("email", &renamed),
+                ("language", "pl"),
+                ("store", ""),
+            ],
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(vendure_customer(&renamed).await["lastName"], "Nowak");
+}
+
+#[tokio::test]
+async fn a_signed_in_customer_orders_as_their_vendure_customer() {
+    let base = &shop().base;
+    let rope = variant_with_stock("B07CNGXVXT", 40).await;
+    let email = super::accounts::unique_email("vendure-buyer");
+    let shopper = Shopper::visit(base).await;
+    shopper.register(&email).await;
+    shopper.add(rope, 2).await;
+    let v = super::stores::checkout_view(&shopper).await;
+    // The form's e-mail is not the account's: the order is the signed-in
+    // customer's all the same.
+    let (s, body) = place_as(
+        &shopper,
+        v["key"].as_str().unwrap(),
+        &unique_last_name("Buyer"),
+        None,
+        &[
+            ("street", "ul. Długa 5"),
+            ("postcode", "00-950"),
+            ("city", "Warszawa"),
+            ("payment", "card-ok"),
+        ],
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let number = serde_json::from_str::<Value>(&body).unwrap()["number"]
+        .as_i64()
+        .unwrap();
+    let customer = vendure_customer(&email).await;
+    let placed: Vec<&Value> = customer["orders"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["active"] == false)
+        .collect();
+    assert_eq!(placed.len(), 1, "{customer}");
+    assert_eq!(placed[0]["state"], "PaymentAuthorized");
+    let (s, mine) = shopper.get("/api/orders/mine").await;
+    assert_eq!(s, StatusCode::OK);
+    let mine: Value = serde_json::from_str(&mine).unwrap();
+    assert_eq!(mine[0]["number"], number, "{mine}");
+}

@@ -383,6 +383,7 @@ pub async fn change_password(current: String, new_password: String) -> Result<()
     check_password(&new_password).map_err(field("new_password"))?;
     b.set_password(
         customer,
+        &current,
         &new_password,
         who.session.as_deref().unwrap_or(""),
     )

@@ -107,6 +107,86 @@ impl SqliteStore {
     }
 }
 
+/// Most addresses a customer keeps.
+pub const MAX_ADDRESSES: i64 = 20;
+
+impl SqliteStore {
+    /// omnistore's row of a commerce platform's customer: the one linked to
+    /// it, else the row with its e-mail (now linked), else a new one. Its
+    /// password is the platform's to check: the row's is a random secret.
+    pub async fn platform_customer_row(
+        &self,
+        platform_id: &str,
+        email: &str,
+        name: &str,
+        locale: Locale,
+    ) -> BackendResult<i64> {
+        let linked: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM customers WHERE platform_customer = ?")
+                .bind(platform_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        if let Some(id) = linked {
+            return Ok(id);
+        }
+        let hash = hash_password(&omnistore_components::backend::new_token()).await?;
+        let mut tx = self.write_tx().await?;
+        let by_email: Option<i64> = sqlx::query_scalar(
+            "UPDATE customers SET platform_customer = ? WHERE email = ? AND platform_customer IS NULL
+             RETURNING id",
+        )
+        .bind(platform_id)
+        .bind(email)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let id = match by_email {
+            Some(id) => id,
+            None => sqlx::query_scalar(
+                "INSERT INTO customers (email, name, password_hash, locale, created_at,
+                                        platform_customer)
+                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            )
+            .bind(email)
+            .bind(name)
+            .bind(hash)
+            .bind(locale.tag())
+            .bind(now())
+            .bind(platform_id)
+            .fetch_one(&mut *tx)
+            .await
+            .on_unique(|| Problem::EmailTaken)?,
+        };
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The platform customer (id, e-mail) behind an omnistore customer;
+    /// `None` for one of omnistore's own accounts (staff, say).
+    pub async fn platform_customer_of(
+        &self,
+        customer: i64,
+    ) -> BackendResult<Option<(String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT platform_customer, email FROM customers
+             WHERE id = ? AND platform_customer IS NOT NULL",
+        )
+        .bind(customer)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Whether `email` is one of omnistore's own accounts.
+    pub async fn own_account(&self, email: &str) -> BackendResult<bool> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM customers WHERE email = ? AND platform_customer IS NULL",
+        )
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(found.is_some())
+    }
+}
+
 #[async_trait]
 impl AccountBackend for SqliteStore {
     async fn register(
@@ -161,7 +241,13 @@ impl AccountBackend for SqliteStore {
         }
     }
 
-    async fn set_password(&self, customer: i64, password: &str, keep: &str) -> BackendResult<()> {
+    async fn set_password(
+        &self,
+        customer: i64,
+        _current: &str,
+        password: &str,
+        keep: &str,
+    ) -> BackendResult<()> {
         let hash = hash_password(password).await?;
         let mut tx = self.write_tx().await?;
         sqlx::query("UPDATE customers SET password_hash = ? WHERE id = ?")
@@ -263,8 +349,11 @@ impl AccountBackend for SqliteStore {
                 .bind(customer)
                 .fetch_one(&self.pool)
                 .await?;
-            if n >= 20 {
-                return Err(Problem::AddressLimit { max: 20 }.into());
+            if n >= MAX_ADDRESSES {
+                return Err(Problem::AddressLimit {
+                    max: MAX_ADDRESSES as u32,
+                }
+                .into());
             }
             let id = sqlx::query_scalar(
                 "INSERT INTO addresses (customer_id, name, street, postcode, city, phone)

@@ -22,6 +22,7 @@ pub const CATALOG_TTL: Duration = Duration::from_secs(300);
 pub const ONLINE_LOCATION: &str = "online";
 
 mod accounts;
+pub use accounts::MAX_ADDRESSES;
 mod carts;
 mod catalog;
 pub mod kiosk;

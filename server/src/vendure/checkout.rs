@@ -14,6 +14,7 @@
 
 use super::cart::owner_key;
 use super::client::VendureError;
+use super::customers::split_name;
 use super::Vendure;
 use crate::storage::platform_orders::{PlatformLine, PlatformOrder, PlatformRef};
 use omnistore_components::backend::{
@@ -120,14 +121,6 @@ fn refusal(code: &str, message: &str) -> BackendError {
     }
 }
 
-/// Vendure wants a first and a last name; omnistore asks for one name.
-fn split_name(name: &str) -> (&str, &str) {
-    match name.trim().rsplit_once(' ') {
-        Some((first, last)) => (first.trim(), last),
-        None => (name.trim(), ""),
-    }
-}
-
 /// Units short for each line the shop cannot fill, with what is left.
 fn short_lines(cart: &Cart) -> Vec<ShortLine> {
     cart.lines
@@ -176,21 +169,23 @@ impl Vendure {
     async fn submit(
         &self,
         token: &str,
-        form: &CheckoutForm,
-        store: Option<&str>,
-        delivery: bool,
+        order: &PlatformOrder<'_>,
+        signed_in: bool,
         number: i64,
-        locale: Locale,
     ) -> BackendResult<Placed> {
-        let (first, last) = split_name(&form.name);
-        self.order_call(
-            token,
-            locale,
-            "($i: CreateCustomerInput!) { r: setCustomerForOrder(input: $i)",
-            json!({ "i": { "firstName": first, "lastName": last,
-                           "emailAddress": form.email, "phoneNumber": form.phone } }),
-        )
-        .await?;
+        let (form, store, delivery, locale) =
+            (order.form, order.store, order.delivery, order.locale);
+        if !signed_in {
+            let (first, last) = split_name(&form.name);
+            self.order_call(
+                token,
+                locale,
+                "($i: CreateCustomerInput!) { r: setCustomerForOrder(input: $i)",
+                json!({ "i": { "firstName": first, "lastName": last,
+                               "emailAddress": form.email, "phoneNumber": form.phone } }),
+            )
+            .await?;
+        }
         let (street, postcode, city) = if delivery {
             (
                 form.street.clone(),
@@ -334,7 +329,7 @@ impl Vendure {
 
     /// The country of addresses sent to Vendure: omnistore's stores are in
     /// Poland; a Vendure without it gets its first enabled country.
-    async fn country(&self, locale: Locale) -> BackendResult<String> {
+    pub(super) async fn country(&self, locale: Locale) -> BackendResult<String> {
         #[derive(Deserialize)]
         #[serde(rename_all = "camelCase")]
         struct Countries {
@@ -637,27 +632,28 @@ impl OrderBackend for Vendure {
             .into());
         }
         let lines = platform_lines(&cart);
+        let order = PlatformOrder {
+            owner,
+            customer,
+            form,
+            locale,
+            store,
+            from_warehouse: lines.iter().any(|l| l.from_warehouse),
+            delivery,
+            total: cart.subtotal(),
+            lines,
+        };
         let number = self
             .own
-            .open_platform_order(
-                &PlatformOrder {
-                    owner,
-                    customer,
-                    form,
-                    locale,
-                    store,
-                    from_warehouse: lines.iter().any(|l| l.from_warehouse),
-                    delivery,
-                    total: cart.subtotal(),
-                    lines,
-                },
-                guest_key.as_deref(),
-            )
+            .open_platform_order(&order, guest_key.as_deref())
             .await?;
-        let placed = match self
-            .submit(token, form, store, delivery, number, locale)
-            .await
-        {
+        // A customer's cart session is signed in to Vendure as them: the
+        // order is already theirs.
+        let signed_in = match owner {
+            CartOwner::Customer(id) => self.own.platform_customer_of(*id).await?.is_some(),
+            CartOwner::Guest(_) => false,
+        };
+        let placed = match self.submit(token, &order, signed_in, number).await {
             Ok(placed) => placed,
             Err(e) => {
                 self.own.drop_platform_order(number).await?;

@@ -9,9 +9,8 @@
 //! "my store", sessions, kiosks and the staff desk.
 //!
 //! Checkout places a Vendure order (see `checkout`); omnistore keeps its
-//! half of it (number, pickup slot and code, who may see it). Work in
-//! progress (issue 15): customers are still omnistore's own; they move to
-//! Vendure next.
+//! half of it (number, pickup slot and code, who may see it). Accounts are
+//! Vendure customers (see `customers`).
 //!
 //! Catalog answers are kept in memory for at most the configured time to
 //! live (`--vendure-cache-ttl`): Vendure can change behind omnistore's
@@ -21,6 +20,7 @@ mod cart;
 mod catalog;
 mod checkout;
 pub mod client;
+mod customers;
 
 use crate::catalog_cache::CatalogCache;
 use crate::storage::SqliteStore;
@@ -28,14 +28,13 @@ use async_trait::async_trait;
 use client::Client;
 use futures::stream::BoxStream;
 use omnistore_components::backend::{
-    AccountBackend, BackendResult, CartBackend, CartChanged, CartOwner, CatalogBackend,
-    KioskBackend, StoreBackend, Who,
+    BackendResult, CartBackend, CartChanged, CartOwner, CatalogBackend, KioskBackend, StoreBackend,
 };
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
-    Address, Cart, CartOp, CartUpdate, Category, Handoff, HandoffPreview, KioskSettings, Listing,
-    ListingQuery, MergeReport, ProductDetail, ProductSummary, Profile, ScanCode, SearchOutcome,
-    SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef,
+    Cart, CartOp, CartUpdate, Category, Handoff, HandoffPreview, KioskSettings, Listing,
+    ListingQuery, MergeReport, ProductDetail, ProductSummary, ScanCode, SearchOutcome, StockAt,
+    StoreCard, StoreDetail, StoreRef,
 };
 use std::sync::Arc;
 use std::time::Duration;
@@ -127,101 +126,6 @@ impl CatalogBackend for Vendure {
             .map_err(|e| e.to_string());
         checks.push(("vendure", vendure));
         checks
-    }
-}
-
-// What stays omnistore's own (and, until they move to Vendure, customers
-// and orders) is answered by its own database.
-#[async_trait]
-impl AccountBackend for Vendure {
-    async fn register(
-        &self,
-        email: &str,
-        name: &str,
-        password: &str,
-        locale: Locale,
-    ) -> BackendResult<i64> {
-        self.own.register(email, name, password, locale).await
-    }
-    async fn authenticate(&self, email: &str, password: &str) -> BackendResult<Option<i64>> {
-        self.own.authenticate(email, password).await
-    }
-    async fn verify_password(&self, customer: i64, password: &str) -> BackendResult<bool> {
-        self.own.verify_password(customer, password).await
-    }
-    async fn set_password(&self, customer: i64, password: &str, keep: &str) -> BackendResult<()> {
-        self.own.set_password(customer, password, keep).await
-    }
-    async fn profile(&self, customer: i64) -> BackendResult<Option<Profile>> {
-        self.own.profile(customer).await
-    }
-    async fn update_profile(
-        &self,
-        customer: i64,
-        name: &str,
-        email: &str,
-        locale: Locale,
-        store: Option<&str>,
-    ) -> BackendResult<()> {
-        self.own
-            .update_profile(customer, name, email, locale, store)
-            .await
-    }
-    async fn set_preferred_store(&self, customer: i64, store: Option<&str>) -> BackendResult<()> {
-        self.own.set_preferred_store(customer, store).await
-    }
-    async fn delete_customer(&self, customer: i64) -> BackendResult<()> {
-        self.own.delete_customer(customer).await
-    }
-    async fn addresses(&self, customer: i64) -> BackendResult<Vec<Address>> {
-        self.own.addresses(customer).await
-    }
-    async fn save_address(&self, customer: i64, address: &Address) -> BackendResult<Option<i64>> {
-        self.own.save_address(customer, address).await
-    }
-    async fn delete_address(&self, customer: i64, id: i64) -> BackendResult<bool> {
-        self.own.delete_address(customer, id).await
-    }
-    async fn login_failures(&self, keys: &[String], window_secs: i64) -> BackendResult<Vec<u32>> {
-        self.own.login_failures(keys, window_secs).await
-    }
-    async fn note_login_failure(&self, keys: &[String]) -> BackendResult<()> {
-        self.own.note_login_failure(keys).await
-    }
-    async fn clear_login_failures(&self, key: &str) -> BackendResult<()> {
-        self.own.clear_login_failures(key).await
-    }
-    async fn start_session(&self, customer: i64, user_agent: &str) -> BackendResult<String> {
-        self.own.start_session(customer, user_agent).await
-    }
-    async fn who(
-        &self,
-        presented: &[&str],
-        session: Option<&str>,
-        cart: Option<(&str, Locale)>,
-    ) -> BackendResult<Who> {
-        // Who is asking is omnistore's; their cart is Vendure's.
-        let mut who = self.own.who(presented, session, None).await?;
-        if let Some((guest, locale)) = cart {
-            let owner = match &who.profile {
-                Some(p) => CartOwner::Customer(p.id),
-                None => CartOwner::Guest(guest.to_string()),
-            };
-            who.cart = Some(self.read_cart(&owner, locale).await?);
-        }
-        Ok(who)
-    }
-    async fn end_session(&self, token_hash: &str) -> BackendResult<()> {
-        self.own.end_session(token_hash).await
-    }
-    async fn end_sessions(&self, customer: i64, keep: Option<&str>) -> BackendResult<()> {
-        self.own.end_sessions(customer, keep).await
-    }
-    async fn end_session_by_handle(&self, customer: i64, handle: &str) -> BackendResult<bool> {
-        self.own.end_session_by_handle(customer, handle).await
-    }
-    async fn sessions(&self, customer: i64, current: &str) -> BackendResult<Vec<SessionInfo>> {
-        self.own.sessions(customer, current).await
     }
 }
 
