@@ -33,3 +33,25 @@ export async function axeViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/// Staff sign in at the desk of store `slug` and move order `number` to
+/// ready, then collected; the desk's page (for its errors).
+export async function staffHandOver(browser, slug, number) {
+  const desk = await newPage(browser);
+  await desk.goto('/login');
+  await hydrated(desk);
+  await desk.getByLabel('E-mail').fill('staff@omnistore.test');
+  await desk.getByLabel('Password').fill('staff-demo-password');
+  await desk.getByRole('button', { name: 'Sign in' }).click();
+  await desk.waitForURL(/\/account/);
+  await desk.goto(`/staff/${slug}/orders`);
+  await hydrated(desk);
+  await desk.getByRole('button', { name: `Mark ready #${number}` }).click();
+  // The status cell exactly: the row's "Mark collected" button would match
+  // a plain (case-insensitive, substring) hasText before the move is saved.
+  const status = (text) => desk.locator(`tr[data-order="${number}"] td`).filter({ hasText: new RegExp(`^${text}$`) });
+  await status('Ready for pickup').waitFor();
+  await desk.getByRole('button', { name: `Mark collected #${number}` }).click();
+  await status('Collected').waitFor();
+  return desk;
+}

@@ -4,7 +4,7 @@
 // moving the order to ready and collected. axe on /stores, /checkout, orders.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, axeViolations, BASE } from './browser.mjs';
+import { launch, newPage, hydrated, axeViolations, staffHandOver, BASE } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -90,23 +90,8 @@ test('a guest finds a store, picks up there and staff hand the order over', asyn
   const orderUrl = page.url();
 
   // Staff sign in and move it along.
-  const desk = await newPage(browser);
-  await desk.goto('/login');
-  await hydrated(desk);
-  await desk.getByLabel('E-mail').fill('staff@omnistore.test');
-  await desk.getByLabel('Password').fill('staff-demo-password');
-  await desk.getByRole('button', { name: 'Sign in' }).click();
-  await desk.waitForURL(/\/account/);
   const slug = (await page.locator('.os-order__facts a[href^="/stores/"]').getAttribute('href')).split('/').pop();
-  await desk.goto(`/staff/${slug}/orders`);
-  await hydrated(desk);
-  await desk.getByRole('button', { name: `Mark ready #${number}` }).click();
-  // The status cell exactly: the row's "Mark collected" button would match
-  // a plain (case-insensitive, substring) hasText before the move is saved.
-  const status = (text) => desk.locator(`tr[data-order="${number}"] td`).filter({ hasText: new RegExp(`^${text}$`) });
-  await status('Ready for pickup').waitFor();
-  await desk.getByRole('button', { name: `Mark collected #${number}` }).click();
-  await status('Collected').waitFor();
+  await staffHandOver(browser, slug, number);
 
   await page.goto(orderUrl);
   await page.locator('.os-order__status', { hasText: 'Collected' }).waitFor();
