@@ -543,11 +543,7 @@ async fn pickup_lines_are_kept_apart_from_delivery() {
         )
         .await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
-    let (_, stores) = shopper.get("/api/v1/stores?q=Krak%C3%B3w&limit=1").await;
-    let stores: Value = serde_json::from_str(&stores).unwrap();
-    let store = stores["stores"][0]["slug"].as_str().unwrap().to_string();
-    let (s, body) = shopper.form("/api/my-store", &[("store", &store)]).await;
-    assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+    let store = choose_store(&shopper, "Krak%C3%B3w").await;
     let (s, body) = shopper
         .json(
             "/api/cart/apply",
@@ -686,10 +682,9 @@ async fn place_as(
     s.form("/api/checkout", &form).await
 }
 
-/// A shopper whose store is the first found for `city`, with `quantity`
-/// units of `variant` in the cart for pickup there.
-async fn pickup_shopper(city: &str, variant: i64, quantity: u32) -> (Shopper, String) {
-    let shopper = Shopper::visit(&shop().base).await;
+/// Makes the first store found for `city` (URL-encoded) the shopper's
+/// store; its slug.
+async fn choose_store(shopper: &Shopper, city: &str) -> String {
     let (_, stores) = shopper
         .get(&format!("/api/v1/stores?q={city}&limit=1"))
         .await;
@@ -697,6 +692,14 @@ async fn pickup_shopper(city: &str, variant: i64, quantity: u32) -> (Shopper, St
     let store = stores["stores"][0]["slug"].as_str().unwrap().to_string();
     let (s, body) = shopper.form("/api/my-store", &[("store", &store)]).await;
     assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+    store
+}
+
+/// A shopper whose store is the first found for `city`, with `quantity`
+/// units of `variant` in the cart for pickup there.
+async fn pickup_shopper(city: &str, variant: i64, quantity: u32) -> (Shopper, String) {
+    let shopper = Shopper::visit(&shop().base).await;
+    let store = choose_store(&shopper, city).await;
     let (s, body) = shopper
         .form(
             "/api/cart/add",

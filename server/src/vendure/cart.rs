@@ -73,7 +73,7 @@ pub(super) struct Row_ {
     pub(super) token: Option<String>,
     version: i64,
     pickup_store: Option<String>,
-    merged: bool,
+    pub(super) merged: bool,
 }
 
 /// What omnistore keeps of one variant's line.
@@ -156,7 +156,7 @@ impl Vendure {
     }
 
     /// The session's active order; `None` without a session or an order.
-    async fn active_order(
+    pub(super) async fn active_order(
         &self,
         token: Option<&str>,
         locale: Locale,
@@ -201,7 +201,12 @@ impl Vendure {
             .collect())
     }
 
-    async fn build_cart(&self, key: &str, row: &Row_, order: Option<Order>) -> BackendResult<Cart> {
+    pub(super) async fn build_cart(
+        &self,
+        key: &str,
+        row: &Row_,
+        order: Option<Order>,
+    ) -> BackendResult<Cart> {
         let mut cart = Cart {
             version: row.version,
             ..Cart::default()
@@ -291,11 +296,17 @@ impl Vendure {
             .bind(key)
             .execute(pool)
             .await?;
+        self.bump_version(key).await
+    }
+
+    /// Counts one more change of the cart (devices compare the count); the
+    /// new count.
+    async fn bump_version(&self, key: &str) -> BackendResult<i64> {
         Ok(sqlx::query_scalar(
             "UPDATE vendure_carts SET version = version + 1 WHERE owner = ? RETURNING version",
         )
         .bind(key)
-        .fetch_one(pool)
+        .fetch_one(self.own.pool())
         .await?)
     }
 
@@ -507,12 +518,7 @@ impl Vendure {
                 }
             }
         }
-        let version: i64 = sqlx::query_scalar(
-            "UPDATE vendure_carts SET version = version + 1 WHERE owner = ? RETURNING version",
-        )
-        .bind(&key)
-        .fetch_one(pool)
-        .await?;
+        let version = self.bump_version(&key).await?;
         row.version = version;
         if let Some(k) = idempotency {
             sqlx::query("INSERT OR IGNORE INTO vendure_cart_keys (owner, key) VALUES (?, ?)")

@@ -612,11 +612,15 @@ impl OrderBackend for Vendure {
             return Ok(PlacedOrder { number, guest_key });
         }
         let row = self.cart_row(&key).await?;
-        let cart = self.read_cart(owner, locale).await?;
         let token = match row.token.as_deref() {
-            Some(token) if !cart.lines.is_empty() => token,
+            Some(token) if !row.merged => token,
             _ => return Err(Problem::CartEmpty.into()),
         };
+        let order = self.active_order(Some(token), locale).await?;
+        let cart = self.build_cart(&key, &row, order).await?;
+        if cart.lines.is_empty() {
+            return Err(Problem::CartEmpty.into());
+        }
         let pickup = cart.has(Fulfilment::Pickup);
         let delivery = cart.has(Fulfilment::Delivery);
         let store = form
