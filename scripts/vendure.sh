@@ -23,6 +23,9 @@ home="${OMNISTORE_VENDURE_HOME:-$HOME/.cache/omnistore/vendure}"
 log() { printf '\033[1;32m[vendure]\033[0m %s\n' "$*" >&2; }
 
 lock_hash() { sha256sum "$here/vendure/package-lock.json" | cut -c1-16; }
+# The sample copy is made anew when the packages or the server's
+# configuration (its schema: custom fields) change.
+template_hash() { cat "$here/vendure/package-lock.json" "$here/vendure/server.js" | sha256sum | cut -c1-16; }
 
 install() {
   local want
@@ -50,7 +53,7 @@ run_node() {
 # Vendure's sample catalog in a SQLite file, made once per installed version.
 sample_template() {
   local template
-  template="$home/sample-$(lock_hash).sqlite"
+  template="$home/sample-$(template_hash).sqlite"
   if [ ! -f "$template" ]; then
     log "populating Vendure's sample catalog (once)"
     local work
@@ -61,6 +64,7 @@ sample_template() {
       rm -rf "$work"
       exit 1
     }
+    rm -f "$home"/sample-*.sqlite
     mv "$work/vendure.sqlite" "$template"
     rm -rf "$work"
   fi

@@ -20,6 +20,8 @@ const {
   LogLevel,
   DefaultLogger,
 } = require('@vendure/core');
+// Vendure's default queue, which its index does not export.
+const { InMemoryJobQueueStrategy } = require('@vendure/core/dist/job-queue/in-memory-job-queue-strategy');
 
 const env = (name, fallback) => {
   const value = process.env[name] ?? fallback;
@@ -59,6 +61,23 @@ const config = {
     logging: false,
   },
   paymentOptions: { paymentMethodHandlers: [dummyPaymentHandler] },
+  // A barcode field of the shop's own: Vendure has none. `omnistore
+  // vendure-seed` fills it, and omnistore's kiosk finds a scanned EAN by it
+  // (on a Vendure without it, a scan finds SKUs only).
+  customFields: {
+    ProductVariant: [
+      {
+        name: 'ean',
+        type: 'string',
+        nullable: true,
+        label: [{ languageCode: 'en', value: 'EAN barcode' }],
+      },
+    ],
+  },
+  // The search index and collections are kept by jobs in this process.
+  // Vendure looks for the next job every 200 ms by default, which makes a
+  // seed of thousands of variants wait minutes for jobs of a millisecond.
+  jobQueueOptions: { jobQueueStrategy: new InMemoryJobQueueStrategy({ concurrency: 1, pollInterval: 10 }) },
   logger: new DefaultLogger({ level: process.env.VENDURE_LOG === 'debug' ? LogLevel.Debug : LogLevel.Warn }),
   plugins: [DefaultSearchPlugin.init({ bufferUpdates: false, indexStockStatus: true })],
 };

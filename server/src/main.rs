@@ -1,5 +1,5 @@
 #![recursion_limit = "256"]
-//! `omnistore`: run the storefront, or generate demo data.
+//! `omnistore`: run the storefront, or generate demo data (here or in a Vendure).
 
 // Pages are built from many small strings and views: mimalloc's per-thread
 // free lists beat glibc's malloc there (measured in docs/figures.md).
@@ -9,6 +9,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Args, Parser, Subcommand};
 use omnistore_server::demo::{generate, DemoSize};
 use omnistore_server::storage::SqliteStore;
+use omnistore_server::vendure::VendureConfig;
 use omnistore_server::{build, ServeConfig};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -31,6 +32,10 @@ enum Command {
     Serve(Box<ServeArgs>),
     /// Write a generated demo catalog into an empty database.
     Demo(DemoArgs),
+    /// Fill a fresh Vendure with the demo shop (catalog, prices, EANs, a
+    /// stock location per store), so that `serve --backend vendure --demo`
+    /// shows the same shop as the built-in back end.
+    VendureSeed(VendureSeedArgs),
     /// Make a registered customer store staff (the pickup desk at /staff/{store}/orders).
     Staff(StaffArgs),
     /// Sets a store's kiosk staff PIN (4-8 digits): staff enter it to start
@@ -115,12 +120,24 @@ struct ServeArgs {
     /// `vendure` (an external Vendure server, see --vendure-url).
     #[arg(long, env = "OMNISTORE_BACKEND", value_enum, default_value_t = BackendKind::Builtin)]
     backend: BackendKind,
+    #[command(flatten)]
+    vendure: VendureArgs,
+    /// Seconds a catalog answer read from Vendure is kept (at most 30 is advised:
+    /// a change made in Vendure shows within this time).
+    #[arg(long, env = "OMNISTORE_VENDURE_CACHE_TTL", default_value_t = 30)]
+    vendure_cache_ttl: u64,
+    /// Names this deployment (e.g. a git tag). Installed apps offer "A new
+    /// version is available" when it changes; by default the hashes of the
+    /// built assets name it, so every new build is noticed.
+    #[arg(long, env = "OMNISTORE_RELEASE")]
+    release_tag: Option<String>,
+}
+
+/// Where Vendure is and who omnistore signs in to its Admin API as.
+#[derive(Args)]
+struct VendureArgs {
     /// The Vendure server's base URL (Shop API at /shop-api, Admin API at /admin-api).
-    #[arg(
-        long,
-        env = "OMNISTORE_VENDURE_URL",
-        required_if_eq("backend", "vendure")
-    )]
+    #[arg(long, env = "OMNISTORE_VENDURE_URL")]
     vendure_url: Option<String>,
     /// A Vendure administrator, for the reads the Shop API lacks (stock per location).
     #[arg(
@@ -136,15 +153,6 @@ struct ServeArgs {
         hide_default_value = true
     )]
     vendure_admin_password: String,
-    /// Seconds a catalog answer read from Vendure is kept (at most 30 is advised:
-    /// a change made in Vendure shows within this time).
-    #[arg(long, env = "OMNISTORE_VENDURE_CACHE_TTL", default_value_t = 30)]
-    vendure_cache_ttl: u64,
-    /// Names this deployment (e.g. a git tag). Installed apps offer "A new
-    /// version is available" when it changes; by default the hashes of the
-    /// built assets name it, so every new build is noticed.
-    #[arg(long, env = "OMNISTORE_RELEASE")]
-    release_tag: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -157,6 +165,13 @@ enum BackendKind {
 struct DemoArgs {
     #[command(flatten)]
     db: Database,
+    #[command(flatten)]
+    shape: DemoShape,
+}
+
+/// The generated demo shop's size (the same on both back ends).
+#[derive(Args)]
+struct DemoShape {
     /// Number of products.
     #[arg(long, default_value_t = DemoSize::default().products)]
     products: usize,
@@ -166,6 +181,27 @@ struct DemoArgs {
     /// Generator seed: the same seed gives the same shop.
     #[arg(long, default_value_t = DemoSize::default().seed)]
     seed: u64,
+}
+
+impl DemoShape {
+    fn size(&self) -> anyhow::Result<DemoSize> {
+        if self.products == 0 || self.stores == 0 {
+            anyhow::bail!("--products and --stores must be at least 1");
+        }
+        Ok(DemoSize {
+            products: self.products,
+            stores: self.stores,
+            seed: self.seed,
+        })
+    }
+}
+
+#[derive(Args)]
+struct VendureSeedArgs {
+    #[command(flatten)]
+    vendure: VendureArgs,
+    #[command(flatten)]
+    shape: DemoShape,
 }
 
 async fn shutdown_signal() {
@@ -183,6 +219,19 @@ async fn shutdown_signal() {
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+impl VendureArgs {
+    fn config(self, cache_ttl: std::time::Duration) -> anyhow::Result<VendureConfig> {
+        Ok(VendureConfig {
+            url: self.vendure_url.ok_or_else(|| {
+                anyhow::anyhow!("--vendure-url (OMNISTORE_VENDURE_URL) is needed")
+            })?,
+            admin_user: self.vendure_admin_user,
+            admin_password: self.vendure_admin_password,
+            cache_ttl,
+        })
+    }
 }
 
 fn main() -> anyhow::Result<()> {
@@ -215,16 +264,12 @@ async fn run() -> anyhow::Result<()> {
                 release: args.release_tag,
                 catalog_poll: std::time::Duration::from_millis(args.catalog_poll_ms),
                 page_cache: args.page_cache,
-                vendure: match (args.backend, args.vendure_url) {
-                    (BackendKind::Builtin, _) => None,
-                    (BackendKind::Vendure, url) => Some(omnistore_server::vendure::VendureConfig {
-                        url: url.ok_or_else(|| {
-                            anyhow::anyhow!("--backend vendure needs --vendure-url")
-                        })?,
-                        admin_user: args.vendure_admin_user,
-                        admin_password: args.vendure_admin_password,
-                        cache_ttl: std::time::Duration::from_secs(args.vendure_cache_ttl),
-                    }),
+                vendure: match args.backend {
+                    BackendKind::Builtin => None,
+                    BackendKind::Vendure => Some(
+                        args.vendure
+                            .config(std::time::Duration::from_secs(args.vendure_cache_ttl))?,
+                    ),
                 },
             };
             let app = build(&config).await?;
@@ -236,15 +281,8 @@ async fn run() -> anyhow::Result<()> {
             omnistore_server::serve_on_threads(listener, threads, app, shutdown_signal()).await?;
         }
         Command::Demo(args) => {
-            if args.products == 0 || args.stores == 0 {
-                anyhow::bail!("--products and --stores must be at least 1");
-            }
+            let size = args.shape.size()?;
             let store = SqliteStore::connect(&args.db.database_url).await?;
-            let size = DemoSize {
-                products: args.products,
-                stores: args.stores,
-                seed: args.seed,
-            };
             let started = std::time::Instant::now();
             let catalog = generate(&size);
             store.seed(&catalog).await?;
@@ -254,6 +292,33 @@ async fn run() -> anyhow::Result<()> {
                 stock_rows = catalog.stock.len(),
                 elapsed_ms = started.elapsed().as_millis() as u64,
                 "demo catalog written"
+            );
+        }
+        Command::VendureSeed(args) => {
+            let size = args.shape.size()?;
+            let config = args.vendure.config(std::time::Duration::ZERO)?;
+            let client = omnistore_server::vendure::client::Client::new(
+                &config.url,
+                &config.admin_user,
+                &config.admin_password,
+            )?;
+            let started = std::time::Instant::now();
+            let catalog = generate(&size);
+            let step = (catalog.products.len() / 10).max(1);
+            let report = omnistore_server::vendure::seed::seed(&client, &catalog, |done, total| {
+                if done % step == 0 || done == total {
+                    tracing::info!("{done} of {total} products are in Vendure");
+                }
+            })
+            .await?;
+            tracing::info!(
+                products = report.products,
+                variants = report.variants,
+                stock_locations = report.stock_locations,
+                collections = report.collections,
+                eans = report.eans,
+                elapsed_s = started.elapsed().as_secs(),
+                "Vendure is seeded with the demo shop"
             );
         }
         Command::Staff(args) => {

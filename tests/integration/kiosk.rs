@@ -21,7 +21,7 @@ async fn store(base: &str, city: &str) -> String {
     body["stores"][0]["slug"].as_str().unwrap().to_string()
 }
 
-async fn start(base: &str, slug: &str) -> Shopper {
+pub(crate) async fn start(base: &str, slug: &str) -> Shopper {
     let kiosk = Shopper::visit(base).await;
     let (s, body) = kiosk
         .form(

@@ -4,6 +4,7 @@
 
 use super::accounts::{expect_cart_event, Shopper, PASSWORD};
 use super::{client, count, serve, trace_to_file};
+use omnistore_components::model::Problem;
 use omnistore_server::vendure::VendureConfig;
 use omnistore_server::ServeConfig;
 use reqwest::StatusCode;
@@ -39,10 +40,11 @@ fn shop() -> &'static VendureShop {
     SHOP.get_or_init(|| start_shop(TTL))
 }
 
-/// Runs `scripts/vendure.sh` on `port` with the data in `dir` (a fresh copy
-/// of the sample catalog the first time). Vendure exits by itself when this
-/// process is gone (`VENDURE_PARENT_PID`).
-fn start_vendure(port: u16, dir: &std::path::Path) -> Child {
+/// Runs `scripts/vendure.sh` on `port` with the data in `dir` (the first
+/// time: a fresh copy of the sample catalog with `sample`, else an empty
+/// Vendure). Vendure exits by itself when this process is gone
+/// (`VENDURE_PARENT_PID`).
+fn start_vendure(port: u16, dir: &std::path::Path, sample: bool) -> Child {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/vendure.sh");
     let log = std::fs::File::options()
         .create(true)
@@ -51,7 +53,9 @@ fn start_vendure(port: u16, dir: &std::path::Path) -> Child {
         .unwrap();
     let process = Command::new("bash")
         .arg(script)
-        .args(["serve", "--sample", "--port", &port.to_string(), "--data"])
+        .arg("serve")
+        .args(sample.then_some("--sample"))
+        .args(["--port", &port.to_string(), "--data"])
         .arg(dir.join("vendure"))
         .env("VENDURE_PARENT_PID", std::process::id().to_string())
         .stdout(log.try_clone().unwrap())
@@ -71,7 +75,7 @@ fn start_shop(ttl: Duration) -> VendureShop {
     trace_to_file();
     let dir = tempfile::tempdir().expect("temp dir");
     let port = free_port();
-    let process = start_vendure(port, dir.path());
+    let process = start_vendure(port, dir.path(), true);
     let vendure = format!("http://127.0.0.1:{port}");
     let db = format!("sqlite://{}", dir.path().join("omnistore.db").display());
     let mail = dir.path().join("mail");
@@ -376,7 +380,7 @@ async fn vendure_down_is_a_clear_503_and_the_shop_comes_back_by_itself() {
     assert_eq!(get_from(&own.base, "/stores").await.0, StatusCode::OK);
 
     // Vendure back on the same port and data: the shop works again by itself.
-    own.process = start_vendure(own.port, own.dir.path());
+    own.process = start_vendure(own.port, own.dir.path(), true);
     let started = Instant::now();
     loop {
         if get_from(&own.base, "/c/computers").await.0 == StatusCode::OK {
@@ -1105,4 +1109,350 @@ async fn a_signed_in_customer_orders_as_their_vendure_customer() {
     assert_eq!(s, StatusCode::OK);
     let mine: Value = serde_json::from_str(&mine).unwrap();
     assert_eq!(mine[0]["number"], number, "{mine}");
+}
+
+#[tokio::test]
+async fn a_kiosk_hands_its_vendure_cart_to_a_phone_once() {
+    let base = &shop().base;
+    // A sample variant no other test uses: the 40th.
+    let found = admin(
+        "{ productVariants(options: { skip: 40, take: 1, sort: { id: ASC } }) { items { sku } } }",
+        json!({}),
+    )
+    .await;
+    let sku = found["productVariants"]["items"][0]["sku"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let variant = variant_with_stock(&sku, 100).await;
+
+    let kiosk = super::kiosk::start(base, "krakow-bonarka").await;
+    let (s, body) = kiosk.form("/api/kiosk/handoff", &[]).await;
+    assert_eq!(
+        s,
+        StatusCode::BAD_REQUEST,
+        "an empty cart has nothing to send: {body}"
+    );
+    kiosk.add(variant, 2).await;
+    let (s, body) = kiosk.form("/api/kiosk/handoff", &[]).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let handoff: Value = serde_json::from_str(&body).unwrap();
+    let token = handoff["url"].as_str().unwrap().rsplit('/').next().unwrap();
+    let taken = format!(
+        "/api/kiosk/handoff-taken?handle={}",
+        handoff["handle"].as_str().unwrap()
+    );
+    assert_eq!(kiosk.get(&taken).await.1, "false");
+
+    // A signed-in customer's phone: the kiosk's units join their cart,
+    // which Vendure holds as their active order.
+    let email = super::accounts::unique_email("vendure-handoff");
+    let phone = Shopper::visit(base).await;
+    phone.register(&email).await;
+    let (s, page) = phone.get(&format!("/handoff/{token}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("2 items"), "the phone sees what waits");
+    let (s, body) = phone.form("/api/handoff/accept", &[("token", token)]).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(units_of(&phone.cart().await, &sku), 2);
+    assert_eq!(kiosk.get(&taken).await.1, "true");
+    assert_eq!(
+        units_of(&kiosk.cart().await, &sku),
+        0,
+        "the kiosk's cart is done with"
+    );
+    let customer = vendure_customer(&email).await;
+    assert!(
+        customer["orders"]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["active"] == true),
+        "{customer}"
+    );
+
+    // Once only.
+    let other = Shopper::visit(base).await;
+    let (s, body) = other.form("/api/handoff/accept", &[("token", token)]).await;
+    assert_eq!(s, StatusCode::GONE, "{body}");
+    assert_eq!(super::refused(&body), Problem::HandoffUsed);
+    assert_eq!(units_of(&other.cart().await, &sku), 0);
+
+    // A customer signed in at the kiosk hands over to a guest's phone: the
+    // units move, and the customer's own cart is emptied for their next visit.
+    let kiosk = super::kiosk::start(base, "krakow-bonarka").await;
+    let (s, body) = kiosk.login(&email, PASSWORD).await;
+    assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+    assert_eq!(
+        units_of(&kiosk.cart().await, &sku),
+        2,
+        "their cart, on every device"
+    );
+    let (s, body) = kiosk.form("/api/kiosk/handoff", &[]).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let handoff: Value = serde_json::from_str(&body).unwrap();
+    let token = handoff["url"].as_str().unwrap().rsplit('/').next().unwrap();
+    let guest = Shopper::visit(base).await;
+    let (s, body) = guest.form("/api/handoff/accept", &[("token", token)]).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(units_of(&guest.cart().await, &sku), 2);
+    assert_eq!(units_of(&phone.cart().await, &sku), 0);
+}
+
+/// Stops a Vendure of a test's own when the test ends, passed or not.
+struct Stopped(Child);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `omnistore` itself, as a newcomer runs it.
+fn omnistore(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_omnistore"))
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("the omnistore binary")
+}
+
+/// The schema.org Product of a product page, without what names this
+/// server (its origin, the drawing, the variant ids in the offers' links).
+fn product_facts(page: &str) -> Value {
+    let start = page
+        .find("{\"@context\":\"https://schema.org\",\"@type\":\"Product\"")
+        .unwrap_or_else(|| panic!("no Product JSON-LD in {page}"));
+    let mut facts: Value = serde_json::Deserializer::from_str(&page[start..])
+        .into_iter::<Value>()
+        .next()
+        .unwrap()
+        .unwrap();
+    facts.as_object_mut().unwrap().remove("image");
+    for offer in facts["offers"].as_array_mut().unwrap() {
+        offer.as_object_mut().unwrap().remove("url");
+    }
+    facts
+}
+
+#[tokio::test]
+async fn vendure_seed_makes_a_fresh_vendure_the_same_shop_as_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let _vendure = Stopped(start_vendure(port, dir.path(), false));
+    let url = format!("http://127.0.0.1:{port}");
+    let shape = ["--products", "24", "--stores", "3"];
+    let seed =
+        || omnistore(&[&["vendure-seed", "--vendure-url", url.as_str()][..], &shape].concat());
+    let first = seed();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    // A Vendure with a catalog is not seeded over.
+    let again = seed();
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(!again.status.success());
+    assert!(said.contains("already has 24 products"), "{said}");
+
+    // The built-in shop with the same demo, and omnistore on the seeded Vendure
+    // with the same stores (each its own copy of the database).
+    // (Made twice rather than copied: a copy could miss what is still in the WAL.)
+    let demo = |db: &std::path::Path| {
+        let url = format!("sqlite://{}", db.display());
+        let made = omnistore(&[&["demo", "--database-url", url.as_str()][..], &shape].concat());
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+    };
+    let builtin_db = dir.path().join("builtin.db");
+    let vendure_db = dir.path().join("on-vendure.db");
+    demo(&builtin_db);
+    demo(&vendure_db);
+    let config = |db: &std::path::Path, vendure: Option<VendureConfig>| ServeConfig {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        database_url: format!("sqlite://{}", db.display()),
+        demo: false,
+        public_url: None,
+        site_root: "target/site".into(),
+        mail_dir: dir.path().join("mail"),
+        smtp: None,
+        release: None,
+        catalog_poll: Duration::from_millis(50),
+        page_cache: true,
+        vendure,
+    };
+    let builtin = serve(config(&builtin_db, None));
+    let on_vendure = serve(config(
+        &vendure_db,
+        Some(VendureConfig {
+            url: url.clone(),
+            admin_user: "superadmin".into(),
+            admin_password: "superadmin".into(),
+            cache_ttl: TTL,
+        }),
+    ));
+
+    // What `demo` and `vendure-seed` both made (their default seed).
+    let catalog = omnistore_server::demo::generate(&omnistore_server::demo::DemoSize {
+        products: 24,
+        stores: 3,
+        seed: omnistore_server::demo::DemoSize::default().seed,
+    });
+
+    // The same menu, the same products in each category, and every product
+    // page the same: names, brand, description, category, and each
+    // variant's SKU, EAN, price and availability (in English and Polish).
+    let links = |page: &str, prefix: &str| -> Vec<String> {
+        page.split(&format!("href=\"{prefix}"))
+            .skip(1)
+            .map(|rest| rest[..rest.find('"').unwrap()].to_string())
+            .collect()
+    };
+    let (_, home) = get_from(&builtin, "/").await;
+    let (_, vendure_home) = get_from(&on_vendure, "/").await;
+    let categories = links(&home, "/c/");
+    assert_eq!(links(&vendure_home, "/c/"), categories);
+    let mut categories = categories;
+    categories.sort();
+    categories.dedup();
+    assert_eq!(categories.len(), catalog.categories.len());
+    let mut products = Vec::new();
+    for category in &categories {
+        let (s, page) = get_from(&builtin, &format!("/c/{category}")).await;
+        assert_eq!(s, StatusCode::OK);
+        let (s, vendure_page) = get_from(&on_vendure, &format!("/c/{category}")).await;
+        assert_eq!(s, StatusCode::OK, "{category}: {vendure_page}");
+        let mut listed = links(&page, "/p/");
+        let mut vendure_listed = links(&vendure_page, "/p/");
+        listed.sort();
+        listed.dedup();
+        vendure_listed.sort();
+        vendure_listed.dedup();
+        assert_eq!(vendure_listed, listed, "{category}");
+        products.extend(listed);
+    }
+    assert_eq!(products.len(), catalog.products.len());
+    for language in ["en", "pl"] {
+        for product in &products {
+            let read = |base: String| async move {
+                let res = client()
+                    .get(format!("{base}/p/{product}"))
+                    .header("accept-language", language)
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(res.status(), StatusCode::OK, "{base}/p/{product}");
+                product_facts(&res.text().await.unwrap())
+            };
+            assert_eq!(
+                read(on_vendure.clone()).await,
+                read(builtin.clone()).await,
+                "{product} in {language}"
+            );
+        }
+    }
+
+    // Each store's shelf is its stock location: "only at my store" lists the
+    // same products with the same units on both back ends.
+    let mine = &catalog.locations[1];
+    assert_eq!(mine.kind, "store");
+    let at_mine = |shopper: Shopper| async move {
+        let (s, body) = shopper
+            .form("/api/my-store", &[("store", &mine.slug)])
+            .await;
+        assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+        shopper
+    };
+    let all_categories = &categories;
+    let shelf = |base: String| async move {
+        let shopper = at_mine(Shopper::visit(&base).await).await;
+        let mut seen = Vec::new();
+        for category in all_categories {
+            let (_, page) = shopper.get(&format!("/c/{category}?mystore=1")).await;
+            let mut listed = links(&page, "/p/");
+            listed.sort();
+            seen.push((listed, count(&page, "At my store: ")));
+        }
+        seen
+    };
+    let builtin_shelf = shelf(builtin.clone()).await;
+    assert!(builtin_shelf.iter().any(|(listed, _)| !listed.is_empty()));
+    assert_eq!(shelf(on_vendure.clone()).await, builtin_shelf);
+
+    // A variant that is not on my store's shelf but is on another store's:
+    // both back ends offer that store for the pickup (the nearest that has it).
+    let mine_at = 1;
+    let on_shelf = |at: usize, p: usize, v: usize| {
+        catalog
+            .stock
+            .iter()
+            .any(|&(l, sp, sv, n)| (l, sp, sv) == (at, p, v) && n > 0)
+    };
+    let (p, v) = catalog
+        .stock
+        .iter()
+        .find(|&&(l, p, v, n)| {
+            l != mine_at
+                && catalog.locations[l].kind == "store"
+                && n > 0
+                && !on_shelf(mine_at, p, v)
+        })
+        .map(|&(_, p, v, _)| (p, v))
+        .expect("a variant on another store's shelf only");
+    let ean = &catalog.products[p].variants[v].ean;
+    let plan = |base: String| async move {
+        let shopper = at_mine(Shopper::visit(&base).await).await;
+        let res = client()
+            .get(format!("{base}/kiosk/{}/scan?code={ean}", mine.slug))
+            .send()
+            .await
+            .unwrap();
+        let to = res.headers()["location"].to_str().unwrap().to_string();
+        let variant = to.rsplit("variant=").next().unwrap().to_string();
+        let (s, body) = shopper
+            .form(
+                "/api/cart/add",
+                &[
+                    ("variant_id", &variant),
+                    ("quantity", "1"),
+                    ("fulfilment", "pickup"),
+                ],
+            )
+            .await;
+        assert!(s.is_success(), "{s} {body}");
+        let view = super::stores::checkout_view(&shopper).await;
+        let pickup = &view["pickup"];
+        assert_eq!(
+            pickup["missing"],
+            json!([variant.parse::<i64>().unwrap()]),
+            "{view}"
+        );
+        pickup["alternative"][0]["slug"].clone()
+    };
+    let builtin_offer = plan(builtin.clone()).await;
+    assert!(builtin_offer.is_string(), "another store is offered");
+    assert_eq!(plan(on_vendure.clone()).await, builtin_offer);
+
+    // The kiosk finds a variant by its EAN (Vendure's `ean` field).
+    let wanted = &catalog.products[5];
+    let res = client()
+        .get(format!(
+            "{on_vendure}/kiosk/{}/scan?code={}",
+            mine.slug, wanted.variants[0].ean
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let to = res.headers()["location"].to_str().unwrap();
+    assert!(
+        to.starts_with(&format!("/p/{}?variant=", wanted.slug)),
+        "{to}"
+    );
 }

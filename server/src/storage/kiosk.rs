@@ -30,7 +30,28 @@ const DEFAULT_TIMING: (i64, i64) = (
 pub const DEMO_KIOSK_PIN: &str = "2468";
 
 impl SqliteStore {
-    async fn location_id(&self, store: &str) -> BackendResult<i64> {
+    /// What a phone shows before taking a handoff: the store it comes from,
+    /// how many items, and how long the link still works.
+    pub(crate) async fn preview(
+        &self,
+        location: i64,
+        items: u32,
+        expires: i64,
+    ) -> BackendResult<HandoffPreview> {
+        let store_name = self
+            .directory()
+            .await?
+            .by_id(location)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        Ok(HandoffPreview {
+            store_name,
+            items,
+            expires_in_secs: expires - now(),
+        })
+    }
+
+    pub(crate) async fn location_id(&self, store: &str) -> BackendResult<i64> {
         self.directory()
             .await?
             .get(store)
@@ -273,31 +294,7 @@ impl KioskBackend for SqliteStore {
         let Some(cart) = cart else {
             return Err(Problem::CartEmpty.into());
         };
-        let token = new_token();
-        let handle = new_token();
-        let at = now();
-        sqlx::query(
-            "INSERT INTO handoffs (token_hash, handle, cart_id, location_id, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(hash_token(&token))
-        .bind(&handle)
-        .bind(cart)
-        .bind(location)
-        .bind(at)
-        .bind(at + HANDOFF_SECS)
-        .execute(&self.pool)
-        .await
-        ?;
-        let url = format!("{link_base}{token}");
-        let (qr_path, qr_size) = crate::qr::svg_path(&url);
-        Ok(Handoff {
-            url,
-            handle,
-            qr_path,
-            qr_size,
-            expires_in_secs: HANDOFF_SECS,
-        })
+        save_handoff(&self.pool, "handoffs", "cart_id", cart, location, link_base).await
     }
 
     async fn handoff_taken(&self, handle: &str) -> BackendResult<Option<bool>> {
@@ -322,17 +319,7 @@ impl KioskBackend for SqliteStore {
             return Ok(None);
         };
         usable(expires, used)?;
-        let store_name = self
-            .directory()
-            .await?
-            .by_id(location)
-            .map(|s| s.name.clone())
-            .unwrap_or_default();
-        Ok(Some(HandoffPreview {
-            store_name,
-            items: items as u32,
-            expires_in_secs: expires - now(),
-        }))
+        Ok(Some(self.preview(location, items as u32, expires).await?))
     }
 
     async fn accept_handoff(
@@ -385,8 +372,53 @@ impl KioskBackend for SqliteStore {
     }
 }
 
+/// Records a new handoff of what `owner` names (a column of `table`) at a
+/// store, and returns the link for the kiosk to show. Only the token's hash
+/// is kept: the link is the one secret, and it leaves on the screen.
+pub(crate) async fn save_handoff<O>(
+    pool: &sqlx::SqlitePool,
+    table: &str,
+    owner_column: &str,
+    owner: O,
+    location: i64,
+    link_base: &str,
+) -> BackendResult<Handoff>
+where
+    O: 'static + Send + for<'q> sqlx::Encode<'q, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
+{
+    let token = new_token();
+    let handle = new_token();
+    let at = now();
+    sqlx::query(&format!(
+        "INSERT INTO {table} (token_hash, handle, {owner_column}, location_id, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?)"
+    ))
+    .bind(hash_token(&token))
+    .bind(&handle)
+    .bind(owner)
+    .bind(location)
+    .bind(at)
+    .bind(at + HANDOFF_SECS)
+    .execute(pool)
+    .await?;
+    Ok(handoff_link(link_base, &token, handle))
+}
+
+/// The link (and its QR code) a kiosk shows for a new handoff.
+fn handoff_link(link_base: &str, token: &str, handle: String) -> Handoff {
+    let url = format!("{link_base}{token}");
+    let (qr_path, qr_size) = crate::qr::svg_path(&url);
+    Handoff {
+        url,
+        handle,
+        qr_path,
+        qr_size,
+        expires_in_secs: HANDOFF_SECS,
+    }
+}
+
 /// A handoff may be taken once, within its ten minutes.
-fn usable(expires: i64, used: Option<i64>) -> BackendResult<()> {
+pub(crate) fn usable(expires: i64, used: Option<i64>) -> BackendResult<()> {
     if used.is_some() {
         return Err(Problem::HandoffUsed.into());
     }

@@ -434,9 +434,44 @@ const ORDER_COLUMNS: &str =
     "id, status, channel, created_at, total, currency, name, pickup_code, pickup_location_id,
      slot_starts_at";
 
-#[async_trait::async_trait]
-impl OrderBackend for SqliteStore {
-    async fn pickup_plan(&self, cart: &Cart) -> BackendResult<Option<PickupPlan>> {
+/// Units of some variants on each store's shelf: store slug → variant → units.
+pub type Shelves = HashMap<String, HashMap<i64, u32>>;
+
+impl SqliteStore {
+    /// Units of `variants` on each store's shelf, from the stock table.
+    async fn shelves(&self, variants: Vec<i64>) -> BackendResult<Shelves> {
+        let ids: Vec<String> = variants.iter().map(i64::to_string).collect();
+        let rows: Vec<(i64, i64, i64)> = sqlx::query_as(&format!(
+            "SELECT location_id, variant_id, on_hand - reserved FROM stock
+             WHERE variant_id IN ({}) AND on_hand - reserved > 0",
+            ids.join(",")
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let dir = self.directory().await?;
+        let mut held = Shelves::new();
+        for (loc, v, n) in rows {
+            if let Some(store) = dir.by_id(loc) {
+                held.entry(store.slug.clone())
+                    .or_default()
+                    .insert(v, n as u32);
+            }
+        }
+        Ok(held)
+    }
+
+    /// The pickup plan of a cart (see `OrderBackend::pickup_plan`), with the
+    /// stores' shelves read by `shelves` (the stock table here, stock
+    /// locations on a commerce platform) when the chosen store lacks a line.
+    pub(crate) async fn plan_pickup<F, Fut>(
+        &self,
+        cart: &Cart,
+        shelves: F,
+    ) -> BackendResult<Option<PickupPlan>>
+    where
+        F: FnOnce(Vec<i64>) -> Fut,
+        Fut: std::future::Future<Output = BackendResult<Shelves>>,
+    {
         let pickup: Vec<_> = cart
             .lines
             .iter()
@@ -475,22 +510,11 @@ impl OrderBackend for SqliteStore {
             None
         } else {
             // The nearest store that has every pickup line on its shelf.
-            let ids: Vec<String> = pickup.iter().map(|l| l.variant_id.to_string()).collect();
-            let rows: Vec<(i64, i64, i64)> = sqlx::query_as(&format!(
-                "SELECT location_id, variant_id, on_hand - reserved FROM stock
-                 WHERE variant_id IN ({}) AND on_hand - reserved > 0",
-                ids.join(",")
-            ))
-            .fetch_all(&self.pool)
-            .await?;
-            let mut held: HashMap<i64, HashMap<i64, u32>> = HashMap::new();
-            for (loc, v, n) in rows {
-                held.entry(loc).or_default().insert(v, n as u32);
-            }
+            let held = shelves(pickup.iter().map(|l| l.variant_id).collect()).await?;
             dir.nearest((store.lat, store.lng))
                 .filter(|s| s.id != store.id)
                 .find(|s| {
-                    held.get(&s.id).is_some_and(|h| {
+                    held.get(&s.slug).is_some_and(|h| {
                         pickup
                             .iter()
                             .all(|l| h.get(&l.variant_id).copied().unwrap_or(0) >= l.quantity)
@@ -511,6 +535,14 @@ impl OrderBackend for SqliteStore {
             slots,
             alternative,
         }))
+    }
+}
+
+#[async_trait::async_trait]
+impl OrderBackend for SqliteStore {
+    async fn pickup_plan(&self, cart: &Cart) -> BackendResult<Option<PickupPlan>> {
+        self.plan_pickup(cart, |variants| self.shelves(variants))
+            .await
     }
 
     async fn place_order(

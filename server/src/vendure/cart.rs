@@ -108,7 +108,7 @@ impl CartLocks {
     }
 }
 
-fn now() -> i64 {
+pub(super) fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
@@ -286,6 +286,22 @@ impl Vendure {
             }
         }
         Ok(cart)
+    }
+
+    /// Units of `variants` on each store's shelf: its stock location's.
+    pub(super) async fn shelves(
+        &self,
+        variants: Vec<i64>,
+    ) -> BackendResult<crate::storage::orders::Shelves> {
+        let ids: Vec<String> = variants.iter().map(i64::to_string).collect();
+        let mut held = crate::storage::orders::Shelves::new();
+        for (variant, stock) in self.stock(&ids).await? {
+            let variant = number(&variant)?;
+            for (store, units) in stock.stores {
+                held.entry(store).or_default().insert(variant, units);
+            }
+        }
+        Ok(held)
     }
 
     /// After the order is placed: Vendure's next active order starts empty,
@@ -692,16 +708,30 @@ impl Vendure {
         guest_hash: &str,
         customer: i64,
     ) -> BackendResult<MergeReport> {
-        let guest = CartOwner::Guest(guest_hash.to_string());
-        let guest_key = owner_key(&guest);
-        let row = self.cart_row(&guest_key).await?;
+        self.move_cart(
+            &CartOwner::Guest(guest_hash.to_string()),
+            &CartOwner::Customer(customer),
+        )
+        .await
+    }
+
+    /// Moves `from`'s cart into `into`'s, merged line by line as at sign-in
+    /// (sign-in, and a kiosk handing its cart to a phone). A guest's cart is
+    /// done with afterwards; a customer's is emptied, ready for their next
+    /// visit.
+    pub(super) async fn move_cart(
+        &self,
+        from: &CartOwner,
+        into: &CartOwner,
+    ) -> BackendResult<MergeReport> {
+        let from_key = owner_key(from);
+        let row = self.cart_row(&from_key).await?;
         if row.merged || row.token.is_none() {
             return Ok(MergeReport::default());
         }
         let locale = Locale::default();
-        let guest_cart = self.read_cart(&guest, locale).await?;
-        let owner = CartOwner::Customer(customer);
-        let mine = self.read_cart(&owner, locale).await?;
+        let theirs = self.read_cart(from, locale).await?;
+        let mine = self.read_cart(into, locale).await?;
         let qty = |c: &Cart| -> Vec<LineQty> {
             c.lines
                 .iter()
@@ -712,19 +742,19 @@ impl Vendure {
                 })
                 .collect()
         };
-        let free: HashMap<(i64, Fulfilment), u32> = guest_cart
+        let free: HashMap<(i64, Fulfilment), u32> = theirs
             .lines
             .iter()
             .chain(mine.lines.iter())
             .map(|l| ((l.variant_id, l.fulfilment), l.available))
             .collect();
-        let (merged, report) = merge_carts(&qty(&mine), &qty(&guest_cart), |v, f| {
+        let (merged, report) = merge_carts(&qty(&mine), &qty(&theirs), |v, f| {
             free.get(&(v, f)).copied().unwrap_or(0)
         });
-        if guest_cart.pickup_store.is_some() && mine.pickup_store.is_none() {
-            if let Some(store) = &guest_cart.pickup_store {
+        if mine.pickup_store.is_none() {
+            if let Some(store) = &theirs.pickup_store {
                 self.apply_op(
-                    &owner,
+                    into,
                     &CartOp::PickupAt {
                         store: store.slug.clone(),
                     },
@@ -736,7 +766,7 @@ impl Vendure {
         }
         for l in merged {
             self.apply_op(
-                &owner,
+                into,
                 &CartOp::Set {
                     variant_id: l.variant_id,
                     quantity: l.quantity,
@@ -747,10 +777,17 @@ impl Vendure {
             )
             .await?;
         }
-        sqlx::query("UPDATE vendure_carts SET status = 'merged' WHERE owner = ?")
-            .bind(&guest_key)
-            .execute(self.own.pool())
-            .await?;
+        match from {
+            CartOwner::Guest(_) => {
+                sqlx::query("UPDATE vendure_carts SET status = 'merged' WHERE owner = ?")
+                    .bind(&from_key)
+                    .execute(self.own.pool())
+                    .await?;
+            }
+            CartOwner::Customer(_) => {
+                self.apply_op(from, &CartOp::Clear, None, locale).await?;
+            }
+        }
         Ok(report)
     }
 }

@@ -186,6 +186,55 @@ fn card(
     })
 }
 
+/// Reads `fields` of the channel's global settings (Admin API).
+async fn global_settings<T: serde::de::DeserializeOwned>(
+    client: &super::client::Client,
+    fields: &str,
+) -> Result<T, VendureError> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Data<T> {
+        global_settings: T,
+    }
+    let data: Data<T> = client
+        .admin_read(&format!("{{ globalSettings {{ {fields} }} }}"), json!({}))
+        .await?;
+    Ok(data.global_settings)
+}
+
+/// Whether variants have the `ean` custom field (omnistore's Vendure
+/// configuration adds it; Vendure itself has no barcode field).
+pub(super) async fn has_ean_field(client: &super::client::Client) -> Result<bool, VendureError> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Settings {
+        server_config: ServerConfig,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct ServerConfig {
+        entity_custom_fields: Vec<Entity>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Entity {
+        entity_name: String,
+        custom_fields: Vec<Field>,
+    }
+    #[derive(Deserialize)]
+    struct Field {
+        name: String,
+    }
+    let settings: Settings = global_settings(
+        client,
+        "serverConfig { entityCustomFields { entityName customFields { ... on CustomField { name } } } }",
+    )
+    .await?;
+    Ok(settings.server_config.entity_custom_fields.iter().any(|e| {
+        e.entity_name == "ProductVariant" && e.custom_fields.iter().any(|f| f.name == "ean")
+    }))
+}
+
 impl Vendure {
     /// Collections as categories, parents before their children, with the
     /// number of products in each.
@@ -469,6 +518,53 @@ impl Vendure {
         }
     }
 
+    /// The product and variant whose `ean` custom field is `code`, where
+    /// the Vendure has that field; else the SKU `code` (a shop that keeps
+    /// its barcodes as SKUs).
+    pub(super) async fn exact_ean(
+        &self,
+        code: &str,
+        locale: Locale,
+    ) -> BackendResult<Option<(String, i64)>> {
+        if !self.ean_field().await? {
+            return self.exact_sku(code, locale).await;
+        }
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Data {
+            product_variants: Items<Found>,
+        }
+        #[derive(Deserialize)]
+        struct Found {
+            id: String,
+            product: Slug,
+        }
+        let data: Data = self
+            .client
+            .admin_read(
+                "query($code: String!) { productVariants(options: { filter: { ean: { eq: $code } }, take: 1 }) {
+                   items { id product { slug } } } }",
+                json!({ "code": code }),
+            )
+            .await?;
+        match data.product_variants.items.into_iter().next() {
+            Some(v) => Ok(Some((v.product.slug, number(&v.id)?))),
+            None => Ok(None),
+        }
+    }
+
+    /// Whether this Vendure's variants have an `ean` field (kept like the
+    /// catalog: the field comes with Vendure's configuration).
+    async fn ean_field(&self) -> BackendResult<bool> {
+        let has = self
+            .cache
+            .read(Key::Upstream("eanField".into()), || async {
+                Ok(has_ean_field(&self.client).await?)
+            })
+            .await?;
+        Ok(has)
+    }
+
     async fn load_search(
         &self,
         locale: Locale,
@@ -547,6 +643,12 @@ impl Vendure {
             price_with_tax: i64,
             currency_code: String,
             options: Vec<VariantOption>,
+            #[serde(default)]
+            custom_fields: Option<Barcode>,
+        }
+        #[derive(Deserialize)]
+        struct Barcode {
+            ean: Option<String>,
         }
         #[derive(Deserialize)]
         struct VariantOption {
@@ -558,17 +660,20 @@ impl Vendure {
             code: String,
             name: String,
         }
+        let ean = match self.ean_field().await? {
+            true => "customFields { ean }",
+            false => "",
+        };
+        let query = format!(
+            "query($slug: String!) {{ product(slug: $slug) {{
+               slug name description facetValues {{ name facet {{ code }} }}
+               collections {{ slug }}
+               variants {{ id sku priceWithTax currencyCode {ean}
+                          options {{ name group {{ code name }} }} }} }} }}"
+        );
         let data: Data = self
             .client
-            .shop_read(
-                "query($slug: String!) { product(slug: $slug) {
-                   slug name description facetValues { name facet { code } }
-                   collections { slug }
-                   variants { id sku priceWithTax currencyCode
-                              options { name group { code name } } } } }",
-                json!({ "slug": slug }),
-                locale,
-            )
+            .shop_read(&query, json!({ "slug": slug }), locale)
             .await?;
         let Some(p) = data.product else {
             return Ok(None);
@@ -616,7 +721,7 @@ impl Vendure {
             variants.push(Variant {
                 id: number(&v.id)?,
                 sku: v.sku,
-                ean: String::new(),
+                ean: v.custom_fields.and_then(|f| f.ean).unwrap_or_default(),
                 price: money(v.price_with_tax, &v.currency_code)?,
                 compare_at: None,
                 size: (!others.is_empty()).then(|| others.join(" / ")),
@@ -721,22 +826,14 @@ impl Vendure {
     async fn tracks_inventory(&self) -> BackendResult<bool> {
         #[derive(Deserialize)]
         #[serde(rename_all = "camelCase")]
-        struct Data {
-            global_settings: Settings,
-        }
-        #[derive(Deserialize)]
-        #[serde(rename_all = "camelCase")]
         struct Settings {
             track_inventory: bool,
         }
         let tracks = self
             .cache
             .read(Key::Upstream("trackInventory".into()), || async {
-                let data: Data = self
-                    .client
-                    .admin_read("{ globalSettings { trackInventory } }", json!({}))
-                    .await?;
-                Ok(data.global_settings.track_inventory)
+                let settings: Settings = global_settings(&self.client, "trackInventory").await?;
+                Ok(settings.track_inventory)
             })
             .await?;
         Ok(tracks)

@@ -586,7 +586,9 @@ impl OrderBackend for Vendure {
         &self,
         cart: &Cart,
     ) -> BackendResult<Option<omnistore_components::model::PickupPlan>> {
-        self.own.pickup_plan(cart).await
+        self.own
+            .plan_pickup(cart, |variants| self.shelves(variants))
+            .await
     }
     /// The owner's cart as a placed Vendure order.
     async fn place_order(

@@ -21,6 +21,8 @@ mod catalog;
 mod checkout;
 pub mod client;
 mod customers;
+mod handoff;
+pub mod seed;
 
 use crate::catalog_cache::CatalogCache;
 use crate::storage::SqliteStore;
@@ -212,9 +214,10 @@ impl KioskBackend for Vendure {
         self.own.unbind_kiosk(device).await
     }
     async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, i64)>> {
-        // A scan finds a Vendure SKU (or a barcode kept as the SKU).
-        let (ScanCode::Sku(code) | ScanCode::Ean(code)) = code;
-        self.exact_sku(code, Locale::default()).await
+        match code {
+            ScanCode::Sku(sku) => self.exact_sku(sku, Locale::default()).await,
+            ScanCode::Ean(ean) => self.exact_ean(ean, Locale::default()).await,
+        }
     }
     async fn aisle(&self, store: &str, product_slug: &str) -> BackendResult<Option<String>> {
         self.own.aisle(store, product_slug).await
@@ -228,19 +231,19 @@ impl KioskBackend for Vendure {
         owner: &CartOwner,
         link_base: &str,
     ) -> BackendResult<Handoff> {
-        self.own.start_handoff(store, owner, link_base).await
+        self.start_vendure_handoff(store, owner, link_base).await
     }
     async fn handoff_taken(&self, handle: &str) -> BackendResult<Option<bool>> {
-        self.own.handoff_taken(handle).await
+        self.vendure_handoff_taken(handle).await
     }
     async fn handoff_preview(&self, token_hash: &str) -> BackendResult<Option<HandoffPreview>> {
-        self.own.handoff_preview(token_hash).await
+        self.vendure_handoff_preview(token_hash).await
     }
     async fn accept_handoff(
         &self,
         token_hash: &str,
         owner: &CartOwner,
     ) -> BackendResult<MergeReport> {
-        self.own.accept_handoff(token_hash, owner).await
+        self.accept_vendure_handoff(token_hash, owner).await
     }
 }
