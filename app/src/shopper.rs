@@ -34,7 +34,7 @@ use crate::api::{
 use leptos::prelude::*;
 use omnistore_components::i18n::{use_locale, Locale, Msg};
 use omnistore_components::model::{
-    Cart, CartNotice, CartOp, Fulfilment, StoreRef, Viewer, MAX_LINE_QUANTITY,
+    Cart, CartNotice, CartOp, Fulfilment, StoreRef, VariantId, Viewer, MAX_LINE_QUANTITY,
 };
 use serde::{Deserialize, Serialize};
 
@@ -170,12 +170,12 @@ pub fn island_context(session: Option<SessionProp>) {
 /// Applies a change to a cart as the server will (without stock limits, which
 /// only the server knows), for showing it before the answer arrives.
 fn apply_locally(cart: &mut Cart, op: &CartOp) {
-    let same = |l: &omnistore_components::model::CartLine, v: i64, f: Fulfilment| {
-        l.variant_id == v && l.fulfilment == f
+    let same = |l: &omnistore_components::model::CartLine, v: &VariantId, f: Fulfilment| {
+        &l.variant_id == v && l.fulfilment == f
     };
-    match *op {
-        CartOp::Add {
-            variant_id,
+    match op {
+        &CartOp::Add {
+            ref variant_id,
             quantity,
             fulfilment,
         } => {
@@ -187,8 +187,8 @@ fn apply_locally(cart: &mut Cart, op: &CartOp) {
                 l.quantity = (l.quantity + quantity).min(MAX_LINE_QUANTITY);
             }
         }
-        CartOp::Set {
-            variant_id,
+        &CartOp::Set {
+            ref variant_id,
             quantity,
             fulfilment,
         } => {
@@ -202,12 +202,12 @@ fn apply_locally(cart: &mut Cart, op: &CartOp) {
                 l.quantity = quantity;
             }
         }
-        CartOp::Remove {
-            variant_id,
+        &CartOp::Remove {
+            ref variant_id,
             fulfilment,
         } => cart.lines.retain(|l| !same(l, variant_id, fulfilment)),
-        CartOp::Move {
-            variant_id,
+        &CartOp::Move {
+            ref variant_id,
             from,
             to,
         } => {
@@ -279,15 +279,15 @@ impl Shopper {
             .pending
             .get()
             .iter()
-            .filter_map(|q| match q.op {
-                CartOp::Add {
-                    variant_id,
+            .filter_map(|q| match &q.op {
+                &CartOp::Add {
+                    ref variant_id,
                     quantity,
                     fulfilment,
                 } if !cart
                     .lines
                     .iter()
-                    .any(|l| l.variant_id == variant_id && l.fulfilment == fulfilment) =>
+                    .any(|l| &l.variant_id == variant_id && l.fulfilment == fulfilment) =>
                 {
                     Some(quantity)
                 }
@@ -336,7 +336,7 @@ impl Shopper {
 
     /// "Add to cart" from a page: applies the change and opens the mini-cart,
     /// which says how it went. The callback every AddToCart gets.
-    pub fn add_callback(&self) -> Callback<(i64, u32, Fulfilment)> {
+    pub fn add_callback(&self) -> Callback<(VariantId, u32, Fulfilment)> {
         let shopper = *self;
         Callback::new(move |(variant_id, quantity, fulfilment)| {
             shopper.apply(CartOp::Add {
@@ -656,7 +656,7 @@ mod tests {
     fn report(added_lines: u32, dropped: u32) -> MergeReport {
         MergeReport {
             added_lines,
-            reduced: vec![LineQty::new(7, 3)],
+            reduced: vec![LineQty::new(7.into(), 3)],
             dropped,
         }
     }

@@ -7,10 +7,10 @@
 
 use crate::i18n::Locale;
 use crate::model::{
-    Address, Cart, CartOp, CartUpdate, Category, CheckoutForm, Handoff, HandoffPreview,
+    Address, AddressId, Cart, CartOp, CartUpdate, Category, CheckoutForm, Handoff, HandoffPreview,
     KioskSettings, Listing, ListingQuery, MergeReport, OrderStatus, OrderSummary, OrderView,
     PickupPlan, Problem, ProductDetail, ProductSummary, Profile, ScanCode, SearchOutcome,
-    SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef,
+    SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef, VariantId,
 };
 use futures::stream::BoxStream;
 use sha2::{Digest, Sha256};
@@ -144,11 +144,15 @@ pub trait AccountBackend: Send + Sync {
     /// Deletes the customer with their sessions, addresses and carts.
     async fn delete_customer(&self, customer: i64) -> BackendResult<()>;
     async fn addresses(&self, customer: i64) -> BackendResult<Vec<Address>>;
-    /// Inserts (`id == 0`) or updates one of the customer's own addresses;
+    /// Inserts (no `id`) or updates one of the customer's own addresses;
     /// `Ok(None)` when `id` is not theirs. Returns the id.
-    async fn save_address(&self, customer: i64, address: &Address) -> BackendResult<Option<i64>>;
+    async fn save_address(
+        &self,
+        customer: i64,
+        address: &Address,
+    ) -> BackendResult<Option<AddressId>>;
     /// False when the address is not theirs (or gone).
-    async fn delete_address(&self, customer: i64, id: i64) -> BackendResult<bool>;
+    async fn delete_address(&self, customer: i64, id: &AddressId) -> BackendResult<bool>;
 
     // --- Login throttling: failures per key ("email:…", "ip:…").
 
@@ -220,13 +224,17 @@ pub trait StoreBackend: Send + Sync {
     /// A store by slug, for badges; `None` when unknown.
     async fn store_ref(&self, slug: &str) -> BackendResult<Option<StoreRef>>;
     /// Units of each variant free to sell at a store (on hand minus reserved).
-    async fn store_stock(&self, store: &str, variants: &[i64]) -> BackendResult<Vec<(i64, u32)>>;
+    async fn store_stock(
+        &self,
+        store: &str,
+        variants: &[VariantId],
+    ) -> BackendResult<Vec<(VariantId, u32)>>;
     /// The stores nearest to `store` that hold at least one unit of the
     /// variant (the store itself excluded), with distances.
     async fn nearby_stock(
         &self,
         store: &str,
-        variant: i64,
+        variant: &VariantId,
         limit: usize,
     ) -> BackendResult<Vec<StockAt>>;
 }
@@ -289,7 +297,7 @@ pub trait KioskBackend: Send + Sync {
     /// Staff "exit": the device is an ordinary browser again.
     async fn unbind_kiosk(&self, device: &str) -> BackendResult<()>;
     /// The product page of a scanned code: (product slug, variant id).
-    async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, i64)>>;
+    async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, VariantId)>>;
     /// Where a product's category is in a store ("Aisle 4"), if known.
     async fn aisle(&self, store: &str, product_slug: &str) -> BackendResult<Option<String>>;
     /// Ends a kiosk visit: the guest cart and the session (if any) are ended

@@ -9,6 +9,9 @@
 //                         (no images: omnistore draws its own), then exit
 //   VENDURE_PARENT_PID    exit when this process is gone, so a test run that
 //                         dies cannot leave Vendure behind
+//   VENDURE_IDS=uuid      UUIDs as ids instead of numbers (for a new database
+//                         only), as some shops run Vendure; omnistore must
+//                         treat ids as opaque text
 'use strict';
 const path = require('path');
 const fs = require('fs');
@@ -19,6 +22,7 @@ const {
   dummyPaymentHandler,
   LogLevel,
   DefaultLogger,
+  UuidIdStrategy,
 } = require('@vendure/core');
 // Vendure's default queue, which its index does not export.
 const { InMemoryJobQueueStrategy } = require('@vendure/core/dist/job-queue/in-memory-job-queue-strategy');
@@ -61,6 +65,7 @@ const config = {
     logging: false,
   },
   paymentOptions: { paymentMethodHandlers: [dummyPaymentHandler] },
+  ...(process.env.VENDURE_IDS === 'uuid' ? { entityOptions: { entityIdStrategy: new UuidIdStrategy() } } : {}),
   // A barcode field of the shop's own: Vendure has none. `omnistore
   // vendure-seed` fills it, and omnistore's kiosk finds a scanned EAN by it
   // (on a Vendure without it, a scan finds SKUs only).

@@ -30,7 +30,7 @@
 
 use omnistore_components::backend::{BackendError, BackendResult};
 use omnistore_components::i18n::Locale;
-use omnistore_components::model::ListingQuery;
+use omnistore_components::model::{ListingQuery, VariantId};
 use std::any::Any;
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -54,9 +54,9 @@ pub enum Key {
     SitemapPaths,
     StoreChoices,
     /// Store slug and variants: units free to sell there.
-    StoreStock(String, Vec<i64>),
+    StoreStock(String, Vec<VariantId>),
     /// Store slug, variant and how many: the nearest other stores holding it.
-    NearbyStock(String, i64, usize),
+    NearbyStock(String, VariantId, usize),
     /// Store slug and product slug: the product's aisle there.
     Aisle(String, String),
     /// A back end's own intermediate answer (an external platform's

@@ -213,7 +213,7 @@ async fn a_handoff_moves_the_cart_to_the_phone_once() {
     assert_eq!(s, StatusCode::OK, "{body}");
     let (_, cart) = phone.get("/api/cart").await;
     let cart: Value = serde_json::from_str(&cart).unwrap();
-    assert_eq!(cart["lines"][0]["variant_id"], variant);
+    assert_eq!(cart["lines"][0]["variant_id"], variant.to_string());
     assert_eq!(cart["lines"][0]["quantity"], 2);
     assert_eq!(kiosk.get(&taken_path).await.1, "true");
 

@@ -45,6 +45,17 @@ fn shop() -> &'static VendureShop {
 /// Vendure). Vendure exits by itself when this process is gone
 /// (`VENDURE_PARENT_PID`).
 fn start_vendure(port: u16, dir: &std::path::Path, sample: bool) -> Child {
+    start_vendure_with(port, dir, sample, &[])
+}
+
+/// [`start_vendure`] with more of scripts/vendure/server.js's settings
+/// (e.g. `VENDURE_IDS=uuid`).
+fn start_vendure_with(
+    port: u16,
+    dir: &std::path::Path,
+    sample: bool,
+    env: &[(&str, &str)],
+) -> Child {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/vendure.sh");
     let log = std::fs::File::options()
         .create(true)
@@ -58,6 +69,7 @@ fn start_vendure(port: u16, dir: &std::path::Path, sample: bool) -> Child {
         .args(["--port", &port.to_string(), "--data"])
         .arg(dir.join("vendure"))
         .env("VENDURE_PARENT_PID", std::process::id().to_string())
+        .envs(env.iter().copied())
         .stdout(log.try_clone().unwrap())
         .stderr(log)
         .stdin(Stdio::null())
@@ -1030,9 +1042,9 @@ async fn accounts_are_vendure_customers() {
     assert_eq!(laptop.get("/api/account").await.0, StatusCode::UNAUTHORIZED);
 
     // The address book is Vendure's; another customer's id changes nothing.
-    let (s, id) = phone.save_address("0", "Długa 1").await;
+    let (s, id) = phone.save_address("", "Długa 1").await;
     assert_eq!(s, StatusCode::OK, "{id}");
-    let id: i64 = id.trim().parse().unwrap();
+    let id: String = serde_json::from_str(&id).expect("Vendure's id, as text");
     assert_eq!(
         vendure_customer(&email).await["addresses"],
         json!([{ "streetLine1": "Długa 1", "city": "Warszawa" }])
@@ -1237,33 +1249,41 @@ fn product_facts(page: &str) -> Value {
     facts
 }
 
-#[tokio::test]
-async fn vendure_seed_makes_a_fresh_vendure_the_same_shop_as_the_built_in_one() {
+/// A demo shop twice: on the built-in back end, and on a fresh Vendure of
+/// its own (started with `env`) filled by `vendure-seed`, each with its own
+/// copy of the same stores. Vendure stops when the guard is dropped.
+struct SeededPair {
+    builtin: String,
+    on_vendure: String,
+    vendure_url: String,
+    _vendure: Stopped,
+    _dir: tempfile::TempDir,
+}
+
+const SEED_SHAPE: [&str; 4] = ["--products", "24", "--stores", "3"];
+
+fn seeded_pair(env: &[(&str, &str)]) -> SeededPair {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
-    let _vendure = Stopped(start_vendure(port, dir.path(), false));
+    let vendure = Stopped(start_vendure_with(port, dir.path(), false, env));
     let url = format!("http://127.0.0.1:{port}");
-    let shape = ["--products", "24", "--stores", "3"];
-    let seed =
-        || omnistore(&[&["vendure-seed", "--vendure-url", url.as_str()][..], &shape].concat());
-    let first = seed();
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
+    let seeded = omnistore(
+        &[
+            &["vendure-seed", "--vendure-url", url.as_str()][..],
+            &SEED_SHAPE,
+        ]
+        .concat(),
     );
-    // A Vendure with a catalog is not seeded over.
-    let again = seed();
-    let said = String::from_utf8_lossy(&again.stderr);
-    assert!(!again.status.success());
-    assert!(said.contains("already has 24 products"), "{said}");
-
-    // The built-in shop with the same demo, and omnistore on the seeded Vendure
-    // with the same stores (each its own copy of the database).
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
     // (Made twice rather than copied: a copy could miss what is still in the WAL.)
     let demo = |db: &std::path::Path| {
         let url = format!("sqlite://{}", db.display());
-        let made = omnistore(&[&["demo", "--database-url", url.as_str()][..], &shape].concat());
+        let made =
+            omnistore(&[&["demo", "--database-url", url.as_str()][..], &SEED_SHAPE].concat());
         assert!(
             made.status.success(),
             "{}",
@@ -1297,6 +1317,30 @@ async fn vendure_seed_makes_a_fresh_vendure_the_same_shop_as_the_built_in_one() 
             cache_ttl: TTL,
         }),
     ));
+    SeededPair {
+        builtin,
+        on_vendure,
+        vendure_url: url,
+        _vendure: vendure,
+        _dir: dir,
+    }
+}
+
+#[tokio::test]
+async fn vendure_seed_makes_a_fresh_vendure_the_same_shop_as_the_built_in_one() {
+    let pair = seeded_pair(&[]);
+    let (builtin, on_vendure) = (pair.builtin.clone(), pair.on_vendure.clone());
+    // A Vendure with a catalog is not seeded over.
+    let again = omnistore(
+        &[
+            &["vendure-seed", "--vendure-url", pair.vendure_url.as_str()][..],
+            &SEED_SHAPE,
+        ]
+        .concat(),
+    );
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(!again.status.success());
+    assert!(said.contains("already has 24 products"), "{said}");
 
     // What `demo` and `vendure-seed` both made (their default seed).
     let catalog = omnistore_server::demo::generate(&omnistore_server::demo::DemoSize {
@@ -1428,11 +1472,7 @@ async fn vendure_seed_makes_a_fresh_vendure_the_same_shop_as_the_built_in_one() 
         assert!(s.is_success(), "{s} {body}");
         let view = super::stores::checkout_view(&shopper).await;
         let pickup = &view["pickup"];
-        assert_eq!(
-            pickup["missing"],
-            json!([variant.parse::<i64>().unwrap()]),
-            "{view}"
-        );
+        assert_eq!(pickup["missing"], json!([variant]), "{view}");
         pickup["alternative"][0]["slug"].clone()
     };
     let builtin_offer = plan(builtin.clone()).await;
@@ -1455,4 +1495,132 @@ async fn vendure_seed_makes_a_fresh_vendure_the_same_shop_as_the_built_in_one() 
         to.starts_with(&format!("/p/{}?variant=", wanted.slug)),
         "{to}"
     );
+}
+
+/// The variant a kiosk's scan of `ean` at `store` leads to (its `?variant=`).
+async fn scanned_variant(base: &str, store: &str, ean: &str) -> String {
+    let res = client()
+        .get(format!("{base}/kiosk/{store}/scan?code={ean}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let to = res.headers()["location"].to_str().unwrap();
+    to.rsplit_once("variant=").expect("a variant").1.to_string()
+}
+
+#[tokio::test]
+async fn ids_are_opaque_text_so_a_vendure_with_uuids_is_the_same_shop() {
+    let pair = seeded_pair(&[("VENDURE_IDS", "uuid")]);
+    let catalog = omnistore_server::demo::generate(&omnistore_server::demo::DemoSize {
+        products: 24,
+        stores: 3,
+        seed: omnistore_server::demo::DemoSize::default().seed,
+    });
+    // A variant on my store's shelf (and, most likely, on others').
+    let mine_at = 1;
+    let mine = &catalog.locations[mine_at].slug;
+    let &(_, p, v, _) = catalog
+        .stock
+        .iter()
+        .find(|&&(l, _, _, n)| l == mine_at && n > 0)
+        .expect("something on my store's shelf");
+    let product = &catalog.products[p];
+    let ean = &product.variants[v].ean;
+    let uuid = scanned_variant(&pair.on_vendure, mine, ean).await;
+    assert_eq!(uuid.len(), 36, "Vendure's id is a UUID: {uuid}");
+    assert!(uuid.parse::<i64>().is_err());
+    let number = scanned_variant(&pair.builtin, mine, ean).await;
+    assert!(number.parse::<i64>().is_ok(), "{number}");
+
+    // The product page links each variant by its UUID.
+    let (s, page) = get_from(&pair.on_vendure, &format!("/p/{}", product.slug)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains(&format!("?variant={uuid}")), "{page}");
+    let (s, page) = get_from(
+        &pair.on_vendure,
+        &format!("/p/{}?variant={uuid}", product.slug),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(
+        product_facts(&page),
+        product_facts(
+            &get_from(
+                &pair.builtin,
+                &format!("/p/{}?variant={number}", product.slug)
+            )
+            .await
+            .1
+        )
+    );
+
+    // The cart holds it by its UUID, which comes back as text; stock at my
+    // store and the nearest other stores that have it are Vendure's stock
+    // locations, and the same as the built-in shop's.
+    let shopper = Shopper::visit(&pair.on_vendure).await;
+    let (s, body) = shopper.form("/api/my-store", &[("store", mine)]).await;
+    assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+    let (s, body) = shopper
+        .form("/api/cart/add", &[("variant_id", &uuid), ("quantity", "2")])
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let cart = shopper.cart().await;
+    assert_eq!(cart["lines"][0]["variant_id"], uuid.as_str(), "{cart}");
+    assert_eq!(cart["lines"][0]["quantity"], 2);
+    let local = |base: String, id: String| async move {
+        let shopper = Shopper::visit(&base).await;
+        let (s, body) = shopper.form("/api/my-store", &[("store", mine)]).await;
+        assert!(s.is_success() || s.is_redirection(), "{s} {body}");
+        let (s, body) = shopper
+            .get(&format!("/api/stores/stock?variants={id}"))
+            .await;
+        assert_eq!(s, StatusCode::OK, "{body}");
+        let mut v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["variants"][0]["variant_id"], id.as_str(), "{body}");
+        v["variants"][0]["variant_id"].take();
+        v["variants"][0].clone()
+    };
+    let on_vendure = local(pair.on_vendure.clone(), uuid.clone()).await;
+    assert!(on_vendure["units"].as_u64().unwrap() > 0, "{on_vendure}");
+    assert_eq!(
+        on_vendure,
+        local(pair.builtin.clone(), number.clone()).await
+    );
+    let (s, body) = shopper
+        .form("/api/cart/remove", &[("variant_id", &uuid)])
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(shopper.cart().await["lines"], json!([]));
+
+    // A saved address's id is Vendure's UUID too.
+    shopper
+        .register(&super::accounts::unique_email("vendure-uuid"))
+        .await;
+    let (s, id) = shopper.save_address("", "Długa 1").await;
+    assert_eq!(s, StatusCode::OK, "{id}");
+    let id: String = serde_json::from_str(&id).expect("the id, as text");
+    assert_eq!(id.len(), 36, "{id}");
+    let (s, body) = shopper
+        .form("/api/account/address/delete", &[("id", &id)])
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+
+    // Text that cannot be an id is a 400 on either back end, and an id of
+    // another platform names nothing in the built-in shop.
+    for base in [&pair.on_vendure, &pair.builtin] {
+        let shopper = Shopper::visit(base).await;
+        for bad in ["", "a b", "1&x=2"] {
+            let (s, body) = shopper
+                .form("/api/cart/add", &[("variant_id", bad), ("quantity", "1")])
+                .await;
+            assert_eq!(s, StatusCode::BAD_REQUEST, "{bad:?}: {body}");
+        }
+    }
+    let shopper = Shopper::visit(&pair.builtin).await;
+    let (s, body) = shopper
+        .form("/api/cart/add", &[("variant_id", &uuid), ("quantity", "1")])
+        .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("unknown_variant"), "{body}");
 }

@@ -6,7 +6,7 @@
 use super::ShopError;
 use leptos::prelude::*;
 use omnistore_components::model::{
-    Address, Cart, MergeReport, OrderSummary, Profile, SessionInfo, StoreRef, Viewer,
+    Address, AddressId, Cart, MergeReport, OrderSummary, Profile, SessionInfo, StoreRef, Viewer,
 };
 use serde::{Deserialize, Serialize};
 
@@ -405,18 +405,22 @@ pub async fn delete_account(password: String) -> Result<(), ShopError> {
     Ok(())
 }
 
-/// Adds (`id` 0) or edits one of the customer's addresses.
+/// Adds (`id` empty) or edits one of the customer's addresses; answers its id.
 #[server(endpoint = "account/address")]
 pub async fn save_address(
-    id: i64,
+    id: Option<String>,
     name: String,
     street: String,
     postcode: String,
     city: String,
     phone: String,
-) -> Result<i64, ShopError> {
+) -> Result<AddressId, ShopError> {
     use super::ssr::*;
     let (customer, _) = customer()?;
+    let id = match id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(id) => Some(id.parse().map_err(|_| refuse(Problem::NoSuchAddress))?),
+    };
     let address = Address {
         id,
         name,
@@ -439,10 +443,10 @@ pub async fn save_address(
 
 /// Deletes one of the customer's addresses.
 #[server(endpoint = "account/address/delete")]
-pub async fn delete_address(id: i64) -> Result<(), ShopError> {
+pub async fn delete_address(id: AddressId) -> Result<(), ShopError> {
     use super::ssr::*;
     let (customer, _) = customer()?;
-    if backend()?.delete_address(customer, id).await? {
+    if backend()?.delete_address(customer, &id).await? {
         Ok(())
     } else {
         Err(refuse(Problem::NoSuchAddress))

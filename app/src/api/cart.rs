@@ -9,7 +9,7 @@
 
 use super::ShopError;
 use leptos::prelude::*;
-use omnistore_components::model::{Cart, CartOp, CartUpdate};
+use omnistore_components::model::{Cart, CartOp, CartUpdate, VariantId};
 
 #[cfg(feature = "ssr")]
 mod ssr {
@@ -96,7 +96,7 @@ pub async fn apply_cart(op: CartOp, key: Option<String>) -> Result<CartUpdate, S
 /// Form post: add `quantity` units of a variant.
 #[server(endpoint = "cart/add")]
 pub async fn add_to_cart(
-    variant_id: i64,
+    variant_id: VariantId,
     quantity: i64,
     fulfilment: Option<String>,
 ) -> Result<CartUpdate, ShopError> {
@@ -116,7 +116,7 @@ pub async fn add_to_cart(
 /// Form post: set a line's quantity (0 removes it).
 #[server(endpoint = "cart/set")]
 pub async fn set_cart_quantity(
-    variant_id: i64,
+    variant_id: VariantId,
     quantity: i64,
     fulfilment: Option<String>,
 ) -> Result<CartUpdate, ShopError> {
@@ -136,7 +136,7 @@ pub async fn set_cart_quantity(
 /// Form post: remove a line.
 #[server(endpoint = "cart/remove")]
 pub async fn remove_from_cart(
-    variant_id: i64,
+    variant_id: VariantId,
     fulfilment: Option<String>,
 ) -> Result<CartUpdate, ShopError> {
     let fulfilment = ssr::fulfilment(fulfilment)?;
@@ -153,7 +153,7 @@ pub async fn remove_from_cart(
 /// Form post: switch a line between delivery and pickup.
 #[server(endpoint = "cart/move")]
 pub async fn move_cart_line(
-    variant_id: i64,
+    variant_id: VariantId,
     from: String,
     to: String,
 ) -> Result<CartUpdate, ShopError> {

@@ -2,7 +2,7 @@
 
 use super::ShopError;
 use leptos::prelude::*;
-use omnistore_components::model::{StockAt, StoreCard, StoreDetail, StoreRef};
+use omnistore_components::model::{StockAt, StoreCard, StoreDetail, StoreRef, VariantId};
 use serde::{Deserialize, Serialize};
 
 /// Stock of a product's variants at "my store", and where else they are.
@@ -16,7 +16,7 @@ pub struct LocalStock {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VariantStock {
-    pub variant_id: i64,
+    pub variant_id: VariantId,
     /// Free units on my store's shelf.
     pub units: u32,
     /// The nearest other stores that have it.
@@ -107,7 +107,7 @@ pub async fn get_local_stock(
     let ids = variants
         .split(',')
         .filter(|s| !s.is_empty())
-        .map(|s| s.trim().parse::<i64>())
+        .map(|s| s.trim().parse::<VariantId>())
         .collect::<Result<Vec<_>, _>>()
         .map_err(|_| refuse(Problem::BadVariantList))?;
     if ids.len() > MAX_STOCK_VARIANTS {
@@ -126,7 +126,7 @@ pub async fn get_local_stock(
     let units = b.store_stock(&slug, &ids).await?;
     let mut out = Vec::with_capacity(units.len());
     for (variant_id, units) in units {
-        let nearby = b.nearby_stock(&slug, variant_id, 3).await?;
+        let nearby = b.nearby_stock(&slug, &variant_id, 3).await?;
         out.push(VariantStock {
             variant_id,
             units,

@@ -154,7 +154,7 @@ fn AccountIsland(
     });
     let on_save = Callback::new(move |a: Address| {
         save_address.dispatch(SaveAddress {
-            id: a.id,
+            id: a.id.map(|id| id.to_string()),
             name: a.name,
             street: a.street,
             postcode: a.postcode,
@@ -254,7 +254,7 @@ fn account_view(
                         .addresses
                         .into_iter()
                         .map(|a| {
-                            let id = a.id;
+                            let id = a.id.as_ref().map(|id| id.to_string()).unwrap_or_default();
                             let summary = format!(
                                 "{}, {}, {} {}",
                                 a.name,

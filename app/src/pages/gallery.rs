@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use omnistore_components::i18n::{t, Msg};
 use omnistore_components::model::{
     image_url, Address, Cart, CartLine as Line, Fulfilment, HoursException, LocalMoment, Money,
-    OpenStatus, PickupSlot, ProductSummary, StoreCard as StoreCardData, StoreRef, Variant, Viewer,
-    WeekDay,
+    OpenStatus, PickupSlot, ProductSummary, StoreCard as StoreCardData, StoreRef, Variant,
+    VariantId, Viewer, WeekDay,
 };
 use omnistore_components::{
     AccountMenu, AddToCart, AddressForm, Breadcrumbs, CartBadge, CartLine, CartSummary, Crumb,
@@ -24,7 +24,7 @@ fn example_line(
     available: u32,
 ) -> Line {
     Line {
-        variant_id: 900_000 + id,
+        variant_id: format!("gallery-line-{id}").parse().expect("a valid id"),
         fulfilment: Fulfilment::Delivery,
         quantity: qty,
         product_slug: "gallery-example".into(),
@@ -102,7 +102,8 @@ fn example_slots() -> Vec<PickupSlot> {
 
 fn example_variant(id: i64, size: &str, colour: &str, hex: &str, price: i64) -> Variant {
     Variant {
-        id,
+        // Ids are opaque text: the gallery's are not numbers.
+        id: format!("gallery-{id}").parse().expect("a valid id"),
         sku: format!("GAL-{id:04}"),
         ean: omnistore_components::model::make_ean13(590_000_000_000 + id as u64),
         price: Money::pln(price),
@@ -181,7 +182,8 @@ fn GalleryIsland() -> impl IntoView {
         example_variant(2, "M", "Green", "#2e7d32", 21_900),
         example_variant(3, "M", "Grey", "#757575", 22_900),
     ];
-    let (selected, set_selected) = signal(1i64);
+    let ids: Vec<VariantId> = variants.iter().map(|v| v.id.clone()).collect();
+    let (selected, set_selected) = signal(ids[0].clone());
     // A cart that lives only in this page, so the cart components can be
     // tried without touching the real cart.
     let demo_cart = RwSignal::new(Cart {
@@ -192,7 +194,7 @@ fn GalleryIsland() -> impl IntoView {
         version: 1,
         pickup_store: None,
     });
-    let set_line = Callback::new(move |(id, _, q): (i64, Fulfilment, u32)| {
+    let set_line = Callback::new(move |(id, _, q): (VariantId, Fulfilment, u32)| {
         demo_cart.update(|c| {
             c.lines.retain(|l| q > 0 || l.variant_id != id);
             if let Some(l) = c.lines.iter_mut().find(|l| l.variant_id == id) {
@@ -200,10 +202,10 @@ fn GalleryIsland() -> impl IntoView {
             }
         })
     });
-    let remove_line = Callback::new(move |(id, _): (i64, Fulfilment)| {
+    let remove_line = Callback::new(move |(id, _): (VariantId, Fulfilment)| {
         demo_cart.update(|c| c.lines.retain(|l| l.variant_id != id))
     });
-    let move_line = Callback::new(move |(id, _, to): (i64, Fulfilment, Fulfilment)| {
+    let move_line = Callback::new(move |(id, _, to): (VariantId, Fulfilment, Fulfilment)| {
         demo_cart.update(|c| {
             if let Some(l) = c.lines.iter_mut().find(|l| l.variant_id == id) {
                 l.fulfilment = to;
@@ -211,7 +213,7 @@ fn GalleryIsland() -> impl IntoView {
             }
         })
     });
-    let add_demo = Callback::new(move |(_, q, _): (i64, u32, Fulfilment)| {
+    let add_demo = Callback::new(move |(_, q, _): (VariantId, u32, Fulfilment)| {
         demo_cart.update(|c| {
             if let Some(l) = c.lines.first_mut() {
                 l.quantity = (l.quantity + q).min(99);
@@ -287,20 +289,26 @@ fn GalleryIsland() -> impl IntoView {
                 <VariantPicker
                     variants=variants.clone()
                     selected=selected
-                    href=Callback::new(|id: i64| format!("/components?variant={id}"))
+                    href=Callback::new(|id: VariantId| format!("/components?variant={id}"))
                 />
                 <p>
                     <button
                         class="os-button"
                         type="button"
                         on:click=move |_| {
-                            set_selected.update(|s| *s = if *s == 3 { 1 } else { *s + 1 })
+                            set_selected
+                                .update(|s| {
+                                    let at = ids.iter().position(|id| id == s).unwrap_or(0);
+                                    *s = ids[(at + 1) % ids.len()].clone();
+                                })
                         }
                     >
                         "Select next variant"
                     </button>
                     " "
-                    <span class="os-gallery__selected">"Selected: "{move || selected.get()}</span>
+                    <span class="os-gallery__selected">
+                        "Selected: "{move || selected.get().to_string()}
+                    </span>
                 </p>
             </Entry>
             <Entry
@@ -308,7 +316,7 @@ fn GalleryIsland() -> impl IntoView {
                 about="Form that adds a variant; posts without JavaScript, calls back with it."
             >
                 <AddToCart
-                    variant_id=900_001i64
+                    variant_id=VariantId::from(900_001)
                     with_quantity=true
                     on_add=Some(add_demo)
                     pickup_store=Some("omnistore Kraków Bonarka".to_string())

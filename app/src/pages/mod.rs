@@ -72,7 +72,7 @@ pub fn ErrorPage() -> impl IntoView {
 #[island]
 fn CardAddIsland(
     /// The product's only variant.
-    variant_id: i64,
+    variant_id: omnistore_components::model::VariantId,
     /// Out of stock online: the button is disabled.
     unavailable: bool,
     /// The product's name, for the button's accessible label.
@@ -112,6 +112,7 @@ pub fn ProductGrid(
 fn card(product: omnistore_components::model::ProductSummary, eager: bool) -> impl IntoView {
     let button = product
         .single_variant
+        .clone()
         .map(|variant_id| (variant_id, !product.in_stock_online, product.name.clone()));
     view! {
         <omnistore_components::ProductCard product eager>

@@ -13,7 +13,7 @@ use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Msg};
-use omnistore_components::model::{format_distance, ProductDetail, StockAt, StockState};
+use omnistore_components::model::{format_distance, ProductDetail, StockAt, StockState, VariantId};
 use omnistore_components::{AddToCart, Breadcrumbs, Crumb, Price, VariantPicker};
 
 #[component]
@@ -43,8 +43,9 @@ pub fn ProductPage() -> impl IntoView {
         Ok::<_, ShopError>((Some(p), local))
     });
     // Read once: the island follows later choices itself.
-    let variant =
-        move || query.with_untracked(|q| q.get("variant").and_then(|v| v.parse::<i64>().ok()));
+    let variant = move || {
+        query.with_untracked(|q| q.get("variant").and_then(|v| v.parse::<VariantId>().ok()))
+    };
     view! {
         <Suspense fallback=|| {
             view! { <p>{t(Msg::Loading)}</p> }
@@ -73,7 +74,7 @@ fn ProductView(
     /// Stock per variant at my store (`None` without a store).
     local: Option<LocalStock>,
     /// `?variant=` from the URL, as the page was requested.
-    variant: Option<i64>,
+    variant: Option<VariantId>,
 ) -> impl IntoView {
     let base = format!("/p/{}", product.slug);
     let short = product.description.chars().take(155).collect::<String>();
@@ -110,14 +111,14 @@ fn ProductIsland(
     /// Stock per variant at my store (`None` without a store).
     local: Option<LocalStock>,
     /// The variant named in the URL, if any.
-    variant: Option<i64>,
+    variant: Option<VariantId>,
 ) -> impl IntoView {
     crate::shopper::island_context(None);
     let (chosen, on_select) = chosen_variant(&product.slug, variant);
     let product = StoredValue::new(product);
     let selected = Memo::new(move |_| {
         product
-            .with_value(|p| p.variant_or_default(chosen.get()).cloned())
+            .with_value(|p| chosen.with(|c| p.variant_or_default(c.as_ref()).cloned()))
             .expect("a product has at least one variant")
     });
     let (slug, name, brand, description, variants) = product.with_value(|p| {
@@ -130,7 +131,7 @@ fn ProductIsland(
         )
     });
     let base = format!("/p/{slug}");
-    let href = Callback::new(move |id: i64| format!("{base}?variant={id}"));
+    let href = Callback::new(move |id: VariantId| format!("{base}?variant={id}"));
     let price = Signal::derive(move || selected.get().price);
     let compare_at = Signal::derive(move || selected.get().compare_at);
     let stock_text = move || {
@@ -228,12 +229,11 @@ fn ProductIsland(
 /// the URL stays shareable.
 fn chosen_variant(
     slug: &str,
-    initial: Option<i64>,
-) -> (Signal<Option<i64>>, Option<Callback<i64>>) {
+    initial: Option<VariantId>,
+) -> (Signal<Option<VariantId>>, Option<Callback<VariantId>>) {
     let chosen = RwSignal::new(initial);
     let base = format!("/p/{slug}");
-    let select = Callback::new(move |id: i64| {
-        chosen.set(Some(id));
+    let select = Callback::new(move |id: VariantId| {
         #[cfg(feature = "hydrate")]
         if let Ok(history) = window().history() {
             let url = format!("{base}?variant={id}");
@@ -241,6 +241,7 @@ fn chosen_variant(
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = &base;
+        chosen.set(Some(id));
     });
     (chosen.into(), Some(select))
 }
@@ -253,7 +254,7 @@ fn LocalStockView(
     local: StoredValue<Option<LocalStock>>,
     /// The selected variant.
     #[prop(into)]
-    selected: Signal<i64>,
+    selected: Signal<VariantId>,
 ) -> impl IntoView {
     move || {
         let Some(l) = local.get_value() else {

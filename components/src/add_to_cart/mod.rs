@@ -5,10 +5,10 @@
 //! Usage:
 //! ```
 //! # use leptos::prelude::*;
-//! # use omnistore_components::{model::Fulfilment, AddToCart};
+//! # use omnistore_components::{model::{Fulfilment, VariantId}, AddToCart};
 //! # fn usage(
-//! #     selected_id: Signal<i64>,
-//! #     cart_add: Callback<(i64, u32, Fulfilment)>,
+//! #     selected_id: Signal<VariantId>,
+//! #     cart_add: Callback<(VariantId, u32, Fulfilment)>,
 //! # ) -> impl IntoView {
 //! view! { <AddToCart variant_id=selected_id with_quantity=true on_add=Some(cart_add) /> }
 //! # }
@@ -22,7 +22,7 @@
 
 use crate::enhance::{enhance, input_value};
 use crate::i18n::{t, Msg};
-use crate::model::{Fulfilment, MAX_LINE_QUANTITY};
+use crate::model::{Fulfilment, VariantId, MAX_LINE_QUANTITY};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -30,13 +30,13 @@ use leptos::prelude::*;
 pub fn AddToCart(
     /// The variant to add.
     #[prop(into)]
-    variant_id: Signal<i64>,
+    variant_id: Signal<VariantId>,
     /// Form endpoint used when JavaScript is off.
     #[prop(default = "/api/cart/add")]
     action: &'static str,
     /// Receives (variant, quantity, fulfilment) when JavaScript runs; the form is then not posted.
     #[prop(optional_no_strip)]
-    on_add: Option<Callback<(i64, u32, Fulfilment)>>,
+    on_add: Option<Callback<(VariantId, u32, Fulfilment)>>,
     /// Name of the shopper's store: offers pickup there besides delivery.
     #[prop(into, optional)]
     pickup_store: Signal<Option<String>>,

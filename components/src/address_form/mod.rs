@@ -12,7 +12,7 @@
 //! ```
 //!
 //! Server-side rendering: a real form posting to `action` with the address id
-//! hidden (0 = new), so addresses can be edited with JavaScript off. After
+//! hidden (empty for a new one), so addresses can be edited with JavaScript off. After
 //! hydration `on_save` receives the address and the form is not posted.
 
 use crate::enhance::{enhance, input_value};
@@ -59,7 +59,16 @@ pub fn AddressForm(
     #[prop(into, optional)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let prefix = format!("os-address-{}", address.id);
+    // A new address's form has no id (the hidden field is empty).
+    let id_text = address
+        .id
+        .as_ref()
+        .map(|id| id.to_string())
+        .unwrap_or_default();
+    let prefix = format!(
+        "os-address-{}",
+        if id_text.is_empty() { "new" } else { &id_text }
+    );
     let refs: [NodeRef<html::Input>; 5] = std::array::from_fn(|_| NodeRef::new());
     let id = address.id;
     let values = [
@@ -79,7 +88,7 @@ pub fn AddressForm(
                 move || {
                     let v = |i: usize| input_value(refs[i]);
                     Address {
-                        id,
+                        id: id.clone(),
                         name: v(0),
                         street: v(1),
                         postcode: v(2),
@@ -100,7 +109,7 @@ pub fn AddressForm(
                         }
                     })
             }}
-            <input type="hidden" name="id" value=id />
+            <input type="hidden" name="id" value=id_text />
             {FIELDS
                 .into_iter()
                 .zip(values)

@@ -6,11 +6,11 @@
 //! Usage:
 //! ```
 //! # use leptos::prelude::*;
-//! # use omnistore_components::{model::{CartLine as Line, Fulfilment}, CartLine};
+//! # use omnistore_components::{model::{CartLine as Line, Fulfilment, VariantId}, CartLine};
 //! # fn usage(
 //! #     line: Line,
-//! #     set_quantity: Callback<(i64, Fulfilment, u32)>,
-//! #     remove: Callback<(i64, Fulfilment)>,
+//! #     set_quantity: Callback<(VariantId, Fulfilment, u32)>,
+//! #     remove: Callback<(VariantId, Fulfilment)>,
 //! # ) -> impl IntoView {
 //! view! { <CartLine line=line on_set=set_quantity on_remove=remove /> }
 //! # }
@@ -23,7 +23,7 @@
 
 use crate::enhance::{enhance, input_value};
 use crate::i18n::{t, use_locale, Msg};
-use crate::model::{CartLine as Line, Fulfilment, MAX_LINE_QUANTITY};
+use crate::model::{CartLine as Line, Fulfilment, VariantId, MAX_LINE_QUANTITY};
 use crate::price::Price;
 use leptos::html;
 use leptos::prelude::*;
@@ -34,13 +34,13 @@ pub fn CartLine(
     line: Line,
     /// Receives (variant, fulfilment, new quantity) when JavaScript runs; 0 removes.
     #[prop(optional)]
-    on_set: Option<Callback<(i64, Fulfilment, u32)>>,
+    on_set: Option<Callback<(VariantId, Fulfilment, u32)>>,
     /// Receives (variant, fulfilment) to remove when JavaScript runs.
     #[prop(optional)]
-    on_remove: Option<Callback<(i64, Fulfilment)>>,
+    on_remove: Option<Callback<(VariantId, Fulfilment)>>,
     /// Receives (variant, from, to) to switch delivery/pickup when JavaScript runs.
     #[prop(optional)]
-    on_move: Option<Callback<(i64, Fulfilment, Fulfilment)>>,
+    on_move: Option<Callback<(VariantId, Fulfilment, Fulfilment)>>,
     /// Name of the cart's pickup store; without one a line cannot switch to pickup.
     #[prop(optional)]
     pickup_store: Option<String>,
@@ -56,7 +56,7 @@ pub fn CartLine(
 ) -> impl IntoView {
     let locale = use_locale();
     let quantity: NodeRef<html::Input> = NodeRef::new();
-    let id = line.variant_id;
+    let id = line.variant_id.clone();
     let how = line.fulfilment;
     let other = match how {
         Fulfilment::Delivery => Fulfilment::Pickup,
@@ -83,7 +83,7 @@ pub fn CartLine(
     view! {
         <li
             class="os-cart-line"
-            data-variant=id
+            data-variant=id.clone()
             data-fulfilment=how.as_str()
             aria-labelledby=labelled_by
         >
@@ -133,14 +133,16 @@ pub fn CartLine(
                 {short_at_store.then(|| note(t(Msg::NotOnShelfTransfer).to_string()))}
                 {switch_text
                     .map(|text| {
+                        let id = id.clone();
+                        let sent = id.clone();
                         view! {
                             <form
                                 class="os-cart-line__switch"
                                 method="post"
                                 action=move_action
-                                on:submit=enhance(on_move, move || (id, how, other))
+                                on:submit=enhance(on_move, move || (sent.clone(), how, other))
                             >
-                                <input type="hidden" name="variant_id" value=id />
+                                <input type="hidden" name="variant_id" value=id.clone() />
                                 <input type="hidden" name="from" value=how.as_str() />
                                 <input type="hidden" name="to" value=other.as_str() />
                                 <button class="os-cart-line__switch-button" type="submit">
@@ -156,13 +158,16 @@ pub fn CartLine(
                 action=set_action
                 on:submit=enhance(
                     on_set,
-                    move || {
-                        let n = input_value(quantity).parse::<u32>().unwrap_or(current);
-                        (id, how, n.min(MAX_LINE_QUANTITY))
+                    {
+                        let id = id.clone();
+                        move || {
+                            let n = input_value(quantity).parse::<u32>().unwrap_or(current);
+                            (id.clone(), how, n.min(MAX_LINE_QUANTITY))
+                        }
                     },
                 )
             >
-                <input type="hidden" name="variant_id" value=id />
+                <input type="hidden" name="variant_id" value=id.clone() />
                 <input type="hidden" name="fulfilment" value=how.as_str() />
                 <label class="os-visually-hidden" for=field_id.clone()>
                     {t(Msg::Quantity)}
@@ -187,9 +192,15 @@ pub fn CartLine(
                 class="os-cart-line__remove"
                 method="post"
                 action=remove_action
-                on:submit=enhance(on_remove, move || (id, how))
+                on:submit=enhance(
+                    on_remove,
+                    {
+                        let id = id.clone();
+                        move || (id.clone(), how)
+                    },
+                )
             >
-                <input type="hidden" name="variant_id" value=id />
+                <input type="hidden" name="variant_id" value=id.clone() />
                 <input type="hidden" name="fulfilment" value=how.as_str() />
                 <button
                     class="os-cart-line__remove-button"

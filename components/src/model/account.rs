@@ -30,8 +30,8 @@ pub struct Viewer {
 /// A saved delivery address.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Address {
-    /// 0 for an address not saved yet.
-    pub id: i64,
+    /// The platform's id; `None` for an address not saved yet.
+    pub id: Option<super::id::AddressId>,
     pub name: String,
     pub street: String,
     pub postcode: String,
@@ -191,7 +191,7 @@ impl Address {
             }
         };
         let out = Address {
-            id: self.id,
+            id: self.id.clone(),
             name: take("name", required_text(&self.name, 100)),
             street: take("street", required_text(&self.street, 200)),
             postcode: take("postcode", normalize_postcode(&self.postcode)),
@@ -259,7 +259,7 @@ mod tests {
     #[test]
     fn addresses() {
         let a = Address {
-            id: 0,
+            id: None,
             name: " Jan Kowalski ".into(),
             street: "ul. Długa 5/3".into(),
             postcode: "00950".into(),

@@ -2,6 +2,7 @@
 //! quantity limits, clamping to stock, and merging a guest cart into a
 //! customer's cart at login.
 
+use super::id::VariantId;
 use super::money::Money;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -66,15 +67,15 @@ pub fn clamp_quantity(requested: u32, available: u32) -> u32 {
 }
 
 /// A line reduced to what the merge rule needs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineQty {
-    pub variant_id: i64,
+    pub variant_id: VariantId,
     pub fulfilment: Fulfilment,
     pub quantity: u32,
 }
 
 impl LineQty {
-    pub fn new(variant_id: i64, quantity: u32) -> Self {
+    pub fn new(variant_id: VariantId, quantity: u32) -> Self {
         LineQty {
             variant_id,
             fulfilment: Fulfilment::Delivery,
@@ -128,7 +129,12 @@ impl MergeReport {
         } else {
             rest.split('_')
                 .take(MAX_LINE_QUANTITY as usize)
-                .map(|q| q.parse().ok().map(|quantity| LineQty::new(0, quantity)))
+                // The URL carries only the quantities (the message needs no more).
+                .map(|q| {
+                    q.parse()
+                        .ok()
+                        .map(|quantity| LineQty::new(VariantId::from(0), quantity))
+                })
                 .collect::<Option<Vec<_>>>()?
         };
         Some(MergeReport {
@@ -154,22 +160,29 @@ impl MergeReport {
 pub fn merge_carts(
     customer: &[LineQty],
     guest: &[LineQty],
-    available: impl Fn(i64, Fulfilment) -> u32,
+    available: impl Fn(&VariantId, Fulfilment) -> u32,
 ) -> (Vec<LineQty>, MergeReport) {
-    let mut merged: BTreeMap<(i64, Fulfilment), u32> = BTreeMap::new();
+    let mut merged: BTreeMap<(VariantId, Fulfilment), u32> = BTreeMap::new();
     for l in customer {
-        *merged.entry((l.variant_id, l.fulfilment)).or_default() += l.quantity;
+        *merged
+            .entry((l.variant_id.clone(), l.fulfilment))
+            .or_default() += l.quantity;
     }
     let mut report = MergeReport::default();
-    let mut guest_sum: BTreeMap<(i64, Fulfilment), u32> = BTreeMap::new();
+    let mut guest_sum: BTreeMap<(VariantId, Fulfilment), u32> = BTreeMap::new();
     for l in guest.iter().filter(|l| l.quantity > 0) {
-        *guest_sum.entry((l.variant_id, l.fulfilment)).or_default() += l.quantity;
+        *guest_sum
+            .entry((l.variant_id.clone(), l.fulfilment))
+            .or_default() += l.quantity;
     }
     for ((variant_id, fulfilment), extra) in guest_sum {
-        let key = (variant_id, fulfilment);
-        let own = merged.get(&key).copied().unwrap_or(0);
+        let own = merged
+            .get(&(variant_id.clone(), fulfilment))
+            .copied()
+            .unwrap_or(0);
         let wanted = own.saturating_add(extra);
-        let got = clamp_quantity(wanted, available(variant_id, fulfilment));
+        let got = clamp_quantity(wanted, available(&variant_id, fulfilment));
+        let key = (variant_id, fulfilment);
         if got == 0 {
             merged.remove(&key);
             report.dropped += 1;
@@ -180,7 +193,7 @@ pub fn merge_carts(
         }
         if got < wanted {
             report.reduced.push(LineQty {
-                variant_id,
+                variant_id: key.0.clone(),
                 fulfilment,
                 quantity: got,
             });
@@ -201,7 +214,7 @@ pub fn merge_carts(
 /// One line of the cart as shown, priced by the server at read time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartLine {
-    pub variant_id: i64,
+    pub variant_id: VariantId,
     pub fulfilment: Fulfilment,
     pub quantity: u32,
     pub product_slug: String,
@@ -266,10 +279,10 @@ impl Cart {
         self.lines.iter().any(|l| l.fulfilment == fulfilment)
     }
 
-    pub fn line(&self, variant_id: i64, fulfilment: Fulfilment) -> Option<&CartLine> {
+    pub fn line(&self, variant_id: &VariantId, fulfilment: Fulfilment) -> Option<&CartLine> {
         self.lines
             .iter()
-            .find(|l| l.variant_id == variant_id && l.fulfilment == fulfilment)
+            .find(|l| &l.variant_id == variant_id && l.fulfilment == fulfilment)
     }
 }
 
@@ -296,28 +309,28 @@ pub struct CartUpdate {
 pub enum CartOp {
     /// Add units to a line (creating it).
     Add {
-        variant_id: i64,
+        variant_id: VariantId,
         quantity: u32,
         #[serde(default)]
         fulfilment: Fulfilment,
     },
     /// Set a line's quantity; 0 removes it.
     Set {
-        variant_id: i64,
+        variant_id: VariantId,
         quantity: u32,
         #[serde(default)]
         fulfilment: Fulfilment,
     },
     /// Remove a line.
     Remove {
-        variant_id: i64,
+        variant_id: VariantId,
         #[serde(default)]
         fulfilment: Fulfilment,
     },
     /// Switch a line between delivery and pickup (joining a line of the same
     /// variant that is already there).
     Move {
-        variant_id: i64,
+        variant_id: VariantId,
         from: Fulfilment,
         to: Fulfilment,
     },
@@ -340,27 +353,32 @@ pub fn is_valid_op_key(key: &str) -> bool {
 mod tests {
     use super::*;
 
-    const A: i64 = 1;
-    const B: i64 = 2;
-    const C: i64 = 3;
+    // Ids as a platform may write them: not numbers.
+    const A: &str = "a1f0";
+    const B: &str = "b7c2";
+    const C: &str = "c9d4";
 
-    fn plenty(_: i64, _: Fulfilment) -> u32 {
+    fn lq(variant: &str, quantity: u32) -> LineQty {
+        LineQty::new(variant.parse().unwrap(), quantity)
+    }
+
+    fn plenty(_: &VariantId, _: Fulfilment) -> u32 {
         1000
     }
 
-    fn q(lines: &[LineQty], v: i64) -> Option<u32> {
-        lines.iter().find(|l| l.variant_id == v).map(|l| l.quantity)
+    fn q(lines: &[LineQty], v: &str) -> Option<u32> {
+        lines
+            .iter()
+            .find(|l| l.variant_id.as_str() == v)
+            .map(|l| l.quantity)
     }
 
     #[test]
     fn merge_sums_same_lines_and_keeps_the_rest() {
-        let guest = [LineQty::new(A, 2), LineQty::new(B, 1)];
-        let customer = [LineQty::new(A, 1), LineQty::new(C, 1)];
+        let guest = [lq(A, 2), lq(B, 1)];
+        let customer = [lq(A, 1), lq(C, 1)];
         let (lines, report) = merge_carts(&customer, &guest, plenty);
-        assert_eq!(
-            lines,
-            vec![LineQty::new(A, 3), LineQty::new(B, 1), LineQty::new(C, 1)]
-        );
+        assert_eq!(lines, vec![lq(A, 3), lq(B, 1), lq(C, 1)]);
         assert_eq!(report.added_lines, 2);
         assert!(report.reduced.is_empty());
         assert_eq!(report.dropped, 0);
@@ -368,28 +386,28 @@ mod tests {
 
     #[test]
     fn merge_clamps_to_stock_and_reports_it() {
-        let guest = [LineQty::new(A, 2), LineQty::new(B, 5)];
-        let customer = [LineQty::new(A, 2)];
-        let stock = |v: i64, _| if v == A { 3 } else { 10 };
+        let guest = [lq(A, 2), lq(B, 5)];
+        let customer = [lq(A, 2)];
+        let stock = |v: &VariantId, _| if v.as_str() == A { 3 } else { 10 };
         let (lines, report) = merge_carts(&customer, &guest, stock);
         assert_eq!(q(&lines, A), Some(3));
         assert_eq!(q(&lines, B), Some(5));
-        assert_eq!(report.reduced, vec![LineQty::new(A, 3)]);
+        assert_eq!(report.reduced, vec![lq(A, 3)]);
         assert_eq!(report.added_lines, 2);
     }
 
     #[test]
     fn merge_clamps_to_the_line_limit() {
-        let (lines, report) = merge_carts(&[LineQty::new(A, 60)], &[LineQty::new(A, 60)], plenty);
+        let (lines, report) = merge_carts(&[lq(A, 60)], &[lq(A, 60)], plenty);
         assert_eq!(q(&lines, A), Some(MAX_LINE_QUANTITY));
-        assert_eq!(report.reduced, vec![LineQty::new(A, MAX_LINE_QUANTITY)]);
+        assert_eq!(report.reduced, vec![lq(A, MAX_LINE_QUANTITY)]);
     }
 
     #[test]
     fn merge_drops_what_is_sold_out() {
-        let stock = |v: i64, _| if v == B { 0 } else { 5 };
-        let (lines, report) = merge_carts(&[LineQty::new(A, 1)], &[LineQty::new(B, 2)], stock);
-        assert_eq!(lines, vec![LineQty::new(A, 1)]);
+        let stock = |v: &VariantId, _| if v.as_str() == B { 0 } else { 5 };
+        let (lines, report) = merge_carts(&[lq(A, 1)], &[lq(B, 2)], stock);
+        assert_eq!(lines, vec![lq(A, 1)]);
         assert_eq!(report.dropped, 1);
         assert_eq!(report.added_lines, 0);
     }
@@ -400,13 +418,13 @@ mod tests {
         assert!(lines.is_empty());
         assert!(report.is_empty());
         // Empty guest: the customer's cart is untouched, nothing to say.
-        let customer = [LineQty::new(C, 4)];
+        let customer = [lq(C, 4)];
         let (lines, report) = merge_carts(&customer, &[], |_, _| 0);
         assert_eq!(lines, customer.to_vec());
         assert!(report.is_empty());
         // Empty customer: the guest cart becomes the cart.
-        let (lines, report) = merge_carts(&[], &[LineQty::new(B, 2)], plenty);
-        assert_eq!(lines, vec![LineQty::new(B, 2)]);
+        let (lines, report) = merge_carts(&[], &[lq(B, 2)], plenty);
+        assert_eq!(lines, vec![lq(B, 2)]);
         assert_eq!(report.added_lines, 1);
     }
 
@@ -414,8 +432,8 @@ mod tests {
     fn merge_is_stable_when_applied_to_its_own_result() {
         // Merging an empty guest cart into the result changes nothing: a retried
         // login whose guest cart was already closed (and so reads as empty) is a no-op.
-        let guest = [LineQty::new(A, 2), LineQty::new(B, 1)];
-        let (once, _) = merge_carts(&[LineQty::new(A, 1)], &guest, plenty);
+        let guest = [lq(A, 2), lq(B, 1)];
+        let (once, _) = merge_carts(&[lq(A, 1)], &guest, plenty);
         let (twice, report) = merge_carts(&once, &[], plenty);
         assert_eq!(once, twice);
         assert!(report.is_empty());
@@ -423,11 +441,11 @@ mod tests {
 
     #[test]
     fn guest_line_already_at_stock_is_not_counted_as_added() {
-        let stock = |_, _| 2;
-        let (lines, report) = merge_carts(&[LineQty::new(A, 2)], &[LineQty::new(A, 1)], stock);
+        let stock = |_: &VariantId, _| 2;
+        let (lines, report) = merge_carts(&[lq(A, 2)], &[lq(A, 1)], stock);
         assert_eq!(q(&lines, A), Some(2));
         assert_eq!(report.added_lines, 0);
-        assert_eq!(report.reduced, vec![LineQty::new(A, 2)]);
+        assert_eq!(report.reduced, vec![lq(A, 2)]);
     }
 
     #[test]
@@ -445,8 +463,8 @@ mod tests {
 
     #[test]
     fn totals_and_counts() {
-        let line = |v, qty, price| CartLine {
-            variant_id: v,
+        let line = |v: &str, qty, price| CartLine {
+            variant_id: v.parse().unwrap(),
             fulfilment: Fulfilment::Delivery,
             quantity: qty,
             product_slug: "p".into(),
@@ -466,15 +484,19 @@ mod tests {
         };
         assert_eq!(cart.item_count(), 5);
         assert_eq!(cart.subtotal(), Money::pln(2 * 1999 + 3 * 500));
-        assert!(cart.line(B, Fulfilment::Delivery).is_some());
-        assert!(cart.line(C, Fulfilment::Delivery).is_none());
+        assert!(cart
+            .line(&B.parse().unwrap(), Fulfilment::Delivery)
+            .is_some());
+        assert!(cart
+            .line(&C.parse().unwrap(), Fulfilment::Delivery)
+            .is_none());
     }
 
     #[test]
     fn merge_report_round_trips_through_a_url() {
         let r = MergeReport {
             added_lines: 2,
-            reduced: vec![LineQty::new(0, 3), LineQty::new(0, 99)],
+            reduced: vec![lq("0", 3), lq("0", 99)],
             dropped: 1,
         };
         assert_eq!(r.to_query(), "2.1.3_99");

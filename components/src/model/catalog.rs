@@ -1,6 +1,7 @@
 //! What the catalog looks like to pages and components, already localised by
 //! the back end for the shopper's language.
 
+use super::id::VariantId;
 use super::money::Money;
 use serde::{Deserialize, Serialize};
 
@@ -32,7 +33,7 @@ pub struct ProductSummary {
     pub variant_count: u32,
     /// The variant id when the product has exactly one (a card can add it
     /// to the cart directly; otherwise the shopper picks options first).
-    pub single_variant: Option<i64>,
+    pub single_variant: Option<VariantId>,
     /// Units on the shelf of the shopper's store (listings, when one is chosen).
     #[serde(default)]
     pub store_units: Option<u32>,
@@ -41,7 +42,7 @@ pub struct ProductSummary {
 /// One sellable item: a size and/or colour of a product.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variant {
-    pub id: i64,
+    pub id: VariantId,
     pub sku: String,
     pub ean: String,
     pub price: Money,
@@ -80,8 +81,8 @@ pub struct ProductDetail {
 
 impl ProductDetail {
     /// The variant named in the URL, or the first one that can be bought, or the first.
-    pub fn variant_or_default(&self, id: Option<i64>) -> Option<&Variant> {
-        id.and_then(|id| self.variants.iter().find(|v| v.id == id))
+    pub fn variant_or_default(&self, id: Option<&VariantId>) -> Option<&Variant> {
+        id.and_then(|id| self.variants.iter().find(|v| &v.id == id))
             .or_else(|| {
                 self.variants
                     .iter()
@@ -103,7 +104,7 @@ pub struct Listing {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SearchOutcome {
     /// The query was an exact SKU or EAN: go straight to that product and variant.
-    Exact { slug: String, variant: i64 },
+    Exact { slug: String, variant: VariantId },
     Results {
         products: Vec<ProductSummary>,
         total: u64,
@@ -148,14 +149,14 @@ pub fn pick_variant(
     current: &Variant,
     axis: Axis,
     value: &str,
-) -> Option<i64> {
+) -> Option<VariantId> {
     let matches_axis = |v: &Variant| axis.value(v) == Some(value);
     let other = axis.other();
     variants
         .iter()
         .find(|v| matches_axis(v) && other.value(v) == other.value(current))
         .or_else(|| variants.iter().find(|v| matches_axis(v)))
-        .map(|v| v.id)
+        .map(|v| v.id.clone())
 }
 
 /// The two ways variants differ.
@@ -200,7 +201,7 @@ mod tests {
 
     fn v(id: i64, size: &str, colour: &str, online: u32) -> Variant {
         Variant {
-            id,
+            id: id.into(),
             sku: format!("SKU-{id}"),
             ean: String::new(),
             price: Money::pln(1000 * id),
@@ -222,10 +223,13 @@ mod tests {
             v(3, "S", "Red", 1),
             v(4, "L", "Red", 0),
         ];
-        assert_eq!(pick_variant(&vs, &vs[0], Axis::Size, "M"), Some(2));
-        assert_eq!(pick_variant(&vs, &vs[0], Axis::Colour, "Red"), Some(3));
+        assert_eq!(pick_variant(&vs, &vs[0], Axis::Size, "M"), Some(2.into()));
+        assert_eq!(
+            pick_variant(&vs, &vs[0], Axis::Colour, "Red"),
+            Some(3.into())
+        );
         // No L in green: the first L.
-        assert_eq!(pick_variant(&vs, &vs[0], Axis::Size, "L"), Some(4));
+        assert_eq!(pick_variant(&vs, &vs[0], Axis::Size, "L"), Some(4.into()));
         assert_eq!(pick_variant(&vs, &vs[0], Axis::Size, "XXL"), None);
         assert_eq!(Axis::Size.values(&vs), vec!["S", "M", "L"]);
         assert_eq!(Axis::Colour.values(&vs), vec!["Green", "Red"]);
@@ -248,9 +252,16 @@ mod tests {
             },
             variants: vec![v(1, "S", "Green", 0), v(2, "M", "Green", 5)],
         };
-        assert_eq!(p.variant_or_default(None).map(|v| v.id), Some(2));
-        assert_eq!(p.variant_or_default(Some(1)).map(|v| v.id), Some(1));
-        assert_eq!(p.variant_or_default(Some(99)).map(|v| v.id), Some(2));
+        let id = |v: &Variant| v.id.to_string();
+        assert_eq!(p.variant_or_default(None).map(id).as_deref(), Some("2"));
+        assert_eq!(
+            p.variant_or_default(Some(&1.into())).map(id).as_deref(),
+            Some("1")
+        );
+        assert_eq!(
+            p.variant_or_default(Some(&99.into())).map(id).as_deref(),
+            Some("2")
+        );
     }
 
     #[test]

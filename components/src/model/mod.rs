@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod ean;
 #[cfg(feature = "ssr")]
 pub mod hours;
+pub mod id;
 pub mod kiosk;
 pub mod listing;
 pub mod money;
@@ -19,6 +20,7 @@ pub use account::*;
 pub use cart::*;
 pub use catalog::*;
 pub use ean::{ean13_check_digit, is_valid_ean13, make_ean13};
+pub use id::{AddressId, IdError, VariantId, MAX_ID_LEN};
 pub use kiosk::*;
 pub use listing::{check_search, page_count, ListingQuery, QueryError, Sort, MAX_PAGE, PAGE_SIZE};
 pub use money::{parse_price_input, Currency, Money};

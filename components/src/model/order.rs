@@ -122,7 +122,7 @@ pub struct PickupPlan {
     pub store: StoreRef,
     /// Variants that are not on this store's shelf in the quantity wanted
     /// (they come from the warehouse, later).
-    pub missing: Vec<i64>,
+    pub missing: Vec<super::id::VariantId>,
     /// The earliest free slot, for "Ready tomorrow from 10:00".
     pub earliest: Option<PickupSlot>,
     /// Free slots from the earliest possible on.

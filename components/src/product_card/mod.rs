@@ -34,7 +34,7 @@ pub fn ProductCard(
     eager: bool,
     /// Receives (variant, quantity) from the card's "Add to cart" when JavaScript runs.
     #[prop(optional)]
-    on_add: Option<Callback<(i64, u32, crate::model::Fulfilment)>>,
+    on_add: Option<Callback<(crate::model::VariantId, u32, crate::model::Fulfilment)>>,
     /// Shown instead of the built-in "Add to cart" of a single-variant product.
     #[prop(optional)]
     children: Option<Children>,

@@ -7,9 +7,9 @@
 //! Usage:
 //! ```
 //! # use leptos::prelude::*;
-//! # use omnistore_components::{model::ProductDetail, VariantPicker};
-//! # fn usage(p: ProductDetail, selected: Signal<i64>) -> impl IntoView {
-//! let href = Callback::new(|id| format!("?variant={id}"));
+//! # use omnistore_components::{model::{ProductDetail, VariantId}, VariantPicker};
+//! # fn usage(p: ProductDetail, selected: Signal<VariantId>) -> impl IntoView {
+//! let href = Callback::new(|id: VariantId| format!("?variant={id}"));
 //! view! { <VariantPicker variants=p.variants selected=selected href /> }
 //! # }
 //! ```
@@ -17,7 +17,7 @@
 //! Server-side rendering: renders the selection named in the URL.
 
 use crate::i18n::{t, Msg};
-use crate::model::{pick_variant, Axis, Variant};
+use crate::model::{pick_variant, Axis, Variant, VariantId};
 use leptos::prelude::*;
 
 #[component]
@@ -26,13 +26,13 @@ pub fn VariantPicker(
     variants: Vec<Variant>,
     /// The id of the selected variant.
     #[prop(into)]
-    selected: Signal<i64>,
+    selected: Signal<VariantId>,
     /// Builds the link that selects a variant id.
     #[prop(into)]
-    href: Callback<i64, String>,
+    href: Callback<VariantId, String>,
     /// Gets the chosen variant id instead of the link being followed (when JavaScript runs).
     #[prop(optional_no_strip)]
-    on_select: Option<Callback<i64>>,
+    on_select: Option<Callback<VariantId>>,
 ) -> impl IntoView {
     let variants = StoredValue::new(variants);
     let axis_view =

@@ -9,7 +9,7 @@ use omnistore_components::backend::{
 };
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::Problem;
-use omnistore_components::model::{Address, Profile, SessionInfo};
+use omnistore_components::model::{Address, AddressId, Profile, SessionInfo};
 use sqlx::Row;
 use std::sync::OnceLock;
 
@@ -332,7 +332,7 @@ impl AccountBackend for SqliteStore {
         .map(|rows| {
             rows.into_iter()
                 .map(|(id, name, street, postcode, city, phone)| Address {
-                    id,
+                    id: Some(AddressId::from(id)),
                     name,
                     street,
                     postcode,
@@ -343,8 +343,8 @@ impl AccountBackend for SqliteStore {
         })
     }
 
-    async fn save_address(&self, customer: i64, a: &Address) -> BackendResult<Option<i64>> {
-        if a.id == 0 {
+    async fn save_address(&self, customer: i64, a: &Address) -> BackendResult<Option<AddressId>> {
+        let Some(id) = &a.id else {
             let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM addresses WHERE customer_id = ?")
                 .bind(customer)
                 .fetch_one(&self.pool)
@@ -355,7 +355,7 @@ impl AccountBackend for SqliteStore {
                 }
                 .into());
             }
-            let id = sqlx::query_scalar(
+            let id: i64 = sqlx::query_scalar(
                 "INSERT INTO addresses (customer_id, name, street, postcode, city, phone)
                  VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             )
@@ -367,8 +367,12 @@ impl AccountBackend for SqliteStore {
             .bind(&a.phone)
             .fetch_one(&self.pool)
             .await?;
-            return Ok(Some(id));
-        }
+            return Ok(Some(AddressId::from(id)));
+        };
+        // This back end's ids are numbers: other text is no address of theirs.
+        let Ok(row) = id.as_str().parse::<i64>() else {
+            return Ok(None);
+        };
         // The customer id is part of the WHERE: someone else's id updates nothing.
         let done = sqlx::query(
             "UPDATE addresses SET name = ?, street = ?, postcode = ?, city = ?, phone = ?
@@ -379,14 +383,17 @@ impl AccountBackend for SqliteStore {
         .bind(&a.postcode)
         .bind(&a.city)
         .bind(&a.phone)
-        .bind(a.id)
+        .bind(row)
         .bind(customer)
         .execute(&self.pool)
         .await?;
-        Ok((done.rows_affected() == 1).then_some(a.id))
+        Ok((done.rows_affected() == 1).then(|| id.clone()))
     }
 
-    async fn delete_address(&self, customer: i64, id: i64) -> BackendResult<bool> {
+    async fn delete_address(&self, customer: i64, id: &AddressId) -> BackendResult<bool> {
+        let Ok(id) = id.as_str().parse::<i64>() else {
+            return Ok(false);
+        };
         let done = sqlx::query("DELETE FROM addresses WHERE id = ? AND customer_id = ?")
             .bind(id)
             .bind(customer)

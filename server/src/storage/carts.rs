@@ -2,7 +2,7 @@
 //! reads stock and writes the line together, so parallel requests queue up
 //! and never lose an update; the change is published after the commit.
 
-use super::{now, suffix, SqliteStore};
+use super::{now, suffix, variant_row, SqliteStore};
 use async_trait::async_trait;
 use futures::StreamExt;
 use omnistore_components::backend::{
@@ -12,7 +12,7 @@ use omnistore_components::i18n::Locale;
 use omnistore_components::model::Problem;
 use omnistore_components::model::{
     clamp_quantity, merge_carts, Cart, CartLine, CartNotice, CartOp, CartUpdate, Fulfilment,
-    LineQty, MergeReport, Money, StoreRef, MAX_LINE_QUANTITY,
+    LineQty, MergeReport, Money, StoreRef, VariantId, MAX_LINE_QUANTITY,
 };
 use sqlx::{Row, Sqlite, Transaction};
 use std::collections::HashMap;
@@ -95,7 +95,7 @@ pub(super) fn read_cart(rows: &[sqlx::sqlite::SqliteRow]) -> Cart {
         .collect::<Vec<_>>()
         .join(" / ");
         cart.lines.push(CartLine {
-            variant_id,
+            variant_id: variant_id.into(),
             fulfilment,
             quantity: r.get::<i64, _>("quantity") as u32,
             product_slug: r.get("slug"),
@@ -281,7 +281,7 @@ impl SqliteStore {
             .filter_map(|(v, f, q, p)| {
                 Some((
                     LineQty {
-                        variant_id: v,
+                        variant_id: v.into(),
                         fulfilment: Fulfilment::parse(&f)?,
                         quantity: q as u32,
                     },
@@ -307,10 +307,11 @@ impl SqliteStore {
         let unknown = || Problem::UnknownVariant;
         match op {
             &CartOp::Add {
-                variant_id,
+                ref variant_id,
                 quantity,
                 fulfilment,
             } => {
+                let variant_id = variant_row(variant_id).ok_or_else(unknown)?;
                 if !(1..=MAX_LINE_QUANTITY).contains(&quantity) {
                     return Err(Problem::QuantityOutOfRange {
                         min: 1,
@@ -334,7 +335,7 @@ impl SqliteStore {
                 }))
             }
             &CartOp::Set {
-                variant_id,
+                ref variant_id,
                 quantity,
                 fulfilment,
             } => {
@@ -345,10 +346,15 @@ impl SqliteStore {
                     }
                     .into());
                 }
+                let variant_id = variant_row(variant_id);
                 if quantity == 0 {
-                    Self::write_line(tx, cart, variant_id, fulfilment, 0, 0).await?;
+                    // Text that is no id here is in no cart: nothing to remove.
+                    if let Some(variant_id) = variant_id {
+                        Self::write_line(tx, cart, variant_id, fulfilment, 0, 0).await?;
+                    }
                     return Ok(None);
                 }
+                let variant_id = variant_id.ok_or_else(unknown)?;
                 let (units, price) = Self::available(tx, online, pickup, variant_id, fulfilment)
                     .await?
                     .ok_or_else(unknown)?;
@@ -364,17 +370,22 @@ impl SqliteStore {
                 })
             }
             &CartOp::Remove {
-                variant_id,
+                ref variant_id,
                 fulfilment,
             } => {
-                Self::write_line(tx, cart, variant_id, fulfilment, 0, 0).await?;
+                if let Some(variant_id) = variant_row(variant_id) {
+                    Self::write_line(tx, cart, variant_id, fulfilment, 0, 0).await?;
+                }
                 Ok(None)
             }
             &CartOp::Move {
-                variant_id,
+                ref variant_id,
                 from,
                 to,
             } => {
+                let Some(variant_id) = variant_row(variant_id) else {
+                    return Ok(None);
+                };
                 let moving = Self::line_quantity(tx, cart, variant_id, from).await?;
                 if moving == 0 || from == to {
                     return Ok(None);
@@ -444,23 +455,27 @@ impl SqliteStore {
         .await?;
         let pickup = Self::pickup_location(tx, cart).await?;
         let own_lines = Self::lines_of(tx, cart).await?;
-        let mut stock: HashMap<(i64, Fulfilment), (u32, i64)> = HashMap::new();
+        let mut stock: HashMap<(VariantId, Fulfilment), (u32, i64)> = HashMap::new();
         for (l, _) in guest_lines.iter().chain(&own_lines) {
+            let variant = variant_row(&l.variant_id).ok_or(Problem::UnknownVariant)?;
             // A pickup line with no store anywhere can only be dropped.
-            let found = Self::available(tx, online, pickup, l.variant_id, l.fulfilment)
+            let found = Self::available(tx, online, pickup, variant, l.fulfilment)
                 .await
                 .or_else(|e| match e {
                     BackendError::Refused(_) => Ok(None),
                     e => Err(e),
                 })?;
             if let Some(found) = found {
-                stock.insert((l.variant_id, l.fulfilment), found);
+                stock.insert((l.variant_id.clone(), l.fulfilment), found);
             }
         }
-        let own: Vec<LineQty> = own_lines.iter().map(|(l, _)| *l).collect();
-        let theirs: Vec<LineQty> = guest_lines.iter().map(|(l, _)| *l).collect();
+        let own: Vec<LineQty> = own_lines.iter().map(|(l, _)| l.clone()).collect();
+        let theirs: Vec<LineQty> = guest_lines.iter().map(|(l, _)| l.clone()).collect();
         let (merged, report) = merge_carts(&own, &theirs, |v, f| {
-            stock.get(&(v, f)).map(|(units, _)| *units).unwrap_or(0)
+            stock
+                .get(&(v.clone(), f))
+                .map(|(units, _)| *units)
+                .unwrap_or(0)
         });
         // Write only the lines the guest cart touched; the customer's other
         // lines stay exactly as they were.
@@ -470,7 +485,8 @@ impl SqliteStore {
                 .find(|m| m.variant_id == l.variant_id && m.fulfilment == l.fulfilment)
                 .map(|m| m.quantity)
                 .unwrap_or(0);
-            Self::write_line(tx, cart, l.variant_id, l.fulfilment, quantity, *guest_price).await?;
+            let variant = variant_row(&l.variant_id).ok_or(Problem::UnknownVariant)?;
+            Self::write_line(tx, cart, variant, l.fulfilment, quantity, *guest_price).await?;
         }
         sqlx::query("UPDATE carts SET status = 'merged', updated_at = ? WHERE id = ?")
             .bind(now())

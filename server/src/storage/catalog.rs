@@ -93,7 +93,7 @@ fn summary(row: &SqliteRow) -> ProductSummary {
         image: row.get("image"),
         in_stock_online: row.get("in_stock_online"),
         variant_count: row.get::<i64, _>("variant_count") as u32,
-        single_variant: row.get("single_variant"),
+        single_variant: row.get::<Option<i64>, _>("single_variant").map(Into::into),
         store_units: row
             .get::<Option<i64>, _>("store_units")
             .map(|n| n.max(0) as u32),
@@ -158,7 +158,7 @@ impl SqliteStore {
             if let Some(row) = hit {
                 return Ok(SearchOutcome::Exact {
                     slug: row.get(0),
-                    variant: row.get(1),
+                    variant: row.get::<i64, _>(1).into(),
                 });
             }
         }
@@ -235,7 +235,7 @@ impl SqliteStore {
         .await?
         .iter()
         .map(|r| Variant {
-            id: r.get("id"),
+            id: r.get::<i64, _>("id").into(),
             sku: r.get("sku"),
             ean: r.get("ean"),
             price: Money::pln(r.get("price")),

@@ -10,7 +10,7 @@ use omnistore_components::backend::{
 };
 use omnistore_components::model::Problem;
 use omnistore_components::model::{
-    Handoff, HandoffPreview, KioskSettings, MergeReport, ScanCode, HANDOFF_SECS,
+    Handoff, HandoffPreview, KioskSettings, MergeReport, ScanCode, VariantId, HANDOFF_SECS,
 };
 
 /// How long an ended token stays refused: as long as the cookies that carry
@@ -226,19 +226,19 @@ impl KioskBackend for SqliteStore {
         Ok(())
     }
 
-    async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, i64)>> {
+    async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, VariantId)>> {
         let (column, value) = match code {
             ScanCode::Ean(ean) => ("v.ean", ean),
             ScanCode::Sku(sku) => ("v.sku", sku),
         };
-        sqlx::query_as(&format!(
+        let found: Option<(String, i64)> = sqlx::query_as(&format!(
             "SELECT p.slug, v.id FROM variants v JOIN products p ON p.id = v.product_id
              WHERE {column} = ?"
         ))
         .bind(value)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(BackendError::from)
+        .await?;
+        Ok(found.map(|(slug, id)| (slug, id.into())))
     }
 
     async fn aisle(&self, store: &str, product_slug: &str) -> BackendResult<Option<String>> {

@@ -46,6 +46,12 @@ pub struct SqliteStore {
     catalog: std::sync::Arc<CatalogCache>,
 }
 
+/// The row of a variant: the built-in back end's ids are numbers, so any
+/// other text names no variant here.
+pub(crate) fn variant_row(id: &omnistore_components::model::VariantId) -> Option<i64> {
+    id.as_str().parse().ok()
+}
+
 /// Unix seconds now.
 fn now() -> i64 {
     std::time::SystemTime::now()

@@ -11,7 +11,7 @@
 //! declined payment releases the reservation and restores the cart.
 
 use super::stores::StoreRecord;
-use super::{now, suffix, SqliteStore};
+use super::{now, suffix, variant_row, SqliteStore};
 use crate::email::{OrderMail, PickupMail};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use omnistore_components::backend::{
@@ -22,7 +22,7 @@ use omnistore_components::i18n::Locale;
 use omnistore_components::model::hours::{hhmm, local_moment, SLOT_MINUTES};
 use omnistore_components::model::{
     Address, Cart, CheckoutForm, Fulfilment, Money, OrderLine, OrderStatus, OrderSummary,
-    OrderView, PickupPlan, PickupSlot, PICKUP_ALPHABET, READY_FROM_STORE_SECS,
+    OrderView, PickupPlan, PickupSlot, VariantId, PICKUP_ALPHABET, READY_FROM_STORE_SECS,
     READY_FROM_WAREHOUSE_SECS,
 };
 use omnistore_components::model::{Channel, Currency};
@@ -435,12 +435,18 @@ const ORDER_COLUMNS: &str =
      slot_starts_at";
 
 /// Units of some variants on each store's shelf: store slug → variant → units.
-pub type Shelves = HashMap<String, HashMap<i64, u32>>;
+pub type Shelves = HashMap<String, HashMap<VariantId, u32>>;
 
 impl SqliteStore {
     /// Units of `variants` on each store's shelf, from the stock table.
-    async fn shelves(&self, variants: Vec<i64>) -> BackendResult<Shelves> {
-        let ids: Vec<String> = variants.iter().map(i64::to_string).collect();
+    async fn shelves(&self, variants: Vec<VariantId>) -> BackendResult<Shelves> {
+        // Numbers only (ids that are not are on no shelf here), so the list
+        // is safe to write into the query.
+        let ids: Vec<String> = variants
+            .iter()
+            .filter_map(variant_row)
+            .map(|v| v.to_string())
+            .collect();
         let rows: Vec<(i64, i64, i64)> = sqlx::query_as(&format!(
             "SELECT location_id, variant_id, on_hand - reserved FROM stock
              WHERE variant_id IN ({}) AND on_hand - reserved > 0",
@@ -454,7 +460,7 @@ impl SqliteStore {
             if let Some(store) = dir.by_id(loc) {
                 held.entry(store.slug.clone())
                     .or_default()
-                    .insert(v, n as u32);
+                    .insert(v.into(), n as u32);
             }
         }
         Ok(held)
@@ -469,7 +475,7 @@ impl SqliteStore {
         shelves: F,
     ) -> BackendResult<Option<PickupPlan>>
     where
-        F: FnOnce(Vec<i64>) -> Fut,
+        F: FnOnce(Vec<VariantId>) -> Fut,
         Fut: std::future::Future<Output = BackendResult<Shelves>>,
     {
         let pickup: Vec<_> = cart
@@ -484,10 +490,10 @@ impl SqliteStore {
         let Some(store) = dir.get(&chosen.slug) else {
             return Ok(None);
         };
-        let missing: Vec<i64> = pickup
+        let missing: Vec<VariantId> = pickup
             .iter()
             .filter(|l| l.store_units.unwrap_or(0) < l.quantity)
-            .map(|l| l.variant_id)
+            .map(|l| l.variant_id.clone())
             .collect();
         let lead = if missing.is_empty() {
             READY_FROM_STORE_SECS
@@ -510,7 +516,7 @@ impl SqliteStore {
             None
         } else {
             // The nearest store that has every pickup line on its shelf.
-            let held = shelves(pickup.iter().map(|l| l.variant_id).collect()).await?;
+            let held = shelves(pickup.iter().map(|l| l.variant_id.clone()).collect()).await?;
             dir.nearest((store.lat, store.lng))
                 .filter(|s| s.id != store.id)
                 .find(|s| {
@@ -829,7 +835,7 @@ impl OrderBackend for SqliteStore {
             delivery_address: r
                 .get::<Option<String>, _>("delivery_street")
                 .map(|street| Address {
-                    id: 0,
+                    id: None,
                     name: r.get("name"),
                     street,
                     postcode: r

@@ -6,7 +6,7 @@
 //! so the tree's nearest-neighbour order is the true order on the globe, with
 //! no seam at the antimeridian and no distortion near the poles.
 
-use super::SqliteStore;
+use super::{variant_row, SqliteStore};
 use crate::catalog_cache::Key;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -14,7 +14,7 @@ use omnistore_components::backend::BackendResult;
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::hours::{Span, WeeklyHours};
 use omnistore_components::model::{
-    distance_m, fold, HoursException, StockAt, StoreCard, StoreDetail, StoreRef, WeekDay,
+    distance_m, fold, HoursException, StockAt, StoreCard, StoreDetail, StoreRef, VariantId, WeekDay,
 };
 use rstar::primitives::GeomWithData;
 use rstar::RTree;
@@ -128,6 +128,28 @@ fn unit_vector(lat: f64, lng: f64) -> [f64; 3] {
 }
 
 impl StoreDirectory {
+    /// The stores nearest to `home` (itself excluded) where `units` finds
+    /// some of an item, with their distances: "also at" under a product.
+    pub(crate) fn nearby_holding(
+        &self,
+        home: &StoreRecord,
+        limit: usize,
+        units: impl Fn(&StoreRecord) -> Option<u32>,
+    ) -> Vec<StockAt> {
+        let from = (home.lat, home.lng);
+        self.nearest(from)
+            .filter(|s| s.id != home.id)
+            .filter_map(|s| {
+                units(s).filter(|&n| n > 0).map(|units| StockAt {
+                    store: s.store_ref(),
+                    units,
+                    distance_m: Some(distance_m(from, (s.lat, s.lng)).round() as u32),
+                })
+            })
+            .take(limit)
+            .collect()
+    }
+
     pub fn new(stores: Vec<StoreRecord>) -> Self {
         let tree = RTree::bulk_load(
             stores
@@ -326,23 +348,27 @@ impl SqliteStore {
     async fn load_store_stock(
         &self,
         store: &str,
-        variants: &[i64],
-    ) -> BackendResult<Vec<(i64, u32)>> {
+        variants: &[VariantId],
+    ) -> BackendResult<Vec<(VariantId, u32)>> {
         let dir = self.directory().await?;
         let Some(s) = dir.get(store) else {
             return Ok(Vec::new());
         };
         let mut out = Vec::with_capacity(variants.len());
         // A handful of variants per page: one indexed lookup each.
-        for &v in variants {
-            let units: Option<i64> = sqlx::query_scalar(
-                "SELECT on_hand - reserved FROM stock WHERE location_id = ? AND variant_id = ?",
-            )
-            .bind(s.id)
-            .bind(v)
-            .fetch_optional(&self.pool)
-            .await?;
-            out.push((v, units.unwrap_or(0).max(0) as u32));
+        for v in variants {
+            // An id that is no number here is no variant here: none on the shelf.
+            let units: Option<i64> = match variant_row(v) {
+                Some(row) => sqlx::query_scalar(
+                    "SELECT on_hand - reserved FROM stock WHERE location_id = ? AND variant_id = ?",
+                )
+                .bind(s.id)
+                .bind(row)
+                .fetch_optional(&self.pool)
+                .await?,
+                None => None,
+            };
+            out.push((v.clone(), units.unwrap_or(0).max(0) as u32));
         }
         Ok(out)
     }
@@ -350,11 +376,11 @@ impl SqliteStore {
     async fn load_nearby_stock(
         &self,
         store: &str,
-        variant: i64,
+        variant: &VariantId,
         limit: usize,
     ) -> BackendResult<Vec<StockAt>> {
         let dir = self.directory().await?;
-        let Some(home) = dir.get(store) else {
+        let (Some(home), Some(variant)) = (dir.get(store), variant_row(variant)) else {
             return Ok(Vec::new());
         };
         let held: HashMap<i64, i64> = sqlx::query_as(
@@ -366,19 +392,7 @@ impl SqliteStore {
         .await?
         .into_iter()
         .collect();
-        let from = (home.lat, home.lng);
-        Ok(dir
-            .nearest(from)
-            .filter(|s| s.id != home.id)
-            .filter_map(|s| {
-                held.get(&s.id).map(|&units| StockAt {
-                    store: s.store_ref(),
-                    units: units as u32,
-                    distance_m: Some(distance_m(from, (s.lat, s.lng)).round() as u32),
-                })
-            })
-            .take(limit)
-            .collect())
+        Ok(dir.nearby_holding(home, limit, |s| held.get(&s.id).map(|&n| n as u32)))
     }
 }
 
@@ -421,7 +435,11 @@ impl omnistore_components::backend::StoreBackend for SqliteStore {
     // Stock at a store is only shown (checkout counts again in its write
     // transaction), so it is served from the catalog cache, which every stock
     // change empties.
-    async fn store_stock(&self, store: &str, variants: &[i64]) -> BackendResult<Vec<(i64, u32)>> {
+    async fn store_stock(
+        &self,
+        store: &str,
+        variants: &[VariantId],
+    ) -> BackendResult<Vec<(VariantId, u32)>> {
         let key = Key::StoreStock(store.into(), variants.to_vec());
         self.catalog
             .read(key, || self.load_store_stock(store, variants))
@@ -431,10 +449,10 @@ impl omnistore_components::backend::StoreBackend for SqliteStore {
     async fn nearby_stock(
         &self,
         store: &str,
-        variant: i64,
+        variant: &VariantId,
         limit: usize,
     ) -> BackendResult<Vec<StockAt>> {
-        let key = Key::NearbyStock(store.into(), variant, limit);
+        let key = Key::NearbyStock(store.into(), variant.clone(), limit);
         self.catalog
             .read(key, || self.load_nearby_stock(store, variant, limit))
             .await

@@ -10,7 +10,7 @@
 //! API's stock locations, as on the product page; Vendure's own refusal
 //! (not enough stock) is the last word.
 
-use super::catalog::{drawing, number};
+use super::catalog::{drawing, platform_id};
 use super::Vendure;
 use omnistore_components::backend::{
     BackendError, BackendResult, CartChanged, CartOwner, StoreBackend,
@@ -18,7 +18,7 @@ use omnistore_components::backend::{
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
     clamp_quantity, merge_carts, Cart, CartLine, CartNotice, CartOp, CartUpdate, Currency,
-    Fulfilment, LineQty, MergeReport, Money, Problem, MAX_LINE_QUANTITY,
+    Fulfilment, LineQty, MergeReport, Money, Problem, VariantId, MAX_LINE_QUANTITY,
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -267,7 +267,7 @@ impl Vendure {
                     continue;
                 }
                 cart.lines.push(CartLine {
-                    variant_id: number(&v.id)?,
+                    variant_id: platform_id(&v.id)?,
                     fulfilment,
                     quantity,
                     product_slug: v.product.slug.clone(),
@@ -291,14 +291,16 @@ impl Vendure {
     /// Units of `variants` on each store's shelf: its stock location's.
     pub(super) async fn shelves(
         &self,
-        variants: Vec<i64>,
+        variants: Vec<VariantId>,
     ) -> BackendResult<crate::storage::orders::Shelves> {
-        let ids: Vec<String> = variants.iter().map(i64::to_string).collect();
+        let ids: Vec<String> = variants.iter().map(VariantId::to_string).collect();
         let mut held = crate::storage::orders::Shelves::new();
         for (variant, stock) in self.stock(&ids).await? {
-            let variant = number(&variant)?;
+            let variant: VariantId = platform_id(&variant)?;
             for (store, units) in stock.stores {
-                held.entry(store).or_default().insert(variant, units);
+                held.entry(store)
+                    .or_default()
+                    .insert(variant.clone(), units);
             }
         }
         Ok(held)
@@ -420,12 +422,12 @@ impl Vendure {
                 after = None;
             }
             &CartOp::Add {
-                variant_id,
+                ref variant_id,
                 quantity,
                 fulfilment,
             }
             | &CartOp::Set {
-                variant_id,
+                ref variant_id,
                 quantity,
                 fulfilment,
             } => {
@@ -482,7 +484,7 @@ impl Vendure {
                 }
             }
             &CartOp::Remove {
-                variant_id,
+                ref variant_id,
                 fulfilment,
             } => {
                 let variant = variant_id.to_string();
@@ -497,7 +499,7 @@ impl Vendure {
                 after = order.or(after);
             }
             &CartOp::Move {
-                variant_id,
+                ref variant_id,
                 from,
                 to,
             } => {
@@ -736,20 +738,20 @@ impl Vendure {
             c.lines
                 .iter()
                 .map(|l| LineQty {
-                    variant_id: l.variant_id,
+                    variant_id: l.variant_id.clone(),
                     fulfilment: l.fulfilment,
                     quantity: l.quantity,
                 })
                 .collect()
         };
-        let free: HashMap<(i64, Fulfilment), u32> = theirs
+        let free: HashMap<(VariantId, Fulfilment), u32> = theirs
             .lines
             .iter()
             .chain(mine.lines.iter())
-            .map(|l| ((l.variant_id, l.fulfilment), l.available))
+            .map(|l| ((l.variant_id.clone(), l.fulfilment), l.available))
             .collect();
         let (merged, report) = merge_carts(&qty(&mine), &qty(&theirs), |v, f| {
-            free.get(&(v, f)).copied().unwrap_or(0)
+            free.get(&(v.clone(), f)).copied().unwrap_or(0)
         });
         if mine.pickup_store.is_none() {
             if let Some(store) = &theirs.pickup_store {

@@ -14,7 +14,7 @@ use omnistore_components::backend::{BackendResult, CatalogBackend};
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
     check_search, image_url, is_slug, Category, Currency, Listing, ListingQuery, Money, Problem,
-    ProductDetail, ProductSummary, SearchOutcome, Sort, Variant, MAX_PAGE, PAGE_SIZE,
+    ProductDetail, ProductSummary, SearchOutcome, Sort, Variant, VariantId, MAX_PAGE, PAGE_SIZE,
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -103,10 +103,18 @@ impl Stock {
 struct Card {
     summary: ProductSummary,
     created_at: String,
-    /// Vendure's product id, for "newest" ties.
-    id: i64,
+    /// Vendure's product id, for ties: see [`Card::order`].
+    id: String,
     /// Units free to sell, over the listed variants.
     stock: Stock,
+}
+
+impl Card {
+    /// A fixed order for ties: numeric ids in number order (shorter first),
+    /// other ids (UUIDs, all of one length) in text order.
+    fn order(&self) -> (usize, &str) {
+        (self.id.len(), &self.id)
+    }
 }
 
 /// Every product of one collection, in Vendure's order.
@@ -116,9 +124,10 @@ struct Shelf {
     cards: Vec<Card>,
 }
 
-pub(super) fn number(id: &str) -> Result<i64, VendureError> {
+/// A Vendure id as omnistore's (opaque text, whatever Vendure's id strategy).
+pub(super) fn platform_id<T: std::str::FromStr>(id: &str) -> Result<T, VendureError> {
     id.parse()
-        .map_err(|_| VendureError::Unusable(format!("id {id:?} is not a number")))
+        .map_err(|_| VendureError::Unusable(format!("id {id:?} cannot be used in a link")))
 }
 
 fn money(minor: i64, code: &str) -> Result<Money, VendureError> {
@@ -162,7 +171,7 @@ fn card(
         VendureError::Unusable(format!("product {} has no variants", product.slug))
     })?;
     let single = match variants {
-        [only] => Some(number(&only.id)?),
+        [only] => Some(platform_id(&only.id)?),
         _ => None,
     };
     Ok(Card {
@@ -181,7 +190,7 @@ fn card(
             store_units: None,
         },
         created_at: product.created_at.clone(),
-        id: number(&product.id)?,
+        id: product.id.clone(),
         stock: Stock::default(),
     })
 }
@@ -482,7 +491,7 @@ impl Vendure {
         &self,
         code: &str,
         locale: Locale,
-    ) -> BackendResult<Option<(String, i64)>> {
+    ) -> BackendResult<Option<(String, VariantId)>> {
         #[derive(Deserialize)]
         struct Data {
             search: Hits,
@@ -513,7 +522,7 @@ impl Vendure {
             .into_iter()
             .find(|h| h.sku.eq_ignore_ascii_case(code))
         {
-            Some(hit) => Ok(Some((hit.slug, number(&hit.product_variant_id)?))),
+            Some(hit) => Ok(Some((hit.slug, platform_id(&hit.product_variant_id)?))),
             None => Ok(None),
         }
     }
@@ -525,7 +534,7 @@ impl Vendure {
         &self,
         code: &str,
         locale: Locale,
-    ) -> BackendResult<Option<(String, i64)>> {
+    ) -> BackendResult<Option<(String, VariantId)>> {
         if !self.ean_field().await? {
             return self.exact_sku(code, locale).await;
         }
@@ -548,7 +557,7 @@ impl Vendure {
             )
             .await?;
         match data.product_variants.items.into_iter().next() {
-            Some(v) => Ok(Some((v.product.slug, number(&v.id)?))),
+            Some(v) => Ok(Some((v.product.slug, platform_id(&v.id)?))),
             None => Ok(None),
         }
     }
@@ -719,7 +728,7 @@ impl Vendure {
                 .collect();
             let free = stock.get(&v.id).cloned().unwrap_or_default();
             variants.push(Variant {
-                id: number(&v.id)?,
+                id: platform_id(&v.id)?,
                 sku: v.sku,
                 ean: v.custom_fields.and_then(|f| f.ean).unwrap_or_default(),
                 price: money(v.price_with_tax, &v.currency_code)?,
@@ -928,14 +937,17 @@ impl Vendure {
             .filter(|c| !q.at_my_store || at_store(c).is_none_or(|n| n > 0))
             .collect();
         match q.sort {
-            Sort::Newest => {
-                cards.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)))
-            }
-            Sort::PriceAsc => cards.sort_by_key(|c| (c.summary.price.minor, c.id)),
+            Sort::Newest => cards.sort_by(|a, b| {
+                b.created_at
+                    .cmp(&a.created_at)
+                    .then(b.order().cmp(&a.order()))
+            }),
+            Sort::PriceAsc => cards.sort_by_key(|c| (c.summary.price.minor, c.order())),
             Sort::PriceDesc => {
-                cards.sort_by_key(|c| (std::cmp::Reverse(c.summary.price.minor), c.id))
+                cards.sort_by_key(|c| (std::cmp::Reverse(c.summary.price.minor), c.order()))
             }
-            Sort::Name => cards.sort_by_cached_key(|c| (c.summary.name.to_lowercase(), c.id)),
+            Sort::Name => cards
+                .sort_by_cached_key(|c| (c.summary.name.to_lowercase(), c.id.len(), c.id.clone())),
         }
         let total = cards.len() as u64;
         Ok(Some(Listing {

@@ -9,14 +9,14 @@
 //! orders they place are theirs in Vendure.
 
 use super::cart::owner_key;
-use super::catalog::number;
+use super::catalog::platform_id;
 use super::client::VendureError;
 use super::Vendure;
 use crate::storage::MAX_ADDRESSES;
 use async_trait::async_trait;
 use omnistore_components::backend::{AccountBackend, BackendResult, CartOwner, StoreBackend, Who};
 use omnistore_components::i18n::Locale;
-use omnistore_components::model::{Address, Problem, Profile, SessionInfo};
+use omnistore_components::model::{Address, AddressId, Problem, Profile, SessionInfo};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -35,7 +35,7 @@ struct VendureAddress {
 impl VendureAddress {
     fn address(self) -> BackendResult<Address> {
         Ok(Address {
-            id: number(&self.id)?,
+            id: Some(platform_id(&self.id)?),
             name: self.full_name.unwrap_or_default(),
             street: self.street_line1,
             postcode: self.postal_code.unwrap_or_default(),
@@ -320,14 +320,34 @@ impl AccountBackend for Vendure {
         }
     }
 
-    async fn save_address(&self, customer: i64, address: &Address) -> BackendResult<Option<i64>> {
+    async fn save_address(
+        &self,
+        customer: i64,
+        address: &Address,
+    ) -> BackendResult<Option<AddressId>> {
         let Some((platform, _)) = self.linked(customer).await? else {
             return self.own.save_address(customer, address).await;
         };
         let held = self.vendure_addresses(&platform).await?;
         let fields = json!({ "fullName": address.name, "streetLine1": address.street,
             "postalCode": address.postcode, "city": address.city, "phoneNumber": address.phone });
-        let saved = if address.id == 0 {
+        let saved = if let Some(id) = &address.id {
+            // Only one of their own: someone else's id changes nothing.
+            let id = id.to_string();
+            if !held.iter().any(|a| a.id == id) {
+                return Ok(None);
+            }
+            let mut input = fields;
+            input["id"] = json!(id);
+            let _: Value = self
+                .client
+                .admin_write(
+                    "mutation($i: UpdateAddressInput!) { r: updateCustomerAddress(input: $i) { id } }",
+                    json!({ "i": input }),
+                )
+                .await?;
+            Some(id)
+        } else {
             if held.len() as i64 >= MAX_ADDRESSES {
                 return Err(Problem::AddressLimit {
                     max: MAX_ADDRESSES as u32,
@@ -345,27 +365,11 @@ impl AccountBackend for Vendure {
                 )
                 .await?;
             created["r"]["id"].as_str().map(str::to_string)
-        } else {
-            // Only one of their own: someone else's id changes nothing.
-            let id = address.id.to_string();
-            if !held.iter().any(|a| a.id == id) {
-                return Ok(None);
-            }
-            let mut input = fields;
-            input["id"] = json!(id);
-            let _: Value = self
-                .client
-                .admin_write(
-                    "mutation($i: UpdateAddressInput!) { r: updateCustomerAddress(input: $i) { id } }",
-                    json!({ "i": input }),
-                )
-                .await?;
-            Some(id)
         };
-        Ok(saved.map(|id| number(&id)).transpose()?)
+        Ok(saved.map(|id| platform_id(&id)).transpose()?)
     }
 
-    async fn delete_address(&self, customer: i64, id: i64) -> BackendResult<bool> {
+    async fn delete_address(&self, customer: i64, id: &AddressId) -> BackendResult<bool> {
         let Some((platform, _)) = self.linked(customer).await? else {
             return self.own.delete_address(customer, id).await;
         };

@@ -36,7 +36,7 @@ use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
     Cart, CartOp, CartUpdate, Category, Handoff, HandoffPreview, KioskSettings, Listing,
     ListingQuery, MergeReport, ProductDetail, ProductSummary, ScanCode, SearchOutcome, StockAt,
-    StoreCard, StoreDetail, StoreRef,
+    StoreCard, StoreDetail, StoreRef, VariantId,
 };
 use std::sync::Arc;
 use std::time::Duration;
@@ -177,16 +177,34 @@ impl StoreBackend for Vendure {
     async fn store_ref(&self, slug: &str) -> BackendResult<Option<StoreRef>> {
         self.own.store_ref(slug).await
     }
-    async fn store_stock(&self, store: &str, variants: &[i64]) -> BackendResult<Vec<(i64, u32)>> {
-        self.own.store_stock(store, variants).await
+    /// A store's shelf is its Vendure stock location's (the Admin API's count).
+    async fn store_stock(
+        &self,
+        store: &str,
+        variants: &[VariantId],
+    ) -> BackendResult<Vec<(VariantId, u32)>> {
+        let ids: Vec<String> = variants.iter().map(|v| v.to_string()).collect();
+        let stock = self.stock(&ids).await?;
+        Ok(variants
+            .iter()
+            .map(|v| (v.clone(), stock.get(v.as_str()).map_or(0, |s| s.at(store))))
+            .collect())
     }
     async fn nearby_stock(
         &self,
         store: &str,
-        variant: i64,
+        variant: &VariantId,
         limit: usize,
     ) -> BackendResult<Vec<StockAt>> {
-        self.own.nearby_stock(store, variant, limit).await
+        let dir = self.own.directory().await?;
+        let Some(home) = dir.get(store) else {
+            return Ok(Vec::new());
+        };
+        let stock = self.stock(&[variant.to_string()]).await?;
+        let Some(stock) = stock.get(variant.as_str()) else {
+            return Ok(Vec::new());
+        };
+        Ok(dir.nearby_holding(home, limit, |s| Some(stock.at(&s.slug))))
     }
 }
 
@@ -213,7 +231,7 @@ impl KioskBackend for Vendure {
     async fn unbind_kiosk(&self, device: &str) -> BackendResult<()> {
         self.own.unbind_kiosk(device).await
     }
-    async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, i64)>> {
+    async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, VariantId)>> {
         match code {
             ScanCode::Sku(sku) => self.exact_sku(sku, Locale::default()).await,
             ScanCode::Ean(ean) => self.exact_ean(ean, Locale::default()).await,
