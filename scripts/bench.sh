@@ -42,19 +42,11 @@ base="http://127.0.0.1:$port"
 product="/p/$(curl -s "$base/c/grills" | grep -o 'href="/p/[^"]*"' | head -1 | cut -d/ -f3 | tr -d '"')"
 guest_cart=$(node scripts/soak.mjs "$base" 1 guests | head -1)
 customer=$(node scripts/soak.mjs "$base" 1 | head -1)
-# One table row from a wrk run: req/s, p50, p99, and answers that were not
-# 2xx/3xx or never came.
+source scripts/wrk-figures.sh
+# One table row from a wrk run.
 row() {
   local page=$1 who=$2 path=$3; shift 3
-  local out
-  out=$(wrk -t"$t" -c"$c" -d"${d}s" --latency "$@" "$base$path")
-  local rps p50 p99 bad errors
-  rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
-  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-  errors=$(awk -F'[ ,]+' '/Socket errors/ {print $4+$6+$8+$10}' <<<"$out")
-  echo "| $page | $who | $rps | $p50 | $p99 | $(( ${bad:-0} + ${errors:-0} )) |"
+  echo "| $page | $who | $(wrk_figures -t"$t" -c"$c" -d"${d}s" "$@" "$base$path") |"
 }
 echo "## Pages — wrk -t$t -c$c -d${d}s on the same cores, uncompressed unless said"
 echo

@@ -10,9 +10,10 @@
 #       install, and make the sample catalog's copy (the test command runs
 #       this before the tests, so that no test waits for an install).
 #   scripts/vendure.sh serve --port PORT --data DIR [--sample]
-#       Runs Vendure in the foreground on PORT with DIR/vendure.sqlite,
-#       created if missing: empty, or with --sample a copy of Vendure's own
-#       sample catalog (populated once, then kept beside the packages).
+#       Runs Vendure in the foreground on PORT with DIR/vendure.sqlite and
+#       its photographs in DIR/assets, created if missing: empty, or with
+#       --sample a copy of Vendure's own sample catalog (populated once, then
+#       kept beside the packages).
 #       Superadmin: $OMNISTORE_VENDURE_ADMIN_USER / _PASSWORD
 #       (default superadmin / superadmin).
 #
@@ -50,11 +51,12 @@ run_node() {
   (cd "$home" && NODE_PATH="$home/node_modules" VENDURE_HOME="$home" node "$here/vendure/server.js")
 }
 
-# Vendure's sample catalog in a SQLite file, made once per installed version.
+# Vendure's sample catalog, its SQLite file and its photographs, made once
+# per installed version in a folder beside the packages.
 sample_template() {
   local template
-  template="$home/sample-$(template_hash).sqlite"
-  if [ ! -f "$template" ]; then
+  template="$home/sample-$(template_hash)"
+  if [ ! -f "$template/vendure.sqlite" ]; then
     log "populating Vendure's sample catalog (once)"
     local work
     work="$(mktemp -d)"
@@ -64,9 +66,10 @@ sample_template() {
       rm -rf "$work"
       exit 1
     }
-    rm -f "$home"/sample-*.sqlite
-    mv "$work/vendure.sqlite" "$template"
-    rm -rf "$work"
+    rm -f "$work/populate.log"
+    chmod 755 "$work"
+    rm -rf "$home"/sample-*
+    mv "$work" "$template"
   fi
   echo "$template"
 }
@@ -86,7 +89,15 @@ serve() {
   mkdir -p "$data"
   data="$(cd "$data" && pwd)"
   if [ ! -f "$data/vendure.sqlite" ] && [ "$sample" = 1 ]; then
-    cp "$(sample_template)" "$data/vendure.sqlite"
+    local template
+    template="$(sample_template)"
+    cp "$template/vendure.sqlite" "$data/vendure.sqlite"
+    # Vendure only adds files next to the photographs (sizes it makes on
+    # request): links to the template's are a copy that costs nothing, where
+    # both are on one file system.
+    rm -rf "$data/assets"
+    cp -al "$template/assets" "$data/assets" 2>/dev/null ||
+      { rm -rf "$data/assets"; cp -a "$template/assets" "$data/assets"; }
   fi
   export VENDURE_PORT="$port" VENDURE_DB="$data/vendure.sqlite"
   export VENDURE_ADMIN_USER="${OMNISTORE_VENDURE_ADMIN_USER:-superadmin}"

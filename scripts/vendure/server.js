@@ -5,8 +5,10 @@
 //   VENDURE_PORT          port to listen on
 //   VENDURE_DB            SQLite file (created and its schema synchronised if new)
 //   VENDURE_ADMIN_USER / VENDURE_ADMIN_PASSWORD   the superadmin
-//   VENDURE_POPULATE=1    fill the database with Vendure's own sample catalog
-//                         (no images: omnistore draws its own), then exit
+//   VENDURE_POPULATE=1    fill the database with Vendure's own sample catalog,
+//                         its photographs included, then exit
+//   VENDURE_ASSETS        folder of the asset files (default: `assets` beside
+//                         VENDURE_DB), served by Vendure at /assets/
 //   VENDURE_PARENT_PID    exit when this process is gone, so a test run that
 //                         dies cannot leave Vendure behind
 //   VENDURE_IDS=uuid      UUIDs as ids instead of numbers (for a new database
@@ -25,6 +27,7 @@ const {
   UuidIdStrategy,
 } = require('@vendure/core');
 // Vendure's default queue, which its index does not export.
+const { AssetServerPlugin } = require('@vendure/asset-server-plugin');
 const { InMemoryJobQueueStrategy } = require('@vendure/core/dist/job-queue/in-memory-job-queue-strategy');
 
 const env = (name, fallback) => {
@@ -38,6 +41,7 @@ const env = (name, fallback) => {
 
 const port = Number(env('VENDURE_PORT'));
 const database = env('VENDURE_DB');
+const assets = env('VENDURE_ASSETS', path.join(path.dirname(database), 'assets'));
 const config = {
   apiOptions: {
     hostname: '127.0.0.1',
@@ -84,7 +88,16 @@ const config = {
   // seed of thousands of variants wait minutes for jobs of a millisecond.
   jobQueueOptions: { jobQueueStrategy: new InMemoryJobQueueStrategy({ concurrency: 1, pollInterval: 10 }) },
   logger: new DefaultLogger({ level: process.env.VENDURE_LOG === 'debug' ? LogLevel.Debug : LogLevel.Warn }),
-  plugins: [DefaultSearchPlugin.init({ bufferUpdates: false, indexStockStatus: true })],
+  plugins: [
+    DefaultSearchPlugin.init({ bufferUpdates: false, indexStockStatus: true }),
+    // Photographs, with the sizes made on request (Vendure's presets). A shop's
+    // browser never loads them from here: omnistore serves them under /media/.
+    AssetServerPlugin.init({
+      route: 'assets',
+      assetUploadDir: assets,
+      assetUrlPrefix: `http://127.0.0.1:${port}/assets/`,
+    }),
+  ],
 };
 
 const parent = Number(process.env.VENDURE_PARENT_PID || 0);
@@ -98,39 +111,21 @@ if (parent > 0) {
   }, 1000).unref();
 }
 
-// Vendure's sample products without their photographs: the asset columns are
-// emptied, so no asset storage is needed and nothing is hot-linked.
-function sampleCsvWithoutImages() {
-  const { parse } = require('csv-parse/sync');
-  const source = require.resolve('@vendure/create/assets/products.csv');
-  const rows = parse(fs.readFileSync(source), { trim: true });
-  const header = rows[0];
-  const blank = ['assets', 'variantAssets'].map((name) => header.indexOf(name));
-  const quote = (v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const out = rows
-    .map((row, i) => row.map((v, col) => (i > 0 && blank.includes(col) ? '' : quote(v))).join(','))
-    .join('\n');
-  const file = path.join(path.dirname(database), 'sample-products.csv');
-  fs.writeFileSync(file, out + '\n');
-  return file;
-}
-
 async function main() {
   if (process.env.VENDURE_POPULATE === '1') {
     const { populate } = require('@vendure/core/cli');
     const initial = require('@vendure/create/assets/initial-data.json');
-    const data = {
-      ...initial,
-      collections: initial.collections.map(({ assetPaths, ...c }) => c),
-    };
+    const csv = require.resolve('@vendure/create/assets/products.csv');
+    // The CSV names its photographs by file name, looked up in this folder.
+    config.importExportOptions = { importAssetsDir: path.join(path.dirname(csv), 'images') };
     const app = await populate(
       () =>
         bootstrap(config).then(async (a) => {
           await a.get(JobQueueService).start();
           return a;
         }),
-      data,
-      sampleCsvWithoutImages(),
+      initial,
+      csv,
     );
     // The search index is built by jobs in this process: wait until every
     // product is in it before closing, or the copy would search half a shop.

@@ -31,6 +31,12 @@ impl From<BackendError> for AppError {
     }
 }
 
+impl From<crate::vendure::client::VendureError> for AppError {
+    fn from(e: crate::vendure::client::VendureError) -> Self {
+        BackendError::from(e).into()
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {

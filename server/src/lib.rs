@@ -113,18 +113,20 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
     let leptos = leptos_options(config);
     let pwa = Arc::new(pwa::Pwa::new(&leptos, config.release.as_deref()));
     tracing::info!(version = %pwa.version, "service worker version");
-    let (backend, catalog, ttl): (omnistore_components::backend::Backend, _, _) =
+    let (backend, catalog, ttl, photos): (omnistore_components::backend::Backend, _, _, _) =
         match &config.vendure {
             None => (
                 Arc::new(store.clone()),
                 store.catalog_cache(),
                 storage::CATALOG_TTL,
+                None,
             ),
             Some(v) => {
                 let vendure = vendure::Vendure::new(v, store.clone())?;
                 tracing::info!(url = %v.url, "the catalog is Vendure's");
                 let cache = vendure.catalog_cache();
-                (Arc::new(vendure), cache, v.cache_ttl)
+                let photos = vendure.photos();
+                (Arc::new(vendure), cache, v.cache_ttl, Some(photos))
             }
         };
     expiry::spawn(store.clone(), backend.clone());
@@ -137,6 +139,7 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
         leptos: Arc::new(leptos),
         backend,
         public_url,
+        photos,
     };
     Ok(web::router(state))
 }

@@ -153,6 +153,11 @@ struct VendureArgs {
         hide_default_value = true
     )]
     vendure_admin_password: String,
+    /// What Vendure's asset server puts before an asset's path (its
+    /// assetUrlPrefix), when not the Vendure URL's /assets/; omnistore
+    /// serves those photographs under /media/ (other URLs are never linked).
+    #[arg(long, env = "OMNISTORE_VENDURE_ASSET_URL")]
+    vendure_asset_url: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -230,6 +235,7 @@ impl VendureArgs {
             admin_user: self.vendure_admin_user,
             admin_password: self.vendure_admin_password,
             cache_ttl,
+            asset_url: self.vendure_asset_url,
         })
     }
 }

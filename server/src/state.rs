@@ -17,6 +17,8 @@ pub struct AppState {
     pub pwa: std::sync::Arc<crate::pwa::Pwa>,
     /// Catalog pages kept as rendered (`None`: every page is rendered).
     pub pages: Option<std::sync::Arc<crate::page_cache::PageCache>>,
+    /// The platform's product photographs (`None`: the back end has none).
+    pub photos: Option<std::sync::Arc<crate::vendure::photos::Photos>>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

@@ -231,6 +231,7 @@ mod meta {
             .route("/sitemap.xml", get(sitemap))
             .route("/lang/{tag}", get(set_language))
             .route("/img/{name}/{file}", get(image))
+            .route("/media/{*path}", get(photo))
     }
 
     /// Healthy means every service the back end depends on answers, not
@@ -337,6 +338,25 @@ mod meta {
                 (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
             ],
             images::render(icon, n, &hex),
+        )
+            .into_response())
+    }
+
+    /// A product photograph of the platform's, fetched from it each time:
+    /// the browser keeps it for a day, and a new photograph of a product
+    /// gets a new path.
+    async fn photo(
+        State(state): State<AppState>,
+        Path(path): Path<String>,
+    ) -> Result<Response, AppError> {
+        let photos = state.photos.as_ref().ok_or(AppError::NotFound)?;
+        let photo = photos.fetch(&path).await?.ok_or(AppError::NotFound)?;
+        Ok((
+            [
+                (header::CONTENT_TYPE, photo.content_type),
+                (header::CACHE_CONTROL, "public, max-age=86400".to_string()),
+            ],
+            photo.bytes,
         )
             .into_response())
     }

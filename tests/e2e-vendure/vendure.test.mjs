@@ -20,6 +20,13 @@ async function storeSlug(city) {
 
 test('a guest browses Vendure\'s catalog, picks up at their store and staff hand the order over', async () => {
   const page = await newPage(browser);
+  // Everything the pages load comes from omnistore: Vendure's photographs
+  // included, never hot-linked from its asset server.
+  const elsewhere = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.protocol.startsWith('http') && url.origin !== new URL(BASE).origin) elsewhere.push(r.url());
+  });
   await page.goto('/');
   await hydrated(page);
   // Vendure's sample collections are the shop's categories.
@@ -30,6 +37,12 @@ test('a guest browses Vendure\'s catalog, picks up at their store and staff hand
   await hydrated(page);
   await page.getByRole('heading', { level: 1, name: 'Bonsai Tree' }).waitFor();
   await page.getByText(/\$\d+\.\d\d/).first().waitFor();
+  // Its photograph, through omnistore, drawn by the browser.
+  const photo = page.getByRole('img', { name: /^Bonsai Tree/ });
+  await photo.waitFor();
+  assert.match(await photo.getAttribute('src'), /^\/media\/preview\/.+\.jpe?g$/);
+  await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await photo.elementHandle());
+  assert.deepEqual(elsewhere, []);
 
   // My store, then the product for pickup there.
   const slug = await storeSlug('Kraków');

@@ -304,6 +304,8 @@ async fn unknown_things_are_404() {
         "/nothing/here",
         "/c/Bad%20Slug",
         "/img/boat-1/ffffff.svg",
+        // Photographs are a platform's; the built-in shop draws its own.
+        "/media/preview/71/photo__preview.jpg",
     ] {
         let (s, _) = get(path).await;
         assert_eq!(s, StatusCode::NOT_FOUND, "{path}");

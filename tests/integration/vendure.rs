@@ -107,6 +107,7 @@ fn start_shop(ttl: Duration) -> VendureShop {
             admin_user: "superadmin".into(),
             admin_password: "superadmin".into(),
             cache_ttl: ttl,
+            asset_url: None,
         }),
     });
     VendureShop {
@@ -354,6 +355,112 @@ async fn changes_made_in_vendure_show_within_the_cache_time() {
     assert!(!page.contains("$50.40"));
 }
 
+/// The `src` of every `<img>` with `class` on `page`.
+fn image_sources<'a>(page: &'a str, class: &str) -> Vec<&'a str> {
+    page.match_indices("<img")
+        .map(|(i, _)| &page[i..i + page[i..].find('>').unwrap()])
+        .filter(|tag| tag.contains(&format!("class=\"{class}\"")))
+        .map(|tag| {
+            let src = &tag[tag.find("src=\"").expect("a src") + 5..];
+            &src[..src.find('"').unwrap()]
+        })
+        .collect()
+}
+
+/// Fetches a photograph omnistore serves and checks it is a picture.
+async fn assert_photo(base: &str, src: &str) {
+    assert!(src.starts_with("/media/"), "{src}");
+    let res = client().get(format!("{base}{src}")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{src}");
+    let kind = res.headers()["content-type"].to_str().unwrap().to_string();
+    assert!(kind.starts_with("image/"), "{src}: {kind}");
+    assert_eq!(res.headers()["cache-control"], "public, max-age=86400");
+    let bytes = res.bytes().await.unwrap();
+    // JPEG, PNG or WebP, by their first bytes.
+    assert!(
+        bytes.starts_with(&[0xff, 0xd8, 0xff])
+            || bytes.starts_with(b"\x89PNG")
+            || (bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP"),
+        "{src}: {} bytes that are no picture",
+        bytes.len()
+    );
+}
+
+#[tokio::test]
+async fn vendures_photographs_are_served_by_omnistore_and_never_linked() {
+    let shop = shop();
+    let vendure_assets = format!("{}/assets", shop.vendure);
+    // The sample's products have photographs: cards show them.
+    let (status, listing) = get("/c/electronics").await;
+    assert_eq!(status, StatusCode::OK);
+    let (cards, drawn): (Vec<&str>, Vec<&str>) = image_sources(&listing, "os-product-card__image")
+        .into_iter()
+        .partition(|src| src.starts_with("/media/"));
+    assert!(cards.len() >= 20, "{cards:?}");
+    // A product without one (another test creates such) keeps a drawing.
+    assert!(
+        drawn.iter().all(|src| src.starts_with("/img/")),
+        "{drawn:?}"
+    );
+    // Each product its own.
+    let mut distinct = cards.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), cards.len(), "{cards:?}");
+    for src in cards.iter().take(3) {
+        assert_photo(&shop.base, src).await;
+    }
+    // The product page and search results too; no page names Vendure's
+    // asset server.
+    let (_, product) = get("/p/laptop").await;
+    let main = image_sources(&product, "os-product__image");
+    assert_eq!(main.len(), 1, "{main:?}");
+    assert_photo(&shop.base, main[0]).await;
+    let (_, search) = get("/search?q=camera").await;
+    assert!(!image_sources(&search, "os-product-card__image").is_empty());
+    for page in [&listing, &product, &search] {
+        assert!(
+            !page.contains(&vendure_assets),
+            "a page links Vendure's assets"
+        );
+        assert!(!page.contains(&format!(":{}/", shop.port)));
+    }
+
+    // A cart line shows the photograph of what was added.
+    let found = admin(
+        "{ products(options: { filter: { slug: { eq: \"laptop\" } } }) { items { variants { id } } } }",
+        json!({}),
+    )
+    .await;
+    let laptop: i64 = found["products"]["items"][0]["variants"][0]["id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let shopper = Shopper::visit(&shop.base).await;
+    assert_eq!(shopper.add(laptop, 1).await.0, StatusCode::OK);
+    let cart = shopper.cart().await;
+    let line_image = cart["lines"][0]["image"].as_str().unwrap().to_string();
+    assert_photo(&shop.base, &line_image).await;
+    let (_, cart_page) = shopper.get("/cart").await;
+    assert_eq!(
+        image_sources(&cart_page, "os-cart-line__image"),
+        [line_image.as_str()]
+    );
+
+    // Only pictures on Vendure's asset server, by a plain path: anything
+    // else is a 404, never a request elsewhere.
+    for path in [
+        "/media/preview/no-such-photo__preview.jpg",
+        "/media/..%2Fshop-api",
+        "/media/preview/%2e%2e/%2e%2e/shop-api",
+        "/media/preview/x.jpg%3Fpreset%3Dlarge",
+        "/media/",
+    ] {
+        assert_eq!(get(path).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
 #[tokio::test]
 async fn vendure_down_is_a_clear_503_and_the_shop_comes_back_by_itself() {
     // A pair of its own: this test stops its Vendure.
@@ -366,6 +473,9 @@ async fn vendure_down_is_a_clear_503_and_the_shop_comes_back_by_itself() {
         (status, body.as_str()),
         (StatusCode::OK, "ok\ndatabase: ok\nvendure: ok\n")
     );
+    let (_, laptop) = get_from(&own.base, "/p/laptop").await;
+    let photo = image_sources(&laptop, "os-product__image")[0].to_string();
+    assert_photo(&own.base, &photo).await;
     own.process.kill().unwrap();
     own.process.wait().unwrap();
     // Warm, the listing costs no round trip: it is served without Vendure.
@@ -387,6 +497,11 @@ async fn vendure_down_is_a_clear_503_and_the_shop_comes_back_by_itself() {
     assert!(
         body.contains("vendure: unavailable") && body.contains("database: ok"),
         "{body}"
+    );
+    // A photograph cannot be fetched either: 503, not a broken 404.
+    assert_eq!(
+        get_from(&own.base, &photo).await.0,
+        StatusCode::SERVICE_UNAVAILABLE
     );
     // omnistore's own parts do not need Vendure: the store locator works.
     assert_eq!(get_from(&own.base, "/stores").await.0, StatusCode::OK);
@@ -963,6 +1078,7 @@ async fn cancelled_and_uncollected_pickups_are_cancelled_in_vendure() {
             admin_user: "superadmin".into(),
             admin_password: "superadmin".into(),
             cache_ttl: TTL,
+            asset_url: None,
         },
         own,
     )
@@ -1315,6 +1431,7 @@ fn seeded_pair(env: &[(&str, &str)]) -> SeededPair {
             admin_user: "superadmin".into(),
             admin_password: "superadmin".into(),
             cache_ttl: TTL,
+            asset_url: None,
         }),
     ));
     SeededPair {

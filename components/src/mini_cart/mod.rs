@@ -124,7 +124,7 @@ pub fn MiniCart(
 fn line_view(l: &CartLine, locale: Locale) -> impl IntoView {
     view! {
         <li class="os-mini-cart__line">
-            <img src=l.image.clone() alt="" width="48" height="48" />
+            <img class="os-mini-cart__image" src=l.image.clone() alt="" width="48" height="48" />
             <span class="os-mini-cart__name">
                 {l.product_name.clone()}
                 {(!l.variant_label.is_empty()).then(|| format!(" ({})", l.variant_label))}

@@ -66,6 +66,7 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.respondWith(page(request));
   } else if (url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/img/")
+    || url.pathname.startsWith("/media/")
     || url.pathname.startsWith("/icons/") || url.pathname === "/favicon.svg"
     || url.pathname === "/manifest.webmanifest") {
     event.respondWith(asset(request, url));

@@ -10,7 +10,7 @@
 //! API's stock locations, as on the product page; Vendure's own refusal
 //! (not enough stock) is the last word.
 
-use super::catalog::{drawing, platform_id};
+use super::catalog::{platform_id, Asset};
 use super::Vendure;
 use omnistore_components::backend::{
     BackendError, BackendResult, CartChanged, CartOwner, StoreBackend,
@@ -27,7 +27,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, Weak};
 
 const ORDER: &str = "id currencyCode lines { id quantity
-    productVariant { id sku priceWithTax options { name } product { slug name } } }";
+    productVariant { id sku priceWithTax options { name } featuredAsset { preview }
+                     product { slug name featuredAsset { preview } } } }";
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -54,6 +55,7 @@ struct LineVariant {
     price_with_tax: i64,
     options: Vec<Named>,
     product: ProductName,
+    featured_asset: Option<Asset>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -62,9 +64,11 @@ struct Named {
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct ProductName {
     slug: String,
     name: String,
+    featured_asset: Option<Asset>,
 }
 
 /// omnistore's row of a cart.
@@ -274,7 +278,12 @@ impl Vendure {
                     product_name: v.product.name.clone(),
                     variant_label: label.clone(),
                     sku: v.sku.clone(),
-                    image: drawing(&v.product.slug),
+                    image: self.picture(
+                        v.featured_asset
+                            .as_ref()
+                            .or(v.product.featured_asset.as_ref()),
+                        &v.product.slug,
+                    ),
                     unit_price,
                     price_was,
                     available: match fulfilment {

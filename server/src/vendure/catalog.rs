@@ -64,6 +64,14 @@ struct ProductRef {
     created_at: String,
     #[serde(default)]
     facet_values: Vec<FacetValue>,
+    #[serde(default)]
+    featured_asset: Option<Asset>,
+}
+
+/// A photograph in Vendure (`preview`: its URL on Vendure's asset server).
+#[derive(Clone, Debug, Deserialize)]
+pub(super) struct Asset {
+    pub preview: String,
 }
 
 #[derive(Deserialize)]
@@ -145,9 +153,10 @@ fn brand(facets: &[FacetValue]) -> String {
         .unwrap_or_default()
 }
 
-/// Vendure's photographs are not served here (no third-party images): a
-/// product gets one of omnistore's drawings, the same one every time.
-pub(super) fn drawing(slug: &str) -> String {
+/// A product without a photograph (or with one elsewhere than Vendure's
+/// asset server, which is never linked) gets one of omnistore's drawings,
+/// the same one every time.
+fn drawing(slug: &str) -> String {
     let h = slug
         .bytes()
         .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
@@ -155,12 +164,23 @@ pub(super) fn drawing(slug: &str) -> String {
     image_url(icons[h as usize % icons.len()], h, "#5b6b7a")
 }
 
+impl Vendure {
+    /// The picture of a product (`slug`): its photograph `asset`, served by
+    /// omnistore, or a drawing.
+    pub(super) fn picture(&self, asset: Option<&Asset>, slug: &str) -> String {
+        asset
+            .and_then(|a| self.photos.local_url(&a.preview))
+            .unwrap_or_else(|| drawing(slug))
+    }
+}
+
 /// The card of a product from its variants (those in the listed
-/// collection, or all of them).
+/// collection, or all of them), with its `image`.
 fn card(
     product: &ProductRef,
     variants: &[VariantRow],
     category: &str,
+    image: String,
 ) -> Result<Card, VendureError> {
     let mut prices = Vec::with_capacity(variants.len());
     for v in variants {
@@ -183,7 +203,7 @@ fn card(
             price,
             compare_at: None,
             price_varies: prices.iter().any(|p| p.minor != price.minor),
-            image: drawing(&product.slug),
+            image,
             in_stock_online: variants.iter().any(|v| v.stock_level != "OUT_OF_STOCK"),
             variant_count: variants.len() as u32,
             single_variant: single,
@@ -353,7 +373,7 @@ impl Vendure {
                        collection(slug: $slug) { productVariants(options: { skip: $skip, take: $take }) {
                          totalItems
                          items { id priceWithTax currencyCode stockLevel
-                                 product { id slug name createdAt
+                                 product { id slug name createdAt featuredAsset { preview }
                                            facetValues { name facet { code } } } } } } }",
                     json!({ "slug": slug, "skip": rows.len(), "take": PAGE }),
                     locale,
@@ -397,7 +417,8 @@ impl Vendure {
         let mut cards = Vec::with_capacity(order.len());
         for id in order {
             if let Some((product, variants)) = groups.remove(&id) {
-                let mut card = card(&product, &variants, slug)?;
+                let image = self.picture(product.featured_asset.as_ref(), &product.slug);
+                let mut card = card(&product, &variants, slug, image)?;
                 for v in &variants {
                     if let Some(s) = stock.get(&v.id) {
                         card.stock.add(s);
@@ -439,7 +460,8 @@ impl Vendure {
             .shop_read(
                 "query($slugs: [String!]!, $take: Int!) {
                    products(options: { filter: { slug: { in: $slugs } }, take: $take }) {
-                     items { id slug name createdAt facetValues { name facet { code } }
+                     items { id slug name createdAt featuredAsset { preview }
+                             facetValues { name facet { code } }
                              variants { id priceWithTax currencyCode stockLevel }
                              collections { slug } } } }",
                 json!({ "slugs": slugs, "take": slugs.len() }),
@@ -456,7 +478,8 @@ impl Vendure {
                 .first()
                 .map(|c| c.slug.clone())
                 .unwrap_or_default();
-            let card = card(&p.product, &p.variants, &category)?;
+            let image = self.picture(p.product.featured_asset.as_ref(), &p.product.slug);
+            let card = card(&p.product, &p.variants, &category, image)?;
             by_slug.insert(p.product.slug, card.summary);
         }
         Ok(slugs.iter().filter_map(|s| by_slug.remove(s)).collect())
@@ -643,6 +666,7 @@ impl Vendure {
             facet_values: Vec<FacetValue>,
             collections: Vec<Slug>,
             variants: Vec<FullVariant>,
+            featured_asset: Option<Asset>,
         }
         #[derive(Deserialize)]
         #[serde(rename_all = "camelCase")]
@@ -654,6 +678,7 @@ impl Vendure {
             options: Vec<VariantOption>,
             #[serde(default)]
             custom_fields: Option<Barcode>,
+            featured_asset: Option<Asset>,
         }
         #[derive(Deserialize)]
         struct Barcode {
@@ -676,8 +701,8 @@ impl Vendure {
         let query = format!(
             "query($slug: String!) {{ product(slug: $slug) {{
                slug name description facetValues {{ name facet {{ code }} }}
-               collections {{ slug }}
-               variants {{ id sku priceWithTax currencyCode {ean}
+               collections {{ slug }} featuredAsset {{ preview }}
+               variants {{ id sku priceWithTax currencyCode {ean} featuredAsset {{ preview }}
                           options {{ name group {{ code name }} }} }} }} }}"
         );
         let data: Data = self
@@ -706,7 +731,7 @@ impl Vendure {
             });
         let ids: Vec<String> = p.variants.iter().map(|v| v.id.clone()).collect();
         let stock = self.stock(&ids).await?;
-        let image = drawing(&p.slug);
+        let image = self.picture(p.featured_asset.as_ref(), &p.slug);
         let mut variants = Vec::with_capacity(p.variants.len());
         for v in p.variants {
             let colour_group = |g: &OptionGroup| {
@@ -736,7 +761,11 @@ impl Vendure {
                 size: (!others.is_empty()).then(|| others.join(" / ")),
                 colour,
                 colour_hex: None,
-                image: image.clone(),
+                // A variant's own photograph (its colour), else the product's.
+                image: match &v.featured_asset {
+                    Some(asset) => self.picture(Some(asset), &p.slug),
+                    None => image.clone(),
+                },
                 online_stock: free.online,
                 stores_with_stock: free.stores.values().filter(|n| **n > 0).count() as u32,
             });

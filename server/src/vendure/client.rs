@@ -245,6 +245,8 @@ impl Client {
         variables: &Value,
         token: Option<&str>,
     ) -> Result<(T, Option<String>), VendureError> {
+        // One line per round trip, for counting them (scripts/bench-vendure.sh).
+        tracing::debug!(url, "calling Vendure");
         let mut request = self
             .http
             .post(url)

@@ -22,6 +22,7 @@ mod checkout;
 pub mod client;
 mod customers;
 mod handoff;
+pub mod photos;
 pub mod seed;
 
 use crate::catalog_cache::CatalogCache;
@@ -51,6 +52,18 @@ pub struct VendureConfig {
     pub admin_password: String,
     /// The longest a catalog answer is kept.
     pub cache_ttl: Duration,
+    /// What Vendure's asset server puts before an asset's path
+    /// (`assetUrlPrefix`); `None`: `{url}/assets/`.
+    pub asset_url: Option<String>,
+}
+
+impl VendureConfig {
+    /// See [`VendureConfig::asset_url`].
+    pub fn asset_prefix(&self) -> String {
+        self.asset_url
+            .clone()
+            .unwrap_or_else(|| format!("{}/assets/", self.url.trim_end_matches('/')))
+    }
 }
 
 /// See the module documentation.
@@ -65,6 +78,7 @@ pub struct Vendure {
     changes: tokio::sync::broadcast::Sender<CartChanged>,
     /// Vendure's id of omnistore's pickup shipping method, once known.
     pickup_method: tokio::sync::Mutex<Option<String>>,
+    photos: Arc<photos::Photos>,
 }
 
 impl Vendure {
@@ -76,7 +90,13 @@ impl Vendure {
             carts: Default::default(),
             changes: tokio::sync::broadcast::channel(1024).0,
             pickup_method: Default::default(),
+            photos: Arc::new(photos::Photos::new(&config.asset_prefix())?),
         })
+    }
+
+    /// The product photographs, which omnistore serves (see [`photos`]).
+    pub fn photos(&self) -> Arc<photos::Photos> {
+        self.photos.clone()
     }
 
     /// The catalog cache, whose changes the page cache follows.
