@@ -39,6 +39,8 @@ const env = (name, fallback) => {
   return value;
 };
 
+// Kept by name: populating waits until it has nothing left to do.
+const jobs = new InMemoryJobQueueStrategy({ concurrency: 1, pollInterval: 10 });
 const port = Number(env('VENDURE_PORT'));
 const database = env('VENDURE_DB');
 const assets = env('VENDURE_ASSETS', path.join(path.dirname(database), 'assets'));
@@ -86,7 +88,7 @@ const config = {
   // The search index and collections are kept by jobs in this process.
   // Vendure looks for the next job every 200 ms by default, which makes a
   // seed of thousands of variants wait minutes for jobs of a millisecond.
-  jobQueueOptions: { jobQueueStrategy: new InMemoryJobQueueStrategy({ concurrency: 1, pollInterval: 10 }) },
+  jobQueueOptions: { jobQueueStrategy: jobs },
   logger: new DefaultLogger({ level: process.env.VENDURE_LOG === 'debug' ? LogLevel.Debug : LogLevel.Warn }),
   plugins: [
     DefaultSearchPlugin.init({ bufferUpdates: false, indexStockStatus: true }),
@@ -127,8 +129,16 @@ async function main() {
       initial,
       csv,
     );
-    // The search index is built by jobs in this process: wait until every
-    // product is in it before closing, or the copy would search half a shop.
+    // Collections' products and the search index are made by jobs in this
+    // process: wait until none is left (twice in a row: a finished job can
+    // queue another) before closing, or the copy would be half a shop.
+    for (let i = 0, idle = 0; idle < 2; i++) {
+      const { items } = await jobs.findMany();
+      const busy = items.filter((j) => ['PENDING', 'RUNNING', 'RETRYING'].includes(j.state)).length;
+      idle = busy === 0 ? idle + 1 : 0;
+      if (i > 3000) throw new Error(`${busy} jobs still unfinished`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
     const Database = require('better-sqlite3');
     const db = new Database(database, { readonly: true });
     const count = (sql) => db.prepare(sql).pluck().get();
@@ -139,6 +149,9 @@ async function main() {
       if (i > 600) throw new Error(`search index incomplete: ${indexed} of ${products} products`);
       await new Promise((r) => setTimeout(r, 200));
     }
+    const empty = count(`SELECT COUNT(*) FROM collection c WHERE c.isRoot = 0 AND NOT EXISTS
+      (SELECT 1 FROM collection_product_variants_product_variant x WHERE x.collectionId = c.id)`);
+    if (empty > 0) throw new Error(`${empty} collections have no products`);
     db.close();
     await app.close();
     console.log('VENDURE POPULATED');

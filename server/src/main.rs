@@ -32,6 +32,10 @@ enum Command {
     Serve(Box<ServeArgs>),
     /// Write a generated demo catalog into an empty database.
     Demo(DemoArgs),
+    /// Import a catalog from a Shopify product CSV (and stock per store from
+    /// a `sku,store,quantity` CSV): products by handle and variants by SKU
+    /// are added or updated; all or nothing, every bad row reported.
+    Import(ImportArgs),
     /// Fill a fresh Vendure with the demo shop (catalog, prices, EANs, a
     /// stock location per store), so that `serve --backend vendure --demo`
     /// shows the same shop as the built-in back end.
@@ -54,6 +58,18 @@ struct KioskPinArgs {
     /// not appear in the shell history).
     #[arg(long, env = "OMNISTORE_KIOSK_PIN", hide_env_values = true)]
     pin: String,
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    #[command(flatten)]
+    db: Database,
+    /// The products: Shopify's product export format (see the README for
+    /// the columns read).
+    products: PathBuf,
+    /// Units per store: a CSV with the columns sku, store (its slug) and quantity.
+    #[arg(long)]
+    stock: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -240,6 +256,89 @@ impl VendureArgs {
     }
 }
 
+/// `omnistore import`: reads both files whole before writing anything, so
+/// that every bad row is reported at once; a progress bar on a terminal,
+/// plain lines otherwise.
+async fn import(args: ImportArgs) -> anyhow::Result<()> {
+    use omnistore_server::import::{read_products, read_stock, RowError};
+    use omnistore_server::storage::import::ImportError;
+    let refuse = |file: &std::path::Path, errors: Vec<RowError>| {
+        for e in &errors {
+            eprintln!("{}: {e}", file.display());
+        }
+        anyhow::anyhow!(
+            "nothing was imported: {} rows of {} cannot be imported",
+            errors.len(),
+            file.display()
+        )
+    };
+    let open = |file: &std::path::Path| {
+        std::fs::File::open(file)
+            .map(std::io::BufReader::new)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
+    };
+    let started = std::time::Instant::now();
+    let products = read_products(open(&args.products)?).map_err(|e| refuse(&args.products, e))?;
+    let stock = match &args.stock {
+        Some(file) => read_stock(open(file)?).map_err(|e| refuse(file, e))?,
+        None => Vec::new(),
+    };
+    let store = SqliteStore::connect(&args.db.database_url).await?;
+    let bar = indicatif::ProgressBar::new(products.len() as u64);
+    bar.set_style(indicatif::ProgressStyle::with_template(
+        "{bar:30} {pos}/{len} products, {per_sec}, {eta} left",
+    )?);
+    let terminal = !bar.is_hidden();
+    let mut said = 0;
+    let result = store
+        .import_catalog(&products, &stock, |done, total| {
+            bar.set_position(done as u64);
+            // Not a terminal (a log, CI): a plain line every tenth.
+            if !terminal && (done >= said + total / 10 || done == total) && done > 0 {
+                said = done;
+                let secs = started.elapsed().as_secs_f64();
+                let rate = done as f64 / secs.max(0.001);
+                eprintln!(
+                    "{done} of {total} products, {rate:.0}/s, {:.0} s left",
+                    (total - done) as f64 / rate.max(0.001)
+                );
+            }
+        })
+        .await;
+    bar.finish_and_clear();
+    let report = match result {
+        Ok(report) => report,
+        Err(ImportError::Rows { products, stock }) => {
+            for e in &products {
+                eprintln!("{}: {e}", args.products.display());
+            }
+            for (e, file) in stock.iter().zip(std::iter::repeat(&args.stock)) {
+                eprintln!(
+                    "{}: {e}",
+                    file.as_deref().unwrap_or(&args.products).display()
+                );
+            }
+            anyhow::bail!(
+                "nothing was imported: {} rows cannot be imported",
+                products.len() + stock.len()
+            );
+        }
+        Err(ImportError::Store(e)) => return Err(e.into()),
+    };
+    println!(
+        "imported in {:.1} s: {} products new, {} updated; {} variants new, {} updated; \
+         {} categories new; {} store stock rows",
+        started.elapsed().as_secs_f64(),
+        report.products_new,
+        report.products_updated,
+        report.variants_new,
+        report.variants_updated,
+        report.categories_new,
+        report.store_stock_rows
+    );
+    Ok(())
+}
+
 fn main() -> anyhow::Result<()> {
     omnistore_server::runtime()?.block_on(run())
 }
@@ -300,6 +399,7 @@ async fn run() -> anyhow::Result<()> {
                 "demo catalog written"
             );
         }
+        Command::Import(args) => import(args).await?,
         Command::VendureSeed(args) => {
             let size = args.shape.size()?;
             let config = args.vendure.config(std::time::Duration::ZERO)?;

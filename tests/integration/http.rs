@@ -9,6 +9,7 @@ use reqwest::StatusCode;
 use std::sync::OnceLock;
 
 mod accounts;
+mod import;
 mod kiosk;
 mod markup;
 mod pwa;
@@ -109,6 +110,16 @@ fn trace_to_file() {
                 .init();
         }
     });
+}
+
+/// Runs the `omnistore` binary (a CLI command) and waits for it.
+fn omnistore(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_omnistore"))
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("the omnistore binary")
 }
 
 /// No redirects followed (tests check them), and an answer that has not come

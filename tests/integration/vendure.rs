@@ -3,7 +3,7 @@
 //! own sample catalog, and an omnistore server in front of it.
 
 use super::accounts::{expect_cart_event, Shopper, PASSWORD};
-use super::{client, count, serve, trace_to_file};
+use super::{client, count, omnistore, serve, trace_to_file};
 use omnistore_components::model::Problem;
 use omnistore_server::vendure::VendureConfig;
 use omnistore_server::ServeConfig;
@@ -1335,16 +1335,6 @@ impl Drop for Stopped {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-/// `omnistore` itself, as a newcomer runs it.
-fn omnistore(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_omnistore"))
-        .args(args)
-        .env_remove("RUST_BACKTRACE")
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("the omnistore binary")
 }
 
 /// The schema.org Product of a product page, without what names this

@@ -126,7 +126,16 @@ fn ProductIsland(
             p.slug.clone(),
             p.name.clone(),
             p.brand.clone(),
-            p.description.clone(),
+            // The catalog's HTML where it has one (sanitised by the server
+            // before it was stored or sent), else its text.
+            match &p.description_html {
+                Some(html) => leptos::either::Either::Left(
+                    view! { <div class="os-product__description" inner_html=html.clone()></div> },
+                ),
+                None => leptos::either::Either::Right(
+                    view! { <p class="os-product__description">{p.description.clone()}</p> },
+                ),
+            },
             p.variants.clone(),
         )
     });
@@ -218,7 +227,7 @@ fn ProductIsland(
                 />
                 <p class="os-product__stores">{stores_text}</p>
                 <h2>{t(Msg::Description)}</h2>
-                <p class="os-product__description">{description}</p>
+                {description}
             </div>
         </div>
     }

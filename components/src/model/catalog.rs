@@ -74,7 +74,12 @@ pub struct ProductDetail {
     pub slug: String,
     pub name: String,
     pub brand: String,
+    /// Plain text (search, meta description, JSON-LD).
     pub description: String,
+    /// The description as sanitised HTML, where the catalog has one (an
+    /// imported file's); pages show it instead of `description`.
+    #[serde(default)]
+    pub description_html: Option<String>,
     pub category: Category,
     pub variants: Vec<Variant>,
 }
@@ -243,6 +248,7 @@ mod tests {
             name: "P".into(),
             brand: "B".into(),
             description: String::new(),
+            description_html: None,
             category: Category {
                 slug: "c".into(),
                 name: "C".into(),

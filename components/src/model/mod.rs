@@ -23,7 +23,7 @@ pub use ean::{ean13_check_digit, is_valid_ean13, make_ean13};
 pub use id::{AddressId, IdError, VariantId, MAX_ID_LEN};
 pub use kiosk::*;
 pub use listing::{check_search, page_count, ListingQuery, QueryError, Sort, MAX_PAGE, PAGE_SIZE};
-pub use money::{parse_price_input, Currency, Money};
+pub use money::{parse_price_input, Currency, Money, PriceInputError};
 pub use order::*;
 pub use problem::{Decline, Problem, Refusal, ShortLine};
 pub use slug::{is_slug, slugify};

@@ -207,7 +207,7 @@ impl SqliteStore {
         let l = suffix(locale);
         let Some(p) = sqlx::query(&format!(
             "SELECT p.id, p.slug, p.name_{l} AS name, p.brand, p.description_{l} AS description,
-             c.slug AS cslug,
+             p.description_html, c.slug AS cslug,
                     c.name_{l} AS cname, c.description_{l} AS cdesc, c.icon,
                     (SELECT COUNT(*) FROM products x WHERE x.category_id = c.id) AS n
              FROM products p JOIN categories c ON c.id = p.category_id WHERE p.slug = ?"
@@ -253,6 +253,7 @@ impl SqliteStore {
             name: p.get("name"),
             brand: p.get("brand"),
             description: p.get("description"),
+            description_html: p.get("description_html"),
             category: Category {
                 slug: p.get("cslug"),
                 name: p.get("cname"),

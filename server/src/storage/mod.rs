@@ -25,6 +25,7 @@ mod accounts;
 pub use accounts::MAX_ADDRESSES;
 mod carts;
 mod catalog;
+pub mod import;
 pub mod kiosk;
 pub mod orders;
 pub mod platform_orders;
@@ -296,17 +297,13 @@ impl SqliteStore {
                 .iter()
                 .flat_map(|v| [v.sku.as_str(), v.ean.as_str()])
                 .collect();
-            sqlx::query(
-                "INSERT INTO product_search (rowid, name_en, name_pl, description_en,
-             description_pl, codes) VALUES (?, ?, ?, ?, ?, ?)",
+            index_product(
+                &mut tx,
+                pid,
+                [&p.name_en, &p.name_pl],
+                [&p.description_en, &p.description_pl],
+                &codes.join(" "),
             )
-            .bind(pid)
-            .bind(&p.name_en)
-            .bind(&p.name_pl)
-            .bind(&p.description_en)
-            .bind(&p.description_pl)
-            .bind(codes.join(" "))
-            .execute(&mut *tx)
             .await?;
             variant_ids.push(ids);
         }
@@ -395,4 +392,33 @@ fn suffix(locale: Locale) -> &'static str {
         Locale::En | Locale::Ru => "en",
         Locale::Pl => "pl",
     }
+}
+
+/// Puts product `id` into the full-text index (what search finds it by:
+/// names and descriptions in English and Polish, SKUs and EANs), in place
+/// of what was there.
+pub(crate) async fn index_product(
+    tx: &mut sqlx::Transaction<'_, Sqlite>,
+    id: i64,
+    names: [&str; 2],
+    descriptions: [&str; 2],
+    codes: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM product_search WHERE rowid = ?")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO product_search (rowid, name_en, name_pl, description_en, description_pl,
+         codes) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(names[0])
+    .bind(names[1])
+    .bind(descriptions[0])
+    .bind(descriptions[1])
+    .bind(codes)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

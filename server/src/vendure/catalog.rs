@@ -774,7 +774,9 @@ impl Vendure {
             slug: p.slug,
             name: p.name,
             brand: brand(&p.facet_values),
-            description: p.description,
+            // Vendure's descriptions are rich text (HTML), made safe here.
+            description: crate::html::text(&p.description),
+            description_html: Some(crate::html::sanitize(&p.description)),
             category,
             variants,
         }))

@@ -1,0 +1,267 @@
+//! `omnistore import`: a merchant's Shopify product export (and a stock
+//! file per store) imported by the binary, then seen by shoppers over HTTP.
+
+use super::{client, json_ld, omnistore, serve};
+use omnistore_server::storage::SqliteStore;
+use omnistore_server::ServeConfig;
+use reqwest::StatusCode;
+use std::path::Path;
+use std::process::Output;
+
+fn text(out: &[u8]) -> String {
+    String::from_utf8_lossy(out).into_owned()
+}
+
+/// Shopify's column order, a byte-order mark as Excel saves it, a
+/// description with a comma, a line break and a link, extra image rows,
+/// a product without options and a UPC-A barcode.
+const PRODUCTS: &str = "\u{feff}Handle,Title,Body (HTML),Vendor,Product Category,Type,Tags,Published,Option1 Name,Option1 Value,Option2 Name,Option2 Value,Option3 Name,Option3 Value,Variant SKU,Variant Grams,Variant Inventory Tracker,Variant Inventory Qty,Variant Inventory Policy,Variant Fulfillment Service,Variant Price,Variant Compare At Price,Variant Requires Shipping,Variant Taxable,Variant Barcode,Image Src,Image Position,Status
+teak-bench-kobe,Teak bench Kobe,\"<p>Solid <strong>teak</strong>, oiled.</p>
+<p>See <a href=\"\"/stores\"\">our stores</a>.</p>\",Nordwood,Home & Garden > Lawn & Garden > Outdoor Furniture,Garden Benches,bench,TRUE,Length,120 cm,Color,Honey,,,TK-120-H,9000,shopify,8,deny,manual,899.00,999.00,TRUE,TRUE,5901234123457,https://cdn.example.com/kobe-1.jpg,1,active
+teak-bench-kobe,,,,,,,,,150 cm,,Honey,,,TK-150-H,11000,shopify,0,deny,manual,1099.00,,TRUE,TRUE,,https://cdn.example.com/kobe-2.jpg,2,active
+teak-bench-kobe,,,,,,,,,,,,,,,,,,,,,,,,,https://cdn.example.com/kobe-3.jpg,3,
+rain-gauge,Rain gauge,Plain words & numbers < 100,Pluvia,,Garden Tools,,TRUE,Title,Default Title,,,,,RG-1,200,shopify,40,deny,manual,24.99,,TRUE,TRUE,036000291452,,,active
+";
+
+struct Shop {
+    dir: tempfile::TempDir,
+    db: String,
+}
+
+impl Shop {
+    /// A demo shop (3 stores) in a database of its own, or an empty one.
+    fn new(demo: bool) -> Shop {
+        let dir = tempfile::tempdir().unwrap();
+        let db = format!("sqlite://{}", dir.path().join("shop.db").display());
+        if demo {
+            let made = omnistore(&[
+                "demo",
+                "--database-url",
+                &db,
+                "--products",
+                "24",
+                "--stores",
+                "3",
+            ]);
+            assert!(made.status.success(), "{}", text(&made.stderr));
+        }
+        Shop { dir, db }
+    }
+
+    fn file(&self, name: &str, content: &str) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        path.display().to_string()
+    }
+
+    fn import(&self, args: &[&str]) -> Output {
+        omnistore(&[&["import", "--database-url", &self.db][..], args].concat())
+    }
+
+    async fn scalar(&self, sql: &str) -> String {
+        let store = SqliteStore::connect(&self.db).await.unwrap();
+        sqlx::query_scalar::<_, String>(sql)
+            .fetch_one(store.pool())
+            .await
+            .unwrap()
+    }
+
+    fn serve(&self) -> String {
+        serve(ServeConfig {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            database_url: self.db.clone(),
+            demo: false,
+            public_url: None,
+            site_root: "target/site".into(),
+            mail_dir: self.dir.path().join("mail"),
+            smtp: None,
+            release: None,
+            catalog_poll: std::time::Duration::from_millis(20),
+            page_cache: true,
+            vendure: None,
+        })
+    }
+}
+
+async fn page(base: &str, path: &str) -> (StatusCode, String) {
+    let res = client().get(format!("{base}{path}")).send().await.unwrap();
+    (res.status(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_shopify_export_becomes_the_shop_and_a_second_import_changes_nothing() {
+    let shop = Shop::new(true);
+    let store = shop
+        .scalar("SELECT slug FROM locations WHERE kind = 'store' ORDER BY slug LIMIT 1")
+        .await;
+    let products = shop.file("products.csv", PRODUCTS);
+    let stock = shop.file(
+        "stock.csv",
+        &format!("sku,store,quantity\nTK-150-H,{store},3\nrg-1,{store},0\n"),
+    );
+    let out = shop.import(&[&products, "--stock", &stock]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("2 products new, 0 updated; 3 variants new, 0 updated; 1 categories new; 2 store stock rows"),
+        "{said}"
+    );
+
+    let base = shop.serve();
+    let (status, html) = page(&base, "/p/teak-bench-kobe").await;
+    assert_eq!(status, StatusCode::OK);
+    // The description's HTML, sanitised (links get rel), its text in JSON-LD.
+    assert!(
+        html.contains("Solid <strong>teak</strong>, oiled."),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"/stores\" rel=\"noopener noreferrer\">our stores</a>"),
+        "{html}"
+    );
+    let ld = json_ld(&html);
+    assert_eq!(ld["name"], "Teak bench Kobe");
+    assert_eq!(ld["brand"]["name"], "Nordwood");
+    assert_eq!(ld["description"], "Solid teak, oiled. See our stores.");
+    let offers = ld["offers"].as_array().unwrap();
+    let by_sku = |sku: &str| offers.iter().find(|o| o["sku"] == sku).unwrap().clone();
+    assert_eq!(by_sku("TK-120-H")["price"], "899.00");
+    assert_eq!(by_sku("TK-120-H")["gtin13"], "5901234123457");
+    // Out online, on the shelf of one store: still for sale (pickup).
+    assert_eq!(by_sku("TK-150-H")["price"], "1099.00");
+    // Options: the length is the size axis, the colour its own.
+    assert!(html.contains("150 cm") && html.contains("Honey"));
+    // No photograph is fetched from the merchant's CDN: a drawing.
+    assert!(!html.contains("cdn.example.com"));
+
+    // The category from Type, with its products; a UPC became an EAN-13
+    // that the search box finds.
+    let (status, listing) = page(&base, "/c/garden-benches").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(listing.contains("href=\"/p/teak-bench-kobe\""));
+    let (_, gauge) = page(&base, "/p/rain-gauge").await;
+    assert_eq!(json_ld(&gauge)["offers"][0]["gtin13"], "0036000291452");
+    // Plain text is text: "&" and "<" are escaped, nothing became a tag.
+    assert!(
+        gauge.contains("Plain words &amp; numbers &lt; 100"),
+        "{gauge}"
+    );
+    let found = client()
+        .get(format!("{base}/search?q=0036000291452"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(found.status(), StatusCode::FOUND);
+    assert!(found.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/p/rain-gauge"));
+
+    // The same files again: nothing new, nothing lost; a changed price is
+    // an update of the same variant.
+    let out = shop.import(&[&products, "--stock", &stock]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout)
+            .contains("0 products new, 2 updated; 0 variants new, 3 updated; 0 categories new"),
+        "{}",
+        text(&out.stdout)
+    );
+    let cheaper = shop.file("cheaper.csv", &PRODUCTS.replace("899.00", "849.00"));
+    assert!(shop.import(&[&cheaper]).status.success());
+    let n = shop
+        .scalar("SELECT CAST(COUNT(*) AS TEXT) FROM variants WHERE sku LIKE 'TK-%'")
+        .await;
+    assert_eq!(n, "2");
+    // Catalog pages follow the database (the server polls its version).
+    let mut price = String::new();
+    for _ in 0..100 {
+        let (_, html) = page(&base, "/p/teak-bench-kobe").await;
+        price = html;
+        if price.contains("849.00") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(price.contains("849.00"), "the new price never showed");
+}
+
+#[tokio::test]
+async fn a_bad_file_is_refused_whole_with_every_bad_row_named() {
+    let shop = Shop::new(true);
+    let taken = shop
+        .scalar("SELECT sku FROM variants ORDER BY id LIMIT 1")
+        .await;
+    let bad = format!(
+        "{PRODUCTS}\
+         evil,Evil,<p>hi</p><script>alert(1)</script>,,,,,,,,,,,,EV-1,,,1,,,5.00,,,,,,,\n\
+         cheap,Cheap,,,,,,,,,,,,,CH-1,,,1,,,free,,,,,,,\n\
+         dupe,Dupe,,,,,,,,,,,,,RG-1,,,1,,,5.00,,,,,,,\n\
+         thief,Thief,,,,,,,,,,,,,{taken},,,1,,,5.00,,,,,,,\n"
+    );
+    let products = shop.file("bad.csv", &bad);
+    let stock = shop.file(
+        "stock.csv",
+        "sku,store,quantity\nTK-120-H,no-such-store,1\n",
+    );
+    // Rows that cannot be read at all are reported before the shop is asked.
+    let out = shop.import(&[&products, "--stock", &stock]);
+    assert!(!out.status.success());
+    let said = text(&out.stderr);
+    for expected in [
+        "bad.csv: line 7: HTML that is not allowed in a description: <script>",
+        "bad.csv: line 8: bad Variant Price: \"free\" (not a price)",
+        "bad.csv: line 9: SKU \"RG-1\" is already on line 6",
+        "nothing was imported: 3 rows of",
+    ] {
+        assert!(said.contains(expected), "{expected}\n{said}");
+    }
+    // Rows the shop refuses (a SKU of another product, an unknown store).
+    let readable: String = bad
+        .lines()
+        .filter(|l| !l.starts_with("evil,") && !l.starts_with("cheap,") && !l.starts_with("dupe,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let products = shop.file("refused.csv", &readable);
+    let out = shop.import(&[&products, "--stock", &stock]);
+    assert!(!out.status.success());
+    let said = text(&out.stderr);
+    assert!(
+        said.contains(&format!(
+            "refused.csv: line 7: SKU {taken:?} belongs to another product"
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains("stock.csv: line 2: no store \"no-such-store\""),
+        "{said}"
+    );
+    // Nothing of either file is in the shop.
+    let base = shop.serve();
+    for path in ["/p/teak-bench-kobe", "/p/thief", "/p/evil"] {
+        assert_eq!(page(&base, path).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn an_empty_shop_gets_its_catalog_and_online_warehouse_from_the_import() {
+    let shop = Shop::new(false);
+    let products = shop.file("products.csv", PRODUCTS);
+    let out = shop.import(&[&products]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Not a terminal: plain progress lines instead of a bar.
+    assert!(
+        text(&out.stderr).contains("2 of 2 products"),
+        "{}",
+        text(&out.stderr)
+    );
+    let base = shop.serve();
+    let (status, html) = page(&base, "/p/rain-gauge").await;
+    assert_eq!(status, StatusCode::OK);
+    // 40 in the online warehouse: for sale online.
+    assert!(!html.contains("Out of stock"), "{html}");
+    let (status, menu) = page(&base, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(menu.contains("/c/garden-benches") && menu.contains("/c/garden-tools"));
+    assert!(Path::new(&shop.dir.path().join("shop.db")).exists());
+}
