@@ -17,7 +17,8 @@
 //! | Variant Price, Variant Compare At Price | price and "was" price, in major units (PLN) |
 //! | Variant Inventory Qty | units in the online warehouse (empty: unchanged; below 0: 0) |
 //!
-//! Rows with a handle and nothing else but an image are Shopify's extra
+//! Products whose Status is `draft` or `archived` are skipped (and
+//! counted). Rows with a handle and nothing else but an image are Shopify's extra
 //! image rows and are skipped; product photographs are not imported (a
 //! product gets one of omnistore's drawings).
 //!
@@ -59,6 +60,15 @@ pub struct ImportedVariant {
     pub colour: Option<String>,
     /// Units in the online warehouse; `None`: unchanged.
     pub online: Option<u32>,
+}
+
+/// What a product file holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProductFile {
+    pub products: Vec<ImportedProduct>,
+    /// Handles whose Status is `draft` or `archived`: not for sale, so
+    /// not imported.
+    pub not_active: Vec<String>,
 }
 
 /// One row of the stock file.
@@ -188,7 +198,7 @@ fn open(
 }
 
 /// The products of a Shopify product CSV, or every bad row.
-pub fn read_products(input: impl Read) -> Result<Vec<ImportedProduct>, Vec<RowError>> {
+pub fn read_products(input: impl Read) -> Result<ProductFile, Vec<RowError>> {
     let (mut reader, cols) = open(input, &["Handle", "Variant SKU", "Variant Price"])?;
     let mut errors = Vec::new();
     let mut products: Vec<ImportedProduct> = Vec::new();
@@ -198,6 +208,8 @@ pub fn read_products(input: impl Read) -> Result<Vec<ImportedProduct>, Vec<RowEr
     // A handle's option names are on its first row only.
     let mut option_names: HashMap<String, [String; 3]> = HashMap::new();
     let mut variant_failed = std::collections::HashSet::new();
+    let mut not_active: Vec<String> = Vec::new();
+    let mut skipped = std::collections::HashSet::new();
     for row in reader.records() {
         let row = match row {
             Ok(row) => row,
@@ -223,8 +235,20 @@ pub fn read_products(input: impl Read) -> Result<Vec<ImportedProduct>, Vec<RowEr
             bad(RowProblem::BadHandle(handle.to_string()));
             continue;
         }
+        if skipped.contains(handle) {
+            continue;
+        }
         let product = match by_handle.get(handle) {
             Some(&i) => i,
+            None if matches!(
+                cols.get(&row, "Status").to_ascii_lowercase().as_str(),
+                "draft" | "archived"
+            ) =>
+            {
+                not_active.push(handle.to_string());
+                skipped.insert(handle.to_string());
+                continue;
+            }
             None => {
                 let title = cols.get(&row, "Title");
                 if title.is_empty() {
@@ -388,7 +412,10 @@ pub fn read_products(input: impl Read) -> Result<Vec<ImportedProduct>, Vec<RowEr
         }
     }
     if errors.is_empty() {
-        Ok(products)
+        Ok(ProductFile {
+            products,
+            not_active,
+        })
     } else {
         errors.sort_by_key(|e| e.line);
         Err(errors)
@@ -458,7 +485,7 @@ mod tests {
              oak-chair,,,,,,,,,,,,,,https://cdn.example/b.jpg\n\
              lamp,Lamp,,,,Title,Default Title,,,L-1,,12.5,10,,\n"
         );
-        let products = read_products(csv.as_bytes()).unwrap();
+        let products = read_products(csv.as_bytes()).unwrap().products;
         assert_eq!(products.len(), 2);
         let chair = &products[0];
         assert_eq!(

@@ -278,7 +278,8 @@ async fn import(args: ImportArgs) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
     };
     let started = std::time::Instant::now();
-    let products = read_products(open(&args.products)?).map_err(|e| refuse(&args.products, e))?;
+    let file = read_products(open(&args.products)?).map_err(|e| refuse(&args.products, e))?;
+    let products = file.products;
     let stock = match &args.stock {
         Some(file) => read_stock(open(file)?).map_err(|e| refuse(file, e))?,
         None => Vec::new(),
@@ -327,14 +328,15 @@ async fn import(args: ImportArgs) -> anyhow::Result<()> {
     };
     println!(
         "imported in {:.1} s: {} products new, {} updated; {} variants new, {} updated; \
-         {} categories new; {} store stock rows",
+         {} categories new; {} store stock rows; {} drafts or archived products skipped",
         started.elapsed().as_secs_f64(),
         report.products_new,
         report.products_updated,
         report.variants_new,
         report.variants_updated,
         report.categories_new,
-        report.store_stock_rows
+        report.store_stock_rows,
+        file.not_active.len()
     );
     Ok(())
 }

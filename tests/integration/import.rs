@@ -14,13 +14,14 @@ fn text(out: &[u8]) -> String {
 
 /// Shopify's column order, a byte-order mark as Excel saves it, a
 /// description with a comma, a line break and a link, extra image rows,
-/// a product without options and a UPC-A barcode.
+/// a product without options and a UPC-A barcode, and a draft.
 const PRODUCTS: &str = "\u{feff}Handle,Title,Body (HTML),Vendor,Product Category,Type,Tags,Published,Option1 Name,Option1 Value,Option2 Name,Option2 Value,Option3 Name,Option3 Value,Variant SKU,Variant Grams,Variant Inventory Tracker,Variant Inventory Qty,Variant Inventory Policy,Variant Fulfillment Service,Variant Price,Variant Compare At Price,Variant Requires Shipping,Variant Taxable,Variant Barcode,Image Src,Image Position,Status
 teak-bench-kobe,Teak bench Kobe,\"<p>Solid <strong>teak</strong>, oiled.</p>
 <p>See <a href=\"\"/stores\"\">our stores</a>.</p>\",Nordwood,Home & Garden > Lawn & Garden > Outdoor Furniture,Garden Benches,bench,TRUE,Length,120 cm,Color,Honey,,,TK-120-H,9000,shopify,8,deny,manual,899.00,999.00,TRUE,TRUE,5901234123457,https://cdn.example.com/kobe-1.jpg,1,active
 teak-bench-kobe,,,,,,,,,150 cm,,Honey,,,TK-150-H,11000,shopify,0,deny,manual,1099.00,,TRUE,TRUE,,https://cdn.example.com/kobe-2.jpg,2,active
 teak-bench-kobe,,,,,,,,,,,,,,,,,,,,,,,,,https://cdn.example.com/kobe-3.jpg,3,
 rain-gauge,Rain gauge,Plain words & numbers < 100,Pluvia,,Garden Tools,,TRUE,Title,Default Title,,,,,RG-1,200,shopify,40,deny,manual,24.99,,TRUE,TRUE,036000291452,,,active
+old-stool,Old stool,,,,Garden Benches,,FALSE,Title,Default Title,,,,,OS-1,,,1,,,5.00,,,,,,,draft
 ";
 
 struct Shop {
@@ -103,7 +104,7 @@ async fn a_shopify_export_becomes_the_shop_and_a_second_import_changes_nothing()
     assert!(out.status.success(), "{}", text(&out.stderr));
     let said = text(&out.stdout);
     assert!(
-        said.contains("2 products new, 0 updated; 3 variants new, 0 updated; 1 categories new; 2 store stock rows"),
+        said.contains("2 products new, 0 updated; 3 variants new, 0 updated; 1 categories new; 2 store stock rows; 1 drafts or archived products skipped"),
         "{said}"
     );
 
@@ -139,6 +140,9 @@ async fn a_shopify_export_becomes_the_shop_and_a_second_import_changes_nothing()
     let (status, listing) = page(&base, "/c/garden-benches").await;
     assert_eq!(status, StatusCode::OK);
     assert!(listing.contains("href=\"/p/teak-bench-kobe\""));
+    // A draft is not for sale.
+    assert!(!listing.contains("old-stool"));
+    assert_eq!(page(&base, "/p/old-stool").await.0, StatusCode::NOT_FOUND);
     let (_, gauge) = page(&base, "/p/rain-gauge").await;
     assert_eq!(json_ld(&gauge)["offers"][0]["gtin13"], "0036000291452");
     // Plain text is text: "&" and "<" are escaped, nothing became a tag.
@@ -209,9 +213,9 @@ async fn a_bad_file_is_refused_whole_with_every_bad_row_named() {
     assert!(!out.status.success());
     let said = text(&out.stderr);
     for expected in [
-        "bad.csv: line 7: HTML that is not allowed in a description: <script>",
-        "bad.csv: line 8: bad Variant Price: \"free\" (not a price)",
-        "bad.csv: line 9: SKU \"RG-1\" is already on line 6",
+        "bad.csv: line 8: HTML that is not allowed in a description: <script>",
+        "bad.csv: line 9: bad Variant Price: \"free\" (not a price)",
+        "bad.csv: line 10: SKU \"RG-1\" is already on line 6",
         "nothing was imported: 3 rows of",
     ] {
         assert!(said.contains(expected), "{expected}\n{said}");
@@ -228,7 +232,7 @@ async fn a_bad_file_is_refused_whole_with_every_bad_row_named() {
     let said = text(&out.stderr);
     assert!(
         said.contains(&format!(
-            "refused.csv: line 7: SKU {taken:?} belongs to another product"
+            "refused.csv: line 8: SKU {taken:?} belongs to another product"
         )),
         "{said}"
     );
@@ -238,7 +242,7 @@ async fn a_bad_file_is_refused_whole_with_every_bad_row_named() {
     );
     // Nothing of either file is in the shop.
     let base = shop.serve();
-    for path in ["/p/teak-bench-kobe", "/p/thief", "/p/evil"] {
+    for path in ["/p/teak-bench-kobe", "/p/thief", "/p/evil", "/p/old-stool"] {
         assert_eq!(page(&base, path).await.0, StatusCode::NOT_FOUND, "{path}");
     }
 }
