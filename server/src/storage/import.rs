@@ -54,6 +54,11 @@ impl SqliteStore {
         mut progress: impl FnMut(usize, usize),
     ) -> Result<ImportReport, ImportError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        // One transaction of a whole catalog outgrows SQLite's default page
+        // cache (2 MB), which then spills to disk page by page mid-transaction.
+        sqlx::query("PRAGMA cache_size = -262144")
+            .execute(&mut *tx)
+            .await?;
         let mut report = ImportReport::default();
         let mut errors = Vec::new();
         let online = online_location(&mut tx).await?;
