@@ -9,6 +9,7 @@
 //! sanitised all the same.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// Tags whose content is dropped with them (not shown as text either).
 const DROPPED_WITH_CONTENT: &[&str] = &["script", "style"];
@@ -22,7 +23,8 @@ pub fn sanitize(html: &str) -> String {
 /// outside ammonia's whitelist, an event handler attribute or a
 /// `javascript:` link. `None` when it is clean.
 pub fn not_allowed(html: &str) -> Option<String> {
-    let allowed: HashSet<&str> = ammonia::Builder::default().clone_tags();
+    static ALLOWED: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| ammonia::Builder::default().clone_tags());
     let lower = html.to_ascii_lowercase();
     let mut rest = lower.as_str();
     while let Some(start) = rest.find('<') {
@@ -39,7 +41,7 @@ pub fn not_allowed(html: &str) -> Option<String> {
             // "a < b" or a comment: text to ammonia, nothing to run.
             continue;
         }
-        if !allowed.contains(name.as_str()) {
+        if !ALLOWED.contains(name.as_str()) {
             return Some(format!("<{name}>"));
         }
         if let Some(handler) = event_handler(inside) {

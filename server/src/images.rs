@@ -9,6 +9,13 @@ pub const ICONS: &[&str] = &[
     "chair", "grill", "spade", "hose", "plant", "lamp", "tent", "pan", "towel", "paint", "box",
 ];
 
+/// A number from a product's slug that picks its drawing's variation (and,
+/// where it has no category drawing, the drawing): the same every time.
+pub fn seed(slug: &str) -> u32 {
+    slug.bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+}
+
 /// Parses `{icon}-{n}` and `{hex}.svg` from an image URL; `None` for anything else.
 pub fn parse(name: &str, file: &str) -> Option<(&'static str, u8, String)> {
     let (icon, n) = name.rsplit_once('-')?;

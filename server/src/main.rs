@@ -313,11 +313,9 @@ async fn import(args: ImportArgs) -> anyhow::Result<()> {
             for e in &products {
                 eprintln!("{}: {e}", args.products.display());
             }
-            for (e, file) in stock.iter().zip(std::iter::repeat(&args.stock)) {
-                eprintln!(
-                    "{}: {e}",
-                    file.as_deref().unwrap_or(&args.products).display()
-                );
+            let stock_file = args.stock.as_deref().unwrap_or(&args.products);
+            for e in &stock {
+                eprintln!("{}: {e}", stock_file.display());
             }
             anyhow::bail!(
                 "nothing was imported: {} rows cannot be imported",

@@ -5,7 +5,6 @@ use super::{client, json_ld, omnistore, serve};
 use omnistore_server::storage::SqliteStore;
 use omnistore_server::ServeConfig;
 use reqwest::StatusCode;
-use std::path::Path;
 use std::process::Output;
 
 fn text(out: &[u8]) -> String {
@@ -196,12 +195,16 @@ async fn a_bad_file_is_refused_whole_with_every_bad_row_named() {
     let taken = shop
         .scalar("SELECT sku FROM variants ORDER BY id LIMIT 1")
         .await;
+    let taken_ean = shop
+        .scalar("SELECT ean FROM variants ORDER BY id DESC LIMIT 1")
+        .await;
     let bad = format!(
         "{PRODUCTS}\
          evil,Evil,<p>hi</p><script>alert(1)</script>,,,,,,,,,,,,EV-1,,,1,,,5.00,,,,,,,\n\
          cheap,Cheap,,,,,,,,,,,,,CH-1,,,1,,,free,,,,,,,\n\
          dupe,Dupe,,,,,,,,,,,,,RG-1,,,1,,,5.00,,,,,,,\n\
-         thief,Thief,,,,,,,,,,,,,{taken},,,1,,,5.00,,,,,,,\n"
+         thief,Thief,,,,,,,,,,,,,{taken},,,1,,,5.00,,,,,,,\n\
+         twin,Twin,,,,,,,,,,,,,TW-1,,,1,,,5.00,,,,{taken_ean},,,\n"
     );
     let products = shop.file("bad.csv", &bad);
     let stock = shop.file(
@@ -220,7 +223,8 @@ async fn a_bad_file_is_refused_whole_with_every_bad_row_named() {
     ] {
         assert!(said.contains(expected), "{expected}\n{said}");
     }
-    // Rows the shop refuses (a SKU of another product, an unknown store).
+    // Rows the shop refuses (a SKU or an EAN of another product's, an
+    // unknown store).
     let readable: String = bad
         .lines()
         .filter(|l| !l.starts_with("evil,") && !l.starts_with("cheap,") && !l.starts_with("dupe,"))
@@ -237,12 +241,24 @@ async fn a_bad_file_is_refused_whole_with_every_bad_row_named() {
         "{said}"
     );
     assert!(
+        said.contains(&format!(
+            "refused.csv: line 9: EAN {taken_ean:?} belongs to another variant in the shop"
+        )),
+        "{said}"
+    );
+    assert!(
         said.contains("stock.csv: line 2: no store \"no-such-store\""),
         "{said}"
     );
     // Nothing of either file is in the shop.
     let base = shop.serve();
-    for path in ["/p/teak-bench-kobe", "/p/thief", "/p/evil", "/p/old-stool"] {
+    for path in [
+        "/p/teak-bench-kobe",
+        "/p/thief",
+        "/p/twin",
+        "/p/evil",
+        "/p/old-stool",
+    ] {
         assert_eq!(page(&base, path).await.0, StatusCode::NOT_FOUND, "{path}");
     }
 }
@@ -267,5 +283,4 @@ async fn an_empty_shop_gets_its_catalog_and_online_warehouse_from_the_import() {
     let (status, menu) = page(&base, "/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(menu.contains("/c/garden-benches") && menu.contains("/c/garden-tools"));
-    assert!(Path::new(&shop.dir.path().join("shop.db")).exists());
 }

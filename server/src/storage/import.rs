@@ -108,11 +108,7 @@ impl SqliteStore {
                     .fetch_optional(&mut *tx)
                     .await?;
             let cheapest = p.variants.iter().map(|v| v.price).min().unwrap_or(0);
-            let seed = p
-                .handle
-                .bytes()
-                .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
-            let image = image_url(&icon, seed, "5b6b7a");
+            let image = image_url(&icon, crate::images::seed(&p.handle), "5b6b7a");
             // Prices and counts are set from the variants below.
             let product_id: i64 = match existing {
                 Some(id) => {

@@ -157,9 +157,7 @@ fn brand(facets: &[FacetValue]) -> String {
 /// asset server, which is never linked) gets one of omnistore's drawings,
 /// the same one every time.
 fn drawing(slug: &str) -> String {
-    let h = slug
-        .bytes()
-        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    let h = crate::images::seed(slug);
     let icons = crate::images::ICONS;
     image_url(icons[h as usize % icons.len()], h, "#5b6b7a")
 }

@@ -237,6 +237,24 @@ impl Client {
         answer.map(|(data, _)| data)
     }
 
+    /// A GET of a file Vendure serves (an asset), with the same timeouts;
+    /// sent once more, as a read, when the first try did not reach Vendure
+    /// or found it busy.
+    pub async fn get_file(&self, url: &str) -> Result<reqwest::Response, VendureError> {
+        let get = || async {
+            tracing::debug!(url, "calling Vendure");
+            let answer = self.http.get(url).send().await?;
+            match answer.status().as_u16() {
+                s @ 502..=504 => Err(VendureError::Status(s)),
+                _ => Ok(answer),
+            }
+        };
+        match get().await {
+            Err(e) if transient(&e) => get().await,
+            other => other,
+        }
+    }
+
     /// Posts a query; the answer comes with the session token Vendure sent.
     async fn post<T: DeserializeOwned>(
         &self,

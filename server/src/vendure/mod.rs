@@ -68,7 +68,7 @@ impl VendureConfig {
 
 /// See the module documentation.
 pub struct Vendure {
-    client: Client,
+    client: Arc<Client>,
     cache: Arc<CatalogCache>,
     /// omnistore's own data: stores, sessions, kiosks, what it keeps of
     /// each cart (and, for now, customers and orders).
@@ -83,14 +83,19 @@ pub struct Vendure {
 
 impl Vendure {
     pub fn new(config: &VendureConfig, own: SqliteStore) -> Result<Self, client::VendureError> {
+        let client = Arc::new(Client::new(
+            &config.url,
+            &config.admin_user,
+            &config.admin_password,
+        )?);
         Ok(Vendure {
-            client: Client::new(&config.url, &config.admin_user, &config.admin_password)?,
+            photos: Arc::new(photos::Photos::new(client.clone(), &config.asset_prefix())),
+            client,
             cache: Arc::new(CatalogCache::new(config.cache_ttl)),
             own,
             carts: Default::default(),
             changes: tokio::sync::broadcast::channel(1024).0,
             pickup_method: Default::default(),
-            photos: Arc::new(photos::Photos::new(&config.asset_prefix())?),
         })
     }
 

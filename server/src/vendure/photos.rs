@@ -9,9 +9,9 @@
 //! on this Vendure's asset server (a third party's URL) is never linked: the
 //! product keeps one of omnistore's drawings.
 
-use super::client::VendureError;
+use super::client::{Client, VendureError};
 use bytes::Bytes;
-use std::time::Duration;
+use std::sync::Arc;
 
 /// Where omnistore serves the photographs.
 pub const ROUTE: &str = "/media/";
@@ -25,7 +25,8 @@ const LONGEST_PATH: usize = 400;
 
 /// See the module documentation.
 pub struct Photos {
-    http: reqwest::Client,
+    /// Vendure's client: its timeouts and its rule for trying again.
+    client: Arc<Client>,
     /// What Vendure puts before an asset's path (`assetUrlPrefix`).
     prefix: String,
 }
@@ -39,16 +40,12 @@ pub struct Photo {
 impl Photos {
     /// Photographs whose URLs start with `prefix`, e.g.
     /// `http://127.0.0.1:3000/assets/`.
-    pub fn new(prefix: &str) -> Result<Self, VendureError> {
-        let http = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(2))
-            .timeout(Duration::from_secs(15))
-            .build()?;
+    pub fn new(client: Arc<Client>, prefix: &str) -> Self {
         let mut prefix = prefix.to_string();
         if !prefix.ends_with('/') {
             prefix.push('/');
         }
-        Ok(Photos { http, prefix })
+        Photos { client, prefix }
     }
 
     /// omnistore's URL for the asset Vendure shows at `preview`, or `None`
@@ -65,14 +62,10 @@ impl Photos {
             return Ok(None);
         }
         let url = format!("{}{path}?preset={PRESET}", self.prefix);
-        tracing::debug!(url, "calling Vendure");
-        let answer = match self.http.get(&url).send().await {
-            // Reading a file changes nothing: once more after a failure to connect.
-            Err(e) if e.is_connect() || e.is_timeout() => self.http.get(&url).send().await?,
-            other => other?,
-        };
+        let answer = self.client.get_file(&url).await?;
         let status = answer.status();
-        if status == reqwest::StatusCode::NOT_FOUND || status.is_client_error() {
+        // No such asset, or a size this Vendure does not make.
+        if status.is_client_error() {
             return Ok(None);
         }
         if !status.is_success() {
@@ -88,16 +81,14 @@ impl Photos {
         if !content_type.starts_with("image/") || content_type.contains("svg") {
             return Ok(None);
         }
+        let too_big = || VendureError::Unusable(format!("{path} is over {MOST_BYTES} bytes"));
+        // Said in advance, refused unread; else counted as it comes.
         if answer.content_length().is_some_and(|n| n > MOST_BYTES) {
-            return Err(VendureError::Unusable(format!(
-                "{path} is over {MOST_BYTES} bytes"
-            )));
+            return Err(too_big());
         }
         let bytes = answer.bytes().await?;
         if bytes.len() as u64 > MOST_BYTES {
-            return Err(VendureError::Unusable(format!(
-                "{path} is over {MOST_BYTES} bytes"
-            )));
+            return Err(too_big());
         }
         Ok(Some(Photo {
             content_type,
@@ -127,7 +118,8 @@ mod tests {
 
     #[test]
     fn only_this_vendures_assets_get_a_local_url() {
-        let photos = Photos::new("http://127.0.0.1:3000/assets").unwrap();
+        let client = Client::new("http://127.0.0.1:3000", "admin", "secret").unwrap();
+        let photos = Photos::new(Arc::new(client), "http://127.0.0.1:3000/assets");
         assert_eq!(
             photos
                 .local_url("http://127.0.0.1:3000/assets/preview/71/tent__preview.jpg")
