@@ -66,6 +66,9 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v node >/dev/null || missing+=(nodejs npm)
 command -v wrk >/dev/null || missing+=(wrk)
 command -v brotli >/dev/null || missing+=(brotli)
+# The test command runs the HTTP tests on a throw-away PostgreSQL cluster too
+# (scripts/postgres.sh); only the binaries are used, no service.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then log "installing ${missing[*]}"; apt_install "${missing[@]}"; fi
 
 # --- cargo-leptos and wasm-bindgen -------------------------------------------

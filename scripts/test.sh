@@ -26,6 +26,26 @@ phase "unit and integration tests"
 # A stuck test fails the run within 20 minutes instead of holding CI.
 timeout --kill-after=30 1200 cargo test "${crates[@]}"
 
+phase "HTTP integration tests on PostgreSQL"
+# The same HTTP tests, each server on a database of its own in a private
+# cluster started here (stopped when this script ends, or by itself if it
+# is killed).
+pg_dir=$(mktemp -d)
+POSTGRES_PARENT_PID=$$ bash scripts/postgres.sh serve "$pg_dir/data" >"$pg_dir/url" 2>"$pg_dir/log" &
+pg_pid=$!
+for _ in $(seq 1 150); do
+  grep -q '^url ' "$pg_dir/url" 2>/dev/null && break
+  kill -0 "$pg_pid" 2>/dev/null || { cat "$pg_dir/log"; exit 1; }
+  sleep 0.2
+done
+pg_url=$(sed -n 's/^url //p' "$pg_dir/url")
+[ -n "$pg_url" ] || { echo "PostgreSQL did not start"; cat "$pg_dir/log"; exit 1; }
+OMNISTORE_TEST_POSTGRES="$pg_url" timeout --kill-after=30 1200 \
+  cargo test -p omnistore-server --test http || { kill "$pg_pid"; wait "$pg_pid" || true; rm -rf "$pg_dir"; exit 1; }
+kill "$pg_pid"
+wait "$pg_pid" || true
+rm -rf "$pg_dir"
+
 phase "release build (wasm + server)"
 omnistore_build
 

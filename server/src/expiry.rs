@@ -2,14 +2,14 @@
 //! their stock and telling the customer), and ended kiosk tokens are
 //! forgotten once no cookie can carry them.
 
-use crate::storage::SqliteStore;
+use crate::storage::SqlStore;
 use omnistore_components::backend::Backend;
 use std::time::Duration;
 
 /// Starts the loop for the life of the process; it runs once a minute.
 /// Orders expire through the back end (on Vendure, the Vendure order is
 /// cancelled too); kiosk tokens are omnistore's own.
-pub fn spawn(store: SqliteStore, orders: Backend) {
+pub fn spawn(store: SqlStore, orders: Backend) {
     tokio::spawn(async move {
         loop {
             match orders.expire_orders(chrono::Utc::now().timestamp()).await {

@@ -25,14 +25,17 @@ use leptos::config::{Env, LeptosOptions};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use storage::SqliteStore;
+use storage::SqlStore;
 use tokio::net::TcpListener;
 
 /// Settings of a running storefront.
 #[derive(Clone, Debug)]
 pub struct ServeConfig {
     pub addr: SocketAddr,
+    /// `sqlite://…` or `postgres://…`.
     pub database_url: String,
+    /// The database connection pool's size and statement timeout.
+    pub pool: storage::PoolOptions,
     /// Seed the demo catalog when the database is empty.
     pub demo: bool,
     /// Public origin for canonical links and the sitemap; defaults to http://{addr}.
@@ -75,7 +78,7 @@ pub fn leptos_options(config: &ServeConfig) -> LeptosOptions {
 
 /// Opens the store (seeding the demo catalog if asked and empty) and builds the site.
 pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
-    let store = SqliteStore::connect(&config.database_url).await?;
+    let store = SqlStore::connect_with(&config.database_url, &config.pool).await?;
     if config.demo {
         // On Vendure the catalog is Vendure's: the demo brings only the
         // stores, kiosks and staff, which are omnistore's own.

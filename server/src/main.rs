@@ -8,7 +8,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Args, Parser, Subcommand};
 use omnistore_server::demo::{generate, DemoSize};
-use omnistore_server::storage::SqliteStore;
+use omnistore_server::storage::SqlStore;
 use omnistore_server::vendure::VendureConfig;
 use omnistore_server::{build, ServeConfig};
 use std::net::SocketAddr;
@@ -86,13 +86,35 @@ struct StaffArgs {
 
 #[derive(Args)]
 struct Database {
-    /// SQLite database URL; the file and its folder are created if missing.
+    /// The database: `sqlite://path/file.db` (the file and its folder are
+    /// created if missing) or `postgres://user:password@host:port/database`
+    /// (an existing database; omnistore creates its tables).
     #[arg(
         long,
         env = "OMNISTORE_DATABASE_URL",
         default_value = "sqlite://data/omnistore.db"
     )]
     database_url: String,
+    /// Database connections at most, per process.
+    #[arg(long, env = "OMNISTORE_DATABASE_POOL", default_value_t = 8)]
+    database_pool: u32,
+    /// The longest one SQL statement may take, in milliseconds (PostgreSQL's
+    /// statement_timeout; SQLite's wait for the write lock).
+    #[arg(long, env = "OMNISTORE_STATEMENT_TIMEOUT_MS", default_value_t = 10_000)]
+    statement_timeout_ms: u64,
+}
+
+impl Database {
+    fn pool(&self) -> omnistore_server::storage::PoolOptions {
+        omnistore_server::storage::PoolOptions {
+            max_connections: self.database_pool.max(1),
+            statement_timeout: std::time::Duration::from_millis(self.statement_timeout_ms),
+        }
+    }
+
+    async fn open(&self) -> Result<SqlStore, omnistore_server::storage::StoreError> {
+        SqlStore::connect_with(&self.database_url, &self.pool()).await
+    }
 }
 
 #[derive(Args)]
@@ -284,7 +306,7 @@ async fn import(args: ImportArgs) -> anyhow::Result<()> {
         Some(file) => read_stock(open(file)?).map_err(|e| refuse(file, e))?,
         None => Vec::new(),
     };
-    let store = SqliteStore::connect(&args.db.database_url).await?;
+    let store = args.db.open().await?;
     let bar = indicatif::ProgressBar::new(products.len() as u64);
     bar.set_style(indicatif::ProgressStyle::with_template(
         "{bar:30} {pos}/{len} products, {per_sec}, {eta} left",
@@ -360,6 +382,7 @@ async fn run() -> anyhow::Result<()> {
             let args = *args;
             let config = ServeConfig {
                 addr: args.addr,
+                pool: args.db.pool(),
                 database_url: args.db.database_url,
                 demo: args.demo,
                 public_url: args.public_url,
@@ -387,7 +410,7 @@ async fn run() -> anyhow::Result<()> {
         }
         Command::Demo(args) => {
             let size = args.shape.size()?;
-            let store = SqliteStore::connect(&args.db.database_url).await?;
+            let store = args.db.open().await?;
             let started = std::time::Instant::now();
             let catalog = generate(&size);
             store.seed(&catalog).await?;
@@ -428,7 +451,7 @@ async fn run() -> anyhow::Result<()> {
             );
         }
         Command::Staff(args) => {
-            let store = SqliteStore::connect(&args.db.database_url).await?;
+            let store = args.db.open().await?;
             let email = omnistore_components::model::normalize_email(&args.email)
                 .map_err(|e| anyhow::anyhow!("--email: {e}"))?;
             store.grant_staff(&email, args.store.as_deref()).await?;
@@ -439,7 +462,7 @@ async fn run() -> anyhow::Result<()> {
         }
         Command::KioskPin(args) => {
             use omnistore_components::backend::KioskBackend;
-            let store = SqliteStore::connect(&args.db.database_url).await?;
+            let store = args.db.open().await?;
             store
                 .set_kiosk_pin(&args.store, &args.pin)
                 .await

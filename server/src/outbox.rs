@@ -7,7 +7,7 @@
 //! mail directory. A message is marked sent only after the server accepted
 //! it or its file is written, so a crash delivers it again, never loses it.
 
-use crate::storage::SqliteStore;
+use crate::storage::SqlStore;
 use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -82,7 +82,7 @@ pub fn message(
 }
 
 /// Delivers every unsent message; how many were delivered.
-pub async fn deliver(store: &SqliteStore, sink: &Sink) -> anyhow::Result<u32> {
+pub async fn deliver(store: &SqlStore, sink: &Sink) -> anyhow::Result<u32> {
     type Row = (i64, String, Option<String>, String, String, i64);
     let pending: Vec<Row> = sqlx::query_as(
         "SELECT m.id, m.recipient, o.name, m.subject, m.body, m.created_at
@@ -99,16 +99,18 @@ pub async fn deliver(store: &SqliteStore, sink: &Sink) -> anyhow::Result<u32> {
         };
         match outcome {
             Ok(()) => {
-                sqlx::query("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")
-                    .bind(chrono::Utc::now().timestamp())
-                    .bind(id)
-                    .execute(store.pool())
-                    .await?;
+                sqlx::query(
+                    "UPDATE outbox SET sent_at = $1, attempts = attempts + 1 WHERE id = $2",
+                )
+                .bind(chrono::Utc::now().timestamp())
+                .bind(id)
+                .execute(store.pool())
+                .await?;
                 sent += 1;
             }
             Err(e) => {
                 sqlx::query(
-                    "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2",
                 )
                 .bind(e.to_string())
                 .bind(id)
@@ -121,7 +123,7 @@ pub async fn deliver(store: &SqliteStore, sink: &Sink) -> anyhow::Result<u32> {
 }
 
 /// Starts the delivery loop for the life of the process.
-pub fn spawn(store: SqliteStore, sink: Sink) {
+pub fn spawn(store: SqlStore, sink: Sink) {
     tokio::spawn(async move {
         loop {
             if let Err(e) = deliver(&store, &sink).await {

@@ -237,8 +237,9 @@ pub(crate) fn unique_email(tag: &str) -> String {
     format!("{tag}-{}@example.com", N.fetch_add(1, Ordering::Relaxed))
 }
 
-pub(crate) async fn db(server: &Server) -> sqlx::SqlitePool {
-    sqlx::SqlitePool::connect(&server.db).await.unwrap()
+pub(crate) async fn db(server: &Server) -> sqlx::AnyPool {
+    sqlx::any::install_default_drivers();
+    sqlx::AnyPool::connect(&server.db).await.unwrap()
 }
 
 /// Variants with at least `min` units online, most stocked first.
@@ -247,8 +248,8 @@ pub(crate) async fn stocked_variants(min: i64, n: usize) -> Vec<(i64, i64)> {
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT s.variant_id, s.on_hand - s.reserved AS units FROM stock s
          JOIN locations l ON l.id = s.location_id
-         WHERE l.slug = 'online' AND s.on_hand - s.reserved >= ?
-         ORDER BY units DESC, s.variant_id LIMIT ?",
+         WHERE l.slug = 'online' AND s.on_hand - s.reserved >= $1
+         ORDER BY units DESC, s.variant_id LIMIT $2",
     )
     .bind(min)
     .bind(n as i64)
@@ -273,7 +274,7 @@ async fn cart_add_change_remove_clear_with_server_prices() {
     let line = &update["cart"]["lines"][0];
     assert_eq!(line["quantity"], 2);
     let pool = db(server()).await;
-    let price: i64 = sqlx::query_scalar("SELECT price FROM variants WHERE id = ?")
+    let price: i64 = sqlx::query_scalar("SELECT price FROM variants WHERE id = $1")
         .bind(v[0].0)
         .fetch_one(&pool)
         .await
@@ -304,7 +305,7 @@ async fn cart_add_change_remove_clear_with_server_prices() {
     );
 
     // A price change since the line was added is shown on the line.
-    sqlx::query("UPDATE variants SET price = price + 100 WHERE id = ?")
+    sqlx::query("UPDATE variants SET price = price + 100 WHERE id = $1")
         .bind(v[0].0)
         .execute(&pool)
         .await
@@ -312,7 +313,7 @@ async fn cart_add_change_remove_clear_with_server_prices() {
     let cart = shopper.cart().await;
     assert_eq!(cart["lines"][0]["unit_price"]["minor"], price + 100);
     assert_eq!(cart["lines"][0]["price_was"]["minor"], price);
-    sqlx::query("UPDATE variants SET price = price - 100 WHERE id = ?")
+    sqlx::query("UPDATE variants SET price = price - 100 WHERE id = $1")
         .bind(v[0].0)
         .execute(&pool)
         .await
@@ -411,7 +412,7 @@ async fn parallel_first_adds_of_a_new_guest_create_one_cart() {
     .await;
     let hash = hash_token(&shopper.cookie("os_cart").unwrap());
     let pool = db(server()).await;
-    let carts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM carts WHERE guest_token_hash = ?")
+    let carts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM carts WHERE guest_token_hash = $1")
         .bind(&hash)
         .fetch_one(&pool)
         .await
@@ -491,7 +492,7 @@ async fn login_merges_the_guest_cart_once_even_when_concurrent() {
         "{reports:?}"
     );
     let pool = db(server()).await;
-    let status: String = sqlx::query_scalar("SELECT status FROM carts WHERE guest_token_hash = ?")
+    let status: String = sqlx::query_scalar("SELECT status FROM carts WHERE guest_token_hash = $1")
         .bind(guest_hash)
         .fetch_one(&pool)
         .await

@@ -44,12 +44,13 @@ fn start_server_polling(catalog_poll: std::time::Duration) -> Server {
     {
         trace_to_file();
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = format!("sqlite://{}", dir.path().join("test.db").display());
+        let db = test_database(dir.path(), "test");
         let db_url = db.clone();
         let mail = dir.path().join("mail");
         let base = serve(ServeConfig {
             addr: "127.0.0.1:0".parse().unwrap(),
             database_url: db,
+            pool: Default::default(),
             demo: true,
             public_url: None,
             site_root: "target/site".into(),
@@ -92,6 +93,41 @@ fn serve(mut config: ServeConfig) -> String {
         });
     });
     rx.recv().expect("server started")
+}
+
+/// A new, empty database for one test server or CLI run: a SQLite file
+/// `name.db` in `dir`, or, when `OMNISTORE_TEST_POSTGRES` holds the URL of
+/// a PostgreSQL cluster (the test command sets it for its second run of
+/// these tests), a database of its own there.
+fn test_database(dir: &std::path::Path, name: &str) -> String {
+    let Ok(cluster) = std::env::var("OMNISTORE_TEST_POSTGRES") else {
+        return format!("sqlite://{}", dir.join(format!("{name}.db")).display());
+    };
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let db = format!(
+        "{name}_{}_{}",
+        std::process::id(),
+        N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    // On a thread of its own: the caller may be inside a test's runtime.
+    let create = format!("CREATE DATABASE {db}");
+    let admin = cluster.clone();
+    std::thread::spawn(move || {
+        omnistore_server::runtime().unwrap().block_on(async move {
+            use sqlx::{Connection, Executor};
+            let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+            conn.execute(create.as_str()).await.unwrap();
+        })
+    })
+    .join()
+    .expect("database created");
+    let (base, _) = cluster.rsplit_once('/').expect("a URL ending in /database");
+    format!("{base}/{db}")
+}
+
+/// Whether this run's databases are PostgreSQL ones (see [`test_database`]).
+fn on_postgres() -> bool {
+    std::env::var_os("OMNISTORE_TEST_POSTGRES").is_some()
 }
 
 /// With `OMNISTORE_TEST_LOG=<file>` every test server logs each request

@@ -2,7 +2,7 @@
 //! file per store) imported by the binary, then seen by shoppers over HTTP.
 
 use super::{client, json_ld, omnistore, serve};
-use omnistore_server::storage::SqliteStore;
+use omnistore_server::storage::SqlStore;
 use omnistore_server::ServeConfig;
 use reqwest::StatusCode;
 use std::process::Output;
@@ -32,7 +32,7 @@ impl Shop {
     /// A demo shop (3 stores) in a database of its own, or an empty one.
     fn new(demo: bool) -> Shop {
         let dir = tempfile::tempdir().unwrap();
-        let db = format!("sqlite://{}", dir.path().join("shop.db").display());
+        let db = crate::test_database(dir.path(), "shop");
         if demo {
             let made = omnistore(&[
                 "demo",
@@ -59,7 +59,7 @@ impl Shop {
     }
 
     async fn scalar(&self, sql: &str) -> String {
-        let store = SqliteStore::connect(&self.db).await.unwrap();
+        let store = SqlStore::connect(&self.db).await.unwrap();
         sqlx::query_scalar::<_, String>(sql)
             .fetch_one(store.pool())
             .await
@@ -70,6 +70,7 @@ impl Shop {
         serve(ServeConfig {
             addr: "127.0.0.1:0".parse().unwrap(),
             database_url: self.db.clone(),
+            pool: Default::default(),
             demo: false,
             public_url: None,
             site_root: "target/site".into(),

@@ -242,7 +242,7 @@ async fn a_handoff_moves_the_cart_to_the_phone_once() {
         .next()
         .unwrap()
         .to_string();
-    sqlx::query("UPDATE handoffs SET expires_at = 0 WHERE handle = ?")
+    sqlx::query("UPDATE handoffs SET expires_at = 0 WHERE handle = $1")
         .bind(late["handle"].as_str().unwrap())
         .execute(&db(server()).await)
         .await
@@ -317,7 +317,7 @@ async fn a_shopper_signed_in_at_a_kiosk_orders_as_kiosk_and_the_reset_signs_them
     assert_eq!(s, StatusCode::CREATED, "{body}");
     let (channel, store): (String, String) = sqlx::query_as(
         "SELECT o.channel, l.slug FROM orders o JOIN customers c ON c.id = o.customer_id
-         JOIN locations l ON l.id = o.pickup_location_id WHERE c.email = ?",
+         JOIN locations l ON l.id = o.pickup_location_id WHERE c.email = $1",
     )
     .bind(&email)
     .fetch_one(&db(&own).await)
@@ -439,7 +439,7 @@ async fn only_the_pin_makes_a_kiosk_and_exit_unbinds_the_device() {
         let number = serde_json::from_str::<Value>(&body).unwrap()["number"]
             .as_i64()
             .unwrap();
-        let channel: String = sqlx::query_scalar("SELECT channel FROM orders WHERE id = ?")
+        let channel: String = sqlx::query_scalar("SELECT channel FROM orders WHERE id = $1")
             .bind(number)
             .fetch_one(&db(&own).await)
             .await
@@ -453,11 +453,12 @@ async fn only_the_pin_makes_a_kiosk_and_exit_unbinds_the_device() {
     assert!(bound(&kiosk, &slug).await);
     let elsewhere = store(base, "Gdańsk").await;
     assert!(!bound(&kiosk, &elsewhere).await);
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM kiosk_devices WHERE token_hash = ?")
-        .bind(omnistore_components::backend::hash_token(&secret))
-        .fetch_one(&db(&own).await)
-        .await
-        .unwrap();
+    let stored: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM kiosk_devices WHERE token_hash = $1")
+            .bind(omnistore_components::backend::hash_token(&secret))
+            .fetch_one(&db(&own).await)
+            .await
+            .unwrap();
     assert_eq!(stored, 1, "kept only as its hash");
 
     // Staff exit revokes it: the same cookie replayed is an ordinary browser.

@@ -24,6 +24,8 @@ struct VendureShop {
     port: u16,
     process: Child,
     dir: tempfile::TempDir,
+    /// omnistore's own database.
+    db: String,
 }
 
 fn free_port() -> u16 {
@@ -89,11 +91,12 @@ fn start_shop(ttl: Duration) -> VendureShop {
     let port = free_port();
     let process = start_vendure(port, dir.path(), true);
     let vendure = format!("http://127.0.0.1:{port}");
-    let db = format!("sqlite://{}", dir.path().join("omnistore.db").display());
+    let db = crate::test_database(dir.path(), "omnistore");
     let mail = dir.path().join("mail");
     let base = serve(ServeConfig {
         addr: "127.0.0.1:0".parse().unwrap(),
-        database_url: db,
+        database_url: db.clone(),
+        pool: Default::default(),
         demo: true,
         public_url: None,
         site_root: "target/site".into(),
@@ -116,6 +119,7 @@ fn start_shop(ttl: Duration) -> VendureShop {
         port,
         process,
         dir,
+        db,
     }
 }
 
@@ -1060,14 +1064,10 @@ async fn cancelled_and_uncollected_pickups_are_cancelled_in_vendure() {
 
     // Three days after its slot, the other one expires: cancelled in
     // Vendure (its stock goes back there), expired in omnistore.
-    let db = format!(
-        "sqlite://{}",
-        shop().dir.path().join("omnistore.db").display()
-    );
-    let own = omnistore_server::storage::SqliteStore::connect(&db)
+    let own = omnistore_server::storage::SqlStore::connect(&shop().db)
         .await
         .unwrap();
-    sqlx::query("UPDATE orders SET slot_starts_at = slot_starts_at - 10 * 86400 WHERE id = ?")
+    sqlx::query("UPDATE orders SET slot_starts_at = slot_starts_at - 10 * 86400 WHERE id = $1")
         .bind(late)
         .execute(own.pool())
         .await
@@ -1386,23 +1386,22 @@ fn seeded_pair(env: &[(&str, &str)]) -> SeededPair {
         String::from_utf8_lossy(&seeded.stderr)
     );
     // (Made twice rather than copied: a copy could miss what is still in the WAL.)
-    let demo = |db: &std::path::Path| {
-        let url = format!("sqlite://{}", db.display());
-        let made =
-            omnistore(&[&["demo", "--database-url", url.as_str()][..], &SEED_SHAPE].concat());
+    let demo = |url: &str| {
+        let made = omnistore(&[&["demo", "--database-url", url][..], &SEED_SHAPE].concat());
         assert!(
             made.status.success(),
             "{}",
             String::from_utf8_lossy(&made.stderr)
         );
     };
-    let builtin_db = dir.path().join("builtin.db");
-    let vendure_db = dir.path().join("on-vendure.db");
+    let builtin_db = crate::test_database(dir.path(), "builtin");
+    let vendure_db = crate::test_database(dir.path(), "on_vendure");
     demo(&builtin_db);
     demo(&vendure_db);
-    let config = |db: &std::path::Path, vendure: Option<VendureConfig>| ServeConfig {
+    let config = |db: &str, vendure: Option<VendureConfig>| ServeConfig {
         addr: "127.0.0.1:0".parse().unwrap(),
-        database_url: format!("sqlite://{}", db.display()),
+        database_url: db.to_string(),
+        pool: Default::default(),
         demo: false,
         public_url: None,
         site_root: "target/site".into(),

@@ -1,6 +1,6 @@
 //! Customers, sessions, addresses and login throttling in SQLite.
 
-use super::{now, OnConstraint, SqliteStore};
+use super::{now, OnConstraint, SqlStore};
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, SaltString};
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use async_trait::async_trait;
@@ -92,13 +92,13 @@ fn device_label(ua: &str) -> String {
     }
 }
 
-impl SqliteStore {
+impl SqlStore {
     /// The id of a store by slug; `BadRequest` for an unknown one.
     async fn store_id(&self, slug: Option<&str>) -> BackendResult<Option<i64>> {
         let Some(slug) = slug else {
             return Ok(None);
         };
-        sqlx::query_scalar("SELECT id FROM locations WHERE slug = ? AND kind = 'store'")
+        sqlx::query_scalar("SELECT id FROM locations WHERE slug = $1 AND kind = 'store'")
             .bind(slug)
             .fetch_optional(&self.pool)
             .await?
@@ -110,7 +110,7 @@ impl SqliteStore {
 /// Most addresses a customer keeps.
 pub const MAX_ADDRESSES: i64 = 20;
 
-impl SqliteStore {
+impl SqlStore {
     /// omnistore's row of a commerce platform's customer: the one linked to
     /// it, else the row with its e-mail (now linked), else a new one. Its
     /// password is the platform's to check: the row's is a random secret.
@@ -122,7 +122,7 @@ impl SqliteStore {
         locale: Locale,
     ) -> BackendResult<i64> {
         let linked: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM customers WHERE platform_customer = ?")
+            sqlx::query_scalar("SELECT id FROM customers WHERE platform_customer = $1")
                 .bind(platform_id)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -132,7 +132,7 @@ impl SqliteStore {
         let hash = hash_password(&omnistore_components::backend::new_token()).await?;
         let mut tx = self.write_tx().await?;
         let by_email: Option<i64> = sqlx::query_scalar(
-            "UPDATE customers SET platform_customer = ? WHERE email = ? AND platform_customer IS NULL
+            "UPDATE customers SET platform_customer = $1 WHERE email = $2 AND platform_customer IS NULL
              RETURNING id",
         )
         .bind(platform_id)
@@ -144,7 +144,7 @@ impl SqliteStore {
             None => sqlx::query_scalar(
                 "INSERT INTO customers (email, name, password_hash, locale, created_at,
                                         platform_customer)
-                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             )
             .bind(email)
             .bind(name)
@@ -168,7 +168,7 @@ impl SqliteStore {
     ) -> BackendResult<Option<(String, String)>> {
         Ok(sqlx::query_as(
             "SELECT platform_customer, email FROM customers
-             WHERE id = ? AND platform_customer IS NOT NULL",
+             WHERE id = $1 AND platform_customer IS NOT NULL",
         )
         .bind(customer)
         .fetch_optional(&self.pool)
@@ -178,7 +178,7 @@ impl SqliteStore {
     /// Whether `email` is one of omnistore's own accounts.
     pub async fn own_account(&self, email: &str) -> BackendResult<bool> {
         let found: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM customers WHERE email = ? AND platform_customer IS NULL",
+            "SELECT id FROM customers WHERE email = $1 AND platform_customer IS NULL",
         )
         .bind(email)
         .fetch_optional(&self.pool)
@@ -188,7 +188,7 @@ impl SqliteStore {
 }
 
 #[async_trait]
-impl AccountBackend for SqliteStore {
+impl AccountBackend for SqlStore {
     async fn register(
         &self,
         email: &str,
@@ -200,7 +200,7 @@ impl AccountBackend for SqliteStore {
         let mut tx = self.write_tx().await?;
         let id = sqlx::query_scalar(
             "INSERT INTO customers (email, name, password_hash, locale, created_at)
-             VALUES (?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(email)
         .bind(name)
@@ -216,7 +216,7 @@ impl AccountBackend for SqliteStore {
 
     async fn authenticate(&self, email: &str, password: &str) -> BackendResult<Option<i64>> {
         let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, password_hash FROM customers WHERE email = ?")
+            sqlx::query_as("SELECT id, password_hash FROM customers WHERE email = $1")
                 .bind(email)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -231,7 +231,7 @@ impl AccountBackend for SqliteStore {
 
     async fn verify_password(&self, customer: i64, password: &str) -> BackendResult<bool> {
         let hash: Option<String> =
-            sqlx::query_scalar("SELECT password_hash FROM customers WHERE id = ?")
+            sqlx::query_scalar("SELECT password_hash FROM customers WHERE id = $1")
                 .bind(customer)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -250,12 +250,12 @@ impl AccountBackend for SqliteStore {
     ) -> BackendResult<()> {
         let hash = hash_password(password).await?;
         let mut tx = self.write_tx().await?;
-        sqlx::query("UPDATE customers SET password_hash = ? WHERE id = ?")
+        sqlx::query("UPDATE customers SET password_hash = $1 WHERE id = $2")
             .bind(hash)
             .bind(customer)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE customer_id = ? AND token_hash <> ?")
+        sqlx::query("DELETE FROM sessions WHERE customer_id = $1 AND token_hash <> $2")
             .bind(customer)
             .bind(keep)
             .execute(&mut *tx)
@@ -267,7 +267,7 @@ impl AccountBackend for SqliteStore {
         let row = sqlx::query(
             "SELECT c.id, c.email, c.name, c.locale, l.slug AS store
              FROM customers c LEFT JOIN locations l ON l.id = c.preferred_store_id
-             WHERE c.id = ?",
+             WHERE c.id = $1",
         )
         .bind(customer)
         .fetch_optional(&self.pool)
@@ -287,8 +287,8 @@ impl AccountBackend for SqliteStore {
         // statement: a refused field leaves the whole profile as it was.
         let store = self.store_id(store).await?;
         sqlx::query(
-            "UPDATE customers SET name = ?, email = ?, locale = ?, preferred_store_id = ?
-             WHERE id = ?",
+            "UPDATE customers SET name = $1, email = $2, locale = $3, preferred_store_id = $4
+             WHERE id = $5",
         )
         .bind(name)
         .bind(email)
@@ -303,7 +303,7 @@ impl AccountBackend for SqliteStore {
 
     async fn set_preferred_store(&self, customer: i64, store: Option<&str>) -> BackendResult<()> {
         let id = self.store_id(store).await?;
-        sqlx::query("UPDATE customers SET preferred_store_id = ? WHERE id = ?")
+        sqlx::query("UPDATE customers SET preferred_store_id = $1 WHERE id = $2")
             .bind(id)
             .bind(customer)
             .execute(&self.pool)
@@ -313,7 +313,7 @@ impl AccountBackend for SqliteStore {
 
     async fn delete_customer(&self, customer: i64) -> BackendResult<()> {
         // Sessions, addresses, carts and their lines go by ON DELETE CASCADE.
-        sqlx::query("DELETE FROM customers WHERE id = ?")
+        sqlx::query("DELETE FROM customers WHERE id = $1")
             .bind(customer)
             .execute(&self.pool)
             .await?;
@@ -323,7 +323,7 @@ impl AccountBackend for SqliteStore {
     async fn addresses(&self, customer: i64) -> BackendResult<Vec<Address>> {
         sqlx::query_as::<_, (i64, String, String, String, String, String)>(
             "SELECT id, name, street, postcode, city, phone FROM addresses
-             WHERE customer_id = ? ORDER BY id",
+             WHERE customer_id = $1 ORDER BY id",
         )
         .bind(customer)
         .fetch_all(&self.pool)
@@ -345,10 +345,11 @@ impl AccountBackend for SqliteStore {
 
     async fn save_address(&self, customer: i64, a: &Address) -> BackendResult<Option<AddressId>> {
         let Some(id) = &a.id else {
-            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM addresses WHERE customer_id = ?")
-                .bind(customer)
-                .fetch_one(&self.pool)
-                .await?;
+            let n: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM addresses WHERE customer_id = $1")
+                    .bind(customer)
+                    .fetch_one(&self.pool)
+                    .await?;
             if n >= MAX_ADDRESSES {
                 return Err(Problem::AddressLimit {
                     max: MAX_ADDRESSES as u32,
@@ -357,7 +358,7 @@ impl AccountBackend for SqliteStore {
             }
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO addresses (customer_id, name, street, postcode, city, phone)
-                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             )
             .bind(customer)
             .bind(&a.name)
@@ -375,8 +376,8 @@ impl AccountBackend for SqliteStore {
         };
         // The customer id is part of the WHERE: someone else's id updates nothing.
         let done = sqlx::query(
-            "UPDATE addresses SET name = ?, street = ?, postcode = ?, city = ?, phone = ?
-             WHERE id = ? AND customer_id = ?",
+            "UPDATE addresses SET name = $1, street = $2, postcode = $3, city = $4, phone = $5
+             WHERE id = $6 AND customer_id = $7",
         )
         .bind(&a.name)
         .bind(&a.street)
@@ -394,7 +395,7 @@ impl AccountBackend for SqliteStore {
         let Ok(id) = id.as_str().parse::<i64>() else {
             return Ok(false);
         };
-        let done = sqlx::query("DELETE FROM addresses WHERE id = ? AND customer_id = ?")
+        let done = sqlx::query("DELETE FROM addresses WHERE id = $1 AND customer_id = $2")
             .bind(id)
             .bind(customer)
             .execute(&self.pool)
@@ -406,12 +407,13 @@ impl AccountBackend for SqliteStore {
         let since = now() - window_secs;
         let mut out = Vec::with_capacity(keys.len());
         for key in keys {
-            let n: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?")
-                    .bind(key)
-                    .bind(since)
-                    .fetch_one(&self.pool)
-                    .await?;
+            let n: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at > $2",
+            )
+            .bind(key)
+            .bind(since)
+            .fetch_one(&self.pool)
+            .await?;
             out.push(n as u32);
         }
         Ok(out)
@@ -421,14 +423,14 @@ impl AccountBackend for SqliteStore {
         let at = now();
         let mut tx = self.write_tx().await?;
         for key in keys {
-            sqlx::query("INSERT INTO login_failures (key, at) VALUES (?, ?)")
+            sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
                 .bind(key)
                 .bind(at)
                 .execute(&mut *tx)
                 .await?;
         }
         // Nothing older than a day matters to any window we use.
-        sqlx::query("DELETE FROM login_failures WHERE at < ?")
+        sqlx::query("DELETE FROM login_failures WHERE at < $1")
             .bind(at - 86_400)
             .execute(&mut *tx)
             .await?;
@@ -436,7 +438,7 @@ impl AccountBackend for SqliteStore {
     }
 
     async fn clear_login_failures(&self, key: &str) -> BackendResult<()> {
-        sqlx::query("DELETE FROM login_failures WHERE key = ?")
+        sqlx::query("DELETE FROM login_failures WHERE key = $1")
             .bind(key)
             .execute(&self.pool)
             .await?;
@@ -451,7 +453,7 @@ impl AccountBackend for SqliteStore {
         sqlx::query(
             "INSERT INTO sessions (token_hash, handle, customer_id, user_agent, created_at,
              last_seen, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(hash_token(&token))
         .bind(handle)
@@ -478,18 +480,27 @@ impl AccountBackend for SqliteStore {
         // Every personal request asks this: one query for all its tokens,
         // and for a catalog page the cart too (the customer's, else the
         // guest's), one row per line.
+        // Parameters: the presented tokens, then the session and the time,
+        // then the online warehouse and the guest cart's token.
+        let n = presented.len();
         let ended = if presented.is_empty() {
             "0".to_string()
         } else {
-            let marks = vec!["?"; presented.len()].join(", ");
-            format!("EXISTS(SELECT 1 FROM ended_tokens WHERE token_hash IN ({marks}))")
+            let marks: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
+            format!(
+                "CASE WHEN EXISTS(SELECT 1 FROM ended_tokens WHERE token_hash IN ({}))
+                 THEN 1 ELSE 0 END",
+                marks.join(", ")
+            )
         };
         let who = format!(
             "SELECT {ended} AS ended,
                     s.last_seen, cu.id, cu.email, cu.name, cu.locale, ps.slug AS store
-             FROM (SELECT 1) LEFT JOIN sessions s ON s.token_hash = ? AND s.expires_at > ?
+             FROM (SELECT 1) one LEFT JOIN sessions s ON s.token_hash = ${} AND s.expires_at > ${}
              LEFT JOIN customers cu ON cu.id = s.customer_id
-             LEFT JOIN locations ps ON ps.id = cu.preferred_store_id"
+             LEFT JOIN locations ps ON ps.id = cu.preferred_store_id",
+            n + 1,
+            n + 2
         );
         let sql = match cart {
             None => who,
@@ -498,12 +509,13 @@ impl AccountBackend for SqliteStore {
                  SELECT who.*, {}
                  FROM who LEFT JOIN carts c ON c.id = CASE
                      WHEN who.id IS NULL THEN (SELECT id FROM carts
-                         WHERE guest_token_hash = ? AND status = 'active')
+                         WHERE guest_token_hash = ${} AND status = 'active')
                      ELSE (SELECT id FROM carts WHERE customer_id = who.id AND status = 'active')
                  END
                  {}
                  ORDER BY cl.added_at, cl.variant_id",
-                super::carts::cart_columns(locale),
+                super::carts::cart_columns(locale, &format!("${}", n + 3)),
+                n + 4,
                 super::carts::CART_JOINS,
             ),
         };
@@ -524,7 +536,7 @@ impl AccountBackend for SqliteStore {
             // A write per request would serialise all readers behind the
             // writer lock; a minute's precision is plenty for "last seen".
             if at - last_seen > 60 {
-                sqlx::query("UPDATE sessions SET last_seen = ? WHERE token_hash = ?")
+                sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
                     .bind(at)
                     .bind(hash)
                     .execute(&self.pool)
@@ -532,14 +544,14 @@ impl AccountBackend for SqliteStore {
             }
         }
         Ok(Who {
-            ended: row.get("ended"),
+            ended: row.get::<i64, _>("ended") != 0,
             profile,
             cart: cart.map(|_| super::carts::read_cart(&rows)),
         })
     }
 
     async fn end_session(&self, token_hash: &str) -> BackendResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
             .await?;
@@ -547,7 +559,7 @@ impl AccountBackend for SqliteStore {
     }
 
     async fn end_sessions(&self, customer: i64, keep: Option<&str>) -> BackendResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE customer_id = ? AND token_hash <> ?")
+        sqlx::query("DELETE FROM sessions WHERE customer_id = $1 AND token_hash <> $2")
             .bind(customer)
             .bind(keep.unwrap_or(""))
             .execute(&self.pool)
@@ -556,7 +568,7 @@ impl AccountBackend for SqliteStore {
     }
 
     async fn end_session_by_handle(&self, customer: i64, handle: &str) -> BackendResult<bool> {
-        let done = sqlx::query("DELETE FROM sessions WHERE customer_id = ? AND handle = ?")
+        let done = sqlx::query("DELETE FROM sessions WHERE customer_id = $1 AND handle = $2")
             .bind(customer)
             .bind(handle)
             .execute(&self.pool)
@@ -567,7 +579,7 @@ impl AccountBackend for SqliteStore {
     async fn sessions(&self, customer: i64, current: &str) -> BackendResult<Vec<SessionInfo>> {
         let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
             "SELECT token_hash, handle, user_agent, created_at, last_seen FROM sessions
-             WHERE customer_id = ? AND expires_at > ? ORDER BY last_seen DESC",
+             WHERE customer_id = $1 AND expires_at > $2 ORDER BY last_seen DESC",
         )
         .bind(customer)
         .bind(now())
@@ -594,13 +606,13 @@ impl AccountBackend for SqliteStore {
 pub const DEMO_STAFF_EMAIL: &str = "staff@omnistore.test";
 pub const DEMO_STAFF_PASSWORD: &str = "staff-demo-password";
 
-impl SqliteStore {
+impl SqlStore {
     /// Makes `email` staff of `store` (a slug), or of every store with `None`.
     /// `BadRequest` when there is no such customer or store.
     pub async fn grant_staff(&self, email: &str, store: Option<&str>) -> BackendResult<()> {
         let store_id: Option<i64> = match store {
             Some(slug) => Some(
-                sqlx::query_scalar("SELECT id FROM locations WHERE slug = ? AND kind = 'store'")
+                sqlx::query_scalar("SELECT id FROM locations WHERE slug = $1 AND kind = 'store'")
                     .bind(slug)
                     .fetch_optional(&self.pool)
                     .await?
@@ -608,12 +620,13 @@ impl SqliteStore {
             ),
             None => None,
         };
-        let done =
-            sqlx::query("UPDATE customers SET role = 'staff', staff_store_id = ? WHERE email = ?")
-                .bind(store_id)
-                .bind(email)
-                .execute(&self.pool)
-                .await?;
+        let done = sqlx::query(
+            "UPDATE customers SET role = 'staff', staff_store_id = $1 WHERE email = $2",
+        )
+        .bind(store_id)
+        .bind(email)
+        .execute(&self.pool)
+        .await?;
         if done.rows_affected() == 0 {
             return Err(Problem::NoCustomer {
                 email: email.into(),
@@ -625,7 +638,7 @@ impl SqliteStore {
 
     /// The demo staff account, working at every store.
     pub async fn ensure_demo_staff(&self) -> BackendResult<()> {
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM customers WHERE email = ?")
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM customers WHERE email = $1")
             .bind(DEMO_STAFF_EMAIL)
             .fetch_optional(&self.pool)
             .await?;
@@ -644,7 +657,7 @@ impl SqliteStore {
 
 /// A profile from a row with the customer's `id`, `email`, `name` and
 /// `locale` and their store's slug as `store` (`id` NULL: nobody).
-fn profile_of(row: &sqlx::sqlite::SqliteRow) -> Option<Profile> {
+fn profile_of(row: &sqlx::any::AnyRow) -> Option<Profile> {
     Some(Profile {
         id: row.get::<Option<i64>, _>("id")?,
         email: row.get("email"),

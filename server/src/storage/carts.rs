@@ -2,7 +2,7 @@
 //! reads stock and writes the line together, so parallel requests queue up
 //! and never lose an update; the change is published after the commit.
 
-use super::{now, suffix, variant_row, SqliteStore};
+use super::{cart_lock, now, suffix, variant_row, SqlStore};
 use async_trait::async_trait;
 use futures::StreamExt;
 use omnistore_components::backend::{
@@ -14,17 +14,18 @@ use omnistore_components::model::{
     clamp_quantity, merge_carts, Cart, CartLine, CartNotice, CartOp, CartUpdate, Fulfilment,
     LineQty, MergeReport, Money, StoreRef, VariantId, MAX_LINE_QUANTITY,
 };
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{Any, Row, Transaction};
 use std::collections::HashMap;
 use tokio_stream::wrappers::BroadcastStream;
 
-type Tx<'a> = Transaction<'a, Sqlite>;
+type Tx<'a> = Transaction<'a, Any>;
 
-/// Where a cart is found: the SQL condition on `carts c` and its argument.
+/// Where a cart is found: the SQL condition on `carts c` and its argument,
+/// the second parameter (after the online warehouse of [`cart_columns`]).
 fn owner_filter(owner: &CartOwner) -> (&'static str, OwnerArg<'_>) {
     match owner {
-        CartOwner::Customer(id) => ("c.customer_id = ?", OwnerArg::Id(*id)),
-        CartOwner::Guest(hash) => ("c.guest_token_hash = ?", OwnerArg::Hash(hash)),
+        CartOwner::Customer(id) => ("c.customer_id = $2", OwnerArg::Id(*id)),
+        CartOwner::Guest(hash) => ("c.guest_token_hash = $2", OwnerArg::Hash(hash)),
     }
 }
 
@@ -34,16 +35,16 @@ enum OwnerArg<'a> {
 }
 
 /// A cart's columns, one row per line, for a query over [`CART_JOINS`]
-/// (`c` is the cart) that binds the online warehouse's id first. Prices and
-/// stock are read now.
-pub(super) fn cart_columns(locale: Locale) -> String {
+/// (`c` is the cart) whose parameter `online` (`$n`) is the online
+/// warehouse's id. Prices and stock are read now.
+pub(super) fn cart_columns(locale: Locale, online: &str) -> String {
     let l = suffix(locale);
     format!(
         "c.version, cl.variant_id, cl.fulfilment, cl.quantity, cl.price_at_add,
          v.sku, v.price, v.size, v.colour_{l} AS colour, v.image,
          p.slug, p.name_{l} AS product_name,
          COALESCE((SELECT s.on_hand - s.reserved FROM stock s
-                   WHERE s.variant_id = v.id AND s.location_id = ?), 0) AS online_units,
+                   WHERE s.variant_id = v.id AND s.location_id = {online}), 0) AS online_units,
          COALESCE((SELECT s.on_hand - s.reserved FROM stock s
                    WHERE s.variant_id = v.id AND s.location_id = c.pickup_location_id),
                     0) AS store_units,
@@ -60,7 +61,7 @@ pub(super) const CART_JOINS: &str = "LEFT JOIN locations pl ON pl.id = c.pickup_
 
 /// The cart in rows of [`cart_columns`] (none, or rows without a cart: the
 /// empty cart).
-pub(super) fn read_cart(rows: &[sqlx::sqlite::SqliteRow]) -> Cart {
+pub(super) fn read_cart(rows: &[sqlx::any::AnyRow]) -> Cart {
     let mut cart = Cart::default();
     for r in rows {
         let Some(version) = r.get::<Option<i64>, _>("version") else {
@@ -114,7 +115,7 @@ pub(super) fn read_cart(rows: &[sqlx::sqlite::SqliteRow]) -> Cart {
     }
     cart
 }
-impl SqliteStore {
+impl SqlStore {
     /// The owner's active cart, created when missing. A guest token whose cart
     /// was merged at login is refused rather than silently given a new cart.
     async fn ensure_cart(tx: &mut Tx<'_>, owner: &CartOwner) -> BackendResult<i64> {
@@ -122,7 +123,7 @@ impl SqliteStore {
         match owner {
             CartOwner::Customer(customer) => {
                 let found: Option<i64> = sqlx::query_scalar(
-                    "SELECT id FROM carts WHERE customer_id = ? AND status = 'active'",
+                    "SELECT id FROM carts WHERE customer_id = $1 AND status = 'active'",
                 )
                 .bind(customer)
                 .fetch_optional(&mut **tx)
@@ -131,8 +132,8 @@ impl SqliteStore {
                     return Ok(id);
                 }
                 sqlx::query_scalar(
-                    "INSERT INTO carts (customer_id, created_at, updated_at) VALUES (?, ?,
-                     ?) RETURNING id",
+                    "INSERT INTO carts (customer_id, created_at, updated_at) VALUES ($1, $2,
+                     $3) RETURNING id",
                 )
                 .bind(customer)
                 .bind(at)
@@ -143,7 +144,7 @@ impl SqliteStore {
             }
             CartOwner::Guest(hash) => {
                 let found: Option<(i64, String)> =
-                    sqlx::query_as("SELECT id, status FROM carts WHERE guest_token_hash = ?")
+                    sqlx::query_as("SELECT id, status FROM carts WHERE guest_token_hash = $1")
                         .bind(hash)
                         .fetch_optional(&mut **tx)
                         .await?;
@@ -151,8 +152,8 @@ impl SqliteStore {
                     Some((id, status)) if status == "active" => Ok(id),
                     Some(_) => Err(Problem::CartMoved.into()),
                     None => sqlx::query_scalar(
-                        "INSERT INTO carts (guest_token_hash, created_at, updated_at) VALUES (?, ?,
-                         ?) RETURNING id",
+                        "INSERT INTO carts (guest_token_hash, created_at, updated_at) VALUES ($1, $2,
+                         $3) RETURNING id",
                     )
                     .bind(hash)
                     .bind(at)
@@ -180,9 +181,9 @@ impl SqliteStore {
             Fulfilment::Pickup => Some(pickup.ok_or(Problem::ChooseStoreFirst)?),
         };
         let row: Option<(i64, i64)> = sqlx::query_as(
-            "SELECT v.price, (SELECT COALESCE(SUM(s.on_hand - s.reserved), 0) FROM stock s
-                              WHERE s.variant_id = v.id AND s.location_id IN (?, ?))
-             FROM variants v WHERE v.id = ?",
+            "SELECT v.price, (SELECT CAST(COALESCE(SUM(s.on_hand - s.reserved), 0) AS BIGINT) FROM stock s
+                              WHERE s.variant_id = v.id AND s.location_id IN ($1, $2))
+             FROM variants v WHERE v.id = $3",
         )
         .bind(online)
         .bind(store.unwrap_or(online))
@@ -193,7 +194,7 @@ impl SqliteStore {
     }
 
     async fn pickup_location(tx: &mut Tx<'_>, cart: i64) -> BackendResult<Option<i64>> {
-        sqlx::query_scalar("SELECT pickup_location_id FROM carts WHERE id = ?")
+        sqlx::query_scalar("SELECT pickup_location_id FROM carts WHERE id = $1")
             .bind(cart)
             .fetch_one(&mut **tx)
             .await
@@ -207,8 +208,8 @@ impl SqliteStore {
         fulfilment: Fulfilment,
     ) -> BackendResult<u32> {
         let q: Option<i64> = sqlx::query_scalar(
-            "SELECT quantity FROM cart_lines WHERE cart_id = ? AND variant_id = ?
-             AND fulfilment = ?",
+            "SELECT quantity FROM cart_lines WHERE cart_id = $1 AND variant_id = $2
+             AND fulfilment = $3",
         )
         .bind(cart)
         .bind(variant)
@@ -228,7 +229,7 @@ impl SqliteStore {
     ) -> BackendResult<()> {
         if quantity == 0 {
             sqlx::query(
-                "DELETE FROM cart_lines WHERE cart_id = ? AND variant_id = ? AND fulfilment = ?",
+                "DELETE FROM cart_lines WHERE cart_id = $1 AND variant_id = $2 AND fulfilment = $3",
             )
             .bind(cart)
             .bind(variant)
@@ -242,14 +243,14 @@ impl SqliteStore {
         sqlx::query(
             "INSERT INTO cart_lines (cart_id, variant_id, fulfilment, quantity, price_at_add,
              added_at)
-             VALUES (?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (cart_id, variant_id, fulfilment) DO UPDATE
               SET quantity = excluded.quantity",
         )
         .bind(cart)
         .bind(variant)
         .bind(fulfilment.as_str())
-        .bind(quantity)
+        .bind(i64::from(quantity))
         .bind(price)
         .bind(now())
         .execute(&mut **tx)
@@ -259,7 +260,7 @@ impl SqliteStore {
 
     async fn bump(tx: &mut Tx<'_>, cart: i64) -> BackendResult<i64> {
         sqlx::query_scalar(
-            "UPDATE carts SET version = version + 1, updated_at = ? WHERE id = ? RETURNING version",
+            "UPDATE carts SET version = version + 1, updated_at = $1 WHERE id = $2 RETURNING version",
         )
         .bind(now())
         .bind(cart)
@@ -271,7 +272,7 @@ impl SqliteStore {
     async fn lines_of(tx: &mut Tx<'_>, cart: i64) -> BackendResult<Vec<(LineQty, i64)>> {
         let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
             "SELECT variant_id, fulfilment, quantity, price_at_add FROM cart_lines
-             WHERE cart_id = ?",
+             WHERE cart_id = $1",
         )
         .bind(cart)
         .fetch_all(&mut **tx)
@@ -408,7 +409,7 @@ impl SqliteStore {
             }
             CartOp::PickupAt { store } => {
                 let id: Option<i64> = sqlx::query_scalar(
-                    "SELECT id FROM locations WHERE slug = ? AND kind = 'store'",
+                    "SELECT id FROM locations WHERE slug = $1 AND kind = 'store'",
                 )
                 .bind(store)
                 .fetch_optional(&mut **tx)
@@ -416,7 +417,7 @@ impl SqliteStore {
                 let id = id.ok_or_else(|| Problem::UnknownStore {
                     slug: store.clone(),
                 })?;
-                sqlx::query("UPDATE carts SET pickup_location_id = ? WHERE id = ?")
+                sqlx::query("UPDATE carts SET pickup_location_id = $1 WHERE id = $2")
                     .bind(id)
                     .bind(cart)
                     .execute(&mut **tx)
@@ -424,7 +425,7 @@ impl SqliteStore {
                 Ok(None)
             }
             CartOp::Clear => {
-                sqlx::query("DELETE FROM cart_lines WHERE cart_id = ?")
+                sqlx::query("DELETE FROM cart_lines WHERE cart_id = $1")
                     .bind(cart)
                     .execute(&mut **tx)
                     .await?;
@@ -447,7 +448,7 @@ impl SqliteStore {
         // The customer's pickup store wins; a guest's choice fills a gap.
         sqlx::query(
             "UPDATE carts SET pickup_location_id = COALESCE(pickup_location_id,
-                 (SELECT pickup_location_id FROM carts WHERE id = ?)) WHERE id = ?",
+                 (SELECT pickup_location_id FROM carts WHERE id = $1)) WHERE id = $2",
         )
         .bind(guest)
         .bind(cart)
@@ -488,7 +489,7 @@ impl SqliteStore {
             let variant = variant_row(&l.variant_id).ok_or(Problem::UnknownVariant)?;
             Self::write_line(tx, cart, variant, l.fulfilment, quantity, *guest_price).await?;
         }
-        sqlx::query("UPDATE carts SET status = 'merged', updated_at = ? WHERE id = ?")
+        sqlx::query("UPDATE carts SET status = 'merged', updated_at = $1 WHERE id = $2")
             .bind(now())
             .bind(guest)
             .execute(&mut **tx)
@@ -500,7 +501,7 @@ impl SqliteStore {
 }
 
 #[async_trait]
-impl CartBackend for SqliteStore {
+impl CartBackend for SqlStore {
     async fn cart(&self, owner: &CartOwner, locale: Locale) -> BackendResult<Cart> {
         let online = self.online_location_id().await?;
         let (cond, arg) = owner_filter(owner);
@@ -509,7 +510,7 @@ impl CartBackend for SqliteStore {
              FROM carts c {}
              WHERE {cond} AND c.status = 'active'
              ORDER BY cl.added_at, cl.variant_id",
-            cart_columns(locale),
+            cart_columns(locale, "$1"),
             CART_JOINS,
         );
         let query = sqlx::query(&sql).bind(online);
@@ -528,11 +529,11 @@ impl CartBackend for SqliteStore {
         locale: Locale,
     ) -> BackendResult<CartUpdate> {
         let online = self.online_location_id().await?;
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.write_tx_locking(&[cart_lock(owner)]).await?;
         let cart = Self::ensure_cart(&mut tx, owner).await?;
         if let Some(key) = key {
             let seen: Option<i64> =
-                sqlx::query_scalar("SELECT 1 FROM cart_ops WHERE cart_id = ? AND op_key = ?")
+                sqlx::query_scalar("SELECT 1 FROM cart_ops WHERE cart_id = $1 AND op_key = $2")
                     .bind(cart)
                     .bind(key)
                     .fetch_optional(&mut *tx)
@@ -547,7 +548,7 @@ impl CartBackend for SqliteStore {
         }
         let notice = Self::apply(&mut tx, online, cart, op).await?;
         if let Some(key) = key {
-            sqlx::query("INSERT INTO cart_ops (cart_id, op_key, at) VALUES (?, ?, ?)")
+            sqlx::query("INSERT INTO cart_ops (cart_id, op_key, at) VALUES ($1, $2, $3)")
                 .bind(cart)
                 .bind(key)
                 .bind(now())
@@ -569,9 +570,13 @@ impl CartBackend for SqliteStore {
         customer: i64,
     ) -> BackendResult<MergeReport> {
         let online = self.online_location_id().await?;
-        let mut tx = self.write_tx().await?;
+        let owner = CartOwner::Customer(customer);
+        let guest_owner = CartOwner::Guest(guest_hash.to_string());
+        let mut tx = self
+            .write_tx_locking(&[cart_lock(&owner), cart_lock(&guest_owner)])
+            .await?;
         let guest: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM carts WHERE guest_token_hash = ? AND status = 'active'",
+            "SELECT id FROM carts WHERE guest_token_hash = $1 AND status = 'active'",
         )
         .bind(guest_hash)
         .fetch_optional(&mut *tx)
@@ -581,11 +586,10 @@ impl CartBackend for SqliteStore {
             tx.commit().await?;
             return Ok(MergeReport::default());
         };
-        let owner = CartOwner::Customer(customer);
         let (report, guest_version, version) =
             Self::merge_cart_into(&mut tx, online, guest, &owner).await?;
         tx.commit().await?;
-        self.publish(CartOwner::Guest(guest_hash.to_string()), guest_version);
+        self.publish(guest_owner, guest_version);
         self.publish(owner, version);
         Ok(report)
     }

@@ -2,19 +2,19 @@
 //! orders, full-text search (FTS5), product pages, the sitemap and the
 //! store choices. Read-only: the catalog is written by `seed`.
 
-use super::{suffix, SqliteStore};
+use super::{suffix, Dialect, SqlStore};
 use crate::catalog_cache::Key;
 use async_trait::async_trait;
 use omnistore_components::backend::{BackendResult, CatalogBackend};
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
-    check_search, is_slug, is_valid_ean13, Category, Listing, ListingQuery, Money, Problem,
+    check_search, fold, is_slug, is_valid_ean13, Category, Listing, ListingQuery, Money, Problem,
     ProductDetail, ProductSummary, SearchOutcome, Sort, Variant, MAX_PAGE, PAGE_SIZE,
 };
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
-impl SqliteStore {
+impl SqlStore {
     /// All categories in menu order, or just the one with `slug`.
     async fn category_rows(
         &self,
@@ -25,7 +25,7 @@ impl SqliteStore {
         let rows = sqlx::query(&format!(
             "SELECT c.slug, c.name_{l} AS name, c.description_{l} AS description, c.icon,
                     (SELECT COUNT(*) FROM products p WHERE p.category_id = c.id) AS n
-             FROM categories c WHERE ?1 IS NULL OR c.slug = ?1 ORDER BY c.position"
+             FROM categories c WHERE $1 IS NULL OR c.slug = $1 ORDER BY c.position"
         ))
         .bind(slug)
         .fetch_all(&self.pool)
@@ -45,41 +45,45 @@ impl SqliteStore {
 
 /// Columns of a product card, for every query that lists products. `{l}` is
 /// the locale suffix chosen from a fixed set, never from input.
-fn summary_columns(l: &str) -> String {
-    summary_columns_at(l, "NULL")
+fn summary_columns(d: Dialect, l: &str) -> String {
+    summary_columns_at(d, l, "NULL")
 }
 
 /// [`summary_columns`] with the stock at the store whose id is the SQL
 /// expression `store` (a parameter), as `store_units`.
-fn summary_columns_at(l: &str, store: &str) -> String {
+fn summary_columns_at(d: Dialect, l: &str, store: &str) -> String {
+    let join = d.ordered_join();
     format!(
         "p.slug, p.name_{l} AS name, p.brand, c.slug AS category_slug, p.price_min, p.price_max,
          p.compare_at_min, p.image, p.variant_count,
          CASE WHEN p.variant_count = 1
               THEN (SELECT v.id FROM variants v WHERE v.product_id = p.id) END AS single_variant,
-         {} AS in_stock_online,
+         CASE WHEN {} THEN 1 ELSE 0 END AS in_stock_online,
          CASE WHEN {store} IS NOT NULL THEN
-             (SELECT COALESCE(SUM(MAX(s.on_hand - s.reserved, 0)), 0)
-              FROM variants v CROSS JOIN stock s ON s.location_id = {store} AND s.variant_id = v.id
+             (SELECT CAST(COALESCE(SUM(CASE WHEN s.on_hand > s.reserved
+                                               THEN s.on_hand - s.reserved ELSE 0 END), 0)
+                          AS BIGINT)
+              FROM variants v {join} stock s ON s.location_id = {store} AND s.variant_id = v.id
               WHERE v.product_id = p.id) END AS store_units",
-        has_stock_at("?1")
+        has_stock_at(d, "$1")
     )
 }
 
 /// SQL: whether product `p` has a unit free at the location whose id is the
-/// SQL expression `location`. `CROSS JOIN` keeps SQLite from driving the
+/// SQL expression `location`. An ordered join keeps SQLite from driving the
 /// join by the location's whole stock (it did: 4.7 ms for a listing's 24
 /// cards; from the product's variants, 0.6 ms). Each lookup is a search by
 /// index (`variants_product`, then `stock`'s primary key).
-fn has_stock_at(location: &str) -> String {
+fn has_stock_at(d: Dialect, location: &str) -> String {
+    let join = d.ordered_join();
     format!(
         "EXISTS (SELECT 1 FROM variants v
-                 CROSS JOIN stock s ON s.location_id = {location} AND s.variant_id = v.id
+                 {join} stock s ON s.location_id = {location} AND s.variant_id = v.id
                  WHERE v.product_id = p.id AND s.on_hand - s.reserved > 0)"
     )
 }
 
-fn summary(row: &SqliteRow) -> ProductSummary {
+fn summary(row: &AnyRow) -> ProductSummary {
     let price_min: i64 = row.get("price_min");
     let price_max: i64 = row.get("price_max");
     ProductSummary {
@@ -91,7 +95,7 @@ fn summary(row: &SqliteRow) -> ProductSummary {
         compare_at: row.get::<Option<i64>, _>("compare_at_min").map(Money::pln),
         price_varies: price_max != price_min,
         image: row.get("image"),
-        in_stock_online: row.get("in_stock_online"),
+        in_stock_online: row.get::<i64, _>("in_stock_online") != 0,
         variant_count: row.get::<i64, _>("variant_count") as u32,
         single_variant: row.get::<Option<i64>, _>("single_variant").map(Into::into),
         store_units: row
@@ -100,22 +104,65 @@ fn summary(row: &SqliteRow) -> ProductSummary {
     }
 }
 
-/// Turns free text into a safe FTS5 query: only letters and digits survive,
-/// each word becomes a quoted prefix term, all words must match. FTS syntax
-/// typed by a shopper (quotes, NEAR, *, ^, -) is therefore just text.
-pub fn fts_query(input: &str) -> Option<String> {
-    let terms: Vec<String> = input
+/// Turns free text into a safe full-text query: only letters and digits
+/// survive, each word becomes a prefix term, all words must match. Search
+/// syntax typed by a shopper (quotes, NEAR, *, ^, -, &, |, !) is therefore
+/// just text. SQLite: an FTS5 query of quoted terms; PostgreSQL: a
+/// `to_tsquery` of folded terms (see `index_product`).
+pub fn fts_query(dialect: Dialect, input: &str) -> Option<String> {
+    let words = input
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(12)
-        .map(|w| format!("\"{}\"*", w.chars().take(40).collect::<String>()))
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+        .map(|w| w.chars().take(40).collect::<String>());
+    let terms: Vec<String> = match dialect {
+        Dialect::Sqlite => words.map(|w| format!("\"{w}\"*")).collect(),
+        Dialect::Postgres => words.map(|w| format!("{}:*", fold(&w))).collect(),
+    };
+    let and = match dialect {
+        Dialect::Sqlite => " ",
+        Dialect::Postgres => " & ",
+    };
+    (!terms.is_empty()).then(|| terms.join(and))
+}
+
+/// The SQL of a search: the count of matches for the query `$1`, and the
+/// page of matches (`$2` the query, `$3` the limit, `$4` the offset) with
+/// `columns`, best first: a match in a name counts ten times one in a
+/// description, a code five times.
+fn search_sql(dialect: Dialect, columns: &str) -> (&'static str, String) {
+    match dialect {
+        Dialect::Sqlite => (
+            "SELECT COUNT(*) FROM product_search WHERE product_search MATCH $1",
+            format!(
+                "SELECT {columns} FROM product_search
+                 JOIN products p ON p.id = product_search.rowid
+                 JOIN categories c ON c.id = p.category_id
+                 WHERE product_search MATCH $2
+                 ORDER BY bm25(product_search, 10.0, 10.0, 1.0, 1.0, 5.0), p.id
+                 LIMIT $3 OFFSET $4"
+            ),
+        ),
+        // Weights A (names) 1.0, B (codes) 0.4 and D (descriptions) 0.1.
+        Dialect::Postgres => (
+            "SELECT COUNT(*) FROM product_search
+             WHERE document @@ to_tsquery('simple', $1)",
+            format!(
+                "SELECT {columns} FROM product_search
+                 JOIN products p ON p.id = product_search.rowid
+                 JOIN categories c ON c.id = p.category_id
+                 WHERE document @@ to_tsquery('simple', $2)
+                 ORDER BY ts_rank('{{0.1, 0.2, 0.4, 1.0}}', document, to_tsquery('simple', $2))
+                          DESC, p.id
+                 LIMIT $3 OFFSET $4"
+            ),
+        ),
+    }
 }
 
 /// The catalog read from SQL; the `CatalogBackend` below serves it from
 /// the cache.
-impl SqliteStore {
+impl SqlStore {
     async fn load_categories(&self, locale: Locale) -> BackendResult<Vec<Category>> {
         self.category_rows(locale, None).await
     }
@@ -128,8 +175,8 @@ impl SqliteStore {
         let online = self.online_location_id().await?;
         let sql = format!(
             "SELECT {} FROM products p JOIN categories c ON c.id = p.category_id
-             WHERE p.featured = 1 ORDER BY p.id LIMIT ?2",
-            summary_columns(suffix(locale))
+             WHERE p.featured = 1 ORDER BY p.id LIMIT $2",
+            summary_columns(self.dialect, suffix(locale))
         );
         let rows = sqlx::query(&sql)
             .bind(online)
@@ -150,7 +197,7 @@ impl SqliteStore {
         if is_valid_ean13(query) || (query.len() <= 40 && query.contains('-')) {
             let hit = sqlx::query(
                 "SELECT p.slug, v.id FROM variants v
-             JOIN products p ON p.id = v.product_id WHERE v.ean = ?1 OR v.sku = ?1",
+             JOIN products p ON p.id = v.product_id WHERE v.ean = $1 OR LOWER(v.sku) = LOWER($1)",
             )
             .bind(query)
             .fetch_optional(&self.pool)
@@ -162,27 +209,18 @@ impl SqliteStore {
                 });
             }
         }
-        let Some(fts) = fts_query(query) else {
+        let Some(fts) = fts_query(self.dialect, query) else {
             return Ok(SearchOutcome::Results {
                 products: Vec::new(),
                 total: 0,
             });
         };
         let online = self.online_location_id().await?;
-        let total: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM product_search WHERE product_search MATCH ?")
-                .bind(&fts)
-                .fetch_one(&self.pool)
-                .await?;
-        let sql = format!(
-            "SELECT {} FROM product_search
-             JOIN products p ON p.id = product_search.rowid
-             JOIN categories c ON c.id = p.category_id
-             WHERE product_search MATCH ?2
-             ORDER BY bm25(product_search, 10.0, 10.0, 1.0, 1.0, 5.0), p.id
-             LIMIT ?3 OFFSET ?4",
-            summary_columns(suffix(locale))
-        );
+        let (count, sql) = search_sql(self.dialect, &summary_columns(self.dialect, suffix(locale)));
+        let total: i64 = sqlx::query_scalar(count)
+            .bind(&fts)
+            .fetch_one(&self.pool)
+            .await?;
         let rows = sqlx::query(&sql)
             .bind(online)
             .bind(&fts)
@@ -210,7 +248,7 @@ impl SqliteStore {
              p.description_html, c.slug AS cslug,
                     c.name_{l} AS cname, c.description_{l} AS cdesc, c.icon,
                     (SELECT COUNT(*) FROM products x WHERE x.category_id = c.id) AS n
-             FROM products p JOIN categories c ON c.id = p.category_id WHERE p.slug = ?"
+             FROM products p JOIN categories c ON c.id = p.category_id WHERE p.slug = $1"
         ))
         .bind(slug)
         .fetch_optional(&self.pool)
@@ -223,11 +261,11 @@ impl SqliteStore {
             "SELECT v.id, v.sku, v.ean, v.price, v.compare_at, v.size, v.colour_{l} AS colour,
              v.colour_hex, v.image,
                     COALESCE((SELECT s.on_hand - s.reserved FROM stock s
-                     WHERE s.variant_id = v.id AND s.location_id = ?2), 0) AS online,
+                     WHERE s.variant_id = v.id AND s.location_id = $2), 0) AS online,
                     (SELECT COUNT(*) FROM stock s JOIN locations loc ON loc.id = s.location_id
                       WHERE s.variant_id = v.id AND loc.kind = 'store'
                        AND s.on_hand - s.reserved > 0) AS stores
-             FROM variants v WHERE v.product_id = ?1 ORDER BY v.position"
+             FROM variants v WHERE v.product_id = $1 ORDER BY v.position"
         ))
         .bind(p.get::<i64, _>("id"))
         .bind(online)
@@ -292,7 +330,7 @@ impl SqliteStore {
 }
 
 #[async_trait]
-impl CatalogBackend for SqliteStore {
+impl CatalogBackend for SqlStore {
     async fn categories(&self, locale: Locale) -> BackendResult<Vec<Category>> {
         let load = || self.load_categories(locale);
         self.catalog.read(Key::Categories(locale), load).await
@@ -332,16 +370,16 @@ impl CatalogBackend for SqliteStore {
                 Sort::Newest => "p.created_at DESC, p.id DESC".to_string(),
                 Sort::PriceAsc => "p.price_min ASC, p.id ASC".to_string(),
                 Sort::PriceDesc => "p.price_min DESC, p.id ASC".to_string(),
-                Sort::Name => format!("p.name_{l} COLLATE NOCASE ASC, p.id ASC"),
+                Sort::Name => format!("LOWER(p.name_{l}) ASC, p.id ASC"),
             };
             let filter = format!(
-                "c.slug = ?2
-                 AND (?3 IS NULL OR p.price_min >= ?3)
-                 AND (?4 IS NULL OR p.price_min <= ?4)
-                 AND (?5 = 0 OR {})
-                 AND (?8 IS NULL OR ?9 = 0 OR {})",
-                has_stock_at("?1"),
-                has_stock_at("?8")
+                "c.slug = $2
+                 AND ($3 IS NULL OR p.price_min >= $3)
+                 AND ($4 IS NULL OR p.price_min <= $4)
+                 AND ($5 = 0 OR {})
+                 AND ($8 IS NULL OR $9 = 0 OR {})",
+                has_stock_at(self.dialect, "$1"),
+                has_stock_at(self.dialect, "$8")
             );
             let from = "FROM products p JOIN categories c ON c.id = p.category_id";
             let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {from} WHERE {filter}"))
@@ -349,26 +387,26 @@ impl CatalogBackend for SqliteStore {
                 .bind(category)
                 .bind(q.min_price)
                 .bind(q.max_price)
-                .bind(q.in_stock)
+                .bind(i64::from(q.in_stock))
                 .bind(0)
                 .bind(0)
                 .bind(store_id)
-                .bind(q.at_my_store)
+                .bind(i64::from(q.at_my_store))
                 .fetch_one(&self.pool)
                 .await?;
             let rows = sqlx::query(&format!(
-                "SELECT {} {from} WHERE {filter} ORDER BY {order} LIMIT ?6 OFFSET ?7",
-                summary_columns_at(l, "?8")
+                "SELECT {} {from} WHERE {filter} ORDER BY {order} LIMIT $6 OFFSET $7",
+                summary_columns_at(self.dialect, l, "$8")
             ))
             .bind(online)
             .bind(category)
             .bind(q.min_price)
             .bind(q.max_price)
-            .bind(q.in_stock)
+            .bind(i64::from(q.in_stock))
             .bind(i64::from(PAGE_SIZE))
             .bind(i64::from(q.offset()))
             .bind(store_id)
-            .bind(q.at_my_store)
+            .bind(i64::from(q.at_my_store))
             .fetch_all(&self.pool)
             .await?;
             Ok(Some(Listing {
@@ -418,20 +456,36 @@ impl CatalogBackend for SqliteStore {
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::{fts_query, Dialect};
 
     #[test]
     fn fts_queries_are_defused() {
         assert_eq!(
-            fts_query("garden hose").as_deref(),
+            fts_query(Dialect::Sqlite, "garden hose").as_deref(),
             Some("\"garden\"* \"hose\"*")
         );
         assert_eq!(
-            fts_query("\"NEAR(a b)\" OR -x*^").as_deref(),
+            fts_query(Dialect::Sqlite, "\"NEAR(a b)\" OR -x*^").as_deref(),
             Some("\"NEAR\"* \"a\"* \"b\"* \"OR\"* \"x\"*")
         );
-        assert_eq!(fts_query("wąż").as_deref(), Some("\"wąż\"*"));
-        assert_eq!(fts_query("\"\"\"***").as_deref(), None);
-        assert_eq!(fts_query(""), None);
+        assert_eq!(
+            fts_query(Dialect::Sqlite, "wąż").as_deref(),
+            Some("\"wąż\"*")
+        );
+        assert_eq!(fts_query(Dialect::Sqlite, "\"\"\"***").as_deref(), None);
+        assert_eq!(fts_query(Dialect::Sqlite, ""), None);
+    }
+
+    #[test]
+    fn postgres_queries_are_folded_prefix_terms() {
+        assert_eq!(
+            fts_query(Dialect::Postgres, "Wąż ogrodowy").as_deref(),
+            Some("waz:* & ogrodowy:*")
+        );
+        assert_eq!(
+            fts_query(Dialect::Postgres, "a & b | !c:*").as_deref(),
+            Some("a:* & b:* & c:*")
+        );
+        assert_eq!(fts_query(Dialect::Postgres, "&|!"), None);
     }
 }

@@ -4,10 +4,10 @@
 //! cannot take (a SKU of another product, an EAN already used, a store that
 //! does not exist) is reported with its line and nothing is written.
 
-use super::{SqliteStore, StoreError, ONLINE_LOCATION};
+use super::{Dialect, SqlStore, StoreError, ONLINE_LOCATION};
 use crate::import::{ImportedProduct, RowError, RowProblem, StoreStock};
 use omnistore_components::model::{image_url, make_ean13};
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{Any, Row, Transaction};
 use std::collections::HashMap;
 
 /// In-store numbers (GS1 prefix 20, "restricted circulation") for variants
@@ -44,7 +44,7 @@ pub struct ImportReport {
     pub store_stock_rows: usize,
 }
 
-impl SqliteStore {
+impl SqlStore {
     /// Imports `products` and then `stock`, all or nothing; `progress` is
     /// told (products done, products in all) as it goes.
     pub async fn import_catalog(
@@ -53,12 +53,14 @@ impl SqliteStore {
         stock: &[StoreStock],
         mut progress: impl FnMut(usize, usize),
     ) -> Result<ImportReport, ImportError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.pool.begin_with(self.dialect.begin_write()).await?;
         // One transaction of a whole catalog outgrows SQLite's default page
         // cache (2 MB), which then spills to disk page by page mid-transaction.
-        sqlx::query("PRAGMA cache_size = -262144")
-            .execute(&mut *tx)
-            .await?;
+        if self.dialect == Dialect::Sqlite {
+            sqlx::query("PRAGMA cache_size = -262144")
+                .execute(&mut *tx)
+                .await?;
+        }
         let mut report = ImportReport::default();
         let mut errors = Vec::new();
         let online = online_location(&mut tx).await?;
@@ -89,7 +91,7 @@ impl SqliteStore {
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO categories (slug, name_en, name_pl, description_en,
                          description_pl, icon, position)
-                         VALUES (?1, ?2, ?2, '', '', 'box',
+                         VALUES ($1, $2, $2, '', '', 'box',
                                  (SELECT COALESCE(MAX(position), -1) + 1 FROM categories))
                          RETURNING id",
                     )
@@ -103,7 +105,7 @@ impl SqliteStore {
                 }
             };
             let existing: Option<i64> =
-                sqlx::query_scalar("SELECT id FROM products WHERE slug = ?")
+                sqlx::query_scalar("SELECT id FROM products WHERE slug = $1")
                     .bind(&p.handle)
                     .fetch_optional(&mut *tx)
                     .await?;
@@ -113,9 +115,9 @@ impl SqliteStore {
             let product_id: i64 = match existing {
                 Some(id) => {
                     sqlx::query(
-                        "UPDATE products SET category_id = ?, brand = ?, name_en = ?, name_pl = ?,
-                         description_en = ?, description_pl = ?, description_html = ?
-                         WHERE id = ?",
+                        "UPDATE products SET category_id = $1, brand = $2, name_en = $3, name_pl = $4,
+                         description_en = $5, description_pl = $6, description_html = $7
+                         WHERE id = $8",
                     )
                     .bind(category_id)
                     .bind(&p.brand)
@@ -136,7 +138,7 @@ impl SqliteStore {
                         "INSERT INTO products (slug, category_id, brand, name_en, name_pl,
                          description_en, description_pl, description_html, created_at, featured,
                          price_min, price_max, compare_at_min, image, variant_count)
-                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, ?, 0) RETURNING id",
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, NULL, $12, 0) RETURNING id",
                     )
                     .bind(&p.handle)
                     .bind(category_id)
@@ -163,7 +165,7 @@ impl SqliteStore {
                 };
                 let found = sqlx::query(
                     "SELECT v.id, p.slug FROM variants v JOIN products p ON p.id = v.product_id
-                     WHERE v.sku = ?",
+                     WHERE LOWER(v.sku) = LOWER($1)",
                 )
                 .bind(&v.sku)
                 .fetch_optional(&mut *tx)
@@ -178,10 +180,11 @@ impl SqliteStore {
                     }
                     Some(row) => {
                         let id: i64 = row.get("id");
+                        savepoint(&mut tx, self.dialect).await?;
                         let changed = sqlx::query(
-                            "UPDATE variants SET position = ?, ean = COALESCE(?, ean), price = ?,
-                             compare_at = ?, size = ?, colour_en = ?, colour_pl = ?
-                             WHERE id = ?",
+                            "UPDATE variants SET position = $1, ean = COALESCE($2, ean), price = $3,
+                             compare_at = $4, size = $5, colour_en = $6, colour_pl = $7
+                             WHERE id = $8",
                         )
                         .bind(position as i64)
                         .bind(&v.ean)
@@ -193,6 +196,7 @@ impl SqliteStore {
                         .bind(id)
                         .execute(&mut *tx)
                         .await;
+                        settle(&mut tx, self.dialect, &changed).await?;
                         if unique_violation(&changed) {
                             bad(RowProblem::EanTaken(v.ean.clone().unwrap_or_default()));
                             continue;
@@ -209,10 +213,11 @@ impl SqliteStore {
                                 make_ean13(next_number - 1)
                             }
                         };
+                        savepoint(&mut tx, self.dialect).await?;
                         let added = sqlx::query_scalar::<_, i64>(
                             "INSERT INTO variants (product_id, position, sku, ean, price,
                              compare_at, size, colour_en, colour_pl, colour_hex, image)
-                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) RETURNING id",
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, $10) RETURNING id",
                         )
                         .bind(product_id)
                         .bind(position as i64)
@@ -226,6 +231,7 @@ impl SqliteStore {
                         .bind(&image)
                         .fetch_one(&mut *tx)
                         .await;
+                        settle(&mut tx, self.dialect, &added).await?;
                         if unique_violation(&added) {
                             bad(RowProblem::EanTaken(ean));
                             continue;
@@ -247,20 +253,20 @@ impl SqliteStore {
             // variants (none when every one was refused: the import fails).
             sqlx::query(
                 "UPDATE products SET
-                   price_min = COALESCE((SELECT MIN(price) FROM variants WHERE product_id = ?1),
+                   price_min = COALESCE((SELECT MIN(price) FROM variants WHERE product_id = $1),
                                         price_min),
-                   price_max = COALESCE((SELECT MAX(price) FROM variants WHERE product_id = ?1),
+                   price_max = COALESCE((SELECT MAX(price) FROM variants WHERE product_id = $1),
                                         price_max),
-                   compare_at_min = (SELECT compare_at FROM variants WHERE product_id = ?1
+                   compare_at_min = (SELECT compare_at FROM variants WHERE product_id = $1
                                      ORDER BY price, position LIMIT 1),
-                   variant_count = (SELECT COUNT(*) FROM variants WHERE product_id = ?1)
-                 WHERE id = ?1",
+                   variant_count = (SELECT COUNT(*) FROM variants WHERE product_id = $1)
+                 WHERE id = $1",
             )
             .bind(product_id)
             .execute(&mut *tx)
             .await?;
             let codes: Vec<String> =
-                sqlx::query("SELECT sku, ean FROM variants WHERE product_id = ?")
+                sqlx::query("SELECT sku, ean FROM variants WHERE product_id = $1")
                     .bind(product_id)
                     .fetch_all(&mut *tx)
                     .await?
@@ -275,6 +281,7 @@ impl SqliteStore {
                     .collect();
             super::index_product(
                 &mut tx,
+                self.dialect,
                 product_id,
                 [&p.title, &p.title],
                 [&p.description, &p.description],
@@ -304,7 +311,7 @@ impl SqliteStore {
             let variant = match variant_of.get(&s.sku.to_lowercase()) {
                 Some(&id) => Some(id),
                 None => {
-                    sqlx::query_scalar("SELECT id FROM variants WHERE sku = ?")
+                    sqlx::query_scalar("SELECT id FROM variants WHERE LOWER(sku) = LOWER($1)")
                         .bind(&s.sku)
                         .fetch_optional(&mut *tx)
                         .await?
@@ -336,17 +343,47 @@ fn unique_violation<T>(result: &Result<T, sqlx::Error>) -> bool {
     matches!(result, Err(sqlx::Error::Database(e)) if e.is_unique_violation())
 }
 
+/// Before a statement that may break a unique constraint (an EAN another
+/// product has). PostgreSQL ends a transaction at its first error, and the
+/// import goes on to report every bad row: a savepoint confines the error
+/// to the statement, as SQLite does by itself.
+async fn savepoint(tx: &mut Transaction<'_, Any>, dialect: Dialect) -> Result<(), sqlx::Error> {
+    if dialect == Dialect::Postgres {
+        sqlx::query("SAVEPOINT variant_row")
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// After the statement [`savepoint`] guarded: undone if it failed.
+async fn settle<T>(
+    tx: &mut Transaction<'_, Any>,
+    dialect: Dialect,
+    result: &Result<T, sqlx::Error>,
+) -> Result<(), sqlx::Error> {
+    if dialect == Dialect::Postgres {
+        let end = if result.is_ok() {
+            "RELEASE SAVEPOINT variant_row"
+        } else {
+            "ROLLBACK TO SAVEPOINT variant_row"
+        };
+        sqlx::query(end).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
 /// Sets the units on hand of `variant` at `location`; refused (the inner
 /// error) when orders hold more of them than that.
 async fn set_stock(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     location: i64,
     variant: i64,
     sku: &str,
     units: u32,
 ) -> Result<Result<(), RowProblem>, sqlx::Error> {
     let reserved: Option<i64> =
-        sqlx::query_scalar("SELECT reserved FROM stock WHERE location_id = ? AND variant_id = ?")
+        sqlx::query_scalar("SELECT reserved FROM stock WHERE location_id = $1 AND variant_id = $2")
             .bind(location)
             .bind(variant)
             .fetch_optional(&mut **tx)
@@ -359,7 +396,7 @@ async fn set_stock(
         }));
     }
     sqlx::query(
-        "INSERT INTO stock (location_id, variant_id, on_hand) VALUES (?, ?, ?)
+        "INSERT INTO stock (location_id, variant_id, on_hand) VALUES ($1, $2, $3)
          ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = excluded.on_hand",
     )
     .bind(location)
@@ -372,8 +409,8 @@ async fn set_stock(
 
 /// The online warehouse's id; made (open around the clock, no address yet)
 /// in a shop that has none, as a merchant's first import does.
-async fn online_location(tx: &mut Transaction<'_, Sqlite>) -> Result<i64, sqlx::Error> {
-    if let Some(id) = sqlx::query_scalar("SELECT id FROM locations WHERE slug = ?")
+async fn online_location(tx: &mut Transaction<'_, Any>) -> Result<i64, sqlx::Error> {
+    if let Some(id) = sqlx::query_scalar("SELECT id FROM locations WHERE slug = $1")
         .bind(ONLINE_LOCATION)
         .fetch_optional(&mut **tx)
         .await?
@@ -383,7 +420,7 @@ async fn online_location(tx: &mut Transaction<'_, Sqlite>) -> Result<i64, sqlx::
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO locations (slug, kind, name, city, street, postcode, lat, lng, timezone,
          phone, services)
-         VALUES (?, 'warehouse', 'Online warehouse', '', '', '', 0, 0, 'Europe/Warsaw', '',
+         VALUES ($1, 'warehouse', 'Online warehouse', '', '', '', 0, 0, 'Europe/Warsaw', '',
                  'delivery') RETURNING id",
     )
     .bind(ONLINE_LOCATION)
@@ -392,7 +429,7 @@ async fn online_location(tx: &mut Transaction<'_, Sqlite>) -> Result<i64, sqlx::
     for day in 0..7i64 {
         sqlx::query(
             "INSERT INTO opening_hours (location_id, weekday, opens, closes)
-             VALUES (?, ?, '00:00', '24:00')",
+             VALUES ($1, $2, '00:00', '24:00')",
         )
         .bind(id)
         .bind(day)

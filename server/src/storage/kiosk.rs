@@ -2,7 +2,7 @@
 //! shopper's visit, and handing a kiosk cart to a phone.
 
 use super::accounts::{hash_password, password_matches};
-use super::{now, SqliteStore};
+use super::{cart_lock, now, SqlStore};
 use crate::catalog_cache::Key;
 use async_trait::async_trait;
 use omnistore_components::backend::{
@@ -29,7 +29,7 @@ const DEFAULT_TIMING: (i64, i64) = (
 /// with `omnistore kiosk-pin`.
 pub const DEMO_KIOSK_PIN: &str = "2468";
 
-impl SqliteStore {
+impl SqlStore {
     /// What a phone shows before taking a handoff: the store it comes from,
     /// how many items, and how long the link still works.
     pub(crate) async fn preview(
@@ -61,7 +61,7 @@ impl SqliteStore {
 
     /// Drops ended-token records older than any cookie that could carry them.
     pub async fn forget_ended_tokens(&self) -> BackendResult<u64> {
-        sqlx::query("DELETE FROM ended_tokens WHERE ended_at < ?")
+        sqlx::query("DELETE FROM ended_tokens WHERE ended_at < $1")
             .bind(now() - ENDED_KEEP_SECS)
             .execute(&self.pool)
             .await
@@ -72,20 +72,21 @@ impl SqliteStore {
     /// Demo kiosks: every store gets aisles per category (as a store plan
     /// would) and the staff PIN [`DEMO_KIOSK_PIN`], unless it has one.
     pub async fn ensure_demo_kiosks(&self) -> BackendResult<()> {
-        let missing: bool = sqlx::query_scalar(
-            "SELECT EXISTS(SELECT 1 FROM locations l WHERE l.kind = 'store'
-             AND NOT EXISTS (SELECT 1 FROM kiosk_settings k WHERE k.location_id = l.id))",
+        let missing: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM locations l WHERE l.kind = 'store'
+             AND NOT EXISTS (SELECT 1 FROM kiosk_settings k WHERE k.location_id = l.id) LIMIT 1",
         )
-        .fetch_one(&self.pool)
+        .fetch_optional(&self.pool)
         .await?;
         // Hashing is deliberately slow (argon2id): only when a store needs it.
-        if missing {
+        if missing.is_some() {
             let hash = hash_password(DEMO_KIOSK_PIN).await?;
             // The timing comes from the shared model, not the column defaults.
             sqlx::query(
-                "INSERT OR IGNORE INTO kiosk_settings
+                "INSERT INTO kiosk_settings
                  (location_id, pin_hash, idle_seconds, countdown_seconds)
-                 SELECT id, ?, ?, ? FROM locations WHERE kind = 'store'",
+                 SELECT id, $1, $2, $3 FROM locations WHERE kind = 'store'
+             ON CONFLICT DO NOTHING",
             )
             .bind(hash)
             .bind(DEFAULT_TIMING.0)
@@ -94,9 +95,10 @@ impl SqliteStore {
             .await?;
         }
         sqlx::query(
-            "INSERT OR IGNORE INTO aisles (location_id, category_id, aisle)
+            "INSERT INTO aisles (location_id, category_id, aisle)
              SELECT l.id, c.id, 'Aisle ' || (((c.position + l.id) % 12) + 1)
-             FROM locations l, categories c WHERE l.kind = 'store'",
+             FROM locations l, categories c WHERE l.kind = 'store'
+             ON CONFLICT DO NOTHING",
         )
         .execute(&self.pool)
         .await?;
@@ -109,7 +111,7 @@ impl SqliteStore {
         };
         sqlx::query_scalar(
             "SELECT a.aisle FROM aisles a JOIN products p ON p.category_id = a.category_id
-             WHERE a.location_id = ? AND p.slug = ?",
+             WHERE a.location_id = $1 AND p.slug = $2",
         )
         .bind(location)
         .bind(product_slug)
@@ -120,7 +122,7 @@ impl SqliteStore {
 }
 
 #[async_trait]
-impl KioskBackend for SqliteStore {
+impl KioskBackend for SqlStore {
     async fn kiosk_settings(&self, store: &str) -> BackendResult<Option<KioskSettings>> {
         let dir = self.directory().await?;
         let Some(record) = dir.get(store) else {
@@ -128,7 +130,7 @@ impl KioskBackend for SqliteStore {
         };
         let row: Option<(Option<String>, i64, i64)> = sqlx::query_as(
             "SELECT pin_hash, idle_seconds, countdown_seconds FROM kiosk_settings
-             WHERE location_id = ?",
+             WHERE location_id = $1",
         )
         .bind(record.id)
         .fetch_optional(&self.pool)
@@ -151,7 +153,7 @@ impl KioskBackend for SqliteStore {
         let hash = hash_password(pin).await?;
         sqlx::query(
             "INSERT INTO kiosk_settings (location_id, pin_hash, idle_seconds, countdown_seconds)
-             VALUES (?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4)
              ON CONFLICT (location_id) DO UPDATE SET pin_hash = excluded.pin_hash",
         )
         .bind(location)
@@ -166,7 +168,7 @@ impl KioskBackend for SqliteStore {
     async fn kiosk_pin_matches(&self, store: &str, pin: &str) -> BackendResult<bool> {
         let location = self.location_id(store).await?;
         let hash: Option<Option<String>> =
-            sqlx::query_scalar("SELECT pin_hash FROM kiosk_settings WHERE location_id = ?")
+            sqlx::query_scalar("SELECT pin_hash FROM kiosk_settings WHERE location_id = $1")
                 .bind(location)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -180,15 +182,15 @@ impl KioskBackend for SqliteStore {
         omnistore_components::model::validate_timing(idle, countdown)?;
         let location = self.location_id(store).await?;
         sqlx::query(
-            "INSERT INTO kiosk_settings (location_id, idle_seconds, countdown_seconds) VALUES (?,
-             ?, ?)
+            "INSERT INTO kiosk_settings (location_id, idle_seconds, countdown_seconds) VALUES ($1,
+             $2, $3)
              ON CONFLICT (location_id) DO UPDATE
              SET idle_seconds = excluded.idle_seconds,
               countdown_seconds = excluded.countdown_seconds",
         )
         .bind(location)
-        .bind(idle)
-        .bind(countdown)
+        .bind(i64::from(idle))
+        .bind(i64::from(countdown))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -197,7 +199,7 @@ impl KioskBackend for SqliteStore {
     async fn bind_kiosk(&self, store: &str, device: &str) -> BackendResult<()> {
         let location = self.location_id(store).await?;
         sqlx::query(
-            "INSERT INTO kiosk_devices (token_hash, location_id, started_at) VALUES (?, ?, ?)",
+            "INSERT INTO kiosk_devices (token_hash, location_id, started_at) VALUES ($1, $2, $3)",
         )
         .bind(device)
         .bind(location)
@@ -210,7 +212,7 @@ impl KioskBackend for SqliteStore {
     async fn kiosk_of(&self, device: &str) -> BackendResult<Option<String>> {
         sqlx::query_scalar(
             "SELECT l.slug FROM kiosk_devices d JOIN locations l ON l.id = d.location_id
-             WHERE d.token_hash = ?",
+             WHERE d.token_hash = $1",
         )
         .bind(device)
         .fetch_optional(&self.pool)
@@ -219,7 +221,7 @@ impl KioskBackend for SqliteStore {
     }
 
     async fn unbind_kiosk(&self, device: &str) -> BackendResult<()> {
-        sqlx::query("DELETE FROM kiosk_devices WHERE token_hash = ?")
+        sqlx::query("DELETE FROM kiosk_devices WHERE token_hash = $1")
             .bind(device)
             .execute(&self.pool)
             .await?;
@@ -228,12 +230,12 @@ impl KioskBackend for SqliteStore {
 
     async fn find_code(&self, code: &ScanCode) -> BackendResult<Option<(String, VariantId)>> {
         let (column, value) = match code {
-            ScanCode::Ean(ean) => ("v.ean", ean),
-            ScanCode::Sku(sku) => ("v.sku", sku),
+            ScanCode::Ean(ean) => ("v.ean = $1", ean),
+            ScanCode::Sku(sku) => ("LOWER(v.sku) = LOWER($1)", sku),
         };
         let found: Option<(String, i64)> = sqlx::query_as(&format!(
             "SELECT p.slug, v.id FROM variants v JOIN products p ON p.id = v.product_id
-             WHERE {column} = ?"
+             WHERE {column}"
         ))
         .bind(value)
         .fetch_optional(&self.pool)
@@ -250,9 +252,10 @@ impl KioskBackend for SqliteStore {
 
     async fn end_visit(&self, guest_cart: &str, session: Option<&str>) -> BackendResult<()> {
         let at = now();
-        let mut tx = self.write_tx().await?;
+        let owner = CartOwner::Guest(guest_cart.to_string());
+        let mut tx = self.write_tx_locking(&[cart_lock(&owner)]).await?;
         for hash in std::iter::once(guest_cart).chain(session) {
-            sqlx::query("INSERT OR IGNORE INTO ended_tokens (token_hash, ended_at) VALUES (?, ?)")
+            sqlx::query("INSERT INTO ended_tokens (token_hash, ended_at) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .bind(hash)
                 .bind(at)
                 .execute(&mut *tx)
@@ -260,12 +263,12 @@ impl KioskBackend for SqliteStore {
         }
         // The guest cart goes with its lines; an order placed from it keeps
         // its own copy of the lines.
-        sqlx::query("DELETE FROM carts WHERE guest_token_hash = ? AND status = 'active'")
+        sqlx::query("DELETE FROM carts WHERE guest_token_hash = $1 AND status = 'active'")
             .bind(guest_cart)
             .execute(&mut *tx)
             .await?;
         if let Some(session) = session {
-            sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                 .bind(session)
                 .execute(&mut *tx)
                 .await?;
@@ -280,15 +283,17 @@ impl KioskBackend for SqliteStore {
         link_base: &str,
     ) -> BackendResult<Handoff> {
         let location = self.location_id(store).await?;
-        let (clause, value) = match owner {
-            CartOwner::Customer(id) => ("customer_id = ?", id.to_string()),
-            CartOwner::Guest(hash) => ("guest_token_hash = ?", hash.clone()),
+        let (id, hash) = match owner {
+            CartOwner::Customer(id) => (Some(*id), None),
+            CartOwner::Guest(hash) => (None, Some(hash.as_str())),
         };
-        let cart: Option<i64> = sqlx::query_scalar(&format!(
-            "SELECT id FROM carts WHERE {clause} AND status = 'active'
-               AND EXISTS (SELECT 1 FROM cart_lines l WHERE l.cart_id = carts.id)"
-        ))
-        .bind(value)
+        let cart: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM carts
+             WHERE (customer_id = $1 OR guest_token_hash = $2) AND status = 'active'
+               AND EXISTS (SELECT 1 FROM cart_lines l WHERE l.cart_id = carts.id)",
+        )
+        .bind(id)
+        .bind(hash)
         .fetch_optional(&self.pool)
         .await?;
         let Some(cart) = cart else {
@@ -299,7 +304,7 @@ impl KioskBackend for SqliteStore {
 
     async fn handoff_taken(&self, handle: &str) -> BackendResult<Option<bool>> {
         let used: Option<Option<i64>> =
-            sqlx::query_scalar("SELECT used_at FROM handoffs WHERE handle = ?")
+            sqlx::query_scalar("SELECT used_at FROM handoffs WHERE handle = $1")
                 .bind(handle)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -309,8 +314,8 @@ impl KioskBackend for SqliteStore {
     async fn handoff_preview(&self, token_hash: &str) -> BackendResult<Option<HandoffPreview>> {
         let row: Option<(i64, i64, Option<i64>, i64)> = sqlx::query_as(
             "SELECT h.location_id, h.expires_at, h.used_at,
-                    (SELECT COALESCE(SUM(quantity), 0) FROM cart_lines WHERE cart_id = h.cart_id)
-             FROM handoffs h WHERE h.token_hash = ?",
+                    (SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM cart_lines WHERE cart_id = h.cart_id)
+             FROM handoffs h WHERE h.token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&self.pool)
@@ -328,9 +333,9 @@ impl KioskBackend for SqliteStore {
         owner: &CartOwner,
     ) -> BackendResult<MergeReport> {
         let online = self.online_location_id().await?;
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.write_tx_locking(&[cart_lock(owner)]).await?;
         let row: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT cart_id, expires_at, used_at FROM handoffs WHERE token_hash = ?",
+            "SELECT cart_id, expires_at, used_at FROM handoffs WHERE token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&mut *tx)
@@ -339,15 +344,21 @@ impl KioskBackend for SqliteStore {
             return Err(Problem::NotOurLink.into());
         };
         usable(expires, used)?;
-        // Single use: the first request that marks it wins; the writer lock
-        // (BEGIN IMMEDIATE) makes a concurrent second one see it used.
-        sqlx::query("UPDATE handoffs SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
-            .bind(now())
-            .bind(token_hash)
-            .execute(&mut *tx)
-            .await?;
+        // Single use: the first request that marks it wins.
+        let marked = sqlx::query(
+            "UPDATE handoffs SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
+        )
+        .bind(now())
+        .bind(token_hash)
+        .execute(&mut *tx)
+        .await?;
+        // PostgreSQL: a concurrent second request waited for this row and
+        // found it used.
+        if marked.rows_affected() != 1 {
+            return Err(Problem::HandoffUsed.into());
+        }
         let source: Option<(Option<String>, Option<i64>, String)> =
-            sqlx::query_as("SELECT guest_token_hash, customer_id, status FROM carts WHERE id = ?")
+            sqlx::query_as("SELECT guest_token_hash, customer_id, status FROM carts WHERE id = $1")
                 .bind(cart)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -376,7 +387,7 @@ impl KioskBackend for SqliteStore {
 /// store, and returns the link for the kiosk to show. Only the token's hash
 /// is kept: the link is the one secret, and it leaves on the screen.
 pub(crate) async fn save_handoff<O>(
-    pool: &sqlx::SqlitePool,
+    pool: &sqlx::AnyPool,
     table: &str,
     owner_column: &str,
     owner: O,
@@ -384,14 +395,14 @@ pub(crate) async fn save_handoff<O>(
     link_base: &str,
 ) -> BackendResult<Handoff>
 where
-    O: 'static + Send + for<'q> sqlx::Encode<'q, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
+    O: 'static + Send + for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any>,
 {
     let token = new_token();
     let handle = new_token();
     let at = now();
     sqlx::query(&format!(
         "INSERT INTO {table} (token_hash, handle, {owner_column}, location_id, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?)"
+         VALUES ($1, $2, $3, $4, $5, $6)"
     ))
     .bind(hash_token(&token))
     .bind(&handle)

@@ -1,16 +1,26 @@
-//! The built-in back end: SQLite through sqlx, implementing the `Commerce`
-//! interface. Durability first: WAL with synchronous=FULL (an acknowledged
+//! The built-in back end: SQL through sqlx, on SQLite (the embedded default)
+//! or PostgreSQL (many instances on one database), implementing the
+//! `Commerce` interface once for both. The queries are written in the SQL
+//! both understand (`$n` parameters, `ON CONFLICT`, `RETURNING`, flags as
+//! integers); the few things that differ (how a write transaction starts,
+//! full-text search, migrations) ask the [`Dialect`].
+//!
+//! SQLite: durability first: WAL with synchronous=FULL (an acknowledged
 //! write survives power loss), foreign keys on, a busy timeout instead of
 //! "database is locked" errors, and every write in a `BEGIN IMMEDIATE`
 //! transaction so writers queue up front instead of failing at commit.
+//! PostgreSQL: READ COMMITTED; every reservation is a conditional update
+//! (`… WHERE on_hand - reserved >= $n`) whose row lock makes a second
+//! writer re-check the condition, so no unit is sold twice.
 
 use crate::catalog_cache::CatalogCache;
 use crate::demo::Catalog;
 use omnistore_components::backend::{BackendError, BackendResult, CartChanged};
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::Problem;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{ConnectOptions, Connection, QueryBuilder, Sqlite, SqlitePool};
+use sqlx::any::AnyPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use sqlx::{Any, AnyPool, ConnectOptions, Connection, Executor};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -31,9 +41,76 @@ pub mod orders;
 pub mod platform_orders;
 pub mod stores;
 
+/// Which SQL database a [`SqlStore`] talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    /// The dialect of a database URL, or why the URL names none.
+    pub fn of(url: &str) -> Result<Self, StoreError> {
+        match url.split(':').next() {
+            Some("sqlite") => Ok(Dialect::Sqlite),
+            Some("postgres" | "postgresql") => Ok(Dialect::Postgres),
+            _ => Err(StoreError::Invalid(format!(
+                "{url:?} is not a database URL: use sqlite://path/to/file.db or \
+                 postgres://user@host:port/database"
+            ))),
+        }
+    }
+
+    /// How a transaction that writes starts. SQLite takes its one writer
+    /// lock up front, so that concurrent writers wait their turn (busy
+    /// timeout) instead of failing at commit after reading stale data;
+    /// PostgreSQL locks rows as they are written.
+    /// A join done in the order written. SQLite's planner otherwise drove
+    /// some joins from the wrong side (see `catalog::has_stock_at`), and
+    /// `CROSS JOIN` is its way to fix the order; PostgreSQL plans well and
+    /// has no `CROSS JOIN … ON`.
+    fn ordered_join(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "CROSS JOIN",
+            Dialect::Postgres => "JOIN",
+        }
+    }
+
+    fn begin_write(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "BEGIN IMMEDIATE",
+            Dialect::Postgres => "BEGIN",
+        }
+    }
+}
+
+/// How the pool of database connections is sized and bounded.
+#[derive(Clone, Debug)]
+pub struct PoolOptions {
+    /// Connections at most (PostgreSQL: per instance; mind the server's
+    /// `max_connections` across instances).
+    pub max_connections: u32,
+    /// The longest one statement may run (PostgreSQL `statement_timeout`);
+    /// a stuck query then fails instead of holding a connection.
+    pub statement_timeout: Duration,
+}
+
+impl Default for PoolOptions {
+    fn default() -> Self {
+        PoolOptions {
+            max_connections: 8,
+            statement_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
 #[derive(Clone)]
-pub struct SqliteStore {
-    pool: SqlitePool,
+pub struct SqlStore {
+    pool: AnyPool,
+    dialect: Dialect,
+    /// Where the database is, for connections outside the pool (PostgreSQL
+    /// `LISTEN`).
+    url: std::sync::Arc<str>,
     /// Committed cart changes, for live updates (see `CartBackend::cart_changes`).
     changes: tokio::sync::broadcast::Sender<CartChanged>,
     /// Id of the online warehouse, read once: every page (header cart) and
@@ -43,8 +120,17 @@ pub struct SqliteStore {
     directory: std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<stores::StoreDirectory>>>,
     /// Takes payment for orders with delivery lines.
     payments: std::sync::Arc<dyn crate::payments::PaymentProvider>,
-    /// Catalog answers kept in memory; see [`SqliteStore::watch_catalog`].
+    /// Catalog answers kept in memory; see [`SqlStore::watch_catalog`].
     catalog: std::sync::Arc<CatalogCache>,
+}
+
+/// The lock of one shopper's cart (see [`SqlStore::write_tx_locking`]).
+pub(crate) fn cart_lock(owner: &omnistore_components::backend::CartOwner) -> String {
+    use omnistore_components::backend::CartOwner;
+    match owner {
+        CartOwner::Customer(id) => format!("cart:c:{id}"),
+        CartOwner::Guest(hash) => format!("cart:g:{hash}"),
+    }
 }
 
 /// The row of a variant: the built-in back end's ids are numbers, so any
@@ -87,53 +173,50 @@ impl<T> OnConstraint<T> for Result<T, sqlx::Error> {
     }
 }
 
-impl SqliteStore {
-    /// Opens (creating if missing) the database at `url` and applies migrations.
+impl SqlStore {
+    /// Opens the database at `url` (a SQLite file is created if missing)
+    /// and applies migrations, with the default pool.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
-        if let Some(path) = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-        {
-            let path = path.split('?').next().unwrap_or(path);
-            if let Some(dir) = std::path::Path::new(path)
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-            {
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    StoreError::Invalid(format!("cannot create {}: {e}", dir.display()))
-                })?;
+        Self::connect_with(url, &PoolOptions::default()).await
+    }
+
+    /// Opens the database at `url` and applies migrations.
+    pub async fn connect_with(url: &str, options: &PoolOptions) -> Result<Self, StoreError> {
+        sqlx::any::install_default_drivers();
+        let dialect = Dialect::of(url)?;
+        match dialect {
+            Dialect::Sqlite => migrate_sqlite(url).await?,
+            Dialect::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(url).await?;
+                sqlx::migrate!("./migrations/postgres")
+                    .run(&mut conn)
+                    .await?;
+                conn.close().await?;
             }
         }
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        // Migrations run on a connection of their own with foreign keys off:
-        // SQLite changes a table's definition only by rebuilding it, and the
-        // old table's drop must not cascade (SQLite's documented procedure;
-        // sqlx runs each migration in a transaction, where the pragma cannot
-        // be switched). Every reference is checked afterwards.
-        let mut conn = options.clone().foreign_keys(false).connect().await?;
-        sqlx::migrate!("./migrations").run(&mut conn).await?;
-        let broken = sqlx::query("PRAGMA foreign_key_check")
-            .fetch_all(&mut conn)
-            .await?;
-        if !broken.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "{} rows refer to rows that do not exist after migrating",
-                broken.len()
-            )));
-        }
-        conn.close().await?;
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
+        let timeout_ms = options.statement_timeout.as_millis();
+        let pool = AnyPoolOptions::new()
+            .max_connections(options.max_connections)
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    let settings = match dialect {
+                        Dialect::Sqlite => format!(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {timeout_ms}"
+                        ),
+                        Dialect::Postgres => format!("SET statement_timeout = {timeout_ms}"),
+                    };
+                    conn.execute(settings.as_str()).await?;
+                    Ok(())
+                })
+            })
+            .connect(url)
             .await?;
         let (changes, _) = tokio::sync::broadcast::channel(1024);
-        Ok(SqliteStore {
+        Ok(SqlStore {
             pool,
+            dialect,
+            url: url.into(),
             changes,
             online: Default::default(),
             directory: Default::default(),
@@ -142,43 +225,109 @@ impl SqliteStore {
         })
     }
 
+    /// Which database this is.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
     /// The catalog cache, whose changes the page cache follows.
     pub fn catalog_cache(&self) -> std::sync::Arc<CatalogCache> {
         self.catalog.clone()
     }
 
-    /// A write transaction that takes the writer lock up front (`BEGIN
-    /// IMMEDIATE`): concurrent writers wait their turn (busy timeout) instead of
-    /// failing at commit after reading stale data.
-    async fn write_tx(&self) -> BackendResult<sqlx::Transaction<'static, Sqlite>> {
+    /// A transaction that writes, in turn with every other one that names
+    /// one of `locks` (keys such as [`cart_lock`]). PostgreSQL: transaction
+    /// advisory locks, taken in one order so that two transactions never
+    /// wait for each other; SQLite: its one writer lock does this already.
+    /// What is read-modify-write (a line's quantity, a first cart, one
+    /// checkout submitted twice) is then done by one request at a time.
+    async fn write_tx_locking(
+        &self,
+        locks: &[String],
+    ) -> BackendResult<sqlx::Transaction<'static, Any>> {
+        let mut tx = self.write_tx().await?;
+        if self.dialect == Dialect::Postgres {
+            let mut locks: Vec<&String> = locks.iter().collect();
+            locks.sort();
+            locks.dedup();
+            for key in locks {
+                sqlx::query(
+                    "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) l",
+                )
+                .bind(key.as_str())
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        Ok(tx)
+    }
+
+    /// A transaction that writes (see [`Dialect::begin_write`]).
+    async fn write_tx(&self) -> BackendResult<sqlx::Transaction<'static, Any>> {
         self.pool
-            .begin_with("BEGIN IMMEDIATE")
+            .begin_with(self.dialect.begin_write())
             .await
             .map_err(BackendError::from)
     }
 
-    /// Drops the catalog cache whenever `catalog_version` moves (triggers
-    /// move it on every change to the catalog, stores or stock, whoever
-    /// writes), checking every `poll`, for the life of the process. This
-    /// server's own stock changes drop it at once, without waiting.
+    /// Drops the catalog cache whenever another connection or process (an
+    /// import, another instance, SQL by hand) changed the catalog, stores or
+    /// stock, for the life of the process. This server's own stock changes
+    /// drop it at once, without waiting.
+    ///
+    /// SQLite: triggers move `catalog_version`, read every `poll`.
+    /// PostgreSQL: triggers notify `omnistore_catalog` at commit; the
+    /// listener reconnects after a lost connection (waiting `poll`, at
+    /// least a second) and drops the cache then too, since it may have
+    /// missed a change meanwhile.
     pub fn watch_catalog(&self, poll: Duration) {
         let store = self.clone();
-        tokio::spawn(async move {
-            let mut seen = None;
-            loop {
-                match store.catalog_version().await {
-                    Ok(n) if seen != Some(n) => {
-                        if seen.is_some() {
-                            store.catalog.changed();
+        match self.dialect {
+            Dialect::Sqlite => tokio::spawn(async move {
+                let mut seen = None;
+                loop {
+                    match store.catalog_version().await {
+                        Ok(n) if seen != Some(n) => {
+                            if seen.is_some() {
+                                store.catalog.changed();
+                            }
+                            seen = Some(n);
                         }
-                        seen = Some(n);
+                        Ok(_) => {}
+                        Err(e) => tracing::warn!(error = %e, "reading catalog_version failed"),
                     }
-                    Ok(_) => {}
-                    Err(e) => tracing::warn!(error = %e, "reading catalog_version failed"),
+                    tokio::time::sleep(poll).await;
                 }
-                tokio::time::sleep(poll).await;
+            }),
+            Dialect::Postgres => tokio::spawn(async move {
+                let mut first = true;
+                loop {
+                    if let Err(e) = store.listen_catalog(&mut first).await {
+                        tracing::warn!(error = %e, "listening for catalog changes failed");
+                    }
+                    store.catalog.changed();
+                    tokio::time::sleep(poll.max(Duration::from_secs(1))).await;
+                }
+            }),
+        };
+    }
+
+    /// Drops the catalog cache on every `omnistore_catalog` notification
+    /// until the listening connection fails.
+    async fn listen_catalog(&self, first: &mut bool) -> Result<(), sqlx::Error> {
+        let mut listener = sqlx::postgres::PgListener::connect(&self.url).await?;
+        listener.listen("omnistore_catalog").await?;
+        if !std::mem::take(first) {
+            self.catalog.changed();
+        }
+        loop {
+            // `None`: the connection was lost; the next call reconnects and
+            // listens again, and what happened in between is unknown.
+            if listener.try_recv().await?.is_none() {
+                tracing::warn!("catalog listener reconnecting");
             }
-        });
+            self.catalog.changed();
+        }
     }
 
     async fn catalog_version(&self) -> Result<i64, sqlx::Error> {
@@ -187,7 +336,7 @@ impl SqliteStore {
             .await
     }
 
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 
@@ -208,7 +357,7 @@ impl SqliteStore {
 
     /// Writes a generated catalog into an empty database, in one transaction.
     pub async fn seed(&self, catalog: &Catalog) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.pool.begin_with(self.dialect.begin_write()).await?;
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products")
             .fetch_one(&mut *tx)
             .await?;
@@ -222,7 +371,7 @@ impl SqliteStore {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO categories (slug, name_en, name_pl, description_en, description_pl,
                  icon, position)
-                 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
             .bind(&c.slug)
             .bind(&c.name_en)
@@ -252,7 +401,7 @@ impl SqliteStore {
                 "INSERT INTO products (slug, category_id, brand, name_en, name_pl, description_en,
                  description_pl,
                    created_at, featured, price_min, price_max, compare_at_min, image, variant_count)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
             )
             .bind(&p.slug)
             .bind(category_ids[p.category])
@@ -262,7 +411,7 @@ impl SqliteStore {
             .bind(&p.description_en)
             .bind(&p.description_pl)
             .bind(&p.created_at)
-            .bind(p.featured)
+            .bind(i64::from(p.featured))
             .bind(cheapest.price)
             .bind(price_max)
             .bind(cheapest.compare_at)
@@ -275,7 +424,7 @@ impl SqliteStore {
                 let vid: i64 = sqlx::query_scalar(
                     "INSERT INTO variants (product_id, position, sku, ean, price, compare_at, size,
                      colour_en, colour_pl, colour_hex, image)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
                 )
                 .bind(pid)
                 .bind(pos as i64)
@@ -299,6 +448,7 @@ impl SqliteStore {
                 .collect();
             index_product(
                 &mut tx,
+                self.dialect,
                 pid,
                 [&p.name_en, &p.name_pl],
                 [&p.description_en, &p.description_pl],
@@ -312,7 +462,7 @@ impl SqliteStore {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO locations (slug, kind, name, city, street, postcode, lat, lng,
                  timezone, phone, services)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Europe/Warsaw', ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Europe/Warsaw', $9, $10) RETURNING id",
             )
             .bind(&l.slug)
             .bind(l.kind)
@@ -329,7 +479,7 @@ impl SqliteStore {
             for (day, opens, closes) in &l.hours {
                 sqlx::query(
                     "INSERT INTO opening_hours (location_id, weekday, opens, closes)
-                 VALUES (?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4)",
                 )
                 .bind(id)
                 .bind(i64::from(*day))
@@ -341,7 +491,7 @@ impl SqliteStore {
             for (day, opens, closes, en, pl) in &l.exceptions {
                 sqlx::query(
                     "INSERT INTO hours_exceptions (location_id, day, opens, closes,
-                 note_en, note_pl) VALUES (?, ?, ?, ?, ?, ?)",
+                 note_en, note_pl) VALUES ($1, $2, $3, $4, $5, $6)",
                 )
                 .bind(id)
                 .bind(day)
@@ -356,14 +506,19 @@ impl SqliteStore {
         }
         // Multi-row inserts: tens of thousands of stock rows in seconds.
         for chunk in catalog.stock.chunks(2000) {
-            let mut qb: QueryBuilder<Sqlite> =
-                QueryBuilder::new("INSERT INTO stock (location_id, variant_id, on_hand) ");
-            qb.push_values(chunk, |mut b, &(loc, p, v, units)| {
-                b.push_bind(location_ids[loc])
-                    .push_bind(variant_ids[p][v])
-                    .push_bind(i64::from(units));
-            });
-            qb.build().execute(&mut *tx).await?;
+            let sql = values_insert(
+                "INSERT INTO stock (location_id, variant_id, on_hand)",
+                3,
+                chunk.len(),
+            );
+            let mut query = sqlx::query(&sql);
+            for &(loc, p, v, units) in chunk {
+                query = query
+                    .bind(location_ids[loc])
+                    .bind(variant_ids[p][v])
+                    .bind(i64::from(units));
+            }
+            query.execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -373,7 +528,7 @@ impl SqliteStore {
         // Only a found id is kept: before seeding there is none yet.
         self.online
             .get_or_try_init(|| async {
-                sqlx::query_scalar("SELECT id FROM locations WHERE slug = ?")
+                sqlx::query_scalar("SELECT id FROM locations WHERE slug = $1")
                     .bind(ONLINE_LOCATION)
                     .fetch_optional(&self.pool)
                     .await?
@@ -382,6 +537,24 @@ impl SqliteStore {
             .await
             .copied()
     }
+}
+
+/// `insert` followed by `rows` tuples of `columns` parameters, numbered
+/// `$1…` in order: one statement for many rows. (sqlx's `QueryBuilder`
+/// writes `?` for the `Any` driver, which PostgreSQL does not take.)
+fn values_insert(insert: &str, columns: usize, rows: usize) -> String {
+    let mut sql = format!("{insert} VALUES ");
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..columns {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("${}", row * columns + column + 1));
+        }
+        sql.push(')');
+    }
+    sql
 }
 
 /// The catalog's text columns for `locale`. The catalog is written in
@@ -396,29 +569,78 @@ fn suffix(locale: Locale) -> &'static str {
 
 /// Puts product `id` into the full-text index (what search finds it by:
 /// names and descriptions in English and Polish, SKUs and EANs), in place
-/// of what was there.
+/// of what was there. SQLite's tokenizer folds diacritics itself; for
+/// PostgreSQL's `simple` configuration the text is folded here (and each
+/// search term likewise), so "waz" finds "wąż" on both.
 pub(crate) async fn index_product(
-    tx: &mut sqlx::Transaction<'_, Sqlite>,
+    tx: &mut sqlx::Transaction<'_, Any>,
+    dialect: Dialect,
     id: i64,
     names: [&str; 2],
     descriptions: [&str; 2],
     codes: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM product_search WHERE rowid = ?")
+    let text = |s: &str| match dialect {
+        Dialect::Sqlite => s.to_string(),
+        Dialect::Postgres => omnistore_components::model::fold(s),
+    };
+    sqlx::query("DELETE FROM product_search WHERE rowid = $1")
         .bind(id)
         .execute(&mut **tx)
         .await?;
     sqlx::query(
         "INSERT INTO product_search (rowid, name_en, name_pl, description_en, description_pl,
-         codes) VALUES (?, ?, ?, ?, ?, ?)",
+         codes) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(id)
-    .bind(names[0])
-    .bind(names[1])
-    .bind(descriptions[0])
-    .bind(descriptions[1])
-    .bind(codes)
+    .bind(text(names[0]))
+    .bind(text(names[1]))
+    .bind(text(descriptions[0]))
+    .bind(text(descriptions[1]))
+    .bind(text(codes))
     .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// Creates the SQLite file (and its folder) if missing and migrates it.
+/// Migrations run on a connection of their own with foreign keys off:
+/// SQLite changes a table's definition only by rebuilding it, and the old
+/// table's drop must not cascade (SQLite's documented procedure; sqlx runs
+/// each migration in a transaction, where the pragma cannot be switched).
+/// Every reference is checked afterwards.
+async fn migrate_sqlite(url: &str) -> Result<(), StoreError> {
+    if let Some(path) = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+    {
+        let path = path.split('?').next().unwrap_or(path);
+        if let Some(dir) = std::path::Path::new(path)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                StoreError::Invalid(format!("cannot create {}: {e}", dir.display()))
+            })?;
+        }
+    }
+    let mut conn = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(false)
+        .connect()
+        .await?;
+    sqlx::migrate!("./migrations/sqlite").run(&mut conn).await?;
+    let broken = sqlx::query("PRAGMA foreign_key_check")
+        .fetch_all(&mut conn)
+        .await?;
+    if !broken.is_empty() {
+        return Err(StoreError::Invalid(format!(
+            "{} rows refer to rows that do not exist after migrating",
+            broken.len()
+        )));
+    }
+    conn.close().await?;
     Ok(())
 }

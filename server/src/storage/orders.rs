@@ -11,7 +11,7 @@
 //! declined payment releases the reservation and restores the cart.
 
 use super::stores::StoreRecord;
-use super::{now, suffix, variant_row, SqliteStore};
+use super::{cart_lock, now, suffix, variant_row, SqlStore};
 use crate::email::{OrderMail, PickupMail};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use omnistore_components::backend::{
@@ -27,10 +27,10 @@ use omnistore_components::model::{
 };
 use omnistore_components::model::{Channel, Currency};
 use omnistore_components::model::{Problem, ShortLine};
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{Any, Row, Transaction};
 use std::collections::HashMap;
 
-type Tx<'a> = Transaction<'a, Sqlite>;
+type Tx<'a> = Transaction<'a, Any>;
 
 /// The key only makes a resubmitted form one order: it is the client's, so
 /// it counts within the cart that sent it and never opens an order (guests
@@ -44,7 +44,7 @@ pub(super) fn order_key_hash(owner: &CartOwner, key: &str) -> String {
 }
 
 /// An order's total in its own currency (built-in orders are in złoty).
-fn total_of(r: &sqlx::sqlite::SqliteRow) -> Money {
+fn total_of(r: &sqlx::any::AnyRow) -> Money {
     Money {
         minor: r.get("total"),
         currency: Currency::from_code(r.get("currency")).unwrap_or(Currency::Pln),
@@ -109,17 +109,17 @@ struct CartRow {
     label: String,
 }
 
-impl SqliteStore {
+impl SqlStore {
     /// Free places of a store's slots from `from` on: the store's capacity
     /// (for slots nobody booked yet) and the booked ones by start.
     async fn slot_places(&self, store: i64, from: i64) -> BackendResult<(u32, HashMap<i64, u32>)> {
-        let capacity: i64 = sqlx::query_scalar("SELECT slot_capacity FROM locations WHERE id = ?")
+        let capacity: i64 = sqlx::query_scalar("SELECT slot_capacity FROM locations WHERE id = $1")
             .bind(store)
             .fetch_one(&self.pool)
             .await?;
         let booked: Vec<(i64, i64, i64)> = sqlx::query_as(
-            "SELECT starts_at, capacity, booked FROM pickup_slots WHERE location_id = ?
-             AND starts_at >= ?",
+            "SELECT starts_at, capacity, booked FROM pickup_slots WHERE location_id = $1
+             AND starts_at >= $2",
         )
         .bind(store)
         .bind(from)
@@ -156,7 +156,7 @@ impl SqliteStore {
         }
         sqlx::query(
             "INSERT INTO pickup_slots (location_id, starts_at, capacity)
-             SELECT id, ?, slot_capacity FROM locations WHERE id = ?
+             SELECT id, $1, slot_capacity FROM locations WHERE id = $2
              ON CONFLICT (location_id, starts_at) DO NOTHING",
         )
         .bind(at)
@@ -165,7 +165,7 @@ impl SqliteStore {
         .await?;
         let booked = sqlx::query(
             "UPDATE pickup_slots SET booked = booked + 1
-             WHERE location_id = ? AND starts_at = ? AND booked < capacity",
+             WHERE location_id = $1 AND starts_at = $2 AND booked < capacity",
         )
         .bind(store.id)
         .bind(at)
@@ -188,7 +188,7 @@ impl SqliteStore {
                     v.colour_{l} AS colour, p.name_{l} AS name
              FROM cart_lines cl JOIN variants v ON v.id = cl.variant_id
              JOIN products p ON p.id = v.product_id
-             WHERE cl.cart_id = ? ORDER BY cl.added_at, cl.variant_id"
+             WHERE cl.cart_id = $1 ORDER BY cl.added_at, cl.variant_id"
         ))
         .bind(cart)
         .fetch_all(&mut **tx)
@@ -219,10 +219,10 @@ impl SqliteStore {
     /// Reserves `q` units at a location if they are free; false reserves nothing.
     async fn reserve(tx: &mut Tx<'_>, location: i64, variant: i64, q: u32) -> BackendResult<bool> {
         let done = sqlx::query(
-            "UPDATE stock SET reserved = reserved + ?1
-             WHERE location_id = ?2 AND variant_id = ?3 AND on_hand - reserved >= ?1",
+            "UPDATE stock SET reserved = reserved + $1
+             WHERE location_id = $2 AND variant_id = $3 AND on_hand - reserved >= $1",
         )
-        .bind(q)
+        .bind(i64::from(q))
         .bind(location)
         .bind(variant)
         .execute(&mut **tx)
@@ -232,7 +232,7 @@ impl SqliteStore {
 
     async fn free_units(tx: &mut Tx<'_>, location: i64, variant: i64) -> BackendResult<u32> {
         let n: Option<i64> = sqlx::query_scalar(
-            "SELECT on_hand - reserved FROM stock WHERE location_id = ? AND variant_id = ?",
+            "SELECT on_hand - reserved FROM stock WHERE location_id = $1 AND variant_id = $2",
         )
         .bind(location)
         .bind(variant)
@@ -253,17 +253,17 @@ impl SqliteStore {
         let sql = if consume {
             "UPDATE stock SET on_hand = on_hand - ol.quantity, reserved = reserved - ol.quantity
              FROM order_lines ol
-             WHERE ol.order_id = ? AND stock.location_id = ol.source_location_id
-               AND stock.variant_id = ol.variant_id AND (? = 0 OR ol.fulfilment = 'pickup')"
+             WHERE ol.order_id = $1 AND stock.location_id = ol.source_location_id
+               AND stock.variant_id = ol.variant_id AND ($2 = 0 OR ol.fulfilment = 'pickup')"
         } else {
             "UPDATE stock SET reserved = reserved - ol.quantity
              FROM order_lines ol
-             WHERE ol.order_id = ? AND stock.location_id = ol.source_location_id
-               AND stock.variant_id = ol.variant_id AND (? = 0 OR ol.fulfilment = 'pickup')"
+             WHERE ol.order_id = $1 AND stock.location_id = ol.source_location_id
+               AND stock.variant_id = ol.variant_id AND ($2 = 0 OR ol.fulfilment = 'pickup')"
         };
         sqlx::query(sql)
             .bind(order)
-            .bind(pickup_only)
+            .bind(i64::from(pickup_only))
             .execute(&mut **tx)
             .await?;
         if !consume {
@@ -271,7 +271,7 @@ impl SqliteStore {
             sqlx::query(
                 "UPDATE pickup_slots SET booked = booked - 1
                  WHERE (location_id, starts_at) = (SELECT pickup_location_id, slot_starts_at
-                  FROM orders WHERE id = ?)
+                  FROM orders WHERE id = $1)
                    AND booked > 0",
             )
             .bind(order)
@@ -289,7 +289,7 @@ impl SqliteStore {
     ) -> BackendResult<()> {
         let r = sqlx::query(
             "SELECT email, name, status, pickup_code, pickup_location_id, slot_starts_at, total,
-             currency, locale FROM orders WHERE id = ?",
+             currency, locale FROM orders WHERE id = $1",
         )
         .bind(order)
         .fetch_one(&mut **tx)
@@ -318,8 +318,8 @@ impl SqliteStore {
         let locale = Locale::from_tag(r.get("locale")).unwrap_or_default();
         let (subject, body) = crate::email::order_status(&mail, locale);
         sqlx::query(
-            "INSERT INTO outbox (order_id, recipient, subject, body, created_at) VALUES (?, ?, ?,
-             ?, ?)",
+            "INSERT INTO outbox (order_id, recipient, subject, body, created_at) VALUES ($1, $2, $3,
+             $4, $5)",
         )
         .bind(order)
         .bind(r.get::<String, _>("email"))
@@ -338,7 +338,7 @@ impl SqliteStore {
         secret: Option<&str>,
     ) -> BackendResult<()> {
         if let Some(secret) = secret {
-            sqlx::query("INSERT INTO order_links (token_hash, order_id) VALUES (?, ?)")
+            sqlx::query("INSERT INTO order_links (token_hash, order_id) VALUES ($1, $2)")
                 .bind(hash_token(secret))
                 .bind(order)
                 .execute(&mut **tx)
@@ -354,15 +354,15 @@ impl SqliteStore {
     pub(super) async fn abandon(tx: &mut Tx<'_>, order: i64) -> BackendResult<()> {
         Self::release(tx, order, false, false).await?;
         sqlx::query(
-            "UPDATE orders SET status = 'cancelled', payment = 'declined', updated_at = ?,
+            "UPDATE orders SET status = 'cancelled', payment = 'declined', updated_at = $1,
                     idempotency_key = idempotency_key || ':declined:' || id
-             WHERE id = ?",
+             WHERE id = $2",
         )
         .bind(now())
         .bind(order)
         .execute(&mut **tx)
         .await?;
-        sqlx::query("DELETE FROM order_links WHERE order_id = ?")
+        sqlx::query("DELETE FROM order_links WHERE order_id = $1")
             .bind(order)
             .execute(&mut **tx)
             .await?;
@@ -374,10 +374,11 @@ impl SqliteStore {
     async fn undo_order(&self, order: i64, cart: i64) -> BackendResult<i64> {
         let mut tx = self.write_tx().await?;
         sqlx::query(
-            "INSERT OR IGNORE INTO cart_lines (cart_id, variant_id, fulfilment, quantity,
+            "INSERT INTO cart_lines (cart_id, variant_id, fulfilment, quantity,
              price_at_add, added_at)
-             SELECT ?, variant_id, fulfilment, quantity, unit_price, ? FROM order_lines
-              WHERE order_id = ?",
+             SELECT $1, variant_id, fulfilment, quantity, unit_price, $2 FROM order_lines
+              WHERE order_id = $3
+             ON CONFLICT DO NOTHING",
         )
         .bind(cart)
         .bind(now())
@@ -386,7 +387,7 @@ impl SqliteStore {
         .await?;
         Self::abandon(&mut tx, order).await?;
         let version = sqlx::query_scalar(
-            "UPDATE carts SET version = version + 1 WHERE id = ? RETURNING version",
+            "UPDATE carts SET version = version + 1 WHERE id = $1 RETURNING version",
         )
         .bind(cart)
         .fetch_one(&mut *tx)
@@ -398,7 +399,7 @@ impl SqliteStore {
     }
 
     fn summary_of(
-        r: &sqlx::sqlite::SqliteRow,
+        r: &sqlx::any::AnyRow,
         dir: &super::stores::StoreDirectory,
         href: String,
     ) -> OrderSummary {
@@ -437,7 +438,7 @@ const ORDER_COLUMNS: &str =
 /// Units of some variants on each store's shelf: store slug → variant → units.
 pub type Shelves = HashMap<String, HashMap<VariantId, u32>>;
 
-impl SqliteStore {
+impl SqlStore {
     /// Units of `variants` on each store's shelf, from the stock table.
     async fn shelves(&self, variants: Vec<VariantId>) -> BackendResult<Shelves> {
         // Numbers only (ids that are not are on no shelf here), so the list
@@ -545,7 +546,7 @@ impl SqliteStore {
 }
 
 #[async_trait::async_trait]
-impl OrderBackend for SqliteStore {
+impl OrderBackend for SqlStore {
     async fn pickup_plan(&self, cart: &Cart) -> BackendResult<Option<PickupPlan>> {
         self.plan_pickup(cart, |variants| self.shelves(variants))
             .await
@@ -565,9 +566,9 @@ impl OrderBackend for SqliteStore {
         let guest_key = customer.is_none().then(new_token);
         let dir = self.directory().await?;
         let online = self.online_location_id().await?;
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.write_tx_locking(&[cart_lock(owner)]).await?;
         let seen: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM orders WHERE idempotency_key = ?")
+            sqlx::query_scalar("SELECT id FROM orders WHERE idempotency_key = $1")
                 .bind(&key_hash)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -580,12 +581,12 @@ impl OrderBackend for SqliteStore {
         }
         let (cart, pickup_location): (i64, Option<i64>) = match owner {
             CartOwner::Customer(id) => sqlx::query_as(
-                "SELECT id, pickup_location_id FROM carts WHERE customer_id = ?
+                "SELECT id, pickup_location_id FROM carts WHERE customer_id = $1
                  AND status = 'active'",
             )
             .bind(id),
             CartOwner::Guest(hash) => sqlx::query_as(
-                "SELECT id, pickup_location_id FROM carts WHERE guest_token_hash = ?
+                "SELECT id, pickup_location_id FROM carts WHERE guest_token_hash = $1
                  AND status = 'active'",
             )
             .bind(hash),
@@ -659,8 +660,8 @@ impl OrderBackend for SqliteStore {
                                  pickup_location_id, slot_starts_at, pickup_code, \
                                      delivery_street, delivery_postcode,
                                  delivery_city, total, payment, created_at, updated_at, locale)
-             VALUES (?, ?, ?, 'placed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                     COALESCE((SELECT locale FROM customers WHERE id = ?), ?)) RETURNING id",
+             VALUES ($1, $2, $3, 'placed', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+                     COALESCE((SELECT locale FROM customers WHERE id = $17), $18)) RETURNING id",
         )
         .bind(&key_hash)
         .bind(customer)
@@ -693,13 +694,13 @@ impl OrderBackend for SqliteStore {
                 "INSERT INTO order_lines (order_id, variant_id, fulfilment, source_location_id,
                  quantity,
                                           unit_price, product_name, variant_label, sku)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(number)
             .bind(l.variant)
             .bind(l.fulfilment.as_str())
             .bind(source)
-            .bind(l.quantity)
+            .bind(i64::from(l.quantity))
             .bind(l.price)
             .bind(&l.name)
             .bind(&l.label)
@@ -707,12 +708,12 @@ impl OrderBackend for SqliteStore {
             .execute(&mut *tx)
             .await?;
         }
-        sqlx::query("DELETE FROM cart_lines WHERE cart_id = ?")
+        sqlx::query("DELETE FROM cart_lines WHERE cart_id = $1")
             .bind(cart)
             .execute(&mut *tx)
             .await?;
         let version: i64 = sqlx::query_scalar(
-            "UPDATE carts SET version = version + 1, updated_at = ? WHERE id = ? RETURNING version",
+            "UPDATE carts SET version = version + 1, updated_at = $1 WHERE id = $2 RETURNING version",
         )
         .bind(at)
         .bind(cart)
@@ -738,8 +739,8 @@ impl OrderBackend for SqliteStore {
             match charged {
                 Ok(reference) => {
                     sqlx::query(
-                        "UPDATE orders SET payment = 'paid', payment_ref = ?,
-                     updated_at = ? WHERE id = ?",
+                        "UPDATE orders SET payment = 'paid', payment_ref = $1,
+                     updated_at = $2 WHERE id = $3",
                     )
                     .bind(reference)
                     .bind(now())
@@ -770,10 +771,10 @@ impl OrderBackend for SqliteStore {
     ) -> BackendResult<Option<OrderView>> {
         let _ = locale;
         let row = sqlx::query(
-            "SELECT * FROM orders WHERE id = ?
-               AND ((customer_id IS NOT NULL AND customer_id = ?)
+            "SELECT * FROM orders WHERE id = $1
+               AND ((customer_id IS NOT NULL AND customer_id = $2)
                  OR EXISTS (SELECT 1 FROM order_links k WHERE k.order_id = orders.id
-                  AND k.token_hash = ?))",
+                  AND k.token_hash = $3))",
         )
         .bind(number)
         .bind(viewer.customer)
@@ -790,7 +791,7 @@ impl OrderBackend for SqliteStore {
         let lines = sqlx::query(
             "SELECT fulfilment, source_location_id, quantity, unit_price, product_name,
              variant_label, sku
-             FROM order_lines WHERE order_id = ? ORDER BY fulfilment, product_name, variant_label",
+             FROM order_lines WHERE order_id = $1 ORDER BY fulfilment, product_name, variant_label",
         )
         .bind(number)
         .fetch_all(&self.pool)
@@ -852,7 +853,7 @@ impl OrderBackend for SqliteStore {
     async fn orders_of(&self, customer: i64) -> BackendResult<Vec<OrderSummary>> {
         let dir = self.directory().await?;
         let rows = sqlx::query(&format!(
-            "SELECT {ORDER_COLUMNS} FROM orders WHERE customer_id = ?
+            "SELECT {ORDER_COLUMNS} FROM orders WHERE customer_id = $1
              AND payment != 'declined' ORDER BY id DESC LIMIT 100"
         ))
         .bind(customer)
@@ -866,7 +867,7 @@ impl OrderBackend for SqliteStore {
 
     async fn staff_stores(&self, customer: i64) -> BackendResult<Vec<String>> {
         let row: Option<(String, Option<i64>)> =
-            sqlx::query_as("SELECT role, staff_store_id FROM customers WHERE id = ?")
+            sqlx::query_as("SELECT role, staff_store_id FROM customers WHERE id = $1")
                 .bind(customer)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -889,8 +890,8 @@ impl OrderBackend for SqliteStore {
         };
         let rows = sqlx::query(&format!(
             "SELECT {ORDER_COLUMNS} FROM orders
-             WHERE pickup_location_id = ? AND payment != 'declined'
-               AND (status IN ('placed', 'ready') OR updated_at > ?)
+             WHERE pickup_location_id = $1 AND payment != 'declined'
+               AND (status IN ('placed', 'ready') OR updated_at > $2)
              ORDER BY status IN ('placed', 'ready') DESC, slot_starts_at, id LIMIT 500"
         ))
         .bind(s.id)
@@ -910,7 +911,7 @@ impl OrderBackend for SqliteStore {
             .ok_or_else(|| Problem::UnknownStore { slug: store.into() })?;
         let mut tx = self.write_tx().await?;
         let status: Option<String> = sqlx::query_scalar(
-            "SELECT status FROM orders WHERE id = ? AND pickup_location_id = ?
+            "SELECT status FROM orders WHERE id = $1 AND pickup_location_id = $2
              AND payment != 'declined'",
         )
         .bind(number)
@@ -929,7 +930,7 @@ impl OrderBackend for SqliteStore {
             OrderStatus::Cancelled => Self::release(&mut tx, number, false, false).await?,
             _ => {}
         }
-        sqlx::query("UPDATE orders SET status = ?, updated_at = ? WHERE id = ?")
+        sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3")
             .bind(to.as_str())
             .bind(now())
             .bind(number)

@@ -11,7 +11,7 @@
 //! or `drop_platform_order` settles it.
 
 use super::orders::order_key_hash;
-use super::{now, SqliteStore};
+use super::{cart_lock, now, SqlStore};
 use omnistore_components::backend::{BackendResult, CartOwner};
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::hours::SLOT_MINUTES;
@@ -62,7 +62,7 @@ pub struct PlatformRef {
     pub lines: HashMap<String, PlatformLine>,
 }
 
-impl SqliteStore {
+impl SqlStore {
     /// The order this form already placed, if any; the asking browser gets
     /// a link of its own to it (`guest_key`).
     pub async fn placed_before(
@@ -71,9 +71,9 @@ impl SqliteStore {
         key: &str,
         guest_key: Option<&str>,
     ) -> BackendResult<Option<i64>> {
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.write_tx_locking(&[cart_lock(owner)]).await?;
         let seen: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM orders WHERE idempotency_key = ?")
+            sqlx::query_scalar("SELECT id FROM orders WHERE idempotency_key = $1")
                 .bind(order_key_hash(owner, key))
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -112,8 +112,8 @@ impl SqliteStore {
                                  pickup_location_id, slot_starts_at, pickup_code,
                                  delivery_street, delivery_postcode, delivery_city, total,
                                  currency, payment, created_at, updated_at, locale)
-             VALUES (?, ?, ?, 'placed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?,
-                     COALESCE((SELECT locale FROM customers WHERE id = ?), ?)) RETURNING id",
+             VALUES ($1, $2, $3, 'placed', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'pending', $15, $16,
+                     COALESCE((SELECT locale FROM customers WHERE id = $17), $18)) RETURNING id",
         )
         .bind(order_key_hash(order.owner, &form.key))
         .bind(order.customer)
@@ -139,12 +139,12 @@ impl SqliteStore {
         for l in &order.lines {
             sqlx::query(
                 "INSERT INTO platform_order_lines (order_id, variant, pickup, from_warehouse)
-                 VALUES (?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4)",
             )
             .bind(number)
             .bind(&l.variant)
-            .bind(l.pickup)
-            .bind(l.from_warehouse)
+            .bind(i64::from(l.pickup))
+            .bind(i64::from(l.from_warehouse))
             .execute(&mut *tx)
             .await?;
         }
@@ -165,8 +165,8 @@ impl SqliteStore {
         let dir = self.directory().await?;
         let mut tx = self.write_tx().await?;
         sqlx::query(
-            "UPDATE orders SET platform_order = ?, platform_code = ?, total = ?, currency = ?,
-                    payment = ?, updated_at = ? WHERE id = ?",
+            "UPDATE orders SET platform_order = $1, platform_code = $2, total = $3, currency = $4,
+                    payment = $5, updated_at = $6 WHERE id = $7",
         )
         .bind(platform_id)
         .bind(platform_code)
@@ -197,7 +197,7 @@ impl SqliteStore {
         let row = sqlx::query(
             "SELECT o.platform_order, o.status, o.pickup_code, l.slug
              FROM orders o LEFT JOIN locations l ON l.id = o.pickup_location_id
-             WHERE o.id = ? AND o.platform_order IS NOT NULL",
+             WHERE o.id = $1 AND o.platform_order IS NOT NULL",
         )
         .bind(number)
         .fetch_optional(&self.pool)
@@ -206,7 +206,7 @@ impl SqliteStore {
             return Ok(None);
         };
         let lines = sqlx::query(
-            "SELECT variant, pickup, from_warehouse FROM platform_order_lines WHERE order_id = ?",
+            "SELECT variant, pickup, from_warehouse FROM platform_order_lines WHERE order_id = $1",
         )
         .bind(number)
         .fetch_all(&self.pool)
@@ -216,7 +216,7 @@ impl SqliteStore {
             let line = PlatformLine {
                 variant: l.get("variant"),
                 pickup: l.get::<i64, _>("pickup").max(0) as u32,
-                from_warehouse: l.get("from_warehouse"),
+                from_warehouse: l.get::<i64, _>("from_warehouse") != 0,
             };
             (line.variant.clone(), line)
         })
@@ -235,7 +235,7 @@ impl SqliteStore {
     pub async fn orders_due(&self, now_secs: i64) -> BackendResult<Vec<(i64, Option<String>)>> {
         Ok(sqlx::query_as(
             "SELECT id, platform_order FROM orders WHERE status IN ('placed', 'ready')
-             AND slot_starts_at IS NOT NULL AND slot_starts_at + ? + ? < ?",
+             AND slot_starts_at IS NOT NULL AND slot_starts_at + $1 + $2 < $3",
         )
         .bind(SLOT_MINUTES * 60)
         .bind(UNCOLLECTED_EXPIRY_SECS)
@@ -252,8 +252,8 @@ impl SqliteStore {
         let mut expired = 0;
         for &id in orders {
             let done = sqlx::query(
-                "UPDATE orders SET status = 'expired', updated_at = ?
-                 WHERE id = ? AND status IN ('placed', 'ready')",
+                "UPDATE orders SET status = 'expired', updated_at = $1
+                 WHERE id = $2 AND status IN ('placed', 'ready')",
             )
             .bind(now_secs)
             .bind(id)

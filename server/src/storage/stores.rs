@@ -6,7 +6,7 @@
 //! so the tree's nearest-neighbour order is the true order on the globe, with
 //! no seam at the antimeridian and no distortion near the poles.
 
-use super::{variant_row, SqliteStore};
+use super::{variant_row, SqlStore};
 use crate::catalog_cache::Key;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -251,7 +251,7 @@ impl StoreDirectory {
     }
 }
 
-impl SqliteStore {
+impl SqlStore {
     /// The store directory, loaded on first use.
     pub async fn directory(&self) -> BackendResult<Arc<StoreDirectory>> {
         self.directory
@@ -360,7 +360,7 @@ impl SqliteStore {
             // An id that is no number here is no variant here: none on the shelf.
             let units: Option<i64> = match variant_row(v) {
                 Some(row) => sqlx::query_scalar(
-                    "SELECT on_hand - reserved FROM stock WHERE location_id = ? AND variant_id = ?",
+                    "SELECT on_hand - reserved FROM stock WHERE location_id = $1 AND variant_id = $2",
                 )
                 .bind(s.id)
                 .bind(row)
@@ -385,7 +385,7 @@ impl SqliteStore {
         };
         let held: HashMap<i64, i64> = sqlx::query_as(
             "SELECT location_id, on_hand - reserved FROM stock
-             WHERE variant_id = ? AND on_hand - reserved > 0",
+             WHERE variant_id = $1 AND on_hand - reserved > 0",
         )
         .bind(variant)
         .fetch_all(&self.pool)
@@ -397,7 +397,7 @@ impl SqliteStore {
 }
 
 #[async_trait::async_trait]
-impl omnistore_components::backend::StoreBackend for SqliteStore {
+impl omnistore_components::backend::StoreBackend for SqlStore {
     async fn stores(
         &self,
         q: Option<&str>,

@@ -122,7 +122,7 @@ pub(super) fn now() -> i64 {
 impl Vendure {
     pub(super) async fn cart_row(&self, key: &str) -> BackendResult<Row_> {
         let row = sqlx::query(
-            "SELECT token, version, pickup_store, status FROM vendure_carts WHERE owner = ?",
+            "SELECT token, version, pickup_store, status FROM vendure_carts WHERE owner = $1",
         )
         .bind(key)
         .fetch_optional(self.own.pool())
@@ -139,7 +139,7 @@ impl Vendure {
 
     async fn splits(&self, key: &str) -> BackendResult<Vec<(String, Split)>> {
         let rows = sqlx::query(
-            "SELECT variant, pickup, price_at_add FROM vendure_cart_lines WHERE owner = ?
+            "SELECT variant, pickup, price_at_add FROM vendure_cart_lines WHERE owner = $1
              ORDER BY added_at, variant",
         )
         .bind(key)
@@ -319,7 +319,7 @@ impl Vendure {
     /// and so does omnistore's half. The cart's new version.
     pub(super) async fn cart_emptied(&self, key: &str) -> BackendResult<i64> {
         let pool = self.own.pool();
-        sqlx::query("DELETE FROM vendure_cart_lines WHERE owner = ?")
+        sqlx::query("DELETE FROM vendure_cart_lines WHERE owner = $1")
             .bind(key)
             .execute(pool)
             .await?;
@@ -330,7 +330,7 @@ impl Vendure {
     /// new count.
     async fn bump_version(&self, key: &str) -> BackendResult<i64> {
         Ok(sqlx::query_scalar(
-            "UPDATE vendure_carts SET version = version + 1 WHERE owner = ? RETURNING version",
+            "UPDATE vendure_carts SET version = version + 1 WHERE owner = $1 RETURNING version",
         )
         .bind(key)
         .fetch_one(self.own.pool())
@@ -360,7 +360,7 @@ impl Vendure {
         let lock = self.carts.of(&key);
         let _held = lock.lock().await;
         let pool = self.own.pool();
-        sqlx::query("INSERT OR IGNORE INTO vendure_carts (owner) VALUES (?)")
+        sqlx::query("INSERT INTO vendure_carts (owner) VALUES ($1) ON CONFLICT DO NOTHING")
             .bind(&key)
             .execute(pool)
             .await?;
@@ -370,7 +370,7 @@ impl Vendure {
         }
         if let Some(k) = idempotency {
             let seen: Option<i64> =
-                sqlx::query_scalar("SELECT 1 FROM vendure_cart_keys WHERE owner = ? AND key = ?")
+                sqlx::query_scalar("SELECT 1 FROM vendure_cart_keys WHERE owner = $1 AND key = $2")
                     .bind(&key)
                     .bind(k)
                     .fetch_optional(pool)
@@ -405,7 +405,7 @@ impl Vendure {
                     }
                     .into());
                 }
-                sqlx::query("UPDATE vendure_carts SET pickup_store = ? WHERE owner = ?")
+                sqlx::query("UPDATE vendure_carts SET pickup_store = $1 WHERE owner = $2")
                     .bind(store)
                     .bind(&key)
                     .execute(pool)
@@ -424,7 +424,7 @@ impl Vendure {
                         )
                         .await?;
                 }
-                sqlx::query("DELETE FROM vendure_cart_lines WHERE owner = ?")
+                sqlx::query("DELETE FROM vendure_cart_lines WHERE owner = $1")
                     .bind(&key)
                     .execute(pool)
                     .await?;
@@ -548,11 +548,13 @@ impl Vendure {
         let version = self.bump_version(&key).await?;
         row.version = version;
         if let Some(k) = idempotency {
-            sqlx::query("INSERT OR IGNORE INTO vendure_cart_keys (owner, key) VALUES (?, ?)")
-                .bind(&key)
-                .bind(k)
-                .execute(pool)
-                .await?;
+            sqlx::query(
+                "INSERT INTO vendure_cart_keys (owner, key) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            )
+            .bind(&key)
+            .bind(k)
+            .execute(pool)
+            .await?;
         }
         // Nobody listening is not an error: no other page is open.
         let _ = self.changes.send(CartChanged {
@@ -647,7 +649,7 @@ impl Vendure {
                 .shop_session(&query, variables, locale, row.token.as_deref())
                 .await?;
             if token.is_some() && token != row.token {
-                sqlx::query("UPDATE vendure_carts SET token = ? WHERE owner = ?")
+                sqlx::query("UPDATE vendure_carts SET token = $1 WHERE owner = $2")
                     .bind(&token)
                     .bind(key)
                     .execute(self.own.pool())
@@ -690,7 +692,7 @@ impl Vendure {
         }
         let pool = self.own.pool();
         if delivery + pickup == 0 {
-            sqlx::query("DELETE FROM vendure_cart_lines WHERE owner = ? AND variant = ?")
+            sqlx::query("DELETE FROM vendure_cart_lines WHERE owner = $1 AND variant = $2")
                 .bind(key)
                 .bind(variant)
                 .execute(pool)
@@ -698,12 +700,12 @@ impl Vendure {
         } else {
             sqlx::query(
                 "INSERT INTO vendure_cart_lines (owner, variant, pickup, price_at_add, added_at)
-                 VALUES (?, ?, ?, ?, ?)
+                 VALUES ($1, $2, $3, $4, $5)
                  ON CONFLICT (owner, variant) DO UPDATE SET pickup = excluded.pickup",
             )
             .bind(key)
             .bind(variant)
-            .bind(pickup)
+            .bind(i64::from(pickup))
             .bind(price.unwrap_or(0))
             .bind(now())
             .execute(pool)
@@ -790,7 +792,7 @@ impl Vendure {
         }
         match from {
             CartOwner::Guest(_) => {
-                sqlx::query("UPDATE vendure_carts SET status = 'merged' WHERE owner = ?")
+                sqlx::query("UPDATE vendure_carts SET status = 'merged' WHERE owner = $1")
                     .bind(&from_key)
                     .execute(self.own.pool())
                     .await?;

@@ -82,7 +82,7 @@ impl Vendure {
     /// The customer's cart is the active order of this signed-in session.
     async fn cart_session(&self, customer: i64, token: &str) -> BackendResult<()> {
         sqlx::query(
-            "INSERT INTO vendure_carts (owner, token) VALUES (?, ?)
+            "INSERT INTO vendure_carts (owner, token) VALUES ($1, $2)
              ON CONFLICT (owner) DO UPDATE SET token = excluded.token",
         )
         .bind(owner_key(&CartOwner::Customer(customer)))

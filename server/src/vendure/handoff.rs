@@ -50,7 +50,7 @@ impl Vendure {
 
     pub(super) async fn vendure_handoff_taken(&self, handle: &str) -> BackendResult<Option<bool>> {
         let used: Option<Option<i64>> =
-            sqlx::query_scalar("SELECT used_at FROM vendure_handoffs WHERE handle = ?")
+            sqlx::query_scalar("SELECT used_at FROM vendure_handoffs WHERE handle = $1")
                 .bind(handle)
                 .fetch_optional(self.own.pool())
                 .await?;
@@ -63,7 +63,7 @@ impl Vendure {
         token_hash: &str,
     ) -> BackendResult<Option<(String, i64, i64, Option<i64>)>> {
         Ok(sqlx::query_as(
-            "SELECT owner, location_id, expires_at, used_at FROM vendure_handoffs WHERE token_hash = ?",
+            "SELECT owner, location_id, expires_at, used_at FROM vendure_handoffs WHERE token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(self.own.pool())
@@ -103,7 +103,7 @@ impl Vendure {
         // Single use: only the request whose update claims it goes on (a
         // second phone at the same moment finds it taken).
         let claimed = sqlx::query(
-            "UPDATE vendure_handoffs SET used_at = ? WHERE token_hash = ? AND used_at IS NULL",
+            "UPDATE vendure_handoffs SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
         )
         .bind(now())
         .bind(token_hash)
@@ -123,7 +123,7 @@ impl Vendure {
             Err(e) => {
                 // Vendure failed part-way: the kiosk's cart still has its
                 // lines (it is emptied last), so the link may be used again.
-                sqlx::query("UPDATE vendure_handoffs SET used_at = NULL WHERE token_hash = ?")
+                sqlx::query("UPDATE vendure_handoffs SET used_at = NULL WHERE token_hash = $1")
                     .bind(token_hash)
                     .execute(self.own.pool())
                     .await?;

@@ -26,7 +26,7 @@ pub mod photos;
 pub mod seed;
 
 use crate::catalog_cache::CatalogCache;
-use crate::storage::SqliteStore;
+use crate::storage::SqlStore;
 use async_trait::async_trait;
 use client::Client;
 use futures::stream::BoxStream;
@@ -72,7 +72,7 @@ pub struct Vendure {
     cache: Arc<CatalogCache>,
     /// omnistore's own data: stores, sessions, kiosks, what it keeps of
     /// each cart (and, for now, customers and orders).
-    own: SqliteStore,
+    own: SqlStore,
     carts: cart::CartLocks,
     /// Committed cart changes, for live updates on other devices.
     changes: tokio::sync::broadcast::Sender<CartChanged>,
@@ -82,7 +82,7 @@ pub struct Vendure {
 }
 
 impl Vendure {
-    pub fn new(config: &VendureConfig, own: SqliteStore) -> Result<Self, client::VendureError> {
+    pub fn new(config: &VendureConfig, own: SqlStore) -> Result<Self, client::VendureError> {
         let client = Arc::new(Client::new(
             &config.url,
             &config.admin_user,
