@@ -8,7 +8,8 @@
 #       Runs the cluster in the foreground with its data in DIR (created
 #       with initdb if empty) and prints `url postgres://…` on stdout once it
 #       accepts connections; stops it (fast shutdown) on SIGTERM/SIGINT, or
-#       when the process POSTGRES_PARENT_PID (if set) has ended.
+#       when the process POSTGRES_PARENT_PID (if set) has ended. With
+#       POSTGRES_REMOVE=1 it deletes DIR after stopping.
 #
 # initdb and postgres refuse to run as root: as root the cluster runs as the
 # `postgres` user (created if missing) on a folder that user owns.
@@ -34,6 +35,7 @@ stop() {
   server=$(head -n1 "$1/postmaster.pid" 2>/dev/null || true)
   [ -n "$server" ] && kill -INT "$server" 2>/dev/null || true
   wait "$2" 2>/dev/null || true
+  if [ "${POSTGRES_REMOVE:-}" = 1 ]; then rm -rf "$1"; fi
 }
 
 serve() {

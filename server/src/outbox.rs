@@ -81,18 +81,40 @@ pub fn message(
         .body(body.to_string())?)
 }
 
-/// Delivers every unsent message; how many were delivered.
+/// How long an instance's claim on a message lasts: longer than any send
+/// takes, so a claim this old is of an instance that died mid-send.
+const CLAIM_SECS: i64 = 60;
+
+/// Delivers every unsent message that no other instance is sending; how
+/// many were delivered. A message is claimed (a conditional update: one
+/// instance wins) before it is sent, so each is sent once, unless an
+/// instance dies between sending and marking it sent (then once more).
 pub async fn deliver(store: &SqlStore, sink: &Sink) -> anyhow::Result<u32> {
     type Row = (i64, String, Option<String>, String, String, i64);
+    let now = chrono::Utc::now().timestamp();
     let pending: Vec<Row> = sqlx::query_as(
         "SELECT m.id, m.recipient, o.name, m.subject, m.body, m.created_at
          FROM outbox m LEFT JOIN orders o ON o.id = m.order_id
-         WHERE m.sent_at IS NULL ORDER BY m.id LIMIT 100",
+         WHERE m.sent_at IS NULL AND (m.claimed_at IS NULL OR m.claimed_at < $1)
+         ORDER BY m.id LIMIT 100",
     )
+    .bind(now - CLAIM_SECS)
     .fetch_all(store.pool())
     .await?;
     let mut sent = 0;
     for (id, to, name, subject, body, at) in pending {
+        let claimed = sqlx::query(
+            "UPDATE outbox SET claimed_at = $1
+             WHERE id = $2 AND sent_at IS NULL AND (claimed_at IS NULL OR claimed_at < $3)",
+        )
+        .bind(chrono::Utc::now().timestamp())
+        .bind(id)
+        .bind(now - CLAIM_SECS)
+        .execute(store.pool())
+        .await?;
+        if claimed.rows_affected() != 1 {
+            continue;
+        }
         let outcome = match message(id, &to, name.as_deref(), &subject, &body, at) {
             Ok(m) => sink.send(m).await,
             Err(e) => Err(e),
@@ -110,7 +132,8 @@ pub async fn deliver(store: &SqlStore, sink: &Sink) -> anyhow::Result<u32> {
             }
             Err(e) => {
                 sqlx::query(
-                    "UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2",
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = $1, claimed_at = NULL
+                     WHERE id = $2",
                 )
                 .bind(e.to_string())
                 .bind(id)

@@ -45,6 +45,20 @@ impl Shopper {
         s
     }
 
+    /// The server this browser talks to.
+    pub(crate) fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The same browser (its cookies) talking to another instance at `base`.
+    pub(crate) fn at(&self, base: &str) -> Shopper {
+        Shopper {
+            base: base.to_string(),
+            cookies: self.cookies.clone(),
+            origin: base.to_string(),
+        }
+    }
+
     pub(crate) fn cookie(&self, name: &str) -> Option<String> {
         self.cookies.lock().unwrap().get(name).cloned()
     }

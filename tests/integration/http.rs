@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 mod accounts;
 mod import;
+mod instances;
 mod kiosk;
 mod markup;
 mod pwa;
@@ -103,6 +104,12 @@ fn test_database(dir: &std::path::Path, name: &str) -> String {
     let Ok(cluster) = std::env::var("OMNISTORE_TEST_POSTGRES") else {
         return format!("sqlite://{}", dir.join(format!("{name}.db")).display());
     };
+    postgres_database(&cluster, name)
+}
+
+/// A new database named after `name` in the PostgreSQL cluster whose
+/// administrative URL is `cluster`; its URL.
+fn postgres_database(cluster: &str, name: &str) -> String {
     static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let db = format!(
         "{name}_{}_{}",
@@ -111,7 +118,7 @@ fn test_database(dir: &std::path::Path, name: &str) -> String {
     );
     // On a thread of its own: the caller may be inside a test's runtime.
     let create = format!("CREATE DATABASE {db}");
-    let admin = cluster.clone();
+    let admin = cluster.to_string();
     std::thread::spawn(move || {
         omnistore_server::runtime().unwrap().block_on(async move {
             use sqlx::{Connection, Executor};

@@ -9,9 +9,9 @@ use omnistore_components::model::Problem;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-const PIN: &str = "2468";
+pub(crate) const PIN: &str = "2468";
 
-async fn store(base: &str, city: &str) -> String {
+pub(crate) async fn store(base: &str, city: &str) -> String {
     let body: Value = reqwest::get(format!("{base}/api/v1/stores?q={city}&limit=1"))
         .await
         .unwrap()

@@ -191,7 +191,7 @@ pub(crate) async fn isolated_stock(server: &Server, units: i64, capacity: i64) -
     (slug, variant)
 }
 
-async fn stock_of(server: &Server, variant: i64) -> (i64, i64) {
+pub(crate) async fn stock_of(server: &Server, variant: i64) -> (i64, i64) {
     sqlx::query_as("SELECT on_hand, reserved FROM stock WHERE variant_id = $1")
         .bind(variant)
         .fetch_one(&db(server).await)
@@ -200,7 +200,7 @@ async fn stock_of(server: &Server, variant: i64) -> (i64, i64) {
 }
 
 /// A guest with one pickup unit of `variant` at `store` in the cart.
-async fn pickup_guest(base: &str, store: &str, variant: i64) -> Shopper {
+pub(crate) async fn pickup_guest(base: &str, store: &str, variant: i64) -> Shopper {
     let s = Shopper::visit(base).await;
     let (st, body) = s.form("/api/my-store", &[("store", store)]).await;
     assert!(st.is_success(), "{st} {body}");

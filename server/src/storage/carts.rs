@@ -2,7 +2,7 @@
 //! reads stock and writes the line together, so parallel requests queue up
 //! and never lose an update; the change is published after the commit.
 
-use super::{cart_lock, now, suffix, variant_row, SqlStore};
+use super::{cart_lock, now, suffix, variant_row, Dialect, SqlStore};
 use async_trait::async_trait;
 use futures::StreamExt;
 use omnistore_components::backend::{
@@ -292,9 +292,32 @@ impl SqlStore {
             .collect())
     }
 
+    /// Tells every device of `owner` that their cart is now at `version`,
+    /// after the change committed. SQLite: this process's subscribers (one
+    /// process per database). PostgreSQL: `NOTIFY omnistore_carts`, which
+    /// every instance's listener (this one's too) passes on to its own
+    /// subscribers (see `SqlStore::listen`).
     pub(super) fn publish(&self, owner: CartOwner, version: i64) {
-        // No subscriber is not an error: nobody has another page open.
-        let _ = self.changes.send(CartChanged { owner, version });
+        match self.dialect {
+            // No subscriber is not an error: nobody has another page open.
+            Dialect::Sqlite => {
+                let _ = self.changes.send(CartChanged { owner, version });
+            }
+            Dialect::Postgres => {
+                let pool = self.pool.clone();
+                let payload = cart_change_payload(&CartChanged { owner, version });
+                tokio::spawn(async move {
+                    let sent =
+                        sqlx::query("SELECT 1 FROM (SELECT pg_notify('omnistore_carts', $1)) n")
+                            .bind(payload)
+                            .execute(&pool)
+                            .await;
+                    if let Err(e) = sent {
+                        tracing::warn!(error = %e, "telling other instances of a cart change failed");
+                    }
+                });
+            }
+        }
     }
 
     /// Applies `op` inside `tx` and says what the shopper should be told.
@@ -600,5 +623,44 @@ impl CartBackend for SqlStore {
         BroadcastStream::new(self.changes.subscribe())
             .filter_map(|e| async move { e.ok() })
             .boxed()
+    }
+}
+
+/// A cart change as a notification's text: `c:<customer>:<version>` or
+/// `g:<guest token hash>:<version>`.
+pub(super) fn cart_change_payload(change: &CartChanged) -> String {
+    match &change.owner {
+        CartOwner::Customer(id) => format!("c:{id}:{}", change.version),
+        CartOwner::Guest(hash) => format!("g:{hash}:{}", change.version),
+    }
+}
+
+/// The cart change a notification's text names, if it is one.
+pub(super) fn parse_cart_change(payload: &str) -> Option<CartChanged> {
+    let (owner, version) = payload.rsplit_once(':')?;
+    let version = version.parse().ok()?;
+    let owner = match owner.split_once(':')? {
+        ("c", id) => CartOwner::Customer(id.parse().ok()?),
+        ("g", hash) if !hash.is_empty() => CartOwner::Guest(hash.to_string()),
+        _ => return None,
+    };
+    Some(CartChanged { owner, version })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cart_change_payload, parse_cart_change};
+    use omnistore_components::backend::{CartChanged, CartOwner};
+
+    #[test]
+    fn cart_changes_survive_the_notification_text() {
+        for owner in [CartOwner::Customer(42), CartOwner::Guest("ab12".repeat(16))] {
+            let change = CartChanged { owner, version: 7 };
+            let text = cart_change_payload(&change);
+            assert_eq!(parse_cart_change(&text), Some(change));
+        }
+        for bad in ["", "c:x:1", "g::1", "c:1", "x:1:2", "c:1:v"] {
+            assert_eq!(parse_cart_change(bad), None, "{bad}");
+        }
     }
 }

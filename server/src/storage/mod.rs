@@ -302,8 +302,8 @@ impl SqlStore {
             Dialect::Postgres => tokio::spawn(async move {
                 let mut first = true;
                 loop {
-                    if let Err(e) = store.listen_catalog(&mut first).await {
-                        tracing::warn!(error = %e, "listening for catalog changes failed");
+                    if let Err(e) = store.listen(&mut first).await {
+                        tracing::warn!(error = %e, "listening for changes failed");
                     }
                     store.catalog.changed();
                     tokio::time::sleep(poll.max(Duration::from_secs(1))).await;
@@ -312,21 +312,32 @@ impl SqlStore {
         };
     }
 
-    /// Drops the catalog cache on every `omnistore_catalog` notification
-    /// until the listening connection fails.
-    async fn listen_catalog(&self, first: &mut bool) -> Result<(), sqlx::Error> {
+    /// Until the listening connection fails: drops the catalog cache on
+    /// every `omnistore_catalog` notification, and passes every
+    /// `omnistore_carts` one on to this instance's live-update subscribers.
+    async fn listen(&self, first: &mut bool) -> Result<(), sqlx::Error> {
         let mut listener = sqlx::postgres::PgListener::connect(&self.url).await?;
-        listener.listen("omnistore_catalog").await?;
+        listener
+            .listen_all(["omnistore_catalog", "omnistore_carts"])
+            .await?;
         if !std::mem::take(first) {
             self.catalog.changed();
         }
         loop {
-            // `None`: the connection was lost; the next call reconnects and
-            // listens again, and what happened in between is unknown.
-            if listener.try_recv().await?.is_none() {
-                tracing::warn!("catalog listener reconnecting");
+            match listener.try_recv().await? {
+                Some(n) if n.channel() == "omnistore_carts" => {
+                    if let Some(change) = carts::parse_cart_change(n.payload()) {
+                        let _ = self.changes.send(change);
+                    }
+                }
+                Some(_) => self.catalog.changed(),
+                // The connection was lost; the next call reconnects and
+                // listens again, and what happened in between is unknown.
+                None => {
+                    tracing::warn!("change listener reconnecting");
+                    self.catalog.changed();
+                }
             }
-            self.catalog.changed();
         }
     }
 

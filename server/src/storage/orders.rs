@@ -723,12 +723,7 @@ impl OrderBackend for SqlStore {
         tx.commit().await?;
         // Units were reserved: stock on every page that shows them changed.
         self.catalog.changed();
-        let _ = self
-            .changes
-            .send(omnistore_components::backend::CartChanged {
-                owner: owner.clone(),
-                version,
-            });
+        self.publish(owner.clone(), version);
 
         if has_delivery {
             // After the commit: no lock is held while the provider answers.
@@ -750,12 +745,7 @@ impl OrderBackend for SqlStore {
                 }
                 Err(reason) => {
                     let version = self.undo_order(number, cart).await?;
-                    let _ = self
-                        .changes
-                        .send(omnistore_components::backend::CartChanged {
-                            owner: owner.clone(),
-                            version,
-                        });
+                    self.publish(owner.clone(), version);
                     return Err(Problem::PaymentDeclined { reason }.into());
                 }
             }
