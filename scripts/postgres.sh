@@ -14,7 +14,8 @@
 # initdb and postgres refuse to run as root: as root the cluster runs as the
 # `postgres` user (created if missing) on a folder that user owns.
 # The cluster trusts connections from 127.0.0.1 (only this machine's users
-# can reach it) and does not fsync: it holds test data only.
+# can reach it) and does not fsync (it holds test data only) unless
+# POSTGRES_DURABLE=1.
 set -euo pipefail
 log() { printf '\033[1;32m[postgres]\033[0m %s\n' "$*" >&2; }
 
@@ -57,9 +58,13 @@ serve() {
     rm -f "$dir.initdb.log"
   fi
   port=$(free_port)
+  # Test data only: no waiting for the disk, unless POSTGRES_DURABLE=1
+  # (benchmarks: an acknowledged write is on disk, as in production).
+  local speed=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
+  [ "${POSTGRES_DURABLE:-}" = 1 ] && speed=()
   "${as[@]}" "$bin/postgres" -D "$dir" -p "$port" -c listen_addresses=127.0.0.1 \
-    -c unix_socket_directories="$dir" -c fsync=off -c synchronous_commit=off \
-    -c full_page_writes=off -c max_connections=300 -c log_min_messages=warning \
+    -c unix_socket_directories="$dir" "${speed[@]}" \
+    -c max_connections=300 -c log_min_messages=warning \
     >"$dir/server.log" 2>&1 &
   pid=$!
   # Fast shutdown on the way out: connections are cut, the folder is freed.
