@@ -19,6 +19,56 @@ async fn api(path: &str) -> (StatusCode, Value) {
     (status, res.json().await.unwrap_or(Value::Null))
 }
 
+/// A store opened by another process (an import, another instance, SQL by
+/// hand) is found by the locator of a running server within its poll
+/// (SQLite) or at once (PostgreSQL tells every instance), and so is a
+/// change of its name.
+#[tokio::test]
+async fn a_store_opened_elsewhere_reaches_the_running_locator() {
+    let server = start_server();
+    let find = |q: &'static str| {
+        let base = server.base.clone();
+        async move {
+            let body: Value = reqwest::get(format!("{base}/api/v1/stores?q={q}&limit=1"))
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            body["stores"][0]["name"].as_str().map(str::to_string)
+        }
+    };
+    let wait_for = |q: &'static str, name: &'static str| async move {
+        let started = std::time::Instant::now();
+        while find(q).await.as_deref() != Some(name) {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{name} never found"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    assert_ne!(find("Wiktorowo").await.as_deref(), Some("Wiktorowo Rynek"));
+    let pool = db(&server).await;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO locations (slug, kind, name, city, street, postcode, lat, lng, timezone,
+         phone, services)
+         VALUES ('wiktorowo-rynek', 'store', 'Wiktorowo Rynek', 'Wiktorowo', 'Rynek 1',
+                 '99-999', 52.1, 19.1, 'Europe/Warsaw', '+48 22 000 00 00', 'pickup')
+         RETURNING id",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    wait_for("Wiktorowo", "Wiktorowo Rynek").await;
+    sqlx::query("UPDATE locations SET name = 'Wiktorowo Stary Rynek' WHERE id = $1")
+        .bind(id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    wait_for("Wiktorowo", "Wiktorowo Stary Rynek").await;
+}
+
 #[tokio::test]
 async fn locator_api_nearest_first_and_by_text() {
     let (s, body) = api("/api/v1/stores?near=52.2297,21.0122&limit=3").await;

@@ -117,7 +117,7 @@ pub struct SqlStore {
     /// listing needs it, and it never changes after seeding.
     online: std::sync::Arc<tokio::sync::OnceCell<i64>>,
     /// Stores with their spatial index, loaded on first use.
-    directory: std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<stores::StoreDirectory>>>,
+    directory: std::sync::Arc<stores::DirectoryCell>,
     /// Takes payment for orders with delivery lines.
     payments: std::sync::Arc<dyn crate::payments::PaymentProvider>,
     /// Catalog answers kept in memory; see [`SqlStore::watch_catalog`].
@@ -287,13 +287,17 @@ impl SqlStore {
                 let mut seen = None;
                 loop {
                     match store.catalog_version().await {
-                        Ok(n) if seen != Some(n) => {
-                            if seen.is_some() {
-                                store.catalog.changed();
+                        Ok((catalog, stores)) => {
+                            if let Some((seen_catalog, seen_stores)) = seen {
+                                if stores != seen_stores {
+                                    store.directory.changed();
+                                }
+                                if catalog != seen_catalog {
+                                    store.catalog.changed();
+                                }
                             }
-                            seen = Some(n);
+                            seen = Some((catalog, stores));
                         }
-                        Ok(_) => {}
                         Err(e) => tracing::warn!(error = %e, "reading catalog_version failed"),
                     }
                     tokio::time::sleep(poll).await;
@@ -313,14 +317,16 @@ impl SqlStore {
     }
 
     /// Until the listening connection fails: drops the catalog cache on
-    /// every `omnistore_catalog` notification, and passes every
+    /// every `omnistore_catalog` notification, the store index too on every
+    /// `omnistore_stores` one, and passes every
     /// `omnistore_carts` one on to this instance's live-update subscribers.
     async fn listen(&self, first: &mut bool) -> Result<(), sqlx::Error> {
         let mut listener = sqlx::postgres::PgListener::connect(&self.url).await?;
         listener
-            .listen_all(["omnistore_catalog", "omnistore_carts"])
+            .listen_all(["omnistore_catalog", "omnistore_carts", "omnistore_stores"])
             .await?;
         if !std::mem::take(first) {
+            self.directory.changed();
             self.catalog.changed();
         }
         loop {
@@ -330,21 +336,30 @@ impl SqlStore {
                         let _ = self.changes.send(change);
                     }
                 }
+                Some(n) if n.channel() == "omnistore_stores" => {
+                    self.directory.changed();
+                    self.catalog.changed();
+                }
                 Some(_) => self.catalog.changed(),
                 // The connection was lost; the next call reconnects and
                 // listens again, and what happened in between is unknown.
                 None => {
                     tracing::warn!("change listener reconnecting");
+                    self.directory.changed();
                     self.catalog.changed();
                 }
             }
         }
     }
 
-    async fn catalog_version(&self) -> Result<i64, sqlx::Error> {
-        sqlx::query_scalar("SELECT n FROM catalog_version WHERE id = 1")
-            .fetch_one(&self.pool)
-            .await
+    /// SQLite: the catalog's and the stores' change counts.
+    async fn catalog_version(&self) -> Result<(i64, i64), sqlx::Error> {
+        sqlx::query_as(
+            "SELECT (SELECT n FROM catalog_version WHERE id = 1),
+                    (SELECT n FROM stores_version WHERE id = 1)",
+        )
+        .fetch_one(&self.pool)
+        .await
     }
 
     pub fn pool(&self) -> &AnyPool {
