@@ -398,3 +398,23 @@ async fn killing_one_instance_loses_no_acknowledged_order() {
     let (status, body) = place(&g, v["key"].as_str().unwrap(), Some(slot), &[]).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
 }
+
+#[tokio::test]
+async fn failed_sign_ins_count_across_instances() {
+    let Pair { a, b, .. } = pair();
+    let (s, email) = Shopper::signed_out(&a.base, "throttle-two").await;
+    // Five wrong passwords, alternately on A and B: the limit of one
+    // account, counted once for both.
+    for i in 0..5 {
+        let at = if i % 2 == 0 { s.clone() } else { s.at(b) };
+        assert_eq!(
+            at.login(&email, "wrong password").await.0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    for at in [s.clone(), s.at(b)] {
+        let (st, body) = at.login(&email, PASSWORD).await;
+        assert_eq!(st, StatusCode::TOO_MANY_REQUESTS, "{body}");
+        assert_eq!(crate::refused(&body), Problem::TooManyAttempts);
+    }
+}
