@@ -59,6 +59,9 @@ pub enum Key {
     NearbyStock(String, VariantId, usize),
     /// Store slug and product slug: the product's aisle there.
     Aisle(String, String),
+    /// The stores with their spatial index (kept in a cache of its own,
+    /// dropped when the stores change, not on every stock change).
+    StoreDirectory,
     /// A back end's own intermediate answer (an external platform's
     /// collection read whole, a setting), named by the back end.
     Upstream(String),

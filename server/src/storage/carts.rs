@@ -292,32 +292,34 @@ impl SqlStore {
             .collect())
     }
 
-    /// Tells every device of `owner` that their cart is now at `version`,
-    /// after the change committed. SQLite: this process's subscribers (one
-    /// process per database). PostgreSQL: `NOTIFY omnistore_carts`, which
-    /// every instance's listener (this one's too) passes on to its own
-    /// subscribers (see `SqlStore::listen`).
-    pub(super) fn publish(&self, owner: CartOwner, version: i64) {
-        match self.dialect {
-            // No subscriber is not an error: nobody has another page open.
-            Dialect::Sqlite => {
-                let _ = self.changes.send(CartChanged { owner, version });
-            }
-            Dialect::Postgres => {
-                let pool = self.pool.clone();
-                let payload = cart_change_payload(&CartChanged { owner, version });
-                tokio::spawn(async move {
-                    let sent =
-                        sqlx::query("SELECT 1 FROM (SELECT pg_notify('omnistore_carts', $1)) n")
-                            .bind(payload)
-                            .execute(&pool)
-                            .await;
-                    if let Err(e) = sent {
-                        tracing::warn!(error = %e, "telling other instances of a cart change failed");
-                    }
-                });
+    /// Commits `tx` and tells every device of each `(owner, version)` that
+    /// their cart is now at that version. PostgreSQL: `NOTIFY
+    /// omnistore_carts` inside the transaction, delivered to every
+    /// instance's listener (this one's too, see `SqlStore::listen`) exactly
+    /// when the change commits and never for one rolled back. SQLite: this
+    /// process's subscribers after the commit (one process per database).
+    pub(super) async fn commit_publishing<const N: usize>(
+        &self,
+        mut tx: Tx<'_>,
+        changes: [(CartOwner, i64); N],
+    ) -> BackendResult<()> {
+        let changes = changes.map(|(owner, version)| CartChanged { owner, version });
+        if self.dialect == Dialect::Postgres {
+            for change in &changes {
+                sqlx::query("SELECT 1 FROM (SELECT pg_notify('omnistore_carts', $1)) n")
+                    .bind(cart_change_payload(change))
+                    .execute(&mut *tx)
+                    .await?;
             }
         }
+        tx.commit().await?;
+        if self.dialect == Dialect::Sqlite {
+            for change in changes {
+                // No subscriber is not an error: nobody has another page open.
+                let _ = self.changes.send(change);
+            }
+        }
+        Ok(())
     }
 
     /// Applies `op` inside `tx` and says what the shopper should be told.
@@ -579,8 +581,8 @@ impl CartBackend for SqlStore {
                 .await?;
         }
         let version = Self::bump(&mut tx, cart).await?;
-        tx.commit().await?;
-        self.publish(owner.clone(), version);
+        self.commit_publishing(tx, [(owner.clone(), version)])
+            .await?;
         Ok(CartUpdate {
             cart: self.cart(owner, locale).await?,
             notice,
@@ -611,9 +613,8 @@ impl CartBackend for SqlStore {
         };
         let (report, guest_version, version) =
             Self::merge_cart_into(&mut tx, online, guest, &owner).await?;
-        tx.commit().await?;
-        self.publish(guest_owner, guest_version);
-        self.publish(owner, version);
+        self.commit_publishing(tx, [(guest_owner, guest_version), (owner, version)])
+            .await?;
         Ok(report)
     }
 

@@ -53,7 +53,7 @@ impl SqlStore {
         stock: &[StoreStock],
         mut progress: impl FnMut(usize, usize),
     ) -> Result<ImportReport, ImportError> {
-        let mut tx = self.pool.begin_with(self.dialect.begin_write()).await?;
+        let mut tx = self.begin_write().await?;
         // One transaction of a whole catalog outgrows SQLite's default page
         // cache (2 MB), which then spills to disk page by page mid-transaction.
         if self.dialect == Dialect::Sqlite {

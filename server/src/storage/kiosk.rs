@@ -376,9 +376,11 @@ impl KioskBackend for SqlStore {
         };
         let (report, source_version, version) =
             Self::merge_cart_into(&mut tx, online, cart, owner).await?;
-        tx.commit().await?;
-        self.publish(source_owner, source_version);
-        self.publish(owner.clone(), version);
+        self.commit_publishing(
+            tx,
+            [(source_owner, source_version), (owner.clone(), version)],
+        )
+        .await?;
         Ok(report)
     }
 }

@@ -28,6 +28,10 @@ use std::time::Duration;
 /// changes reach the cache through `watch_catalog` within its poll.
 pub const CATALOG_TTL: Duration = Duration::from_secs(300);
 
+/// How long the PostgreSQL change listener waits before it connects again
+/// after losing its connection.
+pub const RECONNECT: Duration = Duration::from_secs(1);
+
 /// Slug of the online warehouse: "in stock online" means stock here.
 pub const ONLINE_LOCATION: &str = "online";
 
@@ -61,10 +65,6 @@ impl Dialect {
         }
     }
 
-    /// How a transaction that writes starts. SQLite takes its one writer
-    /// lock up front, so that concurrent writers wait their turn (busy
-    /// timeout) instead of failing at commit after reading stale data;
-    /// PostgreSQL locks rows as they are written.
     /// A join done in the order written. SQLite's planner otherwise drove
     /// some joins from the wrong side (see `catalog::has_stock_at`), and
     /// `CROSS JOIN` is its way to fix the order; PostgreSQL plans well and
@@ -76,6 +76,10 @@ impl Dialect {
         }
     }
 
+    /// How a transaction that writes starts. SQLite takes its one writer
+    /// lock up front, so that concurrent writers wait their turn (busy
+    /// timeout) instead of failing at commit after reading stale data;
+    /// PostgreSQL locks rows as they are written.
     fn begin_write(self) -> &'static str {
         match self {
             Dialect::Sqlite => "BEGIN IMMEDIATE",
@@ -116,8 +120,9 @@ pub struct SqlStore {
     /// Id of the online warehouse, read once: every page (header cart) and
     /// listing needs it, and it never changes after seeding.
     online: std::sync::Arc<tokio::sync::OnceCell<i64>>,
-    /// Stores with their spatial index, loaded on first use.
-    directory: std::sync::Arc<stores::DirectoryCell>,
+    /// Stores with their spatial index, loaded on first use and again after
+    /// the stores change (see [`SqlStore::watch_catalog`]).
+    directory: std::sync::Arc<CatalogCache>,
     /// Takes payment for orders with delivery lines.
     payments: std::sync::Arc<dyn crate::payments::PaymentProvider>,
     /// Catalog answers kept in memory; see [`SqlStore::watch_catalog`].
@@ -219,15 +224,10 @@ impl SqlStore {
             url: url.into(),
             changes,
             online: Default::default(),
-            directory: Default::default(),
+            directory: std::sync::Arc::new(CatalogCache::new(CATALOG_TTL)),
             payments: std::sync::Arc::new(crate::payments::TestPayments),
             catalog: std::sync::Arc::new(CatalogCache::new(CATALOG_TTL)),
         })
-    }
-
-    /// Which database this is.
-    pub fn dialect(&self) -> Dialect {
-        self.dialect
     }
 
     /// The catalog cache, whose changes the page cache follows.
@@ -264,10 +264,13 @@ impl SqlStore {
 
     /// A transaction that writes (see [`Dialect::begin_write`]).
     async fn write_tx(&self) -> BackendResult<sqlx::Transaction<'static, Any>> {
-        self.pool
-            .begin_with(self.dialect.begin_write())
-            .await
-            .map_err(BackendError::from)
+        Ok(self.begin_write().await?)
+    }
+
+    /// [`SqlStore::write_tx`] for the seeding and import commands, whose
+    /// errors are the store's own.
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Any>, sqlx::Error> {
+        self.pool.begin_with(self.dialect.begin_write()).await
     }
 
     /// Drops the catalog cache whenever another connection or process (an
@@ -277,9 +280,9 @@ impl SqlStore {
     ///
     /// SQLite: triggers move `catalog_version`, read every `poll`.
     /// PostgreSQL: triggers notify `omnistore_catalog` at commit; the
-    /// listener reconnects after a lost connection (waiting `poll`, at
-    /// least a second) and drops the cache then too, since it may have
-    /// missed a change meanwhile.
+    /// listener reconnects after a lost connection (every [`RECONNECT`]
+    /// while that fails) and drops the caches once listening again, since
+    /// it may have missed a change meanwhile.
     pub fn watch_catalog(&self, poll: Duration) {
         let store = self.clone();
         match self.dialect {
@@ -309,8 +312,7 @@ impl SqlStore {
                     if let Err(e) = store.listen(&mut first).await {
                         tracing::warn!(error = %e, "listening for changes failed");
                     }
-                    store.catalog.changed();
-                    tokio::time::sleep(poll.max(Duration::from_secs(1))).await;
+                    tokio::time::sleep(RECONNECT).await;
                 }
             }),
         };
@@ -383,7 +385,7 @@ impl SqlStore {
 
     /// Writes a generated catalog into an empty database, in one transaction.
     pub async fn seed(&self, catalog: &Catalog) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin_with(self.dialect.begin_write()).await?;
+        let mut tx = self.begin_write().await?;
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products")
             .fetch_one(&mut *tx)
             .await?;

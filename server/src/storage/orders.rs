@@ -369,9 +369,9 @@ impl SqlStore {
         Ok(())
     }
 
-    /// Frees a declined order's hold and puts its lines back in the cart.
-    /// Returns the cart's new version.
-    async fn undo_order(&self, order: i64, cart: i64) -> BackendResult<i64> {
+    /// Frees a declined order's hold and puts its lines back in `owner`'s
+    /// cart.
+    async fn undo_order(&self, order: i64, cart: i64, owner: &CartOwner) -> BackendResult<()> {
         let mut tx = self.write_tx().await?;
         sqlx::query(
             "INSERT INTO cart_lines (cart_id, variant_id, fulfilment, quantity,
@@ -392,10 +392,11 @@ impl SqlStore {
         .bind(cart)
         .fetch_one(&mut *tx)
         .await?;
-        tx.commit().await?;
+        self.commit_publishing(tx, [(owner.clone(), version)])
+            .await?;
         // The reserved units are back on sale.
         self.catalog.changed();
-        Ok(version)
+        Ok(())
     }
 
     fn summary_of(
@@ -720,10 +721,10 @@ impl OrderBackend for SqlStore {
         .fetch_one(&mut *tx)
         .await?;
         Self::notify(&mut tx, number, &dir).await?;
-        tx.commit().await?;
+        self.commit_publishing(tx, [(owner.clone(), version)])
+            .await?;
         // Units were reserved: stock on every page that shows them changed.
         self.catalog.changed();
-        self.publish(owner.clone(), version);
 
         if has_delivery {
             // After the commit: no lock is held while the provider answers.
@@ -744,8 +745,7 @@ impl OrderBackend for SqlStore {
                     .await?;
                 }
                 Err(reason) => {
-                    let version = self.undo_order(number, cart).await?;
-                    self.publish(owner.clone(), version);
+                    self.undo_order(number, cart, owner).await?;
                     return Err(Problem::PaymentDeclined { reason }.into());
                 }
             }

@@ -251,56 +251,11 @@ impl StoreDirectory {
     }
 }
 
-/// The store index as loaded, until the stores change (see
-/// `SqlStore::watch_catalog`): then the next request loads it again.
-#[derive(Default)]
-pub struct DirectoryCell {
-    loaded: std::sync::RwLock<Option<Arc<StoreDirectory>>>,
-    /// Moves on every change, so that an index loaded while the stores
-    /// changed is not kept.
-    generation: std::sync::atomic::AtomicU64,
-}
-
-impl DirectoryCell {
-    fn current(&self) -> Option<Arc<StoreDirectory>> {
-        self.loaded
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
-    }
-
-    fn generation(&self) -> u64 {
-        self.generation.load(std::sync::atomic::Ordering::Acquire)
-    }
-
-    /// Keeps `dir`, loaded when the generation was `generation`, unless the
-    /// stores changed since.
-    fn keep(&self, generation: u64, dir: Arc<StoreDirectory>) {
-        let mut loaded = self.loaded.write().unwrap_or_else(|e| e.into_inner());
-        if self.generation() == generation {
-            *loaded = Some(dir);
-        }
-    }
-
-    /// The stores changed: the index is loaded again when next asked for.
-    pub fn changed(&self) {
-        let mut loaded = self.loaded.write().unwrap_or_else(|e| e.into_inner());
-        self.generation
-            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
-        *loaded = None;
-    }
-}
-
 impl SqlStore {
     /// The store directory, loaded on first use.
     pub async fn directory(&self) -> BackendResult<Arc<StoreDirectory>> {
-        if let Some(dir) = self.directory.current() {
-            return Ok(dir);
-        }
-        let generation = self.directory.generation();
-        let dir = Arc::new(self.load_directory().await?);
-        self.directory.keep(generation, dir.clone());
-        Ok(dir)
+        let load = || async { self.load_directory().await.map(Arc::new) };
+        self.directory.read(Key::StoreDirectory, load).await
     }
 
     async fn load_directory(&self) -> BackendResult<StoreDirectory> {
