@@ -258,7 +258,12 @@ pub(crate) async fn db(server: &Server) -> sqlx::AnyPool {
 
 /// Variants with at least `min` units online, most stocked first.
 pub(crate) async fn stocked_variants(min: i64, n: usize) -> Vec<(i64, i64)> {
-    let pool = db(server()).await;
+    stocked_variants_on(server(), min, n).await
+}
+
+/// [`stocked_variants`] of `server`'s database.
+pub(crate) async fn stocked_variants_on(server: &Server, min: i64, n: usize) -> Vec<(i64, i64)> {
+    let pool = db(server).await;
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT s.variant_id, s.on_hand - s.reserved AS units FROM stock s
          JOIN locations l ON l.id = s.location_id

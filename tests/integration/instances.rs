@@ -82,9 +82,15 @@ fn config(db: &str, demo: bool, mail: std::path::PathBuf) -> ServeConfig {
     }
 }
 
+/// The pair the tests share.
 fn pair() -> &'static Pair {
     static PAIR: OnceLock<Pair> = OnceLock::new();
-    PAIR.get_or_init(|| {
+    PAIR.get_or_init(new_pair)
+}
+
+/// A pair of its own, for a test that would disturb the shared one.
+fn new_pair() -> Pair {
+    {
         let dir = tempfile::tempdir().unwrap();
         let db = crate::postgres_database(cluster(), "pair");
         let a = serve(config(&db, true, dir.path().join("mail-a")));
@@ -100,7 +106,7 @@ fn pair() -> &'static Pair {
             b,
             b_mail: dir_b_mail,
         }
-    })
+    }
 }
 
 #[tokio::test]
@@ -168,25 +174,23 @@ async fn two_hundred_checkouts_on_two_instances_place_exactly_ten_orders() {
     assert_eq!(files(&a.mail) + files(b_mail), messages as usize);
 }
 
+/// One customer on two devices: a phone signed in on A, and the live
+/// cart updates of a laptop signed in on B.
+async fn phone_on_a_laptop_listening_on_b(pair: &Pair, tag: &str) -> (Shopper, reqwest::Response) {
+    let email = unique_email(tag);
+    let phone = Shopper::visit(&pair.a.base).await;
+    phone.register(&email).await;
+    let laptop = Shopper::visit(&pair.b).await;
+    laptop.login(&email, PASSWORD).await;
+    let events = laptop.response("/api/v1/cart/events").await;
+    assert_eq!(events.status(), StatusCode::OK);
+    (phone, events)
+}
+
 #[tokio::test]
 async fn a_cart_change_on_one_instance_reaches_a_device_listening_on_the_other() {
-    let Pair { a, b, .. } = pair();
-    let email = unique_email("two-instances");
-    let phone = Shopper::visit(&a.base).await;
-    phone.register(&email).await;
-    let laptop = Shopper::visit(b).await;
-    laptop.login(&email, PASSWORD).await;
-    let mut events = laptop.response("/api/v1/cart/events").await;
-    assert_eq!(events.status(), StatusCode::OK);
-    let (_, variant) = isolated_stock(a, 5, 10).await;
-    sqlx::query(
-        "INSERT INTO stock (location_id, variant_id, on_hand)
-         SELECT id, $1, 5 FROM locations WHERE slug = 'online'",
-    )
-    .bind(variant)
-    .execute(&crate::accounts::db(a).await)
-    .await
-    .unwrap();
+    let (phone, mut events) = phone_on_a_laptop_listening_on_b(pair(), "two-instances").await;
+    let (variant, _) = crate::accounts::stocked_variants_on(&pair().a, 5, 1).await[0];
     let started = Instant::now();
     let (s, body) = phone.add(variant, 1).await;
     assert_eq!(s, StatusCode::OK, "{body}");
@@ -216,27 +220,16 @@ async fn a_handoff_taken_on_one_instance_ends_the_kiosks_visit_on_the_other() {
     let Pair { a, b, .. } = pair();
     let slug = crate::kiosk::store(b, "Gdańsk").await;
     let kiosk = crate::kiosk::start(b, &slug).await;
-    let variant: i64 = sqlx::query_scalar(
-        "SELECT s.variant_id FROM stock s JOIN locations l ON l.id = s.location_id
-         WHERE l.slug = 'online' AND s.on_hand - s.reserved >= 5 ORDER BY s.variant_id LIMIT 1",
-    )
-    .fetch_one(&crate::accounts::db(a).await)
-    .await
-    .unwrap();
+    let (variant, _) = crate::accounts::stocked_variants_on(a, 5, 1).await[0];
     let (st, body) = kiosk.add(variant, 1).await;
     assert_eq!(st, StatusCode::OK, "{body}");
-    let (st, body) = kiosk.form("/api/kiosk/handoff", &[]).await;
-    assert_eq!(st, StatusCode::OK, "{body}");
-    let handoff: Value = serde_json::from_str(&body).unwrap();
-    let token = handoff["url"].as_str().unwrap().rsplit('/').next().unwrap();
-    let taken = format!(
-        "/api/kiosk/handoff-taken?handle={}",
-        handoff["handle"].as_str().unwrap()
-    );
+    let crate::kiosk::Handed { token, taken } = crate::kiosk::hand_off(&kiosk).await;
     assert_eq!(kiosk.get(&taken).await.1, "false");
     // The phone's request lands on A.
     let phone = Shopper::visit(&a.base).await;
-    let (st, body) = phone.form("/api/handoff/accept", &[("token", token)]).await;
+    let (st, body) = phone
+        .form("/api/handoff/accept", &[("token", &token)])
+        .await;
     assert_eq!(st, StatusCode::OK, "{body}");
     assert_eq!(kiosk.get(&taken).await.1, "true", "B's kiosk sees it taken");
     // The kiosk starts over on A; its old cart cookie is refused on B.
@@ -417,4 +410,61 @@ async fn failed_sign_ins_count_across_instances() {
         assert_eq!(st, StatusCode::TOO_MANY_REQUESTS, "{body}");
         assert_eq!(crate::refused(&body), Problem::TooManyAttempts);
     }
+}
+
+/// The listening connections are cut (a database restart, a proxy or
+/// failover dropping them): each instance connects again by itself, and a
+/// cart change on A is heard on B again.
+#[tokio::test]
+async fn live_updates_come_back_after_the_listening_connections_are_cut() {
+    // Its own pair: cutting the shared pair's listeners would make other
+    // tests miss their notifications.
+    let pair = new_pair();
+    let (phone, mut events) = phone_on_a_laptop_listening_on_b(&pair, "reconnect").await;
+    let a = &pair.a;
+    let (variant, _) = crate::accounts::stocked_variants_on(a, 50, 1).await[0];
+    let pool = crate::accounts::db(a).await;
+    let listeners = "SELECT pid FROM pg_stat_activity
+         WHERE datname = current_database() AND query LIKE 'LISTEN%'";
+    let cut: Vec<i64> = sqlx::query_scalar(&format!(
+        "SELECT CAST(pid AS BIGINT) FROM ({listeners}) l WHERE pg_terminate_backend(pid)"
+    ))
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(cut.len(), 2, "one listener per instance");
+    // Both instances listen again, on new connections.
+    let started = Instant::now();
+    loop {
+        let now: Vec<i64> =
+            sqlx::query_scalar(&format!("SELECT CAST(pid AS BIGINT) FROM ({listeners}) l"))
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        if now.len() == 2 && now.iter().all(|pid| !cut.contains(pid)) {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "not listening again: {now:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    println!("listening again after {:?}", started.elapsed());
+    // A change now travels through the new connections only.
+    let started = Instant::now();
+    loop {
+        let (s, body) = phone.add(variant, 1).await;
+        assert_eq!(s, StatusCode::OK, "{body}");
+        let heard =
+            tokio::time::timeout(Duration::from_millis(500), expect_cart_event(&mut events)).await;
+        if heard.is_ok() {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "B never heard again"
+        );
+    }
+    println!("heard again after {:?}", started.elapsed());
 }

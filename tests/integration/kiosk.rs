@@ -38,6 +38,25 @@ pub(crate) async fn start(base: &str, slug: &str) -> Shopper {
     kiosk
 }
 
+/// A handoff the kiosk starts from its cart: the token of its link and
+/// the path the kiosk polls to learn whether it was taken.
+pub(crate) struct Handed {
+    pub token: String,
+    pub taken: String,
+}
+
+pub(crate) async fn hand_off(kiosk: &Shopper) -> Handed {
+    let (s, body) = kiosk.form("/api/kiosk/handoff", &[]).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let handoff: Value = serde_json::from_str(&body).unwrap();
+    let token = handoff["url"].as_str().unwrap().rsplit('/').next().unwrap();
+    let handle = handoff["handle"].as_str().unwrap();
+    Handed {
+        token: token.to_string(),
+        taken: format!("/api/kiosk/handoff-taken?handle={handle}"),
+    }
+}
+
 /// What `/api/kiosk/state` says of the browser.
 async fn bound(browser: &Shopper, slug: &str) -> bool {
     let (s, body) = browser.get(&format!("/api/kiosk/state?store={slug}")).await;

@@ -1262,14 +1262,8 @@ async fn a_kiosk_hands_its_vendure_cart_to_a_phone_once() {
         "an empty cart has nothing to send: {body}"
     );
     kiosk.add(variant, 2).await;
-    let (s, body) = kiosk.form("/api/kiosk/handoff", &[]).await;
-    assert_eq!(s, StatusCode::OK, "{body}");
-    let handoff: Value = serde_json::from_str(&body).unwrap();
-    let token = handoff["url"].as_str().unwrap().rsplit('/').next().unwrap();
-    let taken = format!(
-        "/api/kiosk/handoff-taken?handle={}",
-        handoff["handle"].as_str().unwrap()
-    );
+    let crate::kiosk::Handed { token, taken } = crate::kiosk::hand_off(&kiosk).await;
+    let token = token.as_str();
     assert_eq!(kiosk.get(&taken).await.1, "false");
 
     // A signed-in customer's phone: the kiosk's units join their cart,
@@ -1316,10 +1310,8 @@ async fn a_kiosk_hands_its_vendure_cart_to_a_phone_once() {
         2,
         "their cart, on every device"
     );
-    let (s, body) = kiosk.form("/api/kiosk/handoff", &[]).await;
-    assert_eq!(s, StatusCode::OK, "{body}");
-    let handoff: Value = serde_json::from_str(&body).unwrap();
-    let token = handoff["url"].as_str().unwrap().rsplit('/').next().unwrap();
+    let token = crate::kiosk::hand_off(&kiosk).await.token;
+    let token = token.as_str();
     let guest = Shopper::visit(base).await;
     let (s, body) = guest.form("/api/handoff/accept", &[("token", token)]).await;
     assert_eq!(s, StatusCode::OK, "{body}");
