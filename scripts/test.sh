@@ -41,7 +41,7 @@ done
 pg_url=$(sed -n 's/^url //p' "$pg_dir/url")
 [ -n "$pg_url" ] || { echo "PostgreSQL did not start"; cat "$pg_dir/log"; exit 1; }
 OMNISTORE_TEST_POSTGRES="$pg_url" timeout --kill-after=30 1200 \
-  cargo test -p omnistore-server --test http || { kill "$pg_pid"; wait "$pg_pid" || true; rm -rf "$pg_dir"; exit 1; }
+  cargo test "${crates[@]}" --test http || { kill "$pg_pid"; wait "$pg_pid" || true; rm -rf "$pg_dir"; exit 1; }
 kill "$pg_pid"
 wait "$pg_pid" || true
 rm -rf "$pg_dir"

@@ -1,7 +1,9 @@
 //! `omnistore import`: a merchant's Shopify product export (and a stock
 //! file per store) imported by the binary, then seen by shoppers over HTTP.
 
+use super::stores::{add_pickup, checkout_view, pickup_guest, place};
 use super::{client, json_ld, omnistore, serve};
+use omnistore_components::model::{is_valid_ean13, make_ean13};
 use omnistore_server::storage::SqlStore;
 use omnistore_server::ServeConfig;
 use reqwest::StatusCode;
@@ -54,6 +56,10 @@ impl Shop {
         path.display().to_string()
     }
 
+    fn path(&self, name: &str) -> String {
+        self.dir.path().join(name).display().to_string()
+    }
+
     fn import(&self, args: &[&str]) -> Output {
         omnistore(&[&["import", "--database-url", &self.db][..], args].concat())
     }
@@ -84,6 +90,28 @@ impl Shop {
     }
 }
 
+/// A demo shop with [`PRODUCTS`] imported, and a stock file (stock.csv) of
+/// `rows` ("sku,quantity") at its first store: (shop, that store's slug,
+/// the products file, what the import said).
+async fn demo_with_products(rows: &[&str]) -> (Shop, String, String, Output) {
+    let shop = Shop::new(true);
+    let store = shop
+        .scalar("SELECT slug FROM locations WHERE kind = 'store' ORDER BY slug LIMIT 1")
+        .await;
+    let products = shop.file("products.csv", PRODUCTS);
+    let stock: String = rows
+        .iter()
+        .map(|row| {
+            let (sku, units) = row.split_once(',').unwrap();
+            format!("{sku},{store},{units}\n")
+        })
+        .collect();
+    let stock = shop.file("stock.csv", &format!("sku,store,quantity\n{stock}"));
+    let out = shop.import(&[&products, "--stock", &stock]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    (shop, store, products, out)
+}
+
 async fn page(base: &str, path: &str) -> (StatusCode, String) {
     let res = client().get(format!("{base}{path}")).send().await.unwrap();
     (res.status(), res.text().await.unwrap())
@@ -91,17 +119,8 @@ async fn page(base: &str, path: &str) -> (StatusCode, String) {
 
 #[tokio::test]
 async fn a_shopify_export_becomes_the_shop_and_a_second_import_changes_nothing() {
-    let shop = Shop::new(true);
-    let store = shop
-        .scalar("SELECT slug FROM locations WHERE kind = 'store' ORDER BY slug LIMIT 1")
-        .await;
-    let products = shop.file("products.csv", PRODUCTS);
-    let stock = shop.file(
-        "stock.csv",
-        &format!("sku,store,quantity\nTK-150-H,{store},3\nrg-1,{store},0\n"),
-    );
-    let out = shop.import(&[&products, "--stock", &stock]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (shop, _, products, out) = demo_with_products(&["TK-150-H,3", "rg-1,0"]).await;
+    let stock = shop.path("stock.csv");
     let said = text(&out.stdout);
     assert!(
         said.contains("2 products new, 0 updated; 3 variants new, 0 updated; 1 categories new; 2 store stock rows; 1 drafts or archived products skipped"),
@@ -284,4 +303,142 @@ async fn an_empty_shop_gets_its_catalog_and_online_warehouse_from_the_import() {
     let (status, menu) = page(&base, "/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(menu.contains("/c/garden-benches") && menu.contains("/c/garden-tools"));
+}
+
+/// `n` products of two variants each, without barcodes but for one (the
+/// first in-store number the shop would give, named by the last product).
+fn many_products(n: usize, in_store: &str) -> String {
+    let mut csv = String::from(
+        "Handle,Title,Type,Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Barcode,Variant Inventory Qty\n",
+    );
+    for i in 0..n {
+        let barcode = if i == n - 1 { in_store } else { "" };
+        csv.push_str(&format!(
+            "lamp-{i:05},Lamp {i},Lamps,Size,S,LA-{i:05}-S,{}.00,,2\n\
+             lamp-{i:05},,,,M,LA-{i:05}-M,{}.50,{barcode},\n",
+            10 + i % 90,
+            11 + i % 90,
+        ));
+    }
+    csv
+}
+
+#[tokio::test]
+async fn a_catalog_larger_than_a_batch_is_imported_whole_and_again_without_change() {
+    let shop = Shop::new(true);
+    // The shop's first in-store number, named by a row of the file: the
+    // variants without a barcode get the numbers after it.
+    let first_in_store = make_ean13(200_000_000_000);
+    let n = 1_201;
+    let products = shop.file("lamps.csv", &many_products(n, &first_in_store));
+    let out = shop.import(&[&products]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains(&format!(
+            "{n} products new, 0 updated; {} variants new, 0 updated; 1 categories new",
+            2 * n
+        )),
+        "{}",
+        text(&out.stdout)
+    );
+    let base = shop.serve();
+    // The last batch's products, found by their codes.
+    for (code, product) in [
+        ("LA-01200-S", "/p/lamp-01200"),
+        (first_in_store.as_str(), "/p/lamp-01200"),
+        ("LA-00000-M", "/p/lamp-00000"),
+    ] {
+        let found = client()
+            .get(format!("{base}/search?q={code}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(found.status(), StatusCode::FOUND, "{code}");
+        let to = found.headers()["location"].to_str().unwrap();
+        assert!(to.starts_with(product), "{code}: {to}");
+    }
+    // Every variant got a number of its own, each a valid EAN-13.
+    let numbered = shop
+        .scalar(
+            "SELECT CAST(COUNT(DISTINCT ean) AS TEXT) FROM variants v
+             JOIN products p ON p.id = v.product_id WHERE p.slug LIKE 'lamp-%'",
+        )
+        .await;
+    assert_eq!(numbered, (2 * n).to_string());
+    let (status, html) = page(&base, "/p/lamp-00601").await;
+    assert_eq!(status, StatusCode::OK);
+    let ld = json_ld(&html);
+    let offers = ld["offers"].as_array().unwrap();
+    assert_eq!(offers.len(), 2);
+    assert!(offers
+        .iter()
+        .all(|o| is_valid_ean13(o["gtin13"].as_str().unwrap())));
+    // 10 + 601 % 90
+    assert_eq!(offers[0]["price"], "71.00");
+    // The listing's price range comes from the variants.
+    let (_, listing) = page(&base, "/c/lamps?sort=price-desc").await;
+    assert!(listing.contains("/p/lamp-00089"), "{listing}");
+
+    let out = shop.import(&[&products]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains(&format!(
+            "0 products new, {n} updated; 0 variants new, {} updated; 0 categories new",
+            2 * n
+        )),
+        "{}",
+        text(&out.stdout)
+    );
+    let again = shop
+        .scalar("SELECT CAST(COUNT(*) AS TEXT) FROM variants WHERE sku LIKE 'LA-%'")
+        .await;
+    assert_eq!(again, (2 * n).to_string());
+}
+
+#[tokio::test]
+async fn stock_under_what_orders_hold_is_refused_with_its_line() {
+    let (shop, store, products, _) = demo_with_products(&["TK-150-H,3"]).await;
+    let variant: i64 = shop
+        .scalar("SELECT CAST(id AS TEXT) FROM variants WHERE sku = 'TK-150-H'")
+        .await
+        .parse()
+        .unwrap();
+    // A shopper holds two of the three for pickup.
+    let base = shop.serve();
+    let guest = pickup_guest(&base, &store, variant).await;
+    add_pickup(&guest, variant).await;
+    let view = checkout_view(&guest).await;
+    let slot = view["pickup"]["slots"][0]["starts_at"].as_i64();
+    let (status, body) = place(&guest, view["key"].as_str().unwrap(), slot, &[]).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+
+    let lower = shop.file(
+        "lower.csv",
+        &format!("sku,store,quantity\ntk-150-h,{store},1\nNO-SUCH-SKU,{store},4\n"),
+    );
+    let out = shop.import(&[&products, "--stock", &lower]);
+    assert!(!out.status.success());
+    let said = text(&out.stderr);
+    for expected in [
+        "lower.csv: line 2: 2 units of \"tk-150-h\" are reserved for orders, more than 1"
+            .to_string(),
+        "lower.csv: line 3: no variant with SKU \"NO-SUCH-SKU\"".to_string(),
+    ] {
+        assert!(said.contains(&expected), "{expected}\n{said}");
+    }
+    // Nothing changed: the store still has its three.
+    let on_hand = shop
+        .scalar(&format!(
+            "SELECT CAST(s.on_hand AS TEXT) FROM stock s JOIN locations l ON l.id = s.location_id
+             WHERE l.slug = '{store}' AND s.variant_id = {variant}"
+        ))
+        .await;
+    assert_eq!(on_hand, "3");
+    // As many as orders hold is accepted.
+    let exact = shop.file(
+        "exact.csv",
+        &format!("sku,store,quantity\nTK-150-H,{store},2\n"),
+    );
+    let out = shop.import(&[&products, "--stock", &exact]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
 }

@@ -3,12 +3,23 @@
 //! same file imported twice changes nothing the second time. A row the shop
 //! cannot take (a SKU of another product, an EAN already used, a store that
 //! does not exist) is reported with its line and nothing is written.
+//!
+//! Products go in batches: what a batch needs to know of the shop (which
+//! handles, SKUs and EANs exist) is read with one query each, and its new
+//! products, variants, stock and search rows are written with one
+//! statement each, so the round trips to the database (what a PostgreSQL
+//! import waits on) do not grow with the rows of a batch.
 
-use super::{Dialect, SqlStore, StoreError, ONLINE_LOCATION};
-use crate::import::{ImportedProduct, RowError, RowProblem, StoreStock};
+use super::{
+    for_keys, for_rows, index_products, Dialect, SearchEntry, SqlStore, StoreError, ONLINE_LOCATION,
+};
+use crate::import::{ImportedProduct, ImportedVariant, RowError, RowProblem, StoreStock};
 use omnistore_components::model::{image_url, make_ean13};
 use sqlx::{Any, Row, Transaction};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// Products read and written together.
+const BATCH: usize = 500;
 
 /// In-store numbers (GS1 prefix 20, "restricted circulation") for variants
 /// that came without a barcode: what shops print on their own labels.
@@ -61,271 +72,32 @@ impl SqlStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        let mut report = ImportReport::default();
-        let mut errors = Vec::new();
-        let online = online_location(&mut tx).await?;
-        let mut categories: HashMap<String, (i64, String)> = HashMap::new();
+        let mut categories = HashMap::new();
         for row in sqlx::query("SELECT id, slug, icon FROM categories")
             .fetch_all(&mut *tx)
             .await?
         {
             categories.insert(row.get("slug"), (row.get("id"), row.get("icon")));
         }
-        let mut next_number: u64 = sqlx::query_scalar::<_, Option<String>>(
-            "SELECT MAX(ean) FROM variants WHERE ean LIKE '20%'",
-        )
-        .fetch_one(&mut *tx)
-        .await?
-        .and_then(|ean| ean.get(..12)?.parse::<u64>().ok())
-        .map_or(IN_STORE_PREFIX, |n| n + 1);
-        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        // SKU (lowercase) -> variant id, for the stock file.
-        let mut variant_of: HashMap<String, i64> = HashMap::new();
-        for (done, p) in products.iter().enumerate() {
-            if done % 500 == 0 {
-                progress(done, products.len());
-            }
-            let (category_id, icon) = match categories.get(&p.category_slug) {
-                Some(c) => c.clone(),
-                None => {
-                    let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO categories (slug, name_en, name_pl, description_en,
-                         description_pl, icon, position)
-                         VALUES ($1, $2, $2, '', '', 'box',
-                                 (SELECT COALESCE(MAX(position), -1) + 1 FROM categories))
-                         RETURNING id",
-                    )
-                    .bind(&p.category_slug)
-                    .bind(&p.category_name)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    report.categories_new += 1;
-                    categories.insert(p.category_slug.clone(), (id, "box".into()));
-                    (id, "box".to_string())
-                }
-            };
-            let existing: Option<i64> =
-                sqlx::query_scalar("SELECT id FROM products WHERE slug = $1")
-                    .bind(&p.handle)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            let cheapest = p.variants.iter().map(|v| v.price).min().unwrap_or(0);
-            let image = image_url(&icon, crate::images::seed(&p.handle), "5b6b7a");
-            // Prices and counts are set from the variants below.
-            let product_id: i64 = match existing {
-                Some(id) => {
-                    sqlx::query(
-                        "UPDATE products SET category_id = $1, brand = $2, name_en = $3, name_pl = $4,
-                         description_en = $5, description_pl = $6, description_html = $7
-                         WHERE id = $8",
-                    )
-                    .bind(category_id)
-                    .bind(&p.brand)
-                    .bind(&p.title)
-                    .bind(&p.title)
-                    .bind(&p.description)
-                    .bind(&p.description)
-                    .bind(&p.description_html)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                    report.products_updated += 1;
-                    id
-                }
-                None => {
-                    report.products_new += 1;
-                    sqlx::query_scalar(
-                        "INSERT INTO products (slug, category_id, brand, name_en, name_pl,
-                         description_en, description_pl, description_html, created_at, featured,
-                         price_min, price_max, compare_at_min, image, variant_count)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, NULL, $12, 0) RETURNING id",
-                    )
-                    .bind(&p.handle)
-                    .bind(category_id)
-                    .bind(&p.brand)
-                    .bind(&p.title)
-                    .bind(&p.title)
-                    .bind(&p.description)
-                    .bind(&p.description)
-                    .bind(&p.description_html)
-                    .bind(&now)
-                    .bind(cheapest)
-                    .bind(cheapest)
-                    .bind(&image)
-                    .fetch_one(&mut *tx)
-                    .await?
-                }
-            };
-            for (position, v) in p.variants.iter().enumerate() {
-                let mut bad = |problem| {
-                    errors.push(RowError {
-                        line: v.line,
-                        problem,
-                    })
-                };
-                let found = sqlx::query(
-                    "SELECT v.id, p.slug FROM variants v JOIN products p ON p.id = v.product_id
-                     WHERE LOWER(v.sku) = LOWER($1)",
-                )
-                .bind(&v.sku)
-                .fetch_optional(&mut *tx)
-                .await?;
-                let variant_id = match found {
-                    Some(row) if row.get::<String, _>("slug") != p.handle => {
-                        bad(RowProblem::SkuOfAnotherProduct {
-                            sku: v.sku.clone(),
-                            product: row.get("slug"),
-                        });
-                        continue;
-                    }
-                    Some(row) => {
-                        let id: i64 = row.get("id");
-                        savepoint(&mut tx, self.dialect).await?;
-                        let changed = sqlx::query(
-                            "UPDATE variants SET position = $1, ean = COALESCE($2, ean), price = $3,
-                             compare_at = $4, size = $5, colour_en = $6, colour_pl = $7
-                             WHERE id = $8",
-                        )
-                        .bind(position as i64)
-                        .bind(&v.ean)
-                        .bind(v.price)
-                        .bind(v.compare_at)
-                        .bind(&v.size)
-                        .bind(&v.colour)
-                        .bind(&v.colour)
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await;
-                        settle(&mut tx, self.dialect, &changed).await?;
-                        if unique_violation(&changed) {
-                            bad(RowProblem::EanTaken(v.ean.clone().unwrap_or_default()));
-                            continue;
-                        }
-                        changed?;
-                        report.variants_updated += 1;
-                        id
-                    }
-                    None => {
-                        let ean = match &v.ean {
-                            Some(ean) => ean.clone(),
-                            None => {
-                                next_number += 1;
-                                make_ean13(next_number - 1)
-                            }
-                        };
-                        savepoint(&mut tx, self.dialect).await?;
-                        let added = sqlx::query_scalar::<_, i64>(
-                            "INSERT INTO variants (product_id, position, sku, ean, price,
-                             compare_at, size, colour_en, colour_pl, colour_hex, image)
-                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, $10) RETURNING id",
-                        )
-                        .bind(product_id)
-                        .bind(position as i64)
-                        .bind(&v.sku)
-                        .bind(&ean)
-                        .bind(v.price)
-                        .bind(v.compare_at)
-                        .bind(&v.size)
-                        .bind(&v.colour)
-                        .bind(&v.colour)
-                        .bind(&image)
-                        .fetch_one(&mut *tx)
-                        .await;
-                        settle(&mut tx, self.dialect, &added).await?;
-                        if unique_violation(&added) {
-                            bad(RowProblem::EanTaken(ean));
-                            continue;
-                        }
-                        report.variants_new += 1;
-                        added?
-                    }
-                };
-                variant_of.insert(v.sku.to_lowercase(), variant_id);
-                if let Some(units) = v.online {
-                    if let Err(problem) =
-                        set_stock(&mut tx, online, variant_id, &v.sku, units).await?
-                    {
-                        bad(problem);
-                    }
-                }
-            }
-            // What listings sort and filter by, from all the product's
-            // variants (none when every one was refused: the import fails).
-            sqlx::query(
-                "UPDATE products SET
-                   price_min = COALESCE((SELECT MIN(price) FROM variants WHERE product_id = $1),
-                                        price_min),
-                   price_max = COALESCE((SELECT MAX(price) FROM variants WHERE product_id = $1),
-                                        price_max),
-                   compare_at_min = (SELECT compare_at FROM variants WHERE product_id = $1
-                                     ORDER BY price, position LIMIT 1),
-                   variant_count = (SELECT COUNT(*) FROM variants WHERE product_id = $1)
-                 WHERE id = $1",
-            )
-            .bind(product_id)
-            .execute(&mut *tx)
-            .await?;
-            let codes: Vec<String> =
-                sqlx::query("SELECT sku, ean FROM variants WHERE product_id = $1")
-                    .bind(product_id)
-                    .fetch_all(&mut *tx)
-                    .await?
-                    .iter()
-                    .map(|r| {
-                        format!(
-                            "{} {}",
-                            r.get::<String, _>("sku"),
-                            r.get::<String, _>("ean")
-                        )
-                    })
-                    .collect();
-            super::index_product(
-                &mut tx,
-                self.dialect,
-                product_id,
-                [&p.title, &p.title],
-                [&p.description, &p.description],
-                &codes.join(" "),
-            )
-            .await?;
+        let mut run = Run {
+            dialect: self.dialect,
+            online: online_location(&mut tx).await?,
+            categories,
+            numbers: InStoreNumbers::new(&mut tx, products).await?,
+            now: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            report: ImportReport::default(),
+            errors: Vec::new(),
+            variant_of: HashMap::new(),
+        };
+        for (i, batch) in products.chunks(BATCH).enumerate() {
+            progress(i * BATCH, products.len());
+            run.products(&mut tx, batch).await?;
         }
         progress(products.len(), products.len());
-        let stores: HashMap<String, i64> = sqlx::query("SELECT slug, id FROM locations")
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| (r.get("slug"), r.get("id")))
-            .collect();
-        let mut stock_errors = Vec::new();
-        for s in stock {
-            let mut bad = |problem| {
-                stock_errors.push(RowError {
-                    line: s.line,
-                    problem,
-                })
-            };
-            let Some(&location) = stores.get(&s.store) else {
-                bad(RowProblem::UnknownStore(s.store.clone()));
-                continue;
-            };
-            let variant = match variant_of.get(&s.sku.to_lowercase()) {
-                Some(&id) => Some(id),
-                None => {
-                    sqlx::query_scalar("SELECT id FROM variants WHERE LOWER(sku) = LOWER($1)")
-                        .bind(&s.sku)
-                        .fetch_optional(&mut *tx)
-                        .await?
-                }
-            };
-            let Some(variant) = variant else {
-                bad(RowProblem::UnknownSku(s.sku.clone()));
-                continue;
-            };
-            match set_stock(&mut tx, location, variant, &s.sku, s.quantity).await? {
-                Ok(()) => report.store_stock_rows += 1,
-                Err(problem) => bad(problem),
-            }
-        }
+        let stock_errors = run.stock(&mut tx, stock).await?;
+        let Run {
+            mut errors, report, ..
+        } = run;
         if !errors.is_empty() || !stock_errors.is_empty() {
             errors.sort_by_key(|e| e.line);
             // Dropping the transaction rolls it back: nothing is written.
@@ -339,72 +111,505 @@ impl SqlStore {
     }
 }
 
-fn unique_violation<T>(result: &Result<T, sqlx::Error>) -> bool {
-    matches!(result, Err(sqlx::Error::Database(e)) if e.is_unique_violation())
+/// In-store numbers for variants that came without a barcode: after the
+/// highest the shop has given, skipping those the file gives others.
+struct InStoreNumbers {
+    next: u64,
+    named: HashSet<String>,
 }
 
-/// Before a statement that may break a unique constraint (an EAN another
-/// product has). PostgreSQL ends a transaction at its first error, and the
-/// import goes on to report every bad row: a savepoint confines the error
-/// to the statement, as SQLite does by itself.
-async fn savepoint(tx: &mut Transaction<'_, Any>, dialect: Dialect) -> Result<(), sqlx::Error> {
-    if dialect == Dialect::Postgres {
-        sqlx::query("SAVEPOINT variant_row")
-            .execute(&mut **tx)
-            .await?;
+impl InStoreNumbers {
+    async fn new(
+        tx: &mut Transaction<'_, Any>,
+        products: &[ImportedProduct],
+    ) -> Result<Self, sqlx::Error> {
+        let next = sqlx::query_scalar::<_, Option<String>>(
+            "SELECT MAX(ean) FROM variants WHERE ean LIKE '20%'",
+        )
+        .fetch_one(&mut **tx)
+        .await?
+        .and_then(|ean| ean.get(..12)?.parse::<u64>().ok())
+        .map_or(IN_STORE_PREFIX, |n| n + 1);
+        let named = products
+            .iter()
+            .flat_map(|p| &p.variants)
+            .filter_map(|v| v.ean.clone())
+            .collect();
+        Ok(InStoreNumbers { next, named })
     }
-    Ok(())
+
+    fn take(&mut self) -> String {
+        loop {
+            let ean = make_ean13(self.next);
+            self.next += 1;
+            if !self.named.contains(&ean) {
+                return ean;
+            }
+        }
+    }
 }
 
-/// After the statement [`savepoint`] guarded: undone if it failed.
-async fn settle<T>(
-    tx: &mut Transaction<'_, Any>,
+/// One import under way.
+struct Run {
     dialect: Dialect,
-    result: &Result<T, sqlx::Error>,
-) -> Result<(), sqlx::Error> {
-    if dialect == Dialect::Postgres {
-        let end = if result.is_ok() {
-            "RELEASE SAVEPOINT variant_row"
-        } else {
-            "ROLLBACK TO SAVEPOINT variant_row"
-        };
-        sqlx::query(end).execute(&mut **tx).await?;
-    }
-    Ok(())
+    /// The online warehouse's id.
+    online: i64,
+    /// Slug -> (id, icon).
+    categories: HashMap<String, (i64, String)>,
+    numbers: InStoreNumbers,
+    now: String,
+    report: ImportReport,
+    errors: Vec<RowError>,
+    /// SKU (lowercase) -> variant id, for the stock file.
+    variant_of: HashMap<String, i64>,
 }
 
-/// Sets the units on hand of `variant` at `location`; refused (the inner
-/// error) when orders hold more of them than that.
+/// What a listing shows of a product, from its variants.
+struct Listed {
+    min: i64,
+    max: i64,
+    /// The cheapest variant's (the first by position among equals).
+    compare_at: Option<i64>,
+    count: i64,
+}
+
+impl Listed {
+    /// Adds a variant that comes after those added so far by position.
+    fn add(&mut self, price: i64, compare_at: Option<i64>) {
+        if price < self.min {
+            self.min = price;
+            self.compare_at = compare_at;
+        }
+        self.max = self.max.max(price);
+        self.count += 1;
+    }
+}
+
+/// A variant to insert: (product id, position, row, EAN, image).
+type NewVariant<'a> = (i64, usize, &'a ImportedVariant, String, &'a str);
+
+impl Run {
+    /// The category of `p` (id, icon), made if the shop has none by that slug.
+    async fn category(
+        &mut self,
+        tx: &mut Transaction<'_, Any>,
+        p: &ImportedProduct,
+    ) -> Result<(i64, String), sqlx::Error> {
+        if let Some(c) = self.categories.get(&p.category_slug) {
+            return Ok(c.clone());
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO categories (slug, name_en, name_pl, description_en,
+             description_pl, icon, position)
+             VALUES ($1, $2, $2, '', '', 'box',
+                     (SELECT COALESCE(MAX(position), -1) + 1 FROM categories))
+             RETURNING id",
+        )
+        .bind(&p.category_slug)
+        .bind(&p.category_name)
+        .fetch_one(&mut **tx)
+        .await?;
+        self.report.categories_new += 1;
+        let made = (id, "box".to_string());
+        self.categories
+            .insert(p.category_slug.clone(), made.clone());
+        Ok(made)
+    }
+
+    async fn products(
+        &mut self,
+        tx: &mut Transaction<'_, Any>,
+        batch: &[ImportedProduct],
+    ) -> Result<(), sqlx::Error> {
+        let mut category = Vec::with_capacity(batch.len());
+        for p in batch {
+            category.push(self.category(tx, p).await?);
+        }
+        let handles: Vec<String> = batch.iter().map(|p| p.handle.clone()).collect();
+        let mut product_id: HashMap<String, i64> = for_keys(
+            tx,
+            "SELECT id, slug FROM products WHERE slug IN ({})",
+            &[],
+            &handles,
+        )
+        .await?
+        .iter()
+        .map(|r| (r.get("slug"), r.get("id")))
+        .collect();
+        let rows = || batch.iter().flat_map(|p| &p.variants);
+        let skus: Vec<String> = rows().map(|v| v.sku.to_lowercase()).collect();
+        // SKU (lowercase) -> (variant id, its product's handle).
+        let known: HashMap<String, (i64, String)> = for_keys(
+            tx,
+            "SELECT v.id, LOWER(v.sku) AS sku, p.slug FROM variants v
+             JOIN products p ON p.id = v.product_id WHERE LOWER(v.sku) IN ({})",
+            &[],
+            &skus,
+        )
+        .await?
+        .iter()
+        .map(|r| (r.get("sku"), (r.get("id"), r.get("slug"))))
+        .collect();
+        let eans: Vec<String> = rows().filter_map(|v| v.ean.clone()).collect();
+        let ean_owner: HashMap<String, i64> = for_keys(
+            tx,
+            "SELECT ean, id FROM variants WHERE ean IN ({})",
+            &[],
+            &eans,
+        )
+        .await?
+        .iter()
+        .map(|r| (r.get("ean"), r.get("id")))
+        .collect();
+        let known_ids: Vec<i64> = known.values().map(|(id, _)| *id).collect();
+        let reserved: HashMap<i64, i64> = for_keys(
+            tx,
+            "SELECT variant_id, reserved FROM stock
+             WHERE location_id = $1 AND reserved > 0 AND variant_id IN ({})",
+            &[self.online],
+            &known_ids,
+        )
+        .await?
+        .iter()
+        .map(|r| (r.get("variant_id"), r.get("reserved")))
+        .collect();
+
+        let images: Vec<String> = batch
+            .iter()
+            .zip(&category)
+            .map(|(p, (_, icon))| image_url(icon, crate::images::seed(&p.handle), "5b6b7a"))
+            .collect();
+        let (old_products, new_products): (Vec<_>, Vec<_>) = batch
+            .iter()
+            .zip(&category)
+            .zip(&images)
+            .map(|((p, (category_id, _)), image)| (p, *category_id, image))
+            .partition(|(p, _, _)| product_id.contains_key(&p.handle));
+        self.report.products_updated += old_products.len();
+        for_rows(
+            tx,
+            "UPDATE products SET category_id = u.column2, brand = u.column3,
+             name_en = u.column4, name_pl = u.column4, description_en = u.column5,
+             description_pl = u.column5, description_html = u.column6
+             FROM ({}) AS u WHERE products.id = u.column1",
+            6,
+            &old_products,
+            |query, (p, category_id, _)| {
+                query
+                    .bind(product_id[&p.handle])
+                    .bind(*category_id)
+                    .bind(p.brand.clone())
+                    .bind(p.title.clone())
+                    .bind(p.description.clone())
+                    .bind(p.description_html.clone())
+            },
+        )
+        .await?;
+        self.report.products_new += new_products.len();
+        // Prices and counts are set from the variants below.
+        let now = self.now.clone();
+        for row in for_rows(
+            tx,
+            "INSERT INTO products (slug, category_id, brand, name_en, name_pl,
+             description_en, description_pl, description_html, created_at, featured,
+             price_min, price_max, compare_at_min, image, variant_count) {} RETURNING id, slug",
+            15,
+            &new_products,
+            |query, (p, category_id, image)| {
+                let cheapest = p.variants.iter().map(|v| v.price).min().unwrap_or(0);
+                query
+                    .bind(p.handle.clone())
+                    .bind(*category_id)
+                    .bind(p.brand.clone())
+                    .bind(p.title.clone())
+                    .bind(p.title.clone())
+                    .bind(p.description.clone())
+                    .bind(p.description.clone())
+                    .bind(p.description_html.clone())
+                    .bind(now.clone())
+                    .bind(0i64)
+                    .bind(cheapest)
+                    .bind(cheapest)
+                    .bind(None::<i64>)
+                    .bind((*image).clone())
+                    .bind(0i64)
+            },
+        )
+        .await?
+        {
+            product_id.insert(row.get("slug"), row.get("id"));
+        }
+
+        let mut updates = Vec::new();
+        let mut inserts: Vec<NewVariant> = Vec::new();
+        // SKU (lowercase) -> units in the online warehouse.
+        let mut online = Vec::new();
+        for (p, image) in batch.iter().zip(&images) {
+            for (position, v) in p.variants.iter().enumerate() {
+                let mut bad = |problem| {
+                    self.errors.push(RowError {
+                        line: v.line,
+                        problem,
+                    })
+                };
+                let sku = v.sku.to_lowercase();
+                let found = known.get(&sku);
+                if let Some((_, product)) = found.filter(|(_, product)| *product != p.handle) {
+                    bad(RowProblem::SkuOfAnotherProduct {
+                        sku: v.sku.clone(),
+                        product: product.clone(),
+                    });
+                    continue;
+                }
+                let id = found.map(|(id, _)| *id);
+                if let Some(ean) = &v.ean {
+                    if ean_owner.get(ean).is_some_and(|owner| Some(*owner) != id) {
+                        bad(RowProblem::EanTaken(ean.clone()));
+                        continue;
+                    }
+                }
+                if let Some(units) = v.online {
+                    match id.and_then(|id| reserved.get(&id)) {
+                        Some(&held) if held > i64::from(units) => bad(RowProblem::BelowReserved {
+                            sku: v.sku.clone(),
+                            quantity: units,
+                            reserved: held,
+                        }),
+                        _ => online.push((sku.clone(), units)),
+                    }
+                }
+                match id {
+                    Some(id) => {
+                        updates.push((id, position, v));
+                        self.variant_of.insert(sku, id);
+                    }
+                    None => {
+                        let ean = v.ean.clone().unwrap_or_else(|| self.numbers.take());
+                        inserts.push((product_id[&p.handle], position, v, ean, image));
+                    }
+                }
+            }
+        }
+        self.report.variants_updated += updates.len();
+        for_rows(
+            tx,
+            "UPDATE variants SET position = u.column2, ean = COALESCE(u.column3, variants.ean),
+             price = u.column4, compare_at = u.column5, size = u.column6,
+             colour_en = u.column7, colour_pl = u.column7
+             FROM ({}) AS u WHERE variants.id = u.column1",
+            7,
+            &updates,
+            |query, (id, position, v)| {
+                query
+                    .bind(*id)
+                    .bind(*position as i64)
+                    .bind(v.ean.clone())
+                    .bind(v.price)
+                    .bind(v.compare_at)
+                    .bind(v.size.clone())
+                    .bind(v.colour.clone())
+            },
+        )
+        .await?;
+        self.report.variants_new += inserts.len();
+        for row in for_rows(
+            tx,
+            "INSERT INTO variants (product_id, position, sku, ean, price,
+             compare_at, size, colour_en, colour_pl, colour_hex, image) {} RETURNING id, sku",
+            11,
+            &inserts,
+            |query, (product, position, v, ean, image)| {
+                query
+                    .bind(*product)
+                    .bind(*position as i64)
+                    .bind(v.sku.clone())
+                    .bind(ean.clone())
+                    .bind(v.price)
+                    .bind(v.compare_at)
+                    .bind(v.size.clone())
+                    .bind(v.colour.clone())
+                    .bind(v.colour.clone())
+                    .bind(None::<String>)
+                    .bind(image.to_string())
+            },
+        )
+        .await?
+        {
+            let sku: String = row.get("sku");
+            self.variant_of.insert(sku.to_lowercase(), row.get("id"));
+        }
+        let online: Vec<_> = online
+            .into_iter()
+            .map(|(sku, units)| ((self.online, self.variant_of[&sku]), units))
+            .collect();
+        set_stock(tx, &online).await?;
+
+        let ids: Vec<i64> = handles.iter().map(|h| product_id[h]).collect();
+        // Every variant of the batch's products, the shop's and the file's:
+        // what listings sort and filter by, and the codes search finds.
+        let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut listed: HashMap<i64, Listed> = HashMap::new();
+        for r in for_keys(
+            tx,
+            "SELECT product_id, sku, ean, price, compare_at FROM variants
+             WHERE product_id IN ({}) ORDER BY product_id, position",
+            &[],
+            &ids,
+        )
+        .await?
+        {
+            let product: i64 = r.get("product_id");
+            let price: i64 = r.get("price");
+            let compare_at: Option<i64> = r.get("compare_at");
+            listed
+                .entry(product)
+                .and_modify(|l| l.add(price, compare_at))
+                .or_insert(Listed {
+                    min: price,
+                    max: price,
+                    compare_at,
+                    count: 1,
+                });
+            let of = codes.entry(product).or_default();
+            of.push(r.get("sku"));
+            of.push(r.get("ean"));
+        }
+        // A product none of whose variants could be written keeps what it
+        // had (the import fails anyway).
+        let listed: Vec<(i64, Listed)> = listed.into_iter().collect();
+        for_rows(
+            tx,
+            "UPDATE products SET price_min = u.column2, price_max = u.column3,
+             compare_at_min = u.column4, variant_count = u.column5
+             FROM ({}) AS u WHERE products.id = u.column1",
+            5,
+            &listed,
+            |query, (id, l)| {
+                query
+                    .bind(*id)
+                    .bind(l.min)
+                    .bind(l.max)
+                    .bind(l.compare_at)
+                    .bind(l.count)
+            },
+        )
+        .await?;
+        let entries: Vec<SearchEntry> = batch
+            .iter()
+            .zip(&ids)
+            .map(|(p, id)| SearchEntry {
+                id: *id,
+                names: [&p.title, &p.title],
+                descriptions: [&p.description, &p.description],
+                codes: codes.remove(id).unwrap_or_default().join(" "),
+            })
+            .collect();
+        index_products(tx, self.dialect, &entries).await
+    }
+
+    /// The stock file's rows, after the products; its bad rows.
+    async fn stock(
+        &mut self,
+        tx: &mut Transaction<'_, Any>,
+        stock: &[StoreStock],
+    ) -> Result<Vec<RowError>, sqlx::Error> {
+        let stores: HashMap<String, i64> = sqlx::query("SELECT slug, id FROM locations")
+            .fetch_all(&mut **tx)
+            .await?
+            .iter()
+            .map(|r| (r.get("slug"), r.get("id")))
+            .collect();
+        // SKUs the product file did not name: looked up in the shop.
+        let elsewhere: Vec<String> = stock
+            .iter()
+            .map(|s| s.sku.to_lowercase())
+            .filter(|sku| !self.variant_of.contains_key(sku))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        for r in for_keys(
+            tx,
+            "SELECT id, LOWER(sku) AS sku FROM variants WHERE LOWER(sku) IN ({})",
+            &[],
+            &elsewhere,
+        )
+        .await?
+        {
+            self.variant_of.insert(r.get("sku"), r.get("id"));
+        }
+        let ids: Vec<i64> = stock
+            .iter()
+            .filter_map(|s| self.variant_of.get(&s.sku.to_lowercase()).copied())
+            .collect();
+        let reserved: HashMap<(i64, i64), i64> = for_keys(
+            tx,
+            "SELECT location_id, variant_id, reserved FROM stock
+             WHERE reserved > 0 AND variant_id IN ({})",
+            &[],
+            &ids,
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            (
+                (r.get("location_id"), r.get("variant_id")),
+                r.get("reserved"),
+            )
+        })
+        .collect();
+        let mut errors = Vec::new();
+        // (location, variant) -> units: a row named twice counts as its last.
+        let mut units: HashMap<(i64, i64), u32> = HashMap::new();
+        for s in stock {
+            let mut bad = |problem| {
+                errors.push(RowError {
+                    line: s.line,
+                    problem,
+                })
+            };
+            let Some(&location) = stores.get(&s.store) else {
+                bad(RowProblem::UnknownStore(s.store.clone()));
+                continue;
+            };
+            let Some(&variant) = self.variant_of.get(&s.sku.to_lowercase()) else {
+                bad(RowProblem::UnknownSku(s.sku.clone()));
+                continue;
+            };
+            match reserved.get(&(location, variant)) {
+                Some(&held) if held > i64::from(s.quantity) => bad(RowProblem::BelowReserved {
+                    sku: s.sku.clone(),
+                    quantity: s.quantity,
+                    reserved: held,
+                }),
+                _ => {
+                    units.insert((location, variant), s.quantity);
+                    self.report.store_stock_rows += 1;
+                }
+            }
+        }
+        let rows: Vec<_> = units.into_iter().collect();
+        set_stock(tx, &rows).await?;
+        Ok(errors)
+    }
+}
+
+/// Sets the units on hand of each ((location, variant), units), once
+/// each, checked against what orders hold by the caller.
 async fn set_stock(
     tx: &mut Transaction<'_, Any>,
-    location: i64,
-    variant: i64,
-    sku: &str,
-    units: u32,
-) -> Result<Result<(), RowProblem>, sqlx::Error> {
-    let reserved: Option<i64> =
-        sqlx::query_scalar("SELECT reserved FROM stock WHERE location_id = $1 AND variant_id = $2")
-            .bind(location)
-            .bind(variant)
-            .fetch_optional(&mut **tx)
-            .await?;
-    if let Some(reserved) = reserved.filter(|r| *r > i64::from(units)) {
-        return Ok(Err(RowProblem::BelowReserved {
-            sku: sku.to_string(),
-            quantity: units,
-            reserved,
-        }));
-    }
-    sqlx::query(
-        "INSERT INTO stock (location_id, variant_id, on_hand) VALUES ($1, $2, $3)
-         ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = excluded.on_hand",
+    rows: &[((i64, i64), u32)],
+) -> Result<(), sqlx::Error> {
+    for_rows(
+        tx,
+        "INSERT INTO stock (location_id, variant_id, on_hand) {} ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = excluded.on_hand",
+        3,
+        rows,
+        |query, &((location, variant), units)| {
+            query.bind(location).bind(variant).bind(i64::from(units))
+        },
     )
-    .bind(location)
-    .bind(variant)
-    .bind(i64::from(units))
-    .execute(&mut **tx)
     .await?;
-    Ok(Ok(()))
+    Ok(())
 }
 
 /// The online warehouse's id; made (open around the clock, no address yet)

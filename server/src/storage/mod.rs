@@ -474,13 +474,15 @@ impl SqlStore {
                 .iter()
                 .flat_map(|v| [v.sku.as_str(), v.ean.as_str()])
                 .collect();
-            index_product(
+            index_products(
                 &mut tx,
                 self.dialect,
-                pid,
-                [&p.name_en, &p.name_pl],
-                [&p.description_en, &p.description_pl],
-                &codes.join(" "),
+                &[SearchEntry {
+                    id: pid,
+                    names: [&p.name_en, &p.name_pl],
+                    descriptions: [&p.description_en, &p.description_pl],
+                    codes: codes.join(" "),
+                }],
             )
             .await?;
             variant_ids.push(ids);
@@ -533,21 +535,19 @@ impl SqlStore {
             location_ids.push(id);
         }
         // Multi-row inserts: tens of thousands of stock rows in seconds.
-        for chunk in catalog.stock.chunks(2000) {
-            let sql = values_insert(
-                "INSERT INTO stock (location_id, variant_id, on_hand)",
-                3,
-                chunk.len(),
-            );
-            let mut query = sqlx::query(&sql);
-            for &(loc, p, v, units) in chunk {
-                query = query
+        for_rows(
+            &mut tx,
+            "INSERT INTO stock (location_id, variant_id, on_hand) {}",
+            3,
+            &catalog.stock,
+            |query, &(loc, p, v, units)| {
+                query
                     .bind(location_ids[loc])
                     .bind(variant_ids[p][v])
-                    .bind(i64::from(units));
-            }
-            query.execute(&mut *tx).await?;
-        }
+                    .bind(i64::from(units))
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -567,22 +567,76 @@ impl SqlStore {
     }
 }
 
-/// `insert` followed by `rows` tuples of `columns` parameters, numbered
-/// `$1…` in order: one statement for many rows. (sqlx's `QueryBuilder`
-/// writes `?` for the `Any` driver, which PostgreSQL does not take.)
-fn values_insert(insert: &str, columns: usize, rows: usize) -> String {
-    let mut sql = format!("{insert} VALUES ");
-    for row in 0..rows {
-        sql.push_str(if row == 0 { "(" } else { ", (" });
-        for column in 0..columns {
-            if column > 0 {
-                sql.push_str(", ");
-            }
-            sql.push_str(&format!("${}", row * columns + column + 1));
-        }
-        sql.push(')');
+/// Bound parameters in one statement at most. Far under SQLite's limit
+/// (32,766) and PostgreSQL's (65,535): sqlx binds a SQLite statement's
+/// parameters by name, and SQLite finds each name by a walk through all of
+/// them, so binding costs the square of their number (a 100,000-product
+/// import took 51 s with 30,000 a statement, most of it there).
+pub(crate) const MAX_PARAMS: usize = 999;
+
+type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
+
+/// `$first, $first+1, …`: `n` numbered parameters.
+fn numbered(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `VALUES` and `rows` tuples of `columns` parameters, numbered `$1…` in
+/// order. (sqlx's `QueryBuilder` writes `?` for the `Any` driver, which
+/// PostgreSQL does not take.)
+fn values(columns: usize, rows: usize) -> String {
+    let tuples: Vec<String> = (0..rows)
+        .map(|row| format!("({})", numbered(row * columns + 1, columns)))
+        .collect();
+    format!("VALUES {}", tuples.join(", "))
+}
+
+/// Runs `sql` for `rows`, its `{}` standing for a `VALUES` list of
+/// `columns` parameters a row, with as few statements as the parameter
+/// limit allows; `bind` binds one row's values in order. An insert is
+/// `INSERT INTO t (a, b) {}`; an update reads the rows as `column1…`
+/// (the name both SQLite and PostgreSQL give a `VALUES` column):
+/// `UPDATE t SET a = u.column2 FROM ({}) AS u WHERE t.id = u.column1`.
+/// The rows each statement returns, in no set order.
+pub(crate) async fn for_rows<T>(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    sql: &str,
+    columns: usize,
+    rows: &[T],
+    bind: impl for<'q> Fn(AnyQuery<'q>, &T) -> AnyQuery<'q>,
+) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error> {
+    let mut out = Vec::new();
+    for chunk in rows.chunks((MAX_PARAMS / columns).max(1)) {
+        let sql = sql.replace("{}", &values(columns, chunk.len()));
+        let query = chunk.iter().fold(sqlx::query(&sql), &bind);
+        out.extend(query.fetch_all(&mut **tx).await?);
     }
-    sql
+    Ok(out)
+}
+
+/// Runs `sql` for every value of `keys`, its `{}` standing for an `IN`
+/// list: as few statements as the parameter limit allows, none for no
+/// keys. `lead` are bound first, as `$1…`. Every statement's rows.
+pub(crate) async fn for_keys<K>(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    sql: &str,
+    lead: &[i64],
+    keys: &[K],
+) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error>
+where
+    K: Clone + Send + for<'q> sqlx::Encode<'q, Any> + sqlx::Type<Any> + 'static,
+{
+    let mut out = Vec::new();
+    for chunk in keys.chunks(MAX_PARAMS) {
+        let sql = sql.replace("{}", &numbered(lead.len() + 1, chunk.len()));
+        let query = lead.iter().fold(sqlx::query(&sql), |q, l| q.bind(*l));
+        let query = chunk.iter().fold(query, |q, k| q.bind(k.clone()));
+        out.extend(query.fetch_all(&mut **tx).await?);
+    }
+    Ok(out)
 }
 
 /// The catalog's text columns for `locale`. The catalog is written in
@@ -595,38 +649,52 @@ fn suffix(locale: Locale) -> &'static str {
     }
 }
 
-/// Puts product `id` into the full-text index (what search finds it by:
-/// names and descriptions in English and Polish, SKUs and EANs), in place
-/// of what was there. SQLite's tokenizer folds diacritics itself; for
-/// PostgreSQL's `simple` configuration the text is folded here (and each
-/// search term likewise), so "waz" finds "wąż" on both.
-pub(crate) async fn index_product(
+/// What the full-text index holds of one product: names and descriptions
+/// in English and Polish, and its SKUs and EANs.
+pub(crate) struct SearchEntry<'a> {
+    pub id: i64,
+    pub names: [&'a str; 2],
+    pub descriptions: [&'a str; 2],
+    pub codes: String,
+}
+
+/// Puts `entries` into the full-text index (what search finds products
+/// by), in place of what was there for them. SQLite's tokenizer folds
+/// diacritics itself; for PostgreSQL's `simple` configuration the text is
+/// folded here (and each search term likewise), so "waz" finds "wąż" on
+/// both.
+pub(crate) async fn index_products(
     tx: &mut sqlx::Transaction<'_, Any>,
     dialect: Dialect,
-    id: i64,
-    names: [&str; 2],
-    descriptions: [&str; 2],
-    codes: &str,
+    entries: &[SearchEntry<'_>],
 ) -> Result<(), sqlx::Error> {
     let text = |s: &str| match dialect {
         Dialect::Sqlite => s.to_string(),
         Dialect::Postgres => omnistore_components::model::fold(s),
     };
-    sqlx::query("DELETE FROM product_search WHERE rowid = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    sqlx::query(
-        "INSERT INTO product_search (rowid, name_en, name_pl, description_en, description_pl,
-         codes) VALUES ($1, $2, $3, $4, $5, $6)",
+    let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
+    for_keys(
+        tx,
+        "DELETE FROM product_search WHERE rowid IN ({})",
+        &[],
+        &ids,
     )
-    .bind(id)
-    .bind(text(names[0]))
-    .bind(text(names[1]))
-    .bind(text(descriptions[0]))
-    .bind(text(descriptions[1]))
-    .bind(text(codes))
-    .execute(&mut **tx)
+    .await?;
+    for_rows(
+        tx,
+        "INSERT INTO product_search (rowid, name_en, name_pl, description_en, description_pl, codes) {}",
+        6,
+        entries,
+        |query, e| {
+            query
+                .bind(e.id)
+                .bind(text(e.names[0]))
+                .bind(text(e.names[1]))
+                .bind(text(e.descriptions[0]))
+                .bind(text(e.descriptions[1]))
+                .bind(text(&e.codes))
+        },
+    )
     .await?;
     Ok(())
 }
