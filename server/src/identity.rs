@@ -16,7 +16,7 @@ use omnistore_components::backend::{
 };
 use omnistore_components::i18n::{cookie_value, negotiate};
 use omnistore_components::model::{encode_query_value, Problem, KIOSK_COOKIE};
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 /// Paths whose answers are about one shopper and must never be stored by any
 /// cache (the browser's included).
@@ -65,11 +65,14 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
 
     let mut identity = Identity {
         secure,
-        client: req
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string())
-            .unwrap_or_else(|| "unknown".into()),
+        client: client_address(
+            req.extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+            req.headers(),
+            &state.trusted_proxies,
+        )
+        .map_or_else(|| "unknown".into(), |ip| ip.to_string()),
         user_agent: req
             .headers()
             .get(header::USER_AGENT)
@@ -379,5 +382,101 @@ mod tests {
             url
         )
         .is_ok());
+    }
+}
+
+/// The address a request came from, what per-client limits count by: the
+/// peer's, unless the peer is one of the `trusted` proxies; then the last
+/// address in `X-Forwarded-For` that is not a trusted proxy's (each proxy
+/// appends the address it was reached from, so the ones left of the first
+/// untrusted entry could have been written by the client itself). An entry
+/// that is not an address ends the walk at the proxy that passed it on.
+pub fn client_address(
+    peer: Option<IpAddr>,
+    headers: &axum::http::HeaderMap,
+    trusted: &[ipnet::IpNet],
+) -> Option<IpAddr> {
+    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
+    let mut client = peer?;
+    if !is_trusted(&client) {
+        return Some(client);
+    }
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .collect();
+    for entry in forwarded.iter().rev() {
+        match entry.trim().parse::<IpAddr>() {
+            Ok(ip) => {
+                client = ip;
+                if !is_trusted(&ip) {
+                    break;
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    Some(client)
+}
+
+#[cfg(test)]
+mod forwarded_tests {
+    use super::client_address;
+    use axum::http::HeaderMap;
+    use std::net::IpAddr;
+
+    fn client(peer: &str, forwarded: &[&str], trusted: &[&str]) -> String {
+        let mut headers = HeaderMap::new();
+        for f in forwarded {
+            headers.append("x-forwarded-for", f.parse().unwrap());
+        }
+        let trusted: Vec<ipnet::IpNet> = trusted.iter().map(|t| t.parse().unwrap()).collect();
+        client_address(Some(peer.parse::<IpAddr>().unwrap()), &headers, &trusted)
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn the_peer_is_the_client_unless_it_is_a_trusted_proxy() {
+        assert_eq!(
+            client("198.51.100.7", &["203.0.113.5"], &[]),
+            "198.51.100.7"
+        );
+        assert_eq!(
+            client("198.51.100.7", &["203.0.113.5"], &["10.0.0.0/8"]),
+            "198.51.100.7"
+        );
+        assert_eq!(
+            client("10.0.0.2", &["203.0.113.5"], &["10.0.0.0/8"]),
+            "203.0.113.5"
+        );
+        // No header: the proxy itself.
+        assert_eq!(client("10.0.0.2", &[], &["10.0.0.0/8"]), "10.0.0.2");
+    }
+
+    #[test]
+    fn what_the_client_wrote_itself_is_not_believed() {
+        // The client claimed 1.2.3.4; the proxy appended the real address.
+        assert_eq!(
+            client("10.0.0.2", &["1.2.3.4, 203.0.113.5"], &["10.0.0.0/8"]),
+            "203.0.113.5"
+        );
+        // Two proxies, each header line counted, trusted hops skipped.
+        assert_eq!(
+            client(
+                "10.0.0.2",
+                &["1.2.3.4", "203.0.113.5, 10.0.0.9"],
+                &["10.0.0.0/8"]
+            ),
+            "203.0.113.5"
+        );
+        // Garbage stops the walk at the last trusted hop.
+        assert_eq!(
+            client("10.0.0.2", &["203.0.113.5, not-an-ip"], &["10.0.0.0/8"]),
+            "10.0.0.2"
+        );
+        assert_eq!(client("::1", &["2001:db8::1"], &["::1/128"]), "2001:db8::1");
     }
 }

@@ -55,6 +55,9 @@ pub struct ServeConfig {
     pub page_cache: bool,
     /// The catalog on an external Vendure instead of the built-in one.
     pub vendure: Option<vendure::VendureConfig>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see
+    /// `identity::client_address`); none: the peer is the client.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 /// Leptos settings for a server started outside cargo-leptos. File hashing is
@@ -145,6 +148,7 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
         backend,
         public_url,
         photos,
+        trusted_proxies: config.trusted_proxies.clone().into(),
     };
     Ok(web::router(state))
 }

@@ -169,6 +169,19 @@ struct ServeArgs {
     /// built assets name it, so every new build is noticed.
     #[arg(long, env = "OMNISTORE_RELEASE")]
     release_tag: Option<String>,
+    /// A reverse proxy (address or network, e.g. 10.0.0.0/8), repeatable or
+    /// comma-separated: requests from it are counted by the client in its
+    /// `X-Forwarded-For` for per-client limits (failed sign-ins, kiosk PINs).
+    #[arg(long = "trusted-proxy", env = "OMNISTORE_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
+    trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+/// A network, or one address (a network of one).
+fn parse_proxy(s: &str) -> Result<ipnet::IpNet, String> {
+    let s = s.trim();
+    s.parse::<ipnet::IpNet>()
+        .or_else(|_| s.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{s:?} is not an address or a network like 10.0.0.0/8"))
 }
 
 /// Where Vendure is and who omnistore signs in to its Admin API as.
@@ -392,6 +405,7 @@ async fn run() -> anyhow::Result<()> {
                 release: args.release_tag,
                 catalog_poll: std::time::Duration::from_millis(args.catalog_poll_ms),
                 page_cache: args.page_cache,
+                trusted_proxies: args.trusted_proxies,
                 vendure: match args.backend {
                     BackendKind::Builtin => None,
                     BackendKind::Vendure => Some(

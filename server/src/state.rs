@@ -19,6 +19,8 @@ pub struct AppState {
     pub pages: Option<std::sync::Arc<crate::page_cache::PageCache>>,
     /// The platform's product photographs (`None`: the back end has none).
     pub photos: Option<std::sync::Arc<crate::vendure::photos::Photos>>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: std::sync::Arc<[ipnet::IpNet]>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

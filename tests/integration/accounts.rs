@@ -122,17 +122,18 @@ impl Shopper {
 
     /// A server-function call with a form body, as the page's JavaScript makes it.
     pub(crate) async fn form(&self, path: &str, form: &[(&str, &str)]) -> (StatusCode, String) {
-        let res = Self::client()
+        let res = self.post(path).form(form).send().await.unwrap();
+        self.finish(res).await
+    }
+
+    /// A POST as the page's JavaScript makes it, to add a body to.
+    pub(crate) fn post(&self, path: &str) -> reqwest::RequestBuilder {
+        Self::client()
             .post(format!("{}{path}", self.base))
             .header("cookie", self.header())
             .header("origin", &self.origin)
             .header("sec-fetch-site", "same-origin")
             .header("accept", "application/json")
-            .form(form)
-            .send()
-            .await
-            .unwrap();
-        self.finish(res).await
     }
 
     pub(crate) async fn json(&self, path: &str, body: Value) -> (StatusCode, String) {
@@ -749,6 +750,45 @@ async fn failed_logins_are_throttled_per_client() {
     }
     let (st, _) = s.login("someone-else@example.com", "whatever pass").await;
     assert_eq!(st, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_failed_logins_count_per_forwarded_client() {
+    // Its own server, behind a "proxy" at 127.0.0.1 (the test itself).
+    let own = crate::start_server_configured(|config| {
+        config.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+    });
+    let login = |forwarded: &'static str, i: usize| {
+        let base = own.base.clone();
+        async move {
+            Shopper::visit(&base)
+                .await
+                .post("/api/auth/login")
+                .header("x-forwarded-for", forwarded)
+                .form(&[
+                    ("email", format!("nobody{i}@example.com")),
+                    ("password", "whatever pass".into()),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    for i in 0..30 {
+        assert_eq!(login("203.0.113.5", i).await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(
+        login("203.0.113.5", 30).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // An address the client writes itself before the proxy's is not believed.
+    assert_eq!(
+        login("203.0.113.6, 203.0.113.5", 31).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Another shopper behind the same proxy is not locked out.
+    assert_eq!(login("203.0.113.6", 32).await, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]

@@ -42,13 +42,18 @@ fn start_server() -> Server {
 /// A server of its own that looks for catalog changes made outside it every
 /// `catalog_poll`.
 fn start_server_polling(catalog_poll: std::time::Duration) -> Server {
+    start_server_configured(|config| config.catalog_poll = catalog_poll)
+}
+
+/// A server of its own, its configuration changed by `change`.
+fn start_server_configured(change: impl FnOnce(&mut ServeConfig)) -> Server {
     {
         trace_to_file();
         let dir = tempfile::tempdir().expect("temp dir");
         let db = test_database(dir.path(), "test");
         let db_url = db.clone();
         let mail = dir.path().join("mail");
-        let base = serve(ServeConfig {
+        let mut config = ServeConfig {
             addr: "127.0.0.1:0".parse().unwrap(),
             database_url: db,
             pool: Default::default(),
@@ -58,10 +63,13 @@ fn start_server_polling(catalog_poll: std::time::Duration) -> Server {
             mail_dir: mail,
             smtp: None,
             release: None,
-            catalog_poll,
+            catalog_poll: std::time::Duration::from_millis(20),
             page_cache: true,
             vendure: None,
-        });
+            trusted_proxies: Vec::new(),
+        };
+        change(&mut config);
+        let base = serve(config);
         Server {
             base,
             mail: dir.path().join("mail"),

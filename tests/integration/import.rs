@@ -86,6 +86,7 @@ impl Shop {
             catalog_poll: std::time::Duration::from_millis(20),
             page_cache: true,
             vendure: None,
+            trusted_proxies: Vec::new(),
         })
     }
 }

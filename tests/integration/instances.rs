@@ -79,6 +79,7 @@ fn config(db: &str, demo: bool, mail: std::path::PathBuf) -> ServeConfig {
         catalog_poll: Duration::from_secs(3600),
         page_cache: true,
         vendure: None,
+        trusted_proxies: Vec::new(),
     }
 }
 

@@ -112,6 +112,7 @@ fn start_shop(ttl: Duration) -> VendureShop {
             cache_ttl: ttl,
             asset_url: None,
         }),
+        trusted_proxies: Vec::new(),
     });
     VendureShop {
         base,
@@ -1403,6 +1404,7 @@ fn seeded_pair(env: &[(&str, &str)]) -> SeededPair {
         catalog_poll: Duration::from_millis(50),
         page_cache: true,
         vendure,
+        trusted_proxies: Vec::new(),
     };
     let builtin = serve(config(&builtin_db, None));
     let on_vendure = serve(config(
