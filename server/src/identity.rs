@@ -337,6 +337,42 @@ pub fn same_origin_write(
     Ok(())
 }
 
+/// The address a request came from, what per-client limits count by: the
+/// peer's, unless the peer is one of the `trusted` proxies; then the last
+/// address in `X-Forwarded-For` that is not a trusted proxy's (each proxy
+/// appends the address it was reached from, so the ones left of the first
+/// untrusted entry could have been written by the client itself). An entry
+/// that is not an address ends the walk at the proxy that passed it on.
+pub fn client_address(
+    peer: Option<IpAddr>,
+    headers: &axum::http::HeaderMap,
+    trusted: &[ipnet::IpNet],
+) -> Option<IpAddr> {
+    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
+    let mut client = peer?;
+    if !is_trusted(&client) {
+        return Some(client);
+    }
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .collect();
+    for entry in forwarded.iter().rev() {
+        match entry.trim().parse::<IpAddr>() {
+            Ok(ip) => {
+                client = ip;
+                if !is_trusted(&ip) {
+                    break;
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    Some(client)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,49 +419,6 @@ mod tests {
         )
         .is_ok());
     }
-}
-
-/// The address a request came from, what per-client limits count by: the
-/// peer's, unless the peer is one of the `trusted` proxies; then the last
-/// address in `X-Forwarded-For` that is not a trusted proxy's (each proxy
-/// appends the address it was reached from, so the ones left of the first
-/// untrusted entry could have been written by the client itself). An entry
-/// that is not an address ends the walk at the proxy that passed it on.
-pub fn client_address(
-    peer: Option<IpAddr>,
-    headers: &axum::http::HeaderMap,
-    trusted: &[ipnet::IpNet],
-) -> Option<IpAddr> {
-    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
-    let mut client = peer?;
-    if !is_trusted(&client) {
-        return Some(client);
-    }
-    let forwarded: Vec<&str> = headers
-        .get_all("x-forwarded-for")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .collect();
-    for entry in forwarded.iter().rev() {
-        match entry.trim().parse::<IpAddr>() {
-            Ok(ip) => {
-                client = ip;
-                if !is_trusted(&ip) {
-                    break;
-                }
-            }
-            Err(_) => break,
-        }
-    }
-    Some(client)
-}
-
-#[cfg(test)]
-mod forwarded_tests {
-    use super::client_address;
-    use axum::http::HeaderMap;
-    use std::net::IpAddr;
 
     fn client(peer: &str, forwarded: &[&str], trusted: &[&str]) -> String {
         let mut headers = HeaderMap::new();

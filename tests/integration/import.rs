@@ -325,7 +325,7 @@ fn many_products(n: usize, in_store: &str) -> String {
 }
 
 #[tokio::test]
-async fn a_catalog_larger_than_a_batch_is_imported_whole_and_again_without_change() {
+async fn a_catalog_larger_than_a_batch_is_imported_whole_and_again_as_updates() {
     let shop = Shop::new(true);
     // The shop's first in-store number, named by a row of the file: the
     // variants without a barcode get the numbers after it.
@@ -376,10 +376,16 @@ async fn a_catalog_larger_than_a_batch_is_imported_whole_and_again_without_chang
         .all(|o| is_valid_ean13(o["gtin13"].as_str().unwrap())));
     // 10 + 601 % 90
     assert_eq!(offers[0]["price"], "71.00");
-    // The listing's price range comes from the variants.
-    let (_, listing) = page(&base, "/c/lamps?sort=price-desc").await;
-    assert!(listing.contains("/p/lamp-00089"), "{listing}");
+    // The listing sorts by the cheapest variant's price: 99.00 first, the
+    // price of every 90th lamp from the 89th.
+    assert_eq!(dearest_lamp(&base).await % 90, 89);
 
+    // Again, with both sizes of one lamp now the dearest: every row an
+    // update, and the listing follows the new prices.
+    let dearer = many_products(n, &first_in_store)
+        .replacen("LA-00000-S,10.00", "LA-00000-S,500.00", 1)
+        .replacen("LA-00000-M,11.50", "LA-00000-M,500.50", 1);
+    let products = shop.file("lamps.csv", &dearer);
     let out = shop.import(&[&products]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
@@ -394,6 +400,24 @@ async fn a_catalog_larger_than_a_batch_is_imported_whole_and_again_without_chang
         .scalar("SELECT CAST(COUNT(*) AS TEXT) FROM variants WHERE sku LIKE 'LA-%'")
         .await;
     assert_eq!(again, (2 * n).to_string());
+    let mut first = 0;
+    for _ in 0..100 {
+        first = dearest_lamp(&base).await;
+        if first == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(first, 0, "the listing never showed the new price");
+}
+
+/// The number of the first lamp of the lamps listed dearest first.
+async fn dearest_lamp(base: &str) -> usize {
+    let (status, listing) = page(base, "/c/lamps?sort=price-desc").await;
+    assert_eq!(status, StatusCode::OK);
+    let link = "href=\"/p/lamp-";
+    let at = listing.find(link).expect("a lamp listed") + link.len();
+    listing[at..at + 5].parse().unwrap()
 }
 
 #[tokio::test]

@@ -174,6 +174,15 @@ struct Listed {
 }
 
 impl Listed {
+    fn new(price: i64, compare_at: Option<i64>) -> Self {
+        Listed {
+            min: price,
+            max: price,
+            compare_at,
+            count: 1,
+        }
+    }
+
     /// Adds a variant that comes after those added so far by position.
     fn add(&mut self, price: i64, compare_at: Option<i64>) {
         if price < self.min {
@@ -443,8 +452,18 @@ impl Run {
             .map(|(sku, units)| ((self.online, self.variant_of[&sku]), units))
             .collect();
         set_stock(tx, &online).await?;
-
         let ids: Vec<i64> = handles.iter().map(|h| product_id[h]).collect();
+        self.relist(tx, batch, &ids).await
+    }
+
+    /// Brings what listings sort and filter by, and the search index, up
+    /// to date with the variants of `batch` (whose products are `ids`).
+    async fn relist(
+        &self,
+        tx: &mut Transaction<'_, Any>,
+        batch: &[ImportedProduct],
+        ids: &[i64],
+    ) -> Result<(), sqlx::Error> {
         // Every variant of the batch's products, the shop's and the file's:
         // what listings sort and filter by, and the codes search finds.
         let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
@@ -454,7 +473,7 @@ impl Run {
             "SELECT product_id, sku, ean, price, compare_at FROM variants
              WHERE product_id IN ({}) ORDER BY product_id, position",
             &[],
-            &ids,
+            ids,
         )
         .await?
         {
@@ -464,12 +483,7 @@ impl Run {
             listed
                 .entry(product)
                 .and_modify(|l| l.add(price, compare_at))
-                .or_insert(Listed {
-                    min: price,
-                    max: price,
-                    compare_at,
-                    count: 1,
-                });
+                .or_insert_with(|| Listed::new(price, compare_at));
             let of = codes.entry(product).or_default();
             of.push(r.get("sku"));
             of.push(r.get("ean"));
@@ -496,7 +510,7 @@ impl Run {
         .await?;
         let entries: Vec<SearchEntry> = batch
             .iter()
-            .zip(&ids)
+            .zip(ids)
             .map(|(p, id)| SearchEntry {
                 id: *id,
                 names: [&p.title, &p.title],
@@ -540,6 +554,8 @@ impl Run {
         let ids: Vec<i64> = stock
             .iter()
             .filter_map(|s| self.variant_of.get(&s.sku.to_lowercase()).copied())
+            .collect::<HashSet<_>>()
+            .into_iter()
             .collect();
         let reserved: HashMap<(i64, i64), i64> = for_keys(
             tx,

@@ -630,7 +630,7 @@ where
     K: Clone + Send + for<'q> sqlx::Encode<'q, Any> + sqlx::Type<Any> + 'static,
 {
     let mut out = Vec::new();
-    for chunk in keys.chunks(MAX_PARAMS) {
+    for chunk in keys.chunks(MAX_PARAMS - lead.len()) {
         let sql = sql.replace("{}", &numbered(lead.len() + 1, chunk.len()));
         let query = lead.iter().fold(sqlx::query(&sql), |q, l| q.bind(*l));
         let query = chunk.iter().fold(query, |q, k| q.bind(k.clone()));
