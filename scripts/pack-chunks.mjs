@@ -21,7 +21,7 @@
 // by their content's hash, and get the brotli and gzip twins the server
 // serves, as `--precompress` does for the other files.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -83,7 +83,7 @@ if (packed) {
   // The table has no file names: they are kept beside it, for this script.
   const files = JSON.parse(readFileSync(join(dir, SIDECAR), 'utf8'));
   for (const [n, f] of Object.entries(files.chunks)) chunkFile.set(Number(n), f);
-  for (const m of source.matchAll(/export const __wasm_split_load_(\w+) = __loader\("[^"]+", \[([^\]]*)\]\);/g)) {
+  for (const m of source.matchAll(/export const __wasm_split_load_(\w+) = __loader\("[^"]+", \[([^\]]*)\][^)]*\);/g)) {
     loaders.push({ name: m[1], own: files.own[m[1]], chunks: m[2] ? m[2].split(',').map(Number) : [] });
   }
 } else {
@@ -103,10 +103,6 @@ const packs = new Map(loaders.map((l) => [
   l.name,
   writePack(l.name, [[-1, l.own], ...l.chunks.map((n) => [n, chunkFile.get(n)])]),
 ]));
-if (packed) {
-  console.log(`pack-chunks: ${loaderFile} already packed (${packs.size} packs there)`);
-  process.exit(0);
-}
 
 // The loader file again, as a table: one line per exported loader, with
 // its pack and its chunks' numbers. The first page downloads this file;
@@ -120,15 +116,27 @@ if (packed) {
 const runtime = `
 ${MARK}scripts/pack-chunks.mjs */
 const __packed = new Map();
+const __arrived = new Set();
 const __pending = new Map();
-function __pack(file) {
+function __get(file, patient) {
+  const got = fetch(new URL("./" + file, import.meta.url)).then((r) => {
+    if (!r.ok) throw new Error(file + ": " + r.status);
+    return r.arrayBuffer();
+  });
+  return patient ? got.catch(() => new Promise((again) => {
+    const retry = () => {
+      clearTimeout(timer);
+      removeEventListener("online", retry);
+      again(__get(file, patient));
+    };
+    const timer = setTimeout(retry, 5000);
+    addEventListener("online", retry);
+  })) : got;
+}
+function __pack(file, patient) {
   return () => {
-    if (!__packed.has(file) && !__pending.has(file)) {
-      const arrived = fetch(new URL("./" + file, import.meta.url))
-        .then((r) => {
-          if (!r.ok) throw new Error(file + ": " + r.status);
-          return r.arrayBuffer();
-        })
+    if (!__arrived.has(file) && !__pending.has(file)) {
+      const arrived = __get(file, patient)
         .then((b) => {
           const head = new DataView(b);
           const n = head.getUint32(0, true);
@@ -141,6 +149,7 @@ function __pack(file) {
             at += len;
           }
         })
+        .then(() => { __arrived.add(file); })
         .finally(() => __pending.delete(file));
       __pending.set(file, arrived);
     }
@@ -157,13 +166,18 @@ const __chunks = [];
 function __chunk(n) {
   return (__chunks[n] ??= makeLoad(() => __instantiate(__source(n)), []))();
 }
-function __loader(pack, chunks) {
+function __loader(pack, chunks, patient) {
   return wrapAsyncCb(makeLoad(() => __instantiate(__source(pack)),
-    [__pack(pack), ...chunks.map((n) => () => __chunk(n))]));
+    [__pack(pack, patient), ...chunks.map((n) => () => __chunk(n))]));
 }
 `;
+// A lazy island's loader (`#[island(lazy)]` names it `…_loader_<hash>`)
+// cannot fail: leptos unwraps it, and a panic stops the whole wasm. Its pack
+// is fetched again (every 5 s, or when the browser is back online) until
+// it arrives, and the island waits. `fallible` loaders get the error.
+const patient = (name) => /_loader_\d+$/.test(name);
 const exports = loaders.map((l) => `export const __wasm_split_load_${l.name} = __loader(`
-  + `${JSON.stringify(packs.get(l.name))}, [${l.chunks.join(',')}]);`);
+  + `${JSON.stringify(packs.get(l.name))}, [${l.chunks.join(',')}], ${patient(l.name) ? 1 : 0});`);
 const files = {
   chunks: Object.fromEntries(chunkFile),
   own: Object.fromEntries(loaders.map((l) => [l.name, l.own])),
@@ -173,6 +187,13 @@ const files = {
 const firstLoader = source.search(/\n\/\*|\nconst __chunk_|\nexport const /);
 const out = source.slice(0, firstLoader) + '\n' + runtime + exports.join('\n') + '\n';
 writeFileSync(join(dir, SIDECAR), JSON.stringify(files));
+// Packs of earlier builds would be kept by the service worker (it stores
+// the shell's packs by their names' prefix): gone.
+const current = new Set(packs.values());
+for (const f of readdirSync(dir)) {
+  const m = f.match(/^(pack_.*\.bin)(\.br|\.gz)?$/);
+  if (m && !current.has(m[1])) unlinkSync(join(dir, f));
+}
 if (out.includes('instantiateStreaming')) throw new Error('pack-chunks: a loader was not rewritten');
 writeFileSync(loaderPath, out);
 twins(loaderPath, Buffer.from(out));

@@ -24,8 +24,11 @@ pub struct BuildFiles {
 /// page, where on a slow network it takes the bandwidth the first paint
 /// needs (Lighthouse counted it into the largest paint: 2.3 s on the home
 /// page). omnistore's islands take no children, so they hydrate one after
-/// another in document order; `window.__hydrateIsland` is what nav.js
-/// uses for the islands of a page it brings in.
+/// another in document order, each in a task of its own. An island inside
+/// `<os-intent>` waits until the shopper comes near it (a page whose
+/// islands all wait fetches no wasm until then), and a press before its
+/// code arrives is held and then given to it. `window.__hydrateIslands` is
+/// what nav.js uses for the islands of a page it brings in.
 ///
 /// Usage: in the shell's `<head>`, with the server providing
 /// [`BuildFiles`] as context. Without that context it falls back to

@@ -255,8 +255,37 @@ pub fn lone_shopper_corner(session: Option<crate::api::account::SessionState>) -
     omnistore_components::i18n::provide_locale(crate::root::request_locale());
     crate::kiosk::provide_kiosk();
     let props = crate::shopper::SessionProp::new(session.as_ref());
+    let follows = follows(session.as_ref());
     crate::shopper::provide_seeded_shopper(session);
-    view! { <ShopperIsland session=props /> }
+    shopper_island(follows, props)
+}
+
+/// Whether the corner has something to follow from the start: a
+/// customer, a cart with lines, a kiosk (or a session that failed to load).
+fn follows(session: Option<&crate::api::account::SessionState>) -> bool {
+    crate::kiosk::kiosk_store().is_some()
+        || session.is_none_or(|s| s.viewer.is_some() || !s.cart.lines.is_empty())
+}
+
+/// The corner's island, hydrated with the page when it `follows`
+/// something, else when the shopper first comes near it or any other
+/// island that waits (`<os-intent data-lead>`, see `islands.js`).
+///
+/// Why: a first visit's header has nothing live in it (the live cart
+/// stream opens only for a cart) and its links work without the wasm, so
+/// a page whose islands all wait downloads no wasm until the shopper comes
+/// near one.
+fn shopper_island(follows: bool, props: crate::shopper::SessionProp) -> impl IntoView {
+    if follows {
+        view! { <ShopperIsland session=props /> }.into_any()
+    } else {
+        view! {
+            <os-intent data-lead="">
+                <ShopperIsland session=props />
+            </os-intent>
+        }
+        .into_any()
+    }
 }
 
 /// The header's shopper island: the server waits for the session and hands
@@ -267,9 +296,8 @@ fn shopper_corner() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let session = shopper.loaded().await;
-                view! {
-                    <ShopperIsland session=crate::shopper::SessionProp::new(session.as_ref()) />
-                }
+                let props = crate::shopper::SessionProp::new(session.as_ref());
+                shopper_island(follows(session.as_ref()), props)
             })}
         </Suspense>
     }

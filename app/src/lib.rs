@@ -40,8 +40,9 @@ pub fn navigator() -> Navigator {
 }
 
 /// Entry point of the wasm: only the `<leptos-island>`
-/// elements become interactive (leptos' island script hydrates them right
-/// after this returns); the rest of the page stays the server's HTML.
+/// elements become interactive (`islands.js` hydrates them after this
+/// returns, and marks the body `data-hydrated` once the page's eager ones
+/// are); the rest of the page stays the server's HTML.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
@@ -49,16 +50,6 @@ pub fn hydrate() {
     // A server function that answers with a redirect (sign-in, sign-out)
     // moves the page on: through nav.js when it is there, else a page load.
     let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| go_to(to));
-    // `data-hydrated` (for tests and monitoring) waits for every island,
-    // the lazily loaded ones too: see `island_hydrated`.
-    let islands = leptos::prelude::document()
-        .query_selector_all("leptos-island")
-        .map(|l| l.length())
-        .unwrap_or(0);
-    ISLANDS_LEFT.with(|left| left.set(islands));
-    if islands == 0 {
-        mark_hydrated();
-    }
 }
 
 /// Room in the wasm's read-only data for wasm-split to lay it out again.
@@ -74,41 +65,6 @@ pub fn hydrate() {
 #[cfg(feature = "hydrate")]
 #[used]
 static SPLIT_SLACK: [u8; 4096] = [0x5a; 4096];
-
-#[cfg(feature = "hydrate")]
-thread_local! {
-    static ISLANDS_LEFT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-/// Called by every island as it hydrates; after the loaded
-/// page's last one, marks the body `data-hydrated` (in a task of its own,
-/// so that the island has finished attaching to its HTML). Islands that
-/// arrive by client-side navigation do not count: nav.js marks that page
-/// once all of them are in.
-#[cfg(feature = "hydrate")]
-pub fn island_hydrated() {
-    let last = ISLANDS_LEFT.with(|left| match left.get() {
-        0 => false,
-        n => {
-            left.set(n - 1);
-            n == 1
-        }
-    });
-    if last {
-        mark_hydrated();
-    }
-}
-
-#[cfg(feature = "hydrate")]
-fn mark_hydrated() {
-    let mark = wasm_bindgen::closure::Closure::once_into_js(|| {
-        if let Some(body) = leptos::prelude::document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
-    let _ = leptos::prelude::window()
-        .set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&mark));
-}
 
 /// Goes to `to` with nav.js's client-side navigation, or with
 /// a page load where that script is missing.

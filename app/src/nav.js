@@ -40,12 +40,12 @@
     }
   }
 
-  // Resolves when every island in `root` is interactive (a lazy one first
-  // fetches its chunk).
+  // Resolves when every island in `root` that does not wait for the
+  // shopper's approach is interactive (a lazy one first fetches its chunk;
+  // see islands.js).
   function hydrate(root) {
-    if (!window.__hydrateIsland) return Promise.resolve();
-    return Promise.all([...root.querySelectorAll('leptos-island')].map(
-      (island) => window.__hydrateIsland(island, island.dataset.component)));
+    if (!window.__hydrateIslands) return Promise.resolve();
+    return window.__hydrateIslands(root);
   }
 
   async function go(url, init, push) {

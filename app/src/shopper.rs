@@ -149,8 +149,6 @@ impl SessionProp {
 /// page-wide shopper. Elsewhere the context is already there and this does
 /// nothing.
 pub fn island_context(session: Option<SessionProp>) {
-    #[cfg(feature = "hydrate")]
-    crate::island_hydrated();
     if use_context::<Locale>().is_none() {
         omnistore_components::i18n::provide_locale(None);
     }

@@ -140,12 +140,15 @@ test('a second device signed in as the same customer sees cart changes within 2 
 });
 
 /// A new visitor's page that goes offline on a buyable product from
-/// `category` and adds it to the cart.
+/// `category` and adds it to the cart. The shopper has not come near the
+/// product's island yet (its code is not on the page): the service worker,
+/// once it runs, keeps that code for an offline page.
 async function addOffline(category) {
   const page = await newPage(browser);
   const [href] = await buyableProducts(page, category, 1);
   await page.goto(href);
   await hydrated(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.context().setOffline(true);
   await page.getByRole('button', { name: 'Add to cart' }).click();
   return { page, href };

@@ -172,7 +172,8 @@ test('accessibility: axe-core finds no violations', async () => {
 
 test('the wasm is fetched after the first paint, never preloaded with the page', async () => {
   const page = await newPage(browser);
-  await page.goto('/');
+  // A page whose island is hydrated with it (the store finder).
+  await page.goto('/stores');
   await hydrated(page);
   const timing = await page.evaluate(() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
@@ -194,8 +195,13 @@ test('the first page\'s wasm carries no lazy piece\'s data, only its own', async
   const page = await newPage(browser);
   await page.goto('/');
   await hydrated(page);
-  const url = await page.evaluate(() => performance.getEntriesByType('resource')
-    .map((e) => e.name).find((n) => /^\/pkg\/omnistore\.[^/]*\.wasm$/.test(new URL(n).pathname)));
+  // The wasm comes when the shopper comes near an island.
+  await page.locator('.os-header__shopper').hover();
+  const wasmPath = /^\/pkg\/omnistore\.[^/]*\.wasm$/;
+  await page.waitForFunction((source) => performance.getEntriesByType('resource')
+    .some((e) => new RegExp(source).test(new URL(e.name).pathname)), wasmPath.source);
+  const url = await page.evaluate((source) => performance.getEntriesByType('resource')
+    .map((e) => e.name).find((n) => new RegExp(source).test(new URL(n).pathname)), wasmPath.source);
   const wasm = Buffer.from(await (await page.request.get(url)).body()).toString('latin1');
   // The header's own markup is there; the register form's, the drawer's and
   // the staff desk's are in their chunks. (wasm-split once put every chunk's
@@ -207,11 +213,50 @@ test('the first page\'s wasm carries no lazy piece\'s data, only its own', async
   await page.context().close();
 });
 
+test('a first visit downloads no wasm until the shopper comes near an island; a press before it arrives still goes to the island', async () => {
+  // No service worker: every fetch goes to the network, where it is seen.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const code = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/pkg/') && !path.endsWith('.css')) code.push(path.replace(/\.[\w-]{20,}\./, '.'));
+  });
+  // The wasm is slow: the press below comes before it.
+  await page.route(/\/pkg\/omnistore\.[^/]*\.wasm$/, async (route) => {
+    await new Promise((resume) => setTimeout(resume, 1500));
+    await route.continue();
+  });
+  await page.goto('/');
+  await hydrated(page);
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(code, [], 'no wasm or script with the first page');
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.getByRole('button', { name: /^Add to cart — / }).first().click();
+  // The island took the press: the page stays and the drawer says so.
+  await page.getByRole('dialog', { name: 'Your cart' }).getByText('Added to your cart').waitFor();
+  await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
+  assert.ok(code.includes('/pkg/omnistore.wasm'), code.join(' '));
+  // With a cart to follow, the header is hydrated with the next page: its
+  // badge opens the drawer in place (a link to the cart page without the
+  // wasm, and nothing waits for the pointer there).
+  await page.unrouteAll();
+  await page.goto('/c/lighting');
+  await hydrated(page);
+  assert.equal(await page.locator('os-intent[data-lead]').count(), 0);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.getByRole('link', { name: 'Cart, 1 item' }).click();
+  await page.getByRole('dialog', { name: 'Your cart' }).getByText('Subtotal').waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('release assets: hashed names, precompressed brotli, immutable caching', async () => {
   const page = await newPage(browser);
   const assets = [];
   page.on('response', (r) => { if (new URL(r.url()).pathname.startsWith('/pkg/')) assets.push(r); });
-  await page.goto('/');
+  await page.goto('/stores');
   await hydrated(page);
   const wasm = assets.find((r) => r.url().endsWith('.wasm'));
   assert.ok(wasm, 'the wasm was loaded from /pkg');

@@ -69,6 +69,8 @@ pub fn ErrorPage() -> impl IntoView {
 /// A card's "Add to cart": the one part of a product card that changes the
 /// browser's cart, so the card is markup and only this hydrates (24 small
 /// islands with a variant and a name, not 24 cards with their products).
+/// Its form works before the wasm; the island is hydrated when the
+/// shopper comes near it (`<os-intent>`, see `islands.js`).
 #[island]
 fn CardAddIsland(
     /// The product's only variant.
@@ -118,7 +120,11 @@ fn card(product: omnistore_components::model::ProductSummary, eager: bool) -> im
         <omnistore_components::ProductCard product eager>
             {button
                 .map(|(variant_id, unavailable, product_name)| {
-                    view! { <CardAddIsland variant_id unavailable product_name /> }
+                    view! {
+                        <os-intent>
+                            <CardAddIsland variant_id unavailable product_name />
+                        </os-intent>
+                    }
                 })}
         </omnistore_components::ProductCard>
     }

@@ -98,7 +98,11 @@ fn ProductView(
         <PageMeta title=name description=short canonical=base />
         <script type="application/ld+json" inner_html=json_ld></script>
         <Breadcrumbs items=crumbs />
-        <ProductIsland product local variant />
+        // Its links and form work before the wasm: hydrated when the
+        // shopper comes near it (see `islands.js`).
+        <os-intent>
+            <ProductIsland product local variant />
+        </os-intent>
     }
 }
 

@@ -40,6 +40,8 @@
   }
 
   navigator.serviceWorker.register("/sw.js").then(function (registration) {
+    // A browser that blocks service workers answers with none.
+    if (!registration) return;
     // A first install is not an update: only offer when a worker already runs.
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
     registration.addEventListener("updatefound", function () {
