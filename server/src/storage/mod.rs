@@ -269,8 +269,23 @@ impl SqlStore {
 
     /// [`SqlStore::write_tx`] for the seeding and import commands, whose
     /// errors are the store's own.
+    ///
+    /// Why in a task of its own: a request whose client goes away (a closed
+    /// tab, a phone that went offline) is dropped at its next await, and
+    /// sqlx 0.8's begin is not safe to drop everywhere: with a `BEGIN` of
+    /// our own it checks the connection after SQLite has run it, and on
+    /// PostgreSQL it counts the transaction only after the round trip
+    /// (sqlx#4393). Dropped in between, the connection went back to the
+    /// pool inside a transaction nobody would end, holding SQLite's writer
+    /// lock: every other write waited out the busy timeout ("database is
+    /// locked", seen once in the browser tests). A task runs to the end,
+    /// and a transaction nobody takes is rolled back when it is dropped.
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Any>, sqlx::Error> {
-        self.pool.begin_with(self.dialect.begin_write()).await
+        let pool = self.pool.clone();
+        let begin = self.dialect.begin_write();
+        tokio::spawn(async move { pool.begin_with(begin).await })
+            .await
+            .unwrap_or(Err(sqlx::Error::WorkerCrashed))
     }
 
     /// Drops the catalog cache whenever another connection or process (an
