@@ -42,6 +42,11 @@ const CAPACITY_BYTES: u64 = 64 * 1024 * 1024;
 /// The island that is each visitor's own (its name carries a hash).
 const CORNER: &str = "<leptos-island data-component=\"ShopperIsland_";
 const ISLAND_END: &str = "</leptos-island>";
+/// The wrapper of a corner that waits for the shopper (see the app's
+/// `islands.js`): part of the corner, since whether it is there depends on
+/// the visitor.
+const LEAD_OPEN: &str = "<os-intent data-lead=\"\">";
+const LEAD_CLOSE: &str = "</os-intent>";
 
 /// Says whether a catalog page came from memory (`hit`) or was rendered
 /// (`miss`), as reverse proxies' cache-status headers do.
@@ -204,7 +209,11 @@ fn split_at_corner(html: &[u8]) -> Option<(usize, usize)> {
     if text[inner..end].contains("<leptos-island") {
         return None;
     }
-    Some((start, end + ISLAND_END.len()))
+    let end = end + ISLAND_END.len();
+    if text[..start].ends_with(LEAD_OPEN) && text[end..].starts_with(LEAD_CLOSE) {
+        return Some((start - LEAD_OPEN.len(), end + LEAD_CLOSE.len()));
+    }
+    Some((start, end))
 }
 
 /// The kept page with this visitor's shopper corner.
@@ -377,6 +386,14 @@ mod tests {
             format!("{CORNER}1\"><leptos-island data-component=\"X\">{ISLAND_END}{ISLAND_END}");
         assert!(split_at_corner(nested.as_bytes()).is_none());
         assert!(split_at_corner(b"<p>no island</p>").is_none());
+        // A corner that waits for the shopper: its wrapper is the visitor's
+        // too (another visitor's corner may have none).
+        let waiting = format!(
+            "<p>a</p>{LEAD_OPEN}{CORNER}1\" data-props=\"{{}}\"><b>x</b>{ISLAND_END}{LEAD_CLOSE}<p>b</p>"
+        );
+        let (s, e) = split_at_corner(waiting.as_bytes()).unwrap();
+        assert_eq!(&waiting[..s], "<p>a</p>");
+        assert_eq!(&waiting[e..], "<p>b</p>");
     }
 
     #[test]
