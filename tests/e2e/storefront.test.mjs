@@ -252,6 +252,22 @@ test('a first visit downloads no wasm until the shopper comes near an island; a 
   await page.context().close();
 });
 
+test('when the wasm cannot come, a press on a waiting island goes to the browser as without JavaScript', async () => {
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  await page.route(/\/pkg\/omnistore\.[^/]*\.wasm$/, (route) => route.abort());
+  await page.goto('/');
+  await hydrated(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.getByRole('button', { name: /^Add to cart — / }).first().click();
+  // The plain form was sent: the server sends it back to the home page
+  // with the item in the cart.
+  await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.equal(await page.evaluate(() => window.__sameDocument), undefined, 'a page load');
+  assert.equal((await (await page.context().request.get('/api/cart')).json()).lines.length, 1);
+  await page.context().close();
+});
+
 test('release assets: hashed names, precompressed brotli, immutable caching', async () => {
   const page = await newPage(browser);
   const assets = [];
