@@ -48,7 +48,10 @@
     return window.__hydrateIslands(root);
   }
 
-  async function go(url, init, push) {
+  // `stay`: the href of a link marked `data-noscroll` (a variant of the
+  // product on screen): the page keeps its scroll position and the focus
+  // goes to the same link in the new page instead of the top of <main>.
+  async function go(url, init, push, stay) {
     const nav = ++current;
     let res;
     let doc;
@@ -80,13 +83,18 @@
     const here = document.querySelector('main');
     here.replaceWith(document.adoptNode(main));
     const ready = hydrate(main);
-    if (target.hash) {
-      document.getElementById(decodeURIComponent(target.hash.slice(1)))?.scrollIntoView();
+    const again = stay && [...main.querySelectorAll('a[data-noscroll]')].find((a) => a.getAttribute('href') === stay);
+    if (again) {
+      again.focus({ preventScroll: true });
     } else {
-      window.scrollTo(0, 0);
+      if (target.hash) {
+        document.getElementById(decodeURIComponent(target.hash.slice(1)))?.scrollIntoView();
+      } else {
+        window.scrollTo(0, 0);
+      }
+      // Screen readers and keyboards start at the new content.
+      main.focus({ preventScroll: true });
     }
-    // Screen readers and keyboards start at the new content.
-    main.focus({ preventScroll: true });
     await ready.catch(() => {});
     if (nav === current) document.body.dataset.hydrated = 'true';
     document.dispatchEvent(new CustomEvent('os:navigated', { detail: { url: target.href } }));
@@ -102,7 +110,7 @@
     // A link to a place on this page is the browser's job.
     if (url.hash && samePage(url)) return;
     ev.preventDefault();
-    go(url.href, {}, true);
+    go(url.href, {}, true, a.hasAttribute('data-noscroll') ? a.getAttribute('href') : null);
   });
 
   document.addEventListener('submit', (ev) => {

@@ -19,8 +19,10 @@ async function productWithPricedVariants(page) {
   throw new Error('no product with differently priced variants');
 }
 
-test('hydration: the variant picker changes price and URL without a page load', async () => {
-  const page = await newPage(browser);
+test('the variant picker changes price and URL in place, keeping the scroll and the focus', async () => {
+  // A short window: the picker is below the fold, so keeping the scroll
+  // position is something the page can get wrong.
+  const page = await newPage(browser, { viewport: { width: 1000, height: 420 } });
   const href = await productWithPricedVariants(page);
   await page.goto(href);
   await hydrated(page);
@@ -31,9 +33,22 @@ test('hydration: the variant picker changes price and URL without a page load', 
   const n = await options.count();
   let changed = false;
   for (let i = 0; i < n && !changed; i++) {
-    await options.nth(0).click();
-    await page.waitForURL(/\?variant=\d+/);
+    const option = options.nth(0);
+    const label = (await option.textContent()).trim();
+    await option.scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => window.scrollY);
+    assert.ok(y > 0, 'the picker is below the fold');
+    const url = page.url();
+    await option.click();
+    await page.waitForURL((u) => u.href !== url && /\?variant=\d+/.test(u.search));
+    await hydrated(page);
     changed = (await price.textContent()) !== before;
+    assert.equal(await page.evaluate(() => window.scrollY), y, 'the page kept its scroll position');
+    const focused = await page.evaluate(() => {
+      const a = document.activeElement;
+      return { current: a?.getAttribute('aria-current'), text: a?.textContent.trim() };
+    });
+    assert.deepEqual(focused, { current: 'true', text: label }, 'the focus is on the chosen variant');
   }
   assert.ok(changed, 'price changed after choosing a variant');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page load');
@@ -42,7 +57,7 @@ test('hydration: the variant picker changes price and URL without a page load', 
   await page.context().close();
 });
 
-test('a product page hydrates its island from one pack: at most five wasm and JS files', async () => {
+test('a product page needs no wasm of its own: its "Add to cart" is the cards\' island', async () => {
   const page = await newPage(browser);
   const href = await productWithPricedVariants(page);
   const files = [];
@@ -52,14 +67,23 @@ test('a product page hydrates its island from one pack: at most five wasm and JS
   });
   await page.goto(href);
   await hydrated(page);
-  // The island works: choosing a variant changes the URL in place.
   await page.locator('.os-variant-picker__option:not(.os-variant-picker__option--selected)').first().click();
   await page.waitForURL(/\?variant=\d+/);
+  await hydrated(page);
+  const variant = new URL(page.url()).searchParams.get('variant');
+  assert.equal(files.length, 0, `no wasm before the shopper comes near the island: ${files.join(' ')}`);
+  await page.getByLabel('Quantity').fill('2');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Your cart' });
+  await drawer.waitFor();
   await page.waitForLoadState('networkidle');
   const seen = files.join(' ');
-  assert.ok(files.some((f) => /^\/pkg\/pack_product_island_loader_\w+\.[\w-]+\.bin$/.test(f)), seen);
+  assert.ok(files.every((f) => !/\/pack_/.test(f) || /\/pack_omnistore_/.test(f)), `only the shell's packs: ${seen}`);
   assert.ok(!files.some((f) => /\/(chunk|split)_/.test(f)), `no module fetched alone: ${seen}`);
   assert.ok(files.length <= 5, seen);
+  // The island added the variant on screen, twice.
+  const cart = await (await page.request.get('/api/cart')).json();
+  assert.deepEqual(cart.lines.map((l) => [String(l.variant_id), l.quantity]), [[variant, 2]]);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

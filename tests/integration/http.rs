@@ -333,7 +333,7 @@ async fn a_cards_only_island_is_its_button() {
         .collect::<Vec<_>>();
     let buttons = islands
         .iter()
-        .filter(|i| i.contains("CardAddIsland"))
+        .filter(|i| i.contains("AddIsland"))
         .collect::<Vec<_>>();
     assert_eq!(buttons.len(), with_button, "one island per button");
     for props in &buttons {

@@ -66,23 +66,37 @@ pub fn ErrorPage() -> impl IntoView {
     }
 }
 
-/// A card's "Add to cart": the one part of a product card that changes the
-/// browser's cart, so the card is markup and only this hydrates (24 small
-/// islands with a variant and a name, not 24 cards with their products).
-/// Its form works before the wasm; the island is hydrated when the
-/// shopper comes near it (`<os-intent>`, see `islands.js`).
+/// "Add to cart" of a product card or a product page: the one part of
+/// either that changes the browser's cart, so the rest is the server's
+/// markup and only this hydrates (24 small islands with a variant and a
+/// name on a listing, not 24 cards with their products). Its form works
+/// before the wasm; the island is hydrated when the shopper comes near it
+/// (`<os-intent>`, see `islands.js`).
 #[island]
-fn CardAddIsland(
-    /// The product's only variant.
+pub(crate) fn AddIsland(
+    /// The variant to add.
     variant_id: omnistore_components::model::VariantId,
-    /// Out of stock online: the button is disabled.
+    /// Not sold now (out of stock online and at my store): the button is disabled.
     unavailable: bool,
-    /// The product's name, for the button's accessible label.
-    product_name: String,
+    /// The product's name for a card's button label (a product page has its h1).
+    product_name: Option<String>,
+    /// A quantity field (product page); a card adds one.
+    with_quantity: bool,
+    /// My store's name: offers pickup there besides delivery.
+    pickup_store: Option<String>,
 ) -> impl IntoView {
     crate::shopper::island_context(None);
     let add = crate::shopper::use_shopper().add_callback();
-    view! { <omnistore_components::AddToCart variant_id on_add=Some(add) unavailable product_name /> }
+    view! {
+        <omnistore_components::AddToCart
+            variant_id
+            on_add=Some(add)
+            unavailable
+            product_name
+            with_quantity
+            pickup_store
+        />
+    }
 }
 
 /// A grid of product cards.
@@ -122,7 +136,13 @@ fn card(product: omnistore_components::model::ProductSummary, eager: bool) -> im
                 .map(|(variant_id, unavailable, product_name)| {
                     view! {
                         <os-intent>
-                            <CardAddIsland variant_id unavailable product_name />
+                            <AddIsland
+                                variant_id
+                                unavailable
+                                product_name=Some(product_name)
+                                with_quantity=false
+                                pickup_store=None
+                            />
                         </os-intent>
                     }
                 })}

@@ -1,8 +1,8 @@
-//! `/p/{product}`: images, description, breadcrumbs, a variant picker that
-//! updates price, stock and URL (`?variant=`) without a reload, and
+//! `/p/{product}`: images, description, breadcrumbs, a variant picker whose
+//! choices are links (`?variant=`, followed in place by `nav.js`), and
 //! schema.org Product JSON-LD with one offer per variant.
 
-use super::ErrorPage;
+use super::{AddIsland, ErrorPage};
 use crate::api::load::load;
 use crate::api::stores::{get_local_stock, LocalStock};
 use crate::api::{get_product, ShopError};
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Msg};
 use omnistore_components::model::{format_distance, ProductDetail, StockAt, StockState, VariantId};
-use omnistore_components::{AddToCart, Breadcrumbs, Crumb, Price, VariantPicker};
+use omnistore_components::{Breadcrumbs, Crumb, Price, VariantPicker};
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
@@ -42,7 +42,7 @@ pub fn ProductPage() -> impl IntoView {
         let local = get_local_stock(ids, Some(slug)).await.ok().flatten();
         Ok::<_, ShopError>((Some(p), local))
     });
-    // Read once: the island follows later choices itself.
+    // The server renders every choice: a variant is a link to its URL.
     let variant = move || {
         query.with_untracked(|q| q.get("variant").and_then(|v| v.parse::<VariantId>().ok()))
     };
@@ -65,8 +65,11 @@ pub fn ProductPage() -> impl IntoView {
     }
 }
 
-/// The page around the product: title and meta, JSON-LD and breadcrumbs,
-/// which only the server renders; the rest is [`ProductIsland`].
+/// The page for one variant of the product (the one named in the URL, else
+/// the default): title and meta, JSON-LD, breadcrumbs and the product, all
+/// rendered by the server. Only "Add to cart" is an island (the one cards
+/// use): a variant is a link (`?variant=`) that `nav.js` follows in place,
+/// so the page needs no wasm of its own.
 #[component]
 fn ProductView(
     /// The product with all its variants.
@@ -94,141 +97,86 @@ fn ProductView(
         Crumb::here(product.name.clone()),
     ];
     let name = product.name.clone();
+    let selected = product
+        .variant_or_default(variant.as_ref())
+        .cloned()
+        .expect("a product has at least one variant");
+    let href = Callback::new(move |id: VariantId| format!("/p/{}?variant={id}", product.slug));
+    let description = match &product.description_html {
+        // The catalog's HTML, sanitised by the server before it was stored or sent.
+        Some(html) => leptos::either::Either::Left(
+            view! { <div class="os-product__description" inner_html=html.clone()></div> },
+        ),
+        None => leptos::either::Either::Right(
+            view! { <p class="os-product__description">{product.description.clone()}</p> },
+        ),
+    };
+    let stock_text = match StockState::from_units(selected.online_stock) {
+        StockState::InStock(_) => t(Msg::DeliveryAvailable).to_string(),
+        StockState::Low(n) => format!(
+            "{}: {} ({})",
+            t(Msg::Delivery),
+            t(Msg::LowStock),
+            Msg::UnitsLeft.count(n, use_locale())
+        ),
+        StockState::Out => t(Msg::DeliveryUnavailable).to_string(),
+    };
+    let stores_text = match selected.stores_with_stock {
+        0 => t(Msg::NotInStores).to_string(),
+        n => Msg::StoresCount.count(n, use_locale()),
+    };
+    let local_units = local.as_ref().and_then(|l| {
+        l.variants
+            .iter()
+            .find(|v| v.variant_id == selected.id)
+            .map(|v| v.units)
+    });
+    let unavailable = selected.online_stock == 0 && local_units.is_none_or(|u| u == 0);
+    let pickup_store = local.as_ref().map(|l| l.store.name.clone());
     view! {
-        <PageMeta title=name description=short canonical=base />
+        <PageMeta title=name.clone() description=short canonical=base />
         <script type="application/ld+json" inner_html=json_ld></script>
         <Breadcrumbs items=crumbs />
-        // Its links and form work before the wasm: hydrated when the
-        // shopper comes near it (see `islands.js`).
-        <os-intent>
-            <ProductIsland product local variant />
-        </os-intent>
-    }
-}
-
-/// Image, price, variant picker, stock and "Add to cart": everything on the
-/// product page that changes with the chosen variant (an island).
-#[island(lazy)]
-fn ProductIsland(
-    /// The product with all its variants.
-    product: ProductDetail,
-    /// Stock per variant at my store (`None` without a store).
-    local: Option<LocalStock>,
-    /// The variant named in the URL, if any.
-    variant: Option<VariantId>,
-) -> impl IntoView {
-    crate::shopper::island_context(None);
-    let (chosen, on_select) = chosen_variant(&product.slug, variant);
-    let product = StoredValue::new(product);
-    let selected = Memo::new(move |_| {
-        product
-            .with_value(|p| chosen.with(|c| p.variant_or_default(c.as_ref()).cloned()))
-            .expect("a product has at least one variant")
-    });
-    let (slug, name, brand, description, variants) = product.with_value(|p| {
-        (
-            p.slug.clone(),
-            p.name.clone(),
-            p.brand.clone(),
-            // The catalog's HTML where it has one (sanitised by the server
-            // before it was stored or sent), else its text.
-            match &p.description_html {
-                Some(html) => leptos::either::Either::Left(
-                    view! { <div class="os-product__description" inner_html=html.clone()></div> },
-                ),
-                None => leptos::either::Either::Right(
-                    view! { <p class="os-product__description">{p.description.clone()}</p> },
-                ),
-            },
-            p.variants.clone(),
-        )
-    });
-    let base = format!("/p/{slug}");
-    let href = Callback::new(move |id: VariantId| format!("{base}?variant={id}"));
-    let price = Signal::derive(move || selected.get().price);
-    let compare_at = Signal::derive(move || selected.get().compare_at);
-    let stock_text = move || {
-        let v = selected.get();
-        match StockState::from_units(v.online_stock) {
-            StockState::InStock(_) => t(Msg::DeliveryAvailable).to_string(),
-            StockState::Low(n) => format!(
-                "{}: {} ({})",
-                t(Msg::Delivery),
-                t(Msg::LowStock),
-                Msg::UnitsLeft.count(n, use_locale())
-            ),
-            StockState::Out => t(Msg::DeliveryUnavailable).to_string(),
-        }
-    };
-    let stores_text = move || {
-        let n = selected.get().stores_with_stock;
-        if n == 0 {
-            t(Msg::NotInStores).to_string()
-        } else {
-            Msg::StoresCount.count(n, use_locale())
-        }
-    };
-    let shopper = crate::shopper::use_shopper();
-    let add = shopper.add_callback();
-    let pickup_store = local.as_ref().map(|l| l.store.name.clone());
-    let local = StoredValue::new(local);
-    let local_units = move || {
-        let id = selected.get().id;
-        local.with_value(|l| {
-            l.as_ref().and_then(|l| {
-                l.variants
-                    .iter()
-                    .find(|v| v.variant_id == id)
-                    .map(|v| v.units)
-            })
-        })
-    };
-    view! {
         <div class="os-product">
             <div class="os-product__media">
                 <img
                     class="os-product__image"
-                    src=move || selected.get().image
-                    alt=move || format!("{name} — {}", selected.get().label())
+                    src=selected.image.clone()
+                    alt=format!("{name} — {}", selected.label())
                     width="480"
                     height="480"
                 />
             </div>
             <div class="os-product__info">
-                <p class="os-product__brand">{brand}</p>
-                <h1 class="os-product__title">{product.with_value(|p| p.name.clone())}</h1>
-                <div class="os-product__price" aria-live="polite">
-                    <Price price compare_at />
+                <p class="os-product__brand">{product.brand}</p>
+                <h1 class="os-product__title">{name}</h1>
+                <div class="os-product__price">
+                    <Price price=selected.price compare_at=selected.compare_at />
                 </div>
-                <VariantPicker
-                    variants
-                    selected=Signal::derive(move || selected.get().id)
-                    href
-                    on_select
-                />
+                <VariantPicker variants=product.variants selected=selected.id.clone() href />
                 <dl class="os-product__facts">
                     <div>
                         <dt>{t(Msg::Sku)}</dt>
-                        <dd class="os-product__sku">{move || selected.get().sku}</dd>
+                        <dd class="os-product__sku">{selected.sku}</dd>
                     </div>
                     <div>
                         <dt>{t(Msg::Ean)}</dt>
-                        <dd>{move || selected.get().ean}</dd>
+                        <dd>{selected.ean}</dd>
                     </div>
                 </dl>
-                <LocalStockView local selected=Signal::derive(move || selected.get().id) />
-                <p class="os-product__stock" aria-live="polite">
-                    {stock_text}
-                </p>
-                <AddToCart
-                    variant_id=Signal::derive(move || selected.get().id)
-                    with_quantity=true
-                    unavailable=Signal::derive(move || {
-                        selected.get().online_stock == 0 && local_units().is_none_or(|u| u == 0)
-                    })
-                    pickup_store=Signal::stored(pickup_store)
-                    on_add=Some(add)
-                />
+                <LocalStockView local selected=selected.id.clone() />
+                <p class="os-product__stock">{stock_text}</p>
+                // Its form works before the wasm: hydrated when the shopper
+                // comes near it (see `islands.js`).
+                <os-intent>
+                    <AddIsland
+                        variant_id=selected.id
+                        unavailable
+                        product_name=None
+                        with_quantity=true
+                        pickup_store
+                    />
+                </os-intent>
                 <p class="os-product__stores">{stores_text}</p>
                 <h2>{t(Msg::Description)}</h2>
                 {description}
@@ -237,99 +185,73 @@ fn ProductIsland(
     }
 }
 
-/// The chosen variant, and what the picker does with a choice. An island
-/// has no router: it keeps the choice itself and adds it to the history, so
-/// the URL stays shareable.
-fn chosen_variant(
-    slug: &str,
-    initial: Option<VariantId>,
-) -> (Signal<Option<VariantId>>, Option<Callback<VariantId>>) {
-    let chosen = RwSignal::new(initial);
-    let base = format!("/p/{slug}");
-    let select = Callback::new(move |id: VariantId| {
-        #[cfg(feature = "hydrate")]
-        if let Ok(history) = window().history() {
-            let url = format!("{base}?variant={id}");
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &base;
-        chosen.set(Some(id));
-    });
-    (chosen.into(), Some(select))
-}
-
 /// Stock of the selected variant at "my store", and the nearest other stores
 /// that have it.
 #[component]
 fn LocalStockView(
     /// Stock per variant at my store (`None` without a store).
-    local: StoredValue<Option<LocalStock>>,
+    local: Option<LocalStock>,
     /// The selected variant.
-    #[prop(into)]
-    selected: Signal<VariantId>,
+    selected: VariantId,
 ) -> impl IntoView {
-    move || {
-        let Some(l) = local.get_value() else {
-            return view! {
-                <p class="os-product__local">
-                    <a href="/stores">{t(Msg::ChooseStoreForStock)}</a>
-                </p>
-            }
-            .into_any();
-        };
-        let id = selected.get();
-        let Some(v) = l.variants.into_iter().find(|v| v.variant_id == id) else {
-            return ().into_any();
-        };
-        let store = l.store.name;
-        // A kiosk is in the store: it says where, not which store.
-        if crate::kiosk::kiosk_store().is_some() {
-            let text = if v.units == 0 {
-                t(Msg::KioskNotOnShelf).to_string()
-            } else {
-                let place = l.aisle.map(|a| format!("{a} · ")).unwrap_or_default();
-                format!(
-                    "{}: {place}{} {}",
-                    t(Msg::KioskOnShelfAisle),
-                    v.units,
-                    t(Msg::KioskInStock)
-                )
-            };
-            return view! {
-                <div class="os-product__local" aria-live="polite">
-                    <p
-                        class="os-product__local-stock os-product__local-stock--kiosk"
-                        data-units=v.units
-                    >
-                        {text}
-                    </p>
-                </div>
-            }
-            .into_any();
+    let Some(l) = local else {
+        return view! {
+            <p class="os-product__local">
+                <a href="/stores">{t(Msg::ChooseStoreForStock)}</a>
+            </p>
         }
-        let text = match StockState::from_units(v.units) {
-            StockState::InStock(n) => format!("{} {store}: {n}", t(Msg::InStockAt)),
-            StockState::Low(n) => format!("{} {store}: {n}", t(Msg::LowStockAt)),
-            StockState::Out => format!("{} {store}", t(Msg::OutOfStockAt)),
+        .into_any();
+    };
+    let Some(v) = l.variants.into_iter().find(|v| v.variant_id == selected) else {
+        return ().into_any();
+    };
+    let store = l.store.name;
+    // A kiosk is in the store: it says where, not which store.
+    if crate::kiosk::kiosk_store().is_some() {
+        let text = if v.units == 0 {
+            t(Msg::KioskNotOnShelf).to_string()
+        } else {
+            let place = l.aisle.map(|a| format!("{a} · ")).unwrap_or_default();
+            format!(
+                "{}: {place}{} {}",
+                t(Msg::KioskOnShelfAisle),
+                v.units,
+                t(Msg::KioskInStock)
+            )
         };
-        view! {
-            <div class="os-product__local" aria-live="polite">
-                <p class="os-product__local-stock" data-units=v.units>
+        return view! {
+            <div class="os-product__local">
+                <p
+                    class="os-product__local-stock os-product__local-stock--kiosk"
+                    data-units=v.units
+                >
                     {text}
                 </p>
-                {(!v.nearby.is_empty())
-                    .then(|| {
-                        view! {
-                            <ul class="os-product__nearby">
-                                {v.nearby.into_iter().map(nearby_store).collect_view()}
-                            </ul>
-                        }
-                    })}
             </div>
         }
-        .into_any()
+        .into_any();
     }
+    let text = match StockState::from_units(v.units) {
+        StockState::InStock(n) => format!("{} {store}: {n}", t(Msg::InStockAt)),
+        StockState::Low(n) => format!("{} {store}: {n}", t(Msg::LowStockAt)),
+        StockState::Out => format!("{} {store}", t(Msg::OutOfStockAt)),
+    };
+    view! {
+        <div class="os-product__local">
+            <p class="os-product__local-stock" data-units=v.units>
+                {text}
+            </p>
+            {(!v.nearby.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="os-product__nearby">
+                            {v.nearby.into_iter().map(nearby_store).collect_view()}
+                        </ul>
+                    }
+                })}
+        </div>
+    }
+    .into_any()
 }
 
 #[cfg(feature = "ssr")]

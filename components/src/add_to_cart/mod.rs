@@ -47,7 +47,7 @@ pub fn AddToCart(
     #[prop(optional)]
     with_quantity: bool,
     /// Product name, so that a card's button is "Add Teak chair to cart" to screen readers.
-    #[prop(into, optional)]
+    #[prop(optional_no_strip)]
     product_name: Option<String>,
 ) -> impl IntoView {
     let quantity: NodeRef<html::Input> = NodeRef::new();

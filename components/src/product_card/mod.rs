@@ -82,7 +82,7 @@ pub fn ProductCard(
                         variant_id=id
                         on_add=on_add
                         unavailable=!product.in_stock_online
-                        product_name=product.name.clone()
+                        product_name=Some(product.name.clone())
                     />
                 }
                     .into_any(),

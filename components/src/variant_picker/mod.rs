@@ -1,8 +1,10 @@
 //! VariantPicker: choose size and colour. Each choice is a link to
 //! `?variant={id}`, so it works with JavaScript off and every variant has a
-//! shareable URL; after hydration the router follows the link without a
-//! reload and the page re-renders price and stock from the selected variant.
-//! With `on_select` the page handles a choice itself (no navigation at all).
+//! shareable URL. The links carry `data-noscroll`: a client-side navigation
+//! (the storefront's `nav.js`, leptos' router) follows one in place and
+//! keeps the scroll position while the server renders price and stock of
+//! the chosen variant. With `on_select` the page handles a choice itself
+//! (no navigation at all).
 //!
 //! Usage:
 //! ```

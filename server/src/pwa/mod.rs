@@ -179,14 +179,11 @@ struct Assets {
 
 /// The packs of the shell's own wasm chunks (`scripts/pack-chunks.mjs`
 /// names a pack after its split module; ours are `omnistore_…`): the
-/// mini-cart drawer and the offline queue's decoder; and the product
-/// page's island, whose code comes only when the shopper comes near it.
-/// They load on first use, not with the page, and must work offline like
-/// the rest of the shell (a product page that went offline before the
-/// shopper came near its island still has its code), so the service worker
-/// keeps them at install. Other page islands' packs are kept as they are
-/// fetched.
-const SHELL_PACKS: [&str; 2] = ["pack_omnistore_", "pack_product_island_loader_"];
+/// mini-cart drawer and the offline queue's decoder. They load on first
+/// use, not with the page, and must work offline like the rest of the
+/// shell, so the service worker keeps them at install. Other page islands'
+/// packs are kept as they are fetched.
+const SHELL_PACKS: [&str; 1] = ["pack_omnistore_"];
 
 fn shell_packs(options: &LeptosOptions) -> Vec<String> {
     let pkg = &*options.site_pkg_dir;
