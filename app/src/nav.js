@@ -48,19 +48,31 @@
     return window.__hydrateIslands(root);
   }
 
-  // `stay`: the href of a link marked `data-noscroll` (a variant of the
-  // product on screen): the page keeps its scroll position and the focus
-  // goes to the same link in the new page instead of the top of <main>.
-  async function go(url, init, push, stay) {
+  // `place` keeps the shopper where they were, for a choice made on the
+  // page rather than a new page: the scroll position stays and the focus
+  // goes to `place.link` (the href of a link marked `data-noscroll`, a
+  // variant of the product on screen) or, after a form posted in place, to
+  // the page's alert or the same button in the new page.
+  async function go(url, init, push, place) {
     const nav = ++current;
     let res;
     let doc;
+    const form = place && place.form;
     try {
       res = await fetch(url, { ...init, headers: { Accept: 'text/html' } });
+    } catch {
+      // The browser does it (a posted form as without this script).
+      if (form) form.submit();
+      else location.assign(url);
+      return;
+    }
+    try {
       if (!(res.headers.get('content-type') || '').startsWith('text/html')) throw new Error('not a page');
       doc = new DOMParser().parseFromString(await res.text(), 'text/html');
     } catch {
-      location.assign(url);
+      // A form the server took, with no page to show for it: this page
+      // again, as it is now (never the form a second time).
+      location.assign(form ? location.href : url);
       return;
     }
     if (nav !== current) return;
@@ -74,7 +86,7 @@
     // `data-hydrated` says "interactive" again only once the new page's
     // islands are (tests and monitoring wait for it, as on a page load).
     document.body.dataset.hydrated = 'false';
-    if (push) history.pushState(null, '', target);
+    if (push && target.href !== location.href) history.pushState(null, '', target);
     shown = target.pathname + target.search;
     swapHead(doc);
     const lang = doc.querySelector('.os-lang');
@@ -83,9 +95,13 @@
     const here = document.querySelector('main');
     here.replaceWith(document.adoptNode(main));
     const ready = hydrate(main);
-    const again = stay && [...main.querySelectorAll('a[data-noscroll]')].find((a) => a.getAttribute('href') === stay);
-    if (again) {
-      again.focus({ preventScroll: true });
+    if (place) {
+      const alert = [...main.querySelectorAll('[role=alert]')].find((el) => el.textContent.trim());
+      const again = place.link
+        ? [...main.querySelectorAll('a[data-noscroll]')].find((a) => a.getAttribute('href') === place.link)
+        : [...main.querySelectorAll('button')].find((b) => place.pressed && b.getAttribute('aria-label') === place.pressed);
+      if (alert && !alert.hasAttribute('tabindex')) alert.setAttribute('tabindex', '-1');
+      (alert || again || main).focus({ preventScroll: true });
     } else {
       if (target.hash) {
         document.getElementById(decodeURIComponent(target.hash.slice(1)))?.scrollIntoView();
@@ -110,7 +126,7 @@
     // A link to a place on this page is the browser's job.
     if (url.hash && samePage(url)) return;
     ev.preventDefault();
-    go(url.href, {}, true, a.hasAttribute('data-noscroll') ? a.getAttribute('href') : null);
+    go(url.href, {}, true, a.hasAttribute('data-noscroll') ? { link: a.getAttribute('href') } : null);
   });
 
   document.addEventListener('submit', (ev) => {
@@ -122,6 +138,23 @@
     ev.preventDefault();
     url.search = new URLSearchParams(new FormData(form, ev.submitter)).toString();
     go(url.href, {}, true);
+  });
+
+  // A POST form marked `data-swap` (the staff desk's moves) is posted from
+  // here, and the page the server sends it to (a plain form's answer is a
+  // redirect: back to the page, with `?error=` when refused) replaces this
+  // one in place.
+  document.addEventListener('submit', (ev) => {
+    if (ev.defaultPrevented) return;
+    const form = ev.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-swap')
+      || form.method.toLowerCase() !== 'post' || form.target) return;
+    const url = new URL(form.action, location.href);
+    if (url.origin !== location.origin) return;
+    ev.preventDefault();
+    const body = new URLSearchParams(new FormData(form, ev.submitter));
+    const pressed = ev.submitter && ev.submitter.getAttribute('aria-label');
+    go(url.href, { method: 'POST', body }, true, { form, pressed });
   });
 
   window.addEventListener('popstate', () => {

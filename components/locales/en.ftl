@@ -317,6 +317,7 @@ handoff-expired = This link has expired (links last 10 minutes). Ask the kiosk f
 handoff-unknown = This link is not one of ours. Scan the code on the kiosk again.
 handoff-added = Your cart from the kiosk is here.
 error-payment = The payment did not go through; nothing was charged and your cart is as it was.
+error-status = This order cannot make that move now: the desk shows where it is.
 error-invalid = Please check the form: a field is missing or not valid.
 error-unavailable = The shop is temporarily unavailable. Your cart is safe: please try again in a moment.
 available-at-my-store-filter = Only on the shelf at my store

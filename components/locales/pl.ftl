@@ -321,6 +321,7 @@ handoff-expired = Link wygasł (działa 10 minut). Poproś kiosk o nowy.
 handoff-unknown = To nie jest nasz link. Zeskanuj kod w kiosku ponownie.
 handoff-added = Twój koszyk z kiosku jest tutaj.
 error-payment = Płatność nie powiodła się; nic nie pobrano, a koszyk jest bez zmian.
+error-status = To zamówienie nie może teraz przejść do tego stanu: lista pokazuje, gdzie jest.
 error-invalid = Sprawdź formularz: brakuje pola lub jest niepoprawne.
 error-unavailable = Sklep jest chwilowo niedostępny. Twój koszyk jest bezpieczny: spróbuj ponownie za chwilę.
 available-at-my-store-filter = Tylko dostępne w moim sklepie

@@ -35,7 +35,9 @@ export async function axeViolations(page) {
 }
 
 /// Staff sign in at the desk of store `slug` and move order `number` to
-/// ready, then collected; the desk's page (for its errors).
+/// ready; then a colleague's desk collects it, and this desk's now stale
+/// "Mark collected" is refused in place, saying so, and shows it collected.
+/// The desk's page (for its errors).
 export async function staffHandOver(browser, slug, number) {
   const desk = await newPage(browser);
   await desk.goto('/login');
@@ -46,12 +48,24 @@ export async function staffHandOver(browser, slug, number) {
   await desk.waitForURL(/\/account/);
   await desk.goto(`/staff/${slug}/orders`);
   await hydrated(desk);
+  // The desk's forms are posted in place (nav.js, data-swap): this marker
+  // on the window stays.
+  await desk.evaluate(() => { window.__sameDocument = true; });
   await desk.getByRole('button', { name: `Mark ready #${number}` }).click();
   // The status cell exactly: the row's "Mark collected" button would match
   // a plain (case-insensitive, substring) hasText before the move is saved.
   const status = (text) => desk.locator(`tr[data-order="${number}"] td`).filter({ hasText: new RegExp(`^${text}$`) });
   await status('Ready for pickup').waitFor();
+  const colleague = await desk.request.post('/api/staff/move', {
+    form: { store: slug, number: String(number), to: 'collected' },
+    headers: { Accept: 'application/json', Origin: BASE },
+  });
+  if (!colleague.ok()) throw new Error(`the colleague's move: ${colleague.status()}`);
   await desk.getByRole('button', { name: `Mark collected #${number}` }).click();
+  const refused = desk.getByRole('alert').filter({ hasText: 'This order cannot make that move now' });
+  await refused.waitFor();
   await status('Collected').waitFor();
+  if (!(await refused.evaluate((el) => el === document.activeElement))) throw new Error('the focus is not on the refusal');
+  if (await desk.evaluate(() => window.__sameDocument) !== true) throw new Error('the desk reloaded for a move');
   return desk;
 }

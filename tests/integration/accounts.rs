@@ -126,6 +126,28 @@ impl Shopper {
         self.finish(res).await
     }
 
+    /// A form posted by the browser itself (no script): the answer as it
+    /// came (a redirect not followed); its cookies are kept.
+    pub(crate) async fn browser_form(
+        &self,
+        path: &str,
+        referer: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let res = Self::client()
+            .post(format!("{}{path}", self.base))
+            .header("cookie", self.header())
+            .header("origin", &self.origin)
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", format!("{}{referer}", self.base))
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        self.absorb(&res);
+        res
+    }
+
     /// A POST as the page's JavaScript makes it, to add a body to.
     pub(crate) fn post(&self, path: &str) -> reqwest::RequestBuilder {
         Self::client()

@@ -200,6 +200,63 @@ async fn a_reset_ends_the_visit_and_replayed_cookies_get_401() {
     assert_eq!(s, StatusCode::FORBIDDEN);
 }
 
+/// A handoff page's form as a browser posts it (no JavaScript involved: the
+/// page has no island of its own); the redirect it gets.
+async fn take_as_browser(who: &Shopper, token: &str) -> String {
+    let res = who
+        .browser_form(
+            "/api/handoff/accept",
+            &format!("/handoff/{token}"),
+            &[("token", token)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    res.headers()["location"].to_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn the_handoff_page_is_a_plain_form_and_says_why_a_kiosk_cannot_take_it() {
+    let base = &server().base;
+    let slug = store(base, "Katowice").await;
+    let kiosk = start(base, &slug).await;
+    let (variant, _) = stocked_variants(5, 1).await[0];
+    kiosk.add(variant, 1).await;
+    let handed = hand_off(&kiosk).await;
+    let token = handed.token.as_str();
+
+    let phone = Shopper::visit(base).await;
+    let (s, page) = phone.get(&format!("/handoff/{token}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        page.contains(r#"<form method="post" action="/api/handoff/accept">"#),
+        "{page}"
+    );
+    assert!(page.contains(&format!(r#"name="token" value="{token}""#)));
+    assert_eq!(
+        page.matches("<leptos-island ").count(),
+        1,
+        "the header's corner only: the page needs no wasm of its own"
+    );
+
+    // Opened on the kiosk itself, the post comes back to the page, worded.
+    let back = take_as_browser(&kiosk, token).await;
+    assert_eq!(back, format!("/handoff/{token}?error=phone"));
+    let (s, page) = kiosk.get(&back).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        page.contains("Open this link on your phone, not on the kiosk."),
+        "{page}"
+    );
+
+    // The phone's post lands on its cart, with what was added.
+    let to = take_as_browser(&phone, token).await;
+    assert!(
+        to.starts_with("/cart?merged=") && to.ends_with("&from=kiosk"),
+        "{to}"
+    );
+    assert_eq!(phone.cart().await["lines"][0]["quantity"], 1);
+}
+
 #[tokio::test]
 async fn a_handoff_moves_the_cart_to_the_phone_once() {
     let base = &server().base;

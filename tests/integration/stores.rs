@@ -520,6 +520,39 @@ async fn orders_are_private_expire_and_staff_move_them_along() {
     };
     let (s, body) = mv("collected", number).await;
     assert_eq!(s, StatusCode::CONFLICT, "collect only when ready: {body}");
+    // The desk is markup with plain forms (nav.js posts those marked
+    // data-swap in place): a refused move comes back to the desk, worded.
+    assert!(
+        html.contains(
+            r#"<form method="post" action="/api/staff/move" data-swap="" class="os-staff__form">"#
+        ),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("<leptos-island ").count(),
+        1,
+        "the header's corner only: the desk needs no wasm of its own"
+    );
+    let res = staff
+        .browser_form(
+            "/api/staff/move",
+            &format!("/staff/{store}/orders"),
+            &[
+                ("store", store.as_str()),
+                ("number", &number.to_string()),
+                ("to", "collected"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let back = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(back, format!("/staff/{store}/orders?error=status"));
+    let (s, html) = staff.get(&back).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains("This order cannot make that move now"),
+        "{html}"
+    );
     assert_eq!(mv("ready", number).await.0, StatusCode::OK);
     assert_eq!(mv("collected", number).await.0, StatusCode::OK);
     assert_eq!(

@@ -200,7 +200,7 @@ pub async fn accept_handoff(token: String) -> Result<MergeReport, ShopError> {
         return Err(back(refuse(Problem::NotOurLink)));
     }
     if who.kiosk.is_some() {
-        return Err(refuse(Problem::UseYourPhone));
+        return Err(back(refuse(Problem::UseYourPhone)));
     }
     let report = backend()?
         .accept_handoff(&hash_token(&token), &who.cart_owner())

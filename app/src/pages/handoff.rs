@@ -1,14 +1,15 @@
 //! `/handoff/{token}`: a kiosk's cart, opened on the shopper's phone. The
 //! page only shows what is offered; taking it is a POST (a link preview or
-//! a prefetch must not use up the one-time link).
+//! a prefetch must not use up the one-time link): a plain form, no island,
+//! since the answer is another page anyway (the cart, or this page with
+//! the reason it was refused), so the page needs no wasm.
 
 use super::set_status;
 use crate::api::kiosk::{get_handoff, AcceptHandoff};
 use crate::api::load::load;
 use crate::seo::PageMeta;
-use crate::shopper::use_shopper;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{items, t, use_locale, Msg};
 use omnistore_components::model::Problem;
@@ -20,7 +21,7 @@ pub fn HandoffPage() -> impl IntoView {
     let query = use_query_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
     let preview = load(token, get_handoff);
-    // Worded here, on the server: the island gets the words, not the code.
+    // Why taking it failed: the server's redirect back names the problem.
     let error = query.with_untracked(|q| q.get("error")).map(|c| {
         Problem::code_text(&c, locale)
             .unwrap_or(t(Msg::HandoffUnknown))
@@ -47,7 +48,7 @@ pub fn HandoffPage() -> impl IntoView {
                                 t(Msg::HandoffOffer),
                                 p.store_name,
                             );
-                            view! { <HandoffIsland token=token() error offer /> }.into_any()
+                            view! { <HandoffOffer token=token() error offer /> }.into_any()
                         }
                         Ok(None) => {
                             set_status(404);
@@ -70,48 +71,32 @@ pub fn HandoffPage() -> impl IntoView {
     }
 }
 
-/// What the kiosk offers and the button that takes it; taking it leads to
-/// the cart with what was added (an island).
-#[island(lazy)]
-fn HandoffIsland(
+/// What the kiosk offers and the button that takes it; the server answers
+/// the post with the cart and what was added, or with this page and why not.
+#[component]
+fn HandoffOffer(
     /// The one-time token from the QR code.
     token: String,
-    /// Why taking it without JavaScript failed (`?error=`, worded).
+    /// Why taking it failed (`?error=`, worded).
     error: Option<String>,
     /// "3 items: from the kiosk at …", as the server worded it.
     offer: String,
 ) -> impl IntoView {
-    crate::shopper::island_context(None);
-    let take = ServerAction::<AcceptHandoff>::new();
-    let shopper = use_shopper();
-    let go = crate::navigator();
-    Effect::new(move |_| {
-        if let Some(Ok(report)) = take.value().get() {
-            shopper.refresh();
-            go(&format!("/cart?merged={}&from=kiosk", report.to_query()));
-        }
-    });
-    let problem = move || match take.value().get() {
-        Some(Err(e)) => Some(crate::shopper::error_text(&e)),
-        _ => error.clone(),
-    };
     view! {
-        {move || {
-            problem()
-                .map(|m| {
-                    view! {
-                        <p class="os-handoff__problem" role="alert">
-                            {m}
-                        </p>
-                    }
-                })
-        }}
+        {error
+            .map(|m| {
+                view! {
+                    <p class="os-handoff__problem" role="alert">
+                        {m}
+                    </p>
+                }
+            })}
         <p class="os-handoff__offer">{offer}</p>
-        <ActionForm action=take>
+        <form method="post" action=AcceptHandoff::url()>
             <input type="hidden" name="token" value=token />
             <button class="os-handoff__take" type="submit">
                 {t(Msg::HandoffTake)}
             </button>
-        </ActionForm>
+        </form>
     }
 }

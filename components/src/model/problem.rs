@@ -245,6 +245,8 @@ impl Problem {
             WrongCredentials => "credentials",
             TooManyAttempts => "throttled",
             EmailTaken => "taken",
+            UseYourPhone => "phone",
+            StatusChange { .. } => "status",
             _ => Self::INVALID_CODE,
         }
     }
@@ -262,6 +264,8 @@ impl Problem {
             "credentials" => Msg::WrongCredentials,
             "throttled" => Msg::TooManyAttempts,
             "taken" => Msg::EmailTaken,
+            "phone" => Msg::PUseYourPhone,
+            "status" => Msg::ErrorStatus,
             "invalid" => Msg::ErrorInvalid,
             _ => return None,
         };
