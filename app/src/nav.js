@@ -129,32 +129,27 @@
     go(url.href, {}, true, a.hasAttribute('data-noscroll') ? { link: a.getAttribute('href') } : null);
   });
 
+  // A GET form is a navigation. A POST form marked `data-swap` (the staff
+  // desk's moves) is posted from here, and the page the server sends it to
+  // (a plain form's answer is a redirect: back to the page, with `?error=`
+  // when refused) replaces this one in place; other POST forms are the
+  // browser's.
   document.addEventListener('submit', (ev) => {
     if (ev.defaultPrevented) return;
     const form = ev.target;
-    if (!(form instanceof HTMLFormElement) || (form.method || 'get').toLowerCase() !== 'get' || form.target) return;
+    if (!(form instanceof HTMLFormElement) || form.target) return;
     const url = new URL(form.action, location.href);
-    if (!ours(url)) return;
-    ev.preventDefault();
-    url.search = new URLSearchParams(new FormData(form, ev.submitter)).toString();
-    go(url.href, {}, true);
-  });
-
-  // A POST form marked `data-swap` (the staff desk's moves) is posted from
-  // here, and the page the server sends it to (a plain form's answer is a
-  // redirect: back to the page, with `?error=` when refused) replaces this
-  // one in place.
-  document.addEventListener('submit', (ev) => {
-    if (ev.defaultPrevented) return;
-    const form = ev.target;
-    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-swap')
-      || form.method.toLowerCase() !== 'post' || form.target) return;
-    const url = new URL(form.action, location.href);
-    if (url.origin !== location.origin) return;
-    ev.preventDefault();
-    const body = new URLSearchParams(new FormData(form, ev.submitter));
-    const pressed = ev.submitter && ev.submitter.getAttribute('aria-label');
-    go(url.href, { method: 'POST', body }, true, { form, pressed });
+    const data = () => new URLSearchParams(new FormData(form, ev.submitter));
+    if (form.method.toLowerCase() === 'get') {
+      if (!ours(url)) return;
+      ev.preventDefault();
+      url.search = data().toString();
+      go(url.href, {}, true);
+    } else if (form.hasAttribute('data-swap') && url.origin === location.origin) {
+      ev.preventDefault();
+      const pressed = ev.submitter && ev.submitter.getAttribute('aria-label');
+      go(url.href, { method: 'POST', body: data() }, true, { form, pressed });
+    }
   });
 
   window.addEventListener('popstate', () => {

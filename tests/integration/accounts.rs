@@ -126,14 +126,15 @@ impl Shopper {
         self.finish(res).await
     }
 
-    /// A form posted by the browser itself (no script): the answer as it
-    /// came (a redirect not followed); its cookies are kept.
-    pub(crate) async fn browser_form(
+    /// A form posted by the browser itself (no script) from the page at
+    /// `referer`: where the server's redirect sends it (a plain form is
+    /// always answered with one). Its cookies are kept.
+    pub(crate) async fn plain_form(
         &self,
         path: &str,
         referer: &str,
         form: &[(&str, &str)],
-    ) -> reqwest::Response {
+    ) -> String {
         let res = Self::client()
             .post(format!("{}{path}", self.base))
             .header("cookie", self.header())
@@ -145,7 +146,8 @@ impl Shopper {
             .await
             .unwrap();
         self.absorb(&res);
-        res
+        assert_eq!(res.status(), StatusCode::FOUND, "{path}");
+        res.headers()["location"].to_str().unwrap().to_string()
     }
 
     /// A POST as the page's JavaScript makes it, to add a body to.
@@ -717,41 +719,26 @@ async fn failed_logins_are_throttled_per_account() {
 async fn forms_posted_without_javascript_come_back_with_the_error() {
     let base = &server().base;
     let (s, email) = Shopper::signed_out(base, "nojs").await;
-    let post = |path: &str, form: Vec<(&'static str, String)>| {
-        Shopper::client()
-            .post(format!("{base}{path}"))
-            .header("origin", base)
-            .header("accept", "text/html,application/xhtml+xml")
-            .header("referer", format!("{base}/login"))
-            .form(&form)
-            .send()
-    };
-    let res = post(
-        "/api/auth/login",
-        vec![
-            ("email", email.clone()),
-            ("password", "wrong password".into()),
-            ("next", "/cart".into()),
-        ],
-    )
-    .await
-    .unwrap();
-    assert_eq!(res.status(), StatusCode::FOUND);
-    assert_eq!(
-        res.headers()["location"],
-        "/login?error=credentials&next=/cart"
-    );
-    let res = post(
-        "/api/auth/register",
-        vec![
-            ("name", "X".into()),
-            ("email", email),
-            ("password", PASSWORD.into()),
-        ],
-    )
-    .await
-    .unwrap();
-    assert_eq!(res.headers()["location"], "/register?error=taken");
+    let back = s
+        .plain_form(
+            "/api/auth/login",
+            "/login",
+            &[
+                ("email", &email),
+                ("password", "wrong password"),
+                ("next", "/cart"),
+            ],
+        )
+        .await;
+    assert_eq!(back, "/login?error=credentials&next=/cart");
+    let back = s
+        .plain_form(
+            "/api/auth/register",
+            "/register",
+            &[("name", "X"), ("email", &email), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(back, "/register?error=taken");
     let (_, page) = s.get("/login?error=credentials").await;
     assert!(
         page.contains("Wrong e-mail or password."),
@@ -1198,26 +1185,20 @@ async fn a_bookmarked_account_page_goes_through_sign_in_and_back() {
 
     // Signing in (a plain form, as without JavaScript) comes back; a `next`
     // that leaves the site is ignored.
-    let sign_in = |next: &'static str| {
-        Shopper::client()
-            .post(format!("{base}/api/auth/login"))
-            .header("origin", base.as_str())
-            .header("accept", "text/html")
-            .form(&[
-                ("email", email.as_str()),
-                ("password", PASSWORD),
-                ("next", next),
-            ])
-            .send()
-    };
     for (next, lands) in [
         ("/account", "/account"),
         ("//evil.example/account", "/account"),
         ("https://evil.example/", "/account"),
     ] {
-        let res = sign_in(next).await.unwrap();
-        assert_eq!(res.status(), StatusCode::FOUND, "{next}");
-        let to = res.headers()["location"].to_str().unwrap();
+        // Another browser each time: `s` stays signed out.
+        let to = Shopper::visit(base)
+            .await
+            .plain_form(
+                "/api/auth/login",
+                "/login",
+                &[("email", &email), ("password", PASSWORD), ("next", next)],
+            )
+            .await;
         assert!(
             to == lands || to.starts_with(&format!("{lands}?")),
             "{next} -> {to}"

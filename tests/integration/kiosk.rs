@@ -200,20 +200,6 @@ async fn a_reset_ends_the_visit_and_replayed_cookies_get_401() {
     assert_eq!(s, StatusCode::FORBIDDEN);
 }
 
-/// A handoff page's form as a browser posts it (no JavaScript involved: the
-/// page has no island of its own); the redirect it gets.
-async fn take_as_browser(who: &Shopper, token: &str) -> String {
-    let res = who
-        .browser_form(
-            "/api/handoff/accept",
-            &format!("/handoff/{token}"),
-            &[("token", token)],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::FOUND);
-    res.headers()["location"].to_str().unwrap().to_string()
-}
-
 #[tokio::test]
 async fn the_handoff_page_is_a_plain_form_and_says_why_a_kiosk_cannot_take_it() {
     let base = &server().base;
@@ -239,7 +225,9 @@ async fn the_handoff_page_is_a_plain_form_and_says_why_a_kiosk_cannot_take_it() 
     );
 
     // Opened on the kiosk itself, the post comes back to the page, worded.
-    let back = take_as_browser(&kiosk, token).await;
+    let take = [("token", token)];
+    let link = format!("/handoff/{token}");
+    let back = kiosk.plain_form("/api/handoff/accept", &link, &take).await;
     assert_eq!(back, format!("/handoff/{token}?error=phone"));
     let (s, page) = kiosk.get(&back).await;
     assert_eq!(s, StatusCode::OK);
@@ -249,7 +237,7 @@ async fn the_handoff_page_is_a_plain_form_and_says_why_a_kiosk_cannot_take_it() 
     );
 
     // The phone's post lands on its cart, with what was added.
-    let to = take_as_browser(&phone, token).await;
+    let to = phone.plain_form("/api/handoff/accept", &link, &take).await;
     assert!(
         to.starts_with("/cart?merged=") && to.ends_with("&from=kiosk"),
         "{to}"

@@ -10,24 +10,17 @@ use crate::seo::PageMeta;
 use crate::shopper::{error_text, use_shopper};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use omnistore_components::address_form::{CITY, PHONE, POSTCODE, STREET};
 use omnistore_components::field::Input;
-use omnistore_components::i18n::{t, use_locale, Msg};
-use omnistore_components::model::{line_label, CheckoutView, Fulfilment, Problem};
+use omnistore_components::i18n::{t, Msg};
+use omnistore_components::model::{line_label, CheckoutView, Fulfilment};
 use omnistore_components::{CartSummary, Field, PickupSlots};
 
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
     let view_data = load(|| (), |_| get_checkout());
-    let query = use_query_map();
     // Worded here, on the server: the island gets the words, not the code.
-    let error = move || {
-        query
-            .with_untracked(|q| q.get("error"))
-            .and_then(|c| Problem::code_text(&c, use_locale()))
-            .map(String::from)
-    };
+    let error = super::refusal_from_query();
     view! {
         <PageMeta
             title=t(Msg::CheckoutTitle).to_string()
@@ -38,19 +31,22 @@ pub fn CheckoutPage() -> impl IntoView {
         <Suspense fallback=|| {
             view! { <p>{t(Msg::Loading)}</p> }
         }>
-            {move || Suspend::new(async move {
-                match view_data.await {
-                    Ok(v) if v.cart.lines.is_empty() => {
-                        view! {
-                            <p>{t(Msg::CartEmpty)}</p>
-                            <p>
-                                <a href="/">{t(Msg::ContinueShopping)}</a>
-                            </p>
+            {move || Suspend::new({
+                let error = error.clone();
+                async move {
+                    match view_data.await {
+                        Ok(v) if v.cart.lines.is_empty() => {
+                            view! {
+                                <p>{t(Msg::CartEmpty)}</p>
+                                <p>
+                                    <a href="/">{t(Msg::ContinueShopping)}</a>
+                                </p>
+                            }
+                                .into_any()
                         }
-                            .into_any()
+                        Ok(v) => view! { <CheckoutForm data=v error /> }.into_any(),
+                        Err(_) => view! { <ErrorPage /> }.into_any(),
                     }
-                    Ok(v) => view! { <CheckoutForm data=v error=error() /> }.into_any(),
-                    Err(_) => view! { <ErrorPage /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -10,23 +10,16 @@ use crate::api::load::load;
 use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 use omnistore_components::i18n::{items, t, use_locale, Msg};
-use omnistore_components::model::Problem;
 
 #[component]
 pub fn HandoffPage() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
-    let query = use_query_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
     let preview = load(token, get_handoff);
-    // Why taking it failed: the server's redirect back names the problem.
-    let error = query.with_untracked(|q| q.get("error")).map(|c| {
-        Problem::code_text(&c, locale)
-            .unwrap_or(t(Msg::HandoffUnknown))
-            .to_string()
-    });
+    let error = super::refusal_from_query();
     view! {
         <PageMeta
             title=t(Msg::HandoffTitle).to_string()

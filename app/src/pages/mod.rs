@@ -52,6 +52,18 @@ pub fn BadRequest(
 }
 
 /// The page shown when a back-end call failed (503).
+/// Why a form posted without JavaScript was refused: the reason code the
+/// server's redirect back put in `?error=` ([`Problem::code`]), worded.
+/// `None` without one, or for a code no refusal makes (a link edited by
+/// hand).
+///
+/// [`Problem::code`]: omnistore_components::model::Problem::code
+pub(crate) fn refusal_from_query() -> Option<String> {
+    let code = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("error"))?;
+    omnistore_components::model::Problem::code_text(&code, omnistore_components::i18n::use_locale())
+        .map(String::from)
+}
+
 #[component]
 pub fn ErrorPage() -> impl IntoView {
     set_status(503);

@@ -14,24 +14,17 @@ use crate::pages::order::status_name;
 use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 use omnistore_components::i18n::{t, use_locale, Msg};
-use omnistore_components::model::{OrderStatus, Problem};
+use omnistore_components::model::OrderStatus;
 use omnistore_components::store_card::moment_text;
 
 #[component]
 pub fn StaffOrdersPage() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
-    let locale = use_locale();
     let store = move || params.with(|p| p.get("store").unwrap_or_default());
     let desk = load(store, get_staff_desk);
-    // Why the last move was refused: the server's redirect names it.
-    let error = query.with_untracked(|q| q.get("error")).map(|c| {
-        Problem::code_text(&c, locale)
-            .unwrap_or(t(Msg::ErrorInvalid))
-            .to_string()
-    });
+    let error = super::refusal_from_query();
     view! {
         <PageMeta
             title=t(Msg::StaffOrdersTitle).to_string()
