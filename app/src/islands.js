@@ -72,14 +72,16 @@
   };
   // The page's islands, or those a client-side navigation brought: the
   // eager ones hydrated one after another (resolves when they are), the
-  // others watched. The lead is eager on a page with eager islands (the
-  // cart, checkout, a store: what they change shows in the header, and
-  // their shopper is the one the lead's props seed) and with a saved cart
-  // queue (it has changes to send).
+  // others watched. The lead is eager on a page with eager islands (a store,
+  // sign-in: what they change shows in the header, and their shopper is the
+  // one the lead's props seed), on a page that shows the cart as the server
+  // rendered it (`data-cart-version`: the lead's live cart stream tells it
+  // when to come again, see nav.js) and with a saved cart queue (it has
+  // changes to send).
   window.__hydrateIslands = async (root) => {
     let queued = false;
     try { queued = !!localStorage.getItem('os-cart-queue'); } catch {}
-    const eager = queued
+    const eager = queued || !!root.querySelector('[data-cart-version]')
       || [...root.querySelectorAll('leptos-island')].some((el) => !el.closest('os-intent'));
     if (eager) await load();
     for (const wrapper of root.querySelectorAll('os-intent')) {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
-use omnistore_components::model::{encode_query_value, Category};
+use omnistore_components::model::{encode_query_value, Cart, Category};
 use omnistore_components::{AccountMenu, CartBadge, MiniCart, MyStoreBadge, SearchBox};
 
 /// The catalog's categories in the page's language, each drawn by `item`
@@ -134,7 +134,13 @@ fn ShopperLinks() -> impl IntoView {
             <AccountMenu viewer=Signal::derive(move || shopper.viewer()) on_sign_out=sign_out />
             <CartBadge count=Signal::derive(move || shopper.item_count()) on_open=open />
         </div>
-        <LazyMiniCart shopper />
+        <LazyMiniCart
+            cart=Signal::derive(move || shopper.cart())
+            open=shopper.drawer
+            message=Signal::derive(move || shopper.notice.get())
+            cart_href="/cart"
+            offline=shopper.offline
+        />
     }
 }
 
@@ -149,16 +155,27 @@ fn ShopperLinks() -> impl IntoView {
 /// a failed load never takes the page's wasm down with it, as a plain
 /// `#[lazy]` would.
 #[component]
-fn LazyMiniCart(
-    /// The page's shopper, whose cart, notice and drawer it shows.
-    shopper: crate::shopper::Shopper,
+pub(crate) fn LazyMiniCart(
+    /// The cart shown.
+    #[prop(into)]
+    cart: Signal<Cart>,
+    /// Open or closed.
+    open: RwSignal<bool>,
+    /// A line about the last change.
+    #[prop(into)]
+    message: Signal<Option<String>>,
+    /// The "View cart" link.
+    cart_href: &'static str,
+    /// Whether the network is down: its return tries a failed load again.
+    #[prop(into)]
+    offline: Signal<bool>,
 ) -> impl IntoView {
     let loaded = RwSignal::new(false);
     Effect::new(move || {
-        let wanted = shopper.drawer.get();
+        let wanted = open.get();
         // Tracked so that a load that failed offline is tried again when
         // the network is back, with the drawer still open.
-        shopper.offline.track();
+        offline.track();
         if wanted && !loaded.get_untracked() {
             spawn_local(async move {
                 if mini_cart_preload().await.is_ok() {
@@ -172,31 +189,45 @@ fn LazyMiniCart(
     move || {
         loaded.get().then(|| {
             Suspend::new(send_wrapper::SendWrapper::new(async move {
-                mini_cart(shopper).await.ok()
+                mini_cart(Drawer {
+                    cart,
+                    open,
+                    message,
+                    cart_href,
+                })
+                .await
+                .ok()
             }))
         })
     }
 }
 
-/// The drawer itself, in a wasm chunk of its own. Its name starts with
-/// `omnistore_`: the service worker keeps such chunks for offline use.
+/// What a mini-cart drawer shows: the header's (the shopper's cart), or the
+/// gallery's (a demo cart).
+struct Drawer {
+    cart: Signal<Cart>,
+    open: RwSignal<bool>,
+    message: Signal<Option<String>>,
+    cart_href: &'static str,
+}
+
+/// The drawer itself, in a wasm chunk of its own, which the gallery's
+/// example shares. Its name starts with `omnistore_`: the service worker
+/// keeps such chunks for offline use.
 #[leptos::wasm_split::wasm_split(
     omnistore_mini_cart,
     wasm_split_path = ::leptos::wasm_split,
     preload(mini_cart_preload),
     fallible
 )]
-fn mini_cart(
-    shopper: crate::shopper::Shopper,
-) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
-    Ok(view! {
-        <MiniCart
-            cart=Signal::derive(move || shopper.cart())
-            open=shopper.drawer
-            message=Signal::derive(move || shopper.notice.get())
-        />
-    }
-    .into_any())
+fn mini_cart(d: Drawer) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    let Drawer {
+        cart,
+        open,
+        message,
+        cart_href,
+    } = d;
+    Ok(view! { <MiniCart cart open message cart_href /> }.into_any())
 }
 
 /// Links to `/lang/{tag}`, a plain server route that sets the cookie and

@@ -95,8 +95,13 @@
     const here = document.querySelector('main');
     here.replaceWith(document.adoptNode(main));
     const ready = hydrate(main);
-    if (place) {
-      const alert = [...main.querySelectorAll('[role=alert]')].find((el) => el.textContent.trim());
+    if (place && place.quiet) {
+      // The same page again: the focus stays, unless its element is gone.
+      if (!document.activeElement || document.activeElement === document.body) main.focus({ preventScroll: true });
+    } else if (place) {
+      // A refusal, else the line that says what was done (`data-outcome`).
+      const alert = [...main.querySelectorAll('[role=alert], [data-outcome]')].find((el) => el.textContent.trim());
+      if (form && alert && alert.getAttribute('role') === 'alert') keepTyped(form, main);
       const again = place.link
         ? [...main.querySelectorAll('a[data-noscroll]')].find((a) => a.getAttribute('href') === place.link)
         : [...main.querySelectorAll('button')].find((b) => place.pressed && b.getAttribute('aria-label') === place.pressed);
@@ -116,6 +121,18 @@
     document.dispatchEvent(new CustomEvent('os:navigated', { detail: { url: target.href } }));
   }
 
+  // A refused form comes back as the server renders it, empty: what the
+  // shopper typed is put back into the same fields (by id), passwords aside.
+  function keepTyped(form, root) {
+    for (const el of form.elements) {
+      if (!el.id || !el.name || ['hidden', 'password', 'submit', 'button'].includes(el.type)) continue;
+      const twin = root.querySelector(`#${CSS.escape(el.id)}`);
+      if (!twin) continue;
+      if (el.type === 'checkbox' || el.type === 'radio') twin.checked = el.checked;
+      else twin.value = el.value;
+    }
+  }
+
   document.addEventListener('click', (ev) => {
     if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
     const a = ev.target.closest && ev.target.closest('a[href]');
@@ -130,7 +147,8 @@
   });
 
   // A GET form is a navigation. A POST form marked `data-swap` (the staff
-  // desk's moves) is posted from here, and the page the server sends it to
+  // desk's moves, the account's addresses, devices and password) is posted
+  // from here, and the page the server sends it to
   // (a plain form's answer is a redirect: back to the page, with `?error=`
   // when refused) replaces this one in place; other POST forms are the
   // browser's.
@@ -150,6 +168,17 @@
       const pressed = ev.submitter && ev.submitter.getAttribute('aria-label');
       go(url.href, { method: 'POST', body: data() }, true, { form, pressed });
     }
+  });
+
+  // A page showing the cart as the server rendered it (`data-cart-version`)
+  // comes again, in place, when the header's live cart says the cart is
+  // newer (a change from another tab or device, or one this page posted
+  // that its own answer has not shown yet).
+  document.addEventListener('os:cart', () => {
+    const shown = document.querySelector('main [data-cart-version]');
+    const now = document.body.dataset.cartVersion;
+    if (!shown || !now || shown.dataset.cartVersion === now) return;
+    go(location.href, {}, false, { quiet: true });
   });
 
   window.addEventListener('popstate', () => {

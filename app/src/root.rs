@@ -75,6 +75,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/search") view=search::SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/p/:product") view=product::ProductPage ssr=SsrMode::Async />
                     <Route path=path!("/components") view=gallery::GalleryPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/components/:name")
+                        view=gallery::GalleryEntryPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/cart") view=cart::CartPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=login::RegisterPage ssr=SsrMode::Async />

@@ -582,10 +582,27 @@ mod browser {
             if let Ok(cart) = get_cart().await {
                 // Unsent changes will bring a newer cart; do not flicker back.
                 if shopper.pending.get_untracked().is_empty() {
+                    let version = cart.version;
                     shopper.live.set(Some(cart));
+                    announce(version);
                 }
             }
         });
+    }
+
+    /// Tells the page the cart's version now (`<body data-cart-version>` and
+    /// an `os:cart` event): a page that shows the cart as the server
+    /// rendered it brings itself again when it is older (see `nav.js`).
+    fn announce(version: i64) {
+        let Some(doc) = window().document() else {
+            return;
+        };
+        if let Some(body) = doc.body() {
+            let _ = body.set_attribute("data-cart-version", &version.to_string());
+        }
+        if let Ok(event) = web_sys::Event::new("os:cart") {
+            let _ = doc.dispatch_event(&event);
+        }
     }
 
     /// (Re)opens the event stream for the current cookies' cart.

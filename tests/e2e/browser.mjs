@@ -29,6 +29,18 @@ export async function hydrated(page) {
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 20000 });
 }
 
+/// The packs of a page's own islands it fetches from now on (the shell's
+/// `pack_omnistore_*` pieces, such as the mini-cart drawer, aside): a page
+/// that is markup fetches none.
+export function ownPacks(page) {
+  const packs = [];
+  page.on('requestfinished', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/^\/pkg\/pack_/.test(path) && !/^\/pkg\/pack_omnistore_/.test(path)) packs.push(path);
+  });
+  return packs;
+}
+
 export async function axeViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);

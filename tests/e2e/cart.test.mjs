@@ -2,7 +2,7 @@
 // on a second device, the offline queue, JavaScript off, and accessibility.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, axeViolations, BASE } from './browser.mjs';
+import { launch, newPage, hydrated, axeViolations, ownPacks, BASE } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -292,4 +292,70 @@ test('accessibility: cart, sign-in, registration and account pages', async () =>
   await visitor.getByRole('heading', { name: 'My account' }).waitFor();
   assert.deepEqual(visitor.errors, []);
   await visitor.context().close();
+});
+
+test('the account page needs no wasm of its own: its forms answer in place', async () => {
+  const page = await newPage(browser);
+  await registerVia(page.context(), email('forms'));
+  const packs = ownPacks(page);
+  await page.goto('/account');
+  await hydrated(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+
+  // A refused address: the refusal names the field, the form stays open with the focus on it.
+  await page.getByText('Add an address').click();
+  const form = page.locator('details[open] form');
+  await form.getByLabel('Name').fill('Ala Test');
+  await form.getByLabel('Street').fill('Rynek 1');
+  await form.getByLabel('Postcode').fill('123');
+  await form.getByLabel('City').fill('Kraków');
+  await form.getByLabel('Phone').fill('600100200');
+  await form.getByRole('button', { name: 'Save' }).click();
+  const refused = page.getByRole('alert').filter({ hasText: /^Postcode: / });
+  await refused.waitFor();
+  assert.ok(await refused.evaluate((el) => el === document.activeElement), 'the focus is on the refusal');
+  const again = page.locator('details[open] form');
+  assert.equal(await again.getByLabel('Street').inputValue(), 'Rynek 1', 'what was typed is kept');
+  await again.getByLabel('Postcode').fill('31-042');
+  await page.locator('details[open] form').getByRole('button', { name: 'Save' }).click();
+  const saved = page.getByRole('status').filter({ hasText: 'Saved.' });
+  await saved.waitFor();
+  assert.ok(await saved.evaluate((el) => el === document.activeElement), 'the focus is on what was done');
+  await page.getByText('Ala Test, Rynek 1, 31-042 Kraków').waitFor();
+
+  // Deleted, and a wrong current password.
+  await page.getByRole('button', { name: 'Delete — Ala Test, Rynek 1, 31-042 Kraków' }).click();
+  await page.getByRole('status').filter({ hasText: 'Address deleted.' }).waitFor();
+  assert.equal(await page.getByText('Ala Test, Rynek 1').count(), 0);
+  await page.getByLabel('Current password').fill('not my password');
+  await page.getByLabel('New password').fill('another long password');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('alert').filter({ hasText: 'That is not your current password.' }).waitFor();
+
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page did not reload');
+  assert.deepEqual(packs, [], 'no wasm of its own');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the cart page needs no wasm of its own: a change answers in place and the header follows', async () => {
+  const page = await newPage(browser);
+  const [a] = await buyableProducts(page, 'lighting', 1);
+  await addOnProductPage(page, a);
+  await page.waitForFunction(() => document.querySelector('.os-cart-badge__count')?.dataset.count === '1');
+  const packs = ownPacks(page);
+  await page.goto('/cart');
+  await hydrated(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.getByLabel('Quantity').fill('3');
+  await page.getByRole('button', { name: 'Update' }).click();
+  await page.waitForFunction(() => document.querySelector('.os-cart-badge__count')?.dataset.count === '3');
+  await page.waitForFunction(() => document.querySelector('.os-cart-line__input')?.value === '3');
+  await page.getByRole('button', { name: /^Remove/ }).click();
+  await page.getByText('Your cart is empty.').waitFor();
+  await page.waitForFunction(() => document.querySelector('.os-cart-badge__count')?.dataset.count === '0');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page did not reload');
+  assert.deepEqual(packs, [], 'no wasm of its own');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, axeViolations, BASE } from './browser.mjs';
+import { launch, newPage, hydrated, axeViolations, ownPacks, BASE } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -194,10 +194,31 @@ test('accessibility: axe-core finds no violations', async () => {
   await page.context().close();
 });
 
+test('the gallery: the index is markup, each component is live on a page of its own', async () => {
+  const page = await newPage(browser);
+  const packs = ownPacks(page);
+  await page.goto('/components');
+  await hydrated(page);
+  assert.deepEqual(packs, [], 'the index needs no wasm of its own');
+  await page.getByRole('link', { name: 'CartLine' }).click();
+  await page.waitForURL(/\/components\/cartline$/);
+  await hydrated(page);
+  assert.equal(packs.length, 1, `its own island only: ${packs}`);
+  await page.getByLabel('Quantity').fill('2');
+  await page.getByRole('button', { name: 'Update' }).click();
+  await page.getByRole('status').filter({ hasText: 'CartLine: quantity 2' }).waitFor();
+  await page.getByRole('button', { name: /^Remove — Garden hose/ }).click();
+  await page.getByRole('status').filter({ hasText: 'CartLine: remove' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/components/cartline', 'the callbacks took the forms');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the wasm is fetched after the first paint, never preloaded with the page', async () => {
   const page = await newPage(browser);
-  // A page whose island is hydrated with it (the store finder).
-  await page.goto('/stores');
+  // A page whose island is hydrated with it (the sign-in form).
+  await page.goto('/login');
   await hydrated(page);
   const timing = await page.evaluate(() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
@@ -296,7 +317,7 @@ test('release assets: hashed names, precompressed brotli, immutable caching', as
   const page = await newPage(browser);
   const assets = [];
   page.on('response', (r) => { if (new URL(r.url()).pathname.startsWith('/pkg/')) assets.push(r); });
-  await page.goto('/stores');
+  await page.goto('/login');
   await hydrated(page);
   const wasm = assets.find((r) => r.url().endsWith('.wasm'));
   assert.ok(wasm, 'the wasm was loaded from /pkg');

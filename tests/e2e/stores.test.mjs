@@ -4,7 +4,7 @@
 // moving the order to ready and collected. axe on /stores, /checkout, orders.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, axeViolations, staffHandOver, BASE } from './browser.mjs';
+import { launch, newPage, hydrated, axeViolations, ownPacks, staffHandOver, BASE } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -131,10 +131,13 @@ test('the locator: list and map in sync, my location, and a denied location', as
   assert.deepEqual(await axeViolations(page), []);
   const cards = page.locator('.os-store-card');
   const second = cards.nth(1);
-  await second.getByRole('button', { name: 'Show on map' }).click();
-  await page.locator('.os-store-map__marker--selected[aria-label^="2. "]').waitFor();
+  // The list and the map select each other by links, with no wasm.
+  const packs = ownPacks(page);
+  await second.getByRole('link', { name: 'Show on map' }).click();
+  await page.locator('.os-store-map__marker:target[aria-label^="2. "]').waitFor();
   await page.getByRole('link', { name: /^1\. / }).click();
-  await cards.first().and(page.locator('.os-store-card--selected')).waitFor();
+  await cards.first().and(page.locator('.os-store-card:target')).waitFor();
+  assert.deepEqual(packs, [], 'the list and the map need no wasm');
 
   await page.getByRole('button', { name: 'Use my location' }).click();
   await page.waitForURL(/near=54\.35/);

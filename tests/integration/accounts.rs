@@ -730,7 +730,7 @@ async fn forms_posted_without_javascript_come_back_with_the_error() {
             ],
         )
         .await;
-    assert_eq!(back, "/login?error=credentials&next=/cart");
+    assert_eq!(back, "/login?next=/cart&error=credentials");
     let back = s
         .plain_form(
             "/api/auth/register",
@@ -1266,4 +1266,275 @@ async fn a_control_character_is_named_and_an_oversized_body_is_413() {
     // A form of ordinary size still works.
     let (st, body) = s.add(stocked_variants(1, 1).await[0].0, 1).await;
     assert!(st.is_success(), "{st} {body}");
+}
+
+#[tokio::test]
+async fn the_account_page_is_plain_forms_that_come_back_with_what_came_of_each() {
+    use omnistore_components::i18n::Locale::En;
+    let html_escape = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let base = &server().base;
+    let s = Shopper::visit(base).await;
+    s.register(&unique_email("plainacct")).await;
+    let (st, page) = s.get("/account").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(
+        page.matches("<leptos-island ").count(),
+        1,
+        "the header's corner only: the page needs no wasm of its own"
+    );
+    for action in [
+        "/api/account/profile",
+        "/api/account/address",
+        "/api/account/password",
+        "/api/account/delete",
+        "/api/account/logout-everywhere",
+    ] {
+        assert!(page.contains(&format!(r#"action="{action}""#)), "{action}");
+    }
+    assert_eq!(
+        page.matches("data-swap").count(),
+        2,
+        "a new address and the password: the forms that change only this page"
+    );
+
+    // A refused address: back with each field named, its form open.
+    let address = |postcode: &'static str, phone: &'static str| {
+        [
+            ("id", ""),
+            ("name", "Ala"),
+            ("street", "Rynek 1"),
+            ("postcode", postcode),
+            ("city", "Kraków"),
+            ("phone", phone),
+        ]
+    };
+    let back = s
+        .plain_form("/api/account/address", "/account", &address("31", "12"))
+        .await;
+    assert_eq!(
+        back,
+        "/account?form=address-new&error=invalid&fields=postcode:postcode,phone:phone"
+    );
+    let (st, page) = s.get(&back).await;
+    assert_eq!(st, StatusCode::OK);
+    let refused = Problem::Fields {
+        errors: vec![
+            ("postcode".into(), FieldError::Postcode),
+            ("phone".into(), FieldError::Phone),
+        ],
+    };
+    let alert = format!(
+        "<p role=\"alert\" class=\"os-address-form__error\">{}</p>",
+        html_escape(&refused.text(En))
+    );
+    assert!(page.contains(&alert), "{alert} in {page}");
+    assert!(page.contains("<details open"), "the refused form is open");
+
+    // Saved: back with the words, the address listed, its edit and delete forms.
+    let back = s
+        .plain_form(
+            "/api/account/address",
+            "/account",
+            &address("31042", "600100200"),
+        )
+        .await;
+    assert_eq!(back, "/account?done=address");
+    let (_, page) = s.get(&back).await;
+    assert!(page.contains(">Saved.</p>"), "{page}");
+    assert_eq!(
+        page.matches("data-outcome").count(),
+        1,
+        "one form's outcome"
+    );
+    assert!(page.contains("Ala, Rynek 1, 31-042 Kraków"));
+    assert_eq!(page.matches("data-swap").count(), 4);
+    let (_, account) = s.get("/api/account").await;
+    let account: Value = serde_json::from_str(&account).unwrap();
+    let id = account["addresses"][0]["id"].to_string();
+    let id = id.trim_matches('"');
+
+    // The wrong current password, then the right one.
+    let change =
+        |current: &'static str| [("current", current), ("new_password", "a new long one!")];
+    let back = s
+        .plain_form(
+            "/api/account/password",
+            "/account",
+            &change("not mine at all"),
+        )
+        .await;
+    assert_eq!(back, "/account?form=password&error=password");
+    let (_, page) = s.get(&back).await;
+    assert!(page.contains("That is not your current password."));
+    let back = s
+        .plain_form("/api/account/password", "/account", &change(PASSWORD))
+        .await;
+    assert_eq!(back, "/account?done=password");
+    assert!(s.get(&back).await.1.contains("Password changed."));
+
+    // Another device's session that is not there; the profile; the address gone.
+    let back = s
+        .plain_form(
+            "/api/account/end-session",
+            "/account",
+            &[("handle", "0123456789abcdef")],
+        )
+        .await;
+    assert_eq!(back, "/account?form=sessions&error=session");
+    assert!(s.get(&back).await.1.contains("There is no such session."));
+    let profile = [
+        ("name", "Ala Nowak"),
+        ("email", ""),
+        ("language", "en"),
+        ("store", ""),
+    ];
+    let back = s
+        .plain_form("/api/account/profile", "/account", &profile)
+        .await;
+    assert_eq!(
+        back,
+        "/account?form=profile&error=invalid&fields=email:email"
+    );
+    let refused = Problem::Field {
+        field: "email".into(),
+        error: FieldError::Email,
+    };
+    assert!(s
+        .get(&back)
+        .await
+        .1
+        .contains(&html_escape(&refused.text(En))));
+    let back = s
+        .plain_form("/api/account/address/delete", "/account", &[("id", id)])
+        .await;
+    assert_eq!(back, "/account?done=address-deleted");
+    let (_, page) = s.get(&back).await;
+    assert!(page.contains("Address deleted."));
+    assert!(!page.contains("Rynek 1"));
+
+    // A link made by hand puts no words of its own on the page.
+    let (st, page) = s
+        .get("/account?form=profile&error=invalid&fields=%3Cb%3Ehi%3C/b%3E:email")
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(!page.contains("hi</b>") && !page.contains("&lt;b&gt;hi"));
+}
+
+#[tokio::test]
+async fn the_cart_page_is_markup_whose_plain_forms_come_back_to_it() {
+    let base = &server().base;
+    let shopper = Shopper::visit(base).await;
+    let v = stocked_variants(20, 2).await;
+    shopper.add(v[0].0, 2).await;
+    shopper.add(v[1].0, 1).await;
+    let (s, page) = shopper.get("/cart").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(
+        page.matches("<leptos-island ").count(),
+        1,
+        "the header's corner only: the page needs no wasm of its own"
+    );
+    let version = shopper.cart().await["version"].to_string();
+    assert!(
+        page.contains(&format!(r#"data-cart-version="{version}""#)),
+        "the page says which cart it shows"
+    );
+    // Three forms a line (switch, quantity, remove) and "Clear the cart".
+    assert_eq!(page.matches("data-swap").count(), 2 * 3 + 1, "{page}");
+
+    let a = v[0].0.to_string();
+    let to = shopper
+        .plain_form(
+            "/api/cart/set",
+            "/cart",
+            &[
+                ("variant_id", &a),
+                ("quantity", "4"),
+                ("fulfilment", "delivery"),
+            ],
+        )
+        .await;
+    assert_eq!(to, "/cart");
+    assert_eq!(quantities(&shopper.cart().await)[&v[0].0], 4);
+    let to = shopper
+        .plain_form(
+            "/api/cart/set",
+            "/cart",
+            &[
+                ("variant_id", &a),
+                ("quantity", "500"),
+                ("fulfilment", "delivery"),
+            ],
+        )
+        .await;
+    assert_eq!(to, "/cart?error=invalid");
+    assert!(shopper
+        .get(&to)
+        .await
+        .1
+        .contains(r#"<p role="alert" class="os-auth-form__error">Please check the form"#));
+    assert_eq!(
+        quantities(&shopper.cart().await)[&v[0].0],
+        4,
+        "nothing lost"
+    );
+    let to = shopper
+        .plain_form("/api/cart/remove", "/cart", &[("variant_id", &a)])
+        .await;
+    assert_eq!(to, "/cart");
+    let to = shopper.plain_form("/api/cart/clear", "/cart", &[]).await;
+    assert_eq!(to, "/cart");
+    let (_, page) = shopper.get("/cart").await;
+    assert!(page.contains("Your cart is empty."));
+}
+
+#[tokio::test]
+async fn the_gallery_index_is_markup_and_each_component_has_a_live_page() {
+    let base = &server().base;
+    let s = Shopper::visit(base).await;
+    let (st, page) = s.get("/components").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(
+        page.matches("<leptos-island ").count(),
+        2,
+        "the header's corner and the locator's \"Use my location\", both waiting for the shopper"
+    );
+    assert!(page.contains(r#"<os-intent><leptos-island data-component="LocateLive"#));
+    let entries: Vec<String> = page
+        .match_indices(r#"<a href="/components/"#)
+        .map(|(at, _)| {
+            let rest = &page[at + r#"<a href=""#.len()..];
+            rest[..rest.find('"').unwrap()].to_string()
+        })
+        .collect();
+    assert!(entries.len() >= 20, "{entries:?}");
+    let mut live = 0;
+    for path in &entries {
+        let (st, page) = s.get(path).await;
+        assert_eq!(st, StatusCode::OK, "{path}");
+        // The header's corner, and its own island if it reacts in the browser.
+        let islands = page.matches("<leptos-island ").count();
+        assert!((1..=2).contains(&islands), "{path}: {islands}");
+        live += islands - 1;
+    }
+    assert!(live >= 10, "the interactive ones are live: {live}");
+    assert_eq!(
+        s.get("/components/price")
+            .await
+            .1
+            .matches("<leptos-island ")
+            .count(),
+        1
+    );
+    let (_, cart_line) = s.get("/components/cartline").await;
+    assert!(
+        cart_line.contains("os-cart-line"),
+        "the example is there before hydration"
+    );
+    assert_eq!(s.get("/components/nothing").await.0, StatusCode::NOT_FOUND);
 }

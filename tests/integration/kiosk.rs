@@ -540,3 +540,44 @@ async fn only_the_pin_makes_a_kiosk_and_exit_unbinds_the_device() {
     let (s, body) = replay.form("/api/kiosk/reset", &[]).await;
     assert_eq!(s, StatusCode::FORBIDDEN, "not a kiosk: {body}");
 }
+
+#[tokio::test]
+async fn the_kiosk_start_page_is_a_plain_form_that_comes_back_with_the_reason() {
+    let base = &server().base;
+    let slug = store(base, "Katowice").await;
+    let device = Shopper::visit(base).await;
+    let (s, page) = device.get(&format!("/kiosk/{slug}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        page.contains(r#"method="post" action="/api/kiosk/staff""#),
+        "{page}"
+    );
+    assert!(
+        !page.contains("data-component=\"StartForm"),
+        "no island of its own"
+    );
+    let start = |pin: &'static str| {
+        [
+            ("store", slug.clone()),
+            ("pin", pin.to_string()),
+            ("action", "start".to_string()),
+        ]
+    };
+    let wrong = start("0000");
+    let wrong: Vec<(&str, &str)> = wrong.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let back = device
+        .plain_form("/api/kiosk/staff", &format!("/kiosk/{slug}"), &wrong)
+        .await;
+    assert_eq!(back, format!("/kiosk/{slug}?staff=wrong"));
+    assert!(device.get(&back).await.1.contains("role=\"alert\""));
+    let right = start(PIN);
+    let right: Vec<(&str, &str)> = right.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let to = device
+        .plain_form("/api/kiosk/staff", &format!("/kiosk/{slug}"), &right)
+        .await;
+    assert_eq!(to, format!("/kiosk/{slug}"));
+    assert!(
+        device.cookie("os_kiosk").is_some(),
+        "this device is the kiosk now"
+    );
+}

@@ -1208,3 +1208,126 @@ async fn product_of(server: &Server, variant: i64) -> String {
     .await
     .unwrap()
 }
+
+#[tokio::test]
+async fn the_locator_is_markup_and_set_as_my_store_comes_back_to_it() {
+    let base = &server().base;
+    let shopper = Shopper::visit(base).await;
+    let (s, html) = shopper.get("/stores?q=krak%C3%B3w").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(
+        html.matches("<leptos-island ").count(),
+        2,
+        "the header's corner and \"Use my location\": the list and map are markup"
+    );
+    assert!(html.contains(r#"<os-intent><leptos-island data-component="LocateIsland"#));
+    let slug = {
+        let at = html.find("id=\"store-").expect("a card") + "id=\"store-".len();
+        html[at..at + html[at..].find('"').unwrap()].to_string()
+    };
+    // A card and its marker link to each other.
+    assert!(
+        html.contains(&format!(r##"href="#marker-{slug}""##)),
+        "{html}"
+    );
+    assert!(html.contains(&format!(r#"id="marker-{slug}""#)));
+    assert!(html.contains(&format!(r##"href="#store-{slug}""##)));
+    // "Set as my store" comes back to the same search, and says so.
+    let back = "/stores?q=krak%C3%B3w&done=store";
+    assert!(
+        html.contains(&format!(
+            r#"name="back" value="{}""#,
+            back.replace('&', "&amp;")
+        )),
+        "{html}"
+    );
+    let to = shopper
+        .plain_form(
+            "/api/my-store",
+            "/stores?q=krak%C3%B3w",
+            &[("store", &slug), ("back", back)],
+        )
+        .await;
+    assert_eq!(to, back);
+    let (_, html) = shopper.get(&to).await;
+    assert!(html.contains("This is now your store."));
+    assert!(
+        html.contains("os-store-card__mine"),
+        "the card says it is mine"
+    );
+    assert!(html.contains("os-my-store__name"), "the header shows it");
+}
+
+#[tokio::test]
+async fn the_checkout_page_is_a_plain_form_that_comes_back_worded_or_leads_to_the_order() {
+    let base = &server().base;
+    let (_, body) = api("/api/v1/stores?q=gdansk&limit=1").await;
+    let store = body["stores"][0]["slug"].as_str().unwrap().to_string();
+    let (variant, _) = stocked_variants(3, 1).await[0];
+    let s = Shopper::visit(base).await;
+    s.form("/api/my-store", &[("store", &store)]).await;
+    s.form(
+        "/api/cart/add",
+        &[
+            ("variant_id", &variant.to_string()),
+            ("quantity", "1"),
+            ("fulfilment", "delivery"),
+        ],
+    )
+    .await;
+    let (st, html) = s.get("/checkout").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(
+        html.matches("<leptos-island ").count(),
+        1,
+        "the header's corner only: the page needs no wasm of its own"
+    );
+    assert!(
+        html.contains(r#"method="post" action="/api/checkout""#),
+        "{html}"
+    );
+    // Each page has its key: a try again is a new checkout.
+    let key_of = |html: &str| {
+        let at =
+            html.find(r#"name="key" value=""#).expect("the key") + r#"name="key" value=""#.len();
+        html[at..at + 64].to_string()
+    };
+    let form = |key: String, payment: &'static str| {
+        vec![
+            ("key", key),
+            ("channel", "web".into()),
+            ("email", "plain@example.com".into()),
+            ("name", "Ola Zwykła".into()),
+            ("phone", "+48 600 100 200".into()),
+            ("street", "Długa 1".into()),
+            ("postcode", "80-001".into()),
+            ("city", "Gdańsk".into()),
+            ("payment", payment.into()),
+        ]
+    };
+    let pairs = |f: &Vec<(&'static str, String)>| {
+        f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>()
+    };
+    let declined = pairs(&form(key_of(&html), "card-decline"));
+    let declined: Vec<(&str, &str)> = declined.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let back = s.plain_form("/api/checkout", "/checkout", &declined).await;
+    assert_eq!(back, "/checkout?error=payment");
+    let (_, html) = s.get(&back).await;
+    assert!(
+        html.contains("The payment did not go through"),
+        "worded on the page"
+    );
+    assert_eq!(
+        s.cart().await["lines"].as_array().unwrap().len(),
+        1,
+        "the cart is as it was"
+    );
+    let paid = pairs(&form(key_of(&html), "card-ok"));
+    let paid: Vec<(&str, &str)> = paid.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let to = s.plain_form("/api/checkout", "/checkout", &paid).await;
+    assert!(to.starts_with("/orders/") && to.contains("?key="), "{to}");
+    let (st, html) = s.get(&to).await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(html.contains("Order #"));
+    assert!(s.cart().await["lines"].as_array().unwrap().is_empty());
+}

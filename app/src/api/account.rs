@@ -176,23 +176,18 @@ mod ssr {
         }
     }
 
-    /// A sign-in or sign-up form posted without JavaScript cannot read the
-    /// error in the answer, so a refusal sends it back to its page with
-    /// `?error=code` (the page words it). For `map_err` after the refusal is
-    /// made, so that the redirect wins over its status.
+    /// A sign-in or sign-up form posted without JavaScript goes back to its
+    /// page with the refusal (and where to go after it) in the query.
     pub fn back_to_form<'a>(
         page: &'a str,
         next: &'a Option<String>,
     ) -> impl Fn(ShopError) -> ShopError + 'a {
         move |e| {
-            if let (ShopError::Refused { problem, .. }, true) = (&e, plain_form()) {
-                let next = next
-                    .as_deref()
-                    .map(|n| format!("&next={}", encode_query_value(n)))
-                    .unwrap_or_default();
-                leptos_axum::redirect(&format!("{page}?error={}{next}", problem.code()));
-            }
-            e
+            let next = next
+                .as_deref()
+                .map(|n| format!("?next={}", encode_query_value(n)))
+                .unwrap_or_default();
+            back_with(&format!("{page}{next}"), e)
         }
     }
 
@@ -311,13 +306,16 @@ pub async fn logout_everywhere() -> Result<(), ShopError> {
 /// Ends one of the customer's other sessions.
 #[server(endpoint = "account/end-session")]
 pub async fn end_session(handle: String) -> Result<(), ShopError> {
-    let (customer, _) = super::ssr::customer()?;
-    let ended = super::ssr::backend()?
-        .end_session_by_handle(customer, &handle)
-        .await?;
-    if !ended {
-        return Err(super::ssr::refuse(super::ssr::Problem::NoSuchSession));
+    use super::ssr::*;
+    let ended = async {
+        let (customer, _) = customer()?;
+        Ok::<_, ShopError>(backend()?.end_session_by_handle(customer, &handle).await?)
+    };
+    let back = |e| back_with("/account?form=sessions", e);
+    if !ended.await.map_err(back)? {
+        return Err(back(refuse(Problem::NoSuchSession)));
     }
+    done_to("/account?done=session");
     Ok(())
 }
 
@@ -354,21 +352,28 @@ pub async fn update_profile(
     use omnistore_components::i18n::Locale;
     use omnistore_components::model::{normalize_email, required_text};
     use ssr::*;
-    let (customer, _) = customer()?;
-    let name = required_text(&name, 100).map_err(field("name"))?;
-    let email = normalize_email(&email).map_err(field("email"))?;
-    let locale = Locale::from_tag(&language).ok_or_else(|| refuse(Problem::UnknownLanguage))?;
-    let store = store.trim();
-    backend()?
-        .update_profile(
-            customer,
-            &name,
-            &email,
-            locale,
-            (!store.is_empty()).then_some(store),
-        )
+    let update = async {
+        let (customer, _) = customer()?;
+        let name = required_text(&name, 100).map_err(field("name"))?;
+        let email = normalize_email(&email).map_err(field("email"))?;
+        let locale = Locale::from_tag(&language).ok_or_else(|| refuse(Problem::UnknownLanguage))?;
+        let store = store.trim();
+        backend()?
+            .update_profile(
+                customer,
+                &name,
+                &email,
+                locale,
+                (!store.is_empty()).then_some(store),
+            )
+            .await
+            .map_err(fail)
+    };
+    update
         .await
-        .map_err(fail)
+        .map_err(|e| back_with("/account?form=profile", e))?;
+    done_to("/account?done=profile");
+    Ok(())
 }
 
 /// Checks the current password, sets the new one, ends the other sessions.
@@ -377,18 +382,25 @@ pub async fn change_password(current: String, new_password: String) -> Result<()
     use super::ssr::*;
     use omnistore_components::model::check_password;
     use ssr::*;
-    let (customer, who) = customer()?;
-    let b = backend()?;
-    check_own_password(customer, &who, &current).await?;
-    check_password(&new_password).map_err(field("new_password"))?;
-    b.set_password(
-        customer,
-        &current,
-        &new_password,
-        who.session.as_deref().unwrap_or(""),
-    )
-    .await
-    .map_err(fail)
+    let change = async {
+        let (customer, who) = customer()?;
+        let b = backend()?;
+        check_own_password(customer, &who, &current).await?;
+        check_password(&new_password).map_err(field("new_password"))?;
+        b.set_password(
+            customer,
+            &current,
+            &new_password,
+            who.session.as_deref().unwrap_or(""),
+        )
+        .await
+        .map_err(fail)
+    };
+    change
+        .await
+        .map_err(|e| back_with("/account?form=password", e))?;
+    done_to("/account?done=password");
+    Ok(())
 }
 
 /// Deletes the account after checking the password.
@@ -396,10 +408,15 @@ pub async fn change_password(current: String, new_password: String) -> Result<()
 pub async fn delete_account(password: String) -> Result<(), ShopError> {
     use super::ssr::*;
     use ssr::*;
+    let back = |e| back_with("/account?form=delete", e);
     let (customer, who) = customer()?;
     let b = backend()?;
-    check_own_password(customer, &who, &password).await?;
-    b.delete_customer(customer).await?;
+    check_own_password(customer, &who, &password)
+        .await
+        .map_err(back)?;
+    b.delete_customer(customer)
+        .await
+        .map_err(|e| back(e.into()))?;
     clear_cookies(&who);
     leptos_axum::redirect("/");
     Ok(())
@@ -417,10 +434,19 @@ pub async fn save_address(
 ) -> Result<AddressId, ShopError> {
     use super::ssr::*;
     let (customer, _) = customer()?;
-    let id = match id.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(id) => Some(id.parse().map_err(|_| refuse(Problem::NoSuchAddress))?),
+    let id: Option<AddressId> =
+        match id.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(id) => Some(id.parse().map_err(|_| {
+                back_with("/account?form=addresses", refuse(Problem::NoSuchAddress))
+            })?),
+        };
+    // The form's own key, so that the page opens it again with the refusal.
+    let form = match &id {
+        Some(id) => format!("/account?form=address-{id}"),
+        None => "/account?form=address-new".to_string(),
     };
+    let back = |e| back_with(&form, e);
     let address = Address {
         id,
         name,
@@ -431,24 +457,33 @@ pub async fn save_address(
     }
     .validated()
     .map_err(|errors| {
-        refuse(Problem::Fields {
+        back(refuse(Problem::Fields {
             errors: errors.into_iter().map(|(f, e)| (f.into(), e)).collect(),
-        })
+        }))
     })?;
-    backend()?
+    let saved = backend()?
         .save_address(customer, &address)
-        .await?
-        .ok_or_else(|| refuse(Problem::NoSuchAddress))
+        .await
+        .map_err(|e| back(e.into()))?
+        .ok_or_else(|| back(refuse(Problem::NoSuchAddress)))?;
+    done_to("/account?done=address");
+    Ok(saved)
 }
 
 /// Deletes one of the customer's addresses.
 #[server(endpoint = "account/address/delete")]
 pub async fn delete_address(id: AddressId) -> Result<(), ShopError> {
     use super::ssr::*;
+    let back = |e| back_with("/account?form=addresses", e);
     let (customer, _) = customer()?;
-    if backend()?.delete_address(customer, &id).await? {
+    if backend()?
+        .delete_address(customer, &id)
+        .await
+        .map_err(|e| back(e.into()))?
+    {
+        done_to("/account?done=address-deleted");
         Ok(())
     } else {
-        Err(refuse(Problem::NoSuchAddress))
+        Err(back(refuse(Problem::NoSuchAddress)))
     }
 }

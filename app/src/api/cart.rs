@@ -4,8 +4,9 @@
 //!
 //! Two doors, one behaviour: `apply_cart` takes JSON with an idempotency key
 //! (the browser's queue uses it, online or after being offline); the form
-//! endpoints (`cart/add`, `cart/set`, `cart/remove`, `cart/clear`) take plain
-//! form posts, so the cart works with JavaScript off.
+//! endpoints (`cart/add`, `cart/set`, `cart/remove`, `cart/move`,
+//! `cart/clear`) take plain form posts, so the cart works with JavaScript
+//! off: an add goes back to the page it came from, the others to the cart.
 
 use super::ShopError;
 use leptos::prelude::*;
@@ -54,6 +55,18 @@ mod ssr {
         b.apply_cart_op(&who.cart_owner(), &op, key.as_deref(), locale())
             .await
             .map_err(fail)
+    }
+
+    /// A change posted from the cart page as a plain form (JavaScript off,
+    /// or `nav.js`'s `data-swap`): back to the cart, with the refusal in its
+    /// query when refused. The line itself says when fewer units were
+    /// available than asked for.
+    pub async fn from_cart_page(
+        change: impl std::future::Future<Output = Result<CartUpdate, ShopError>>,
+    ) -> Result<CartUpdate, ShopError> {
+        let update = change.await.map_err(|e| back_with("/cart", e))?;
+        done_to("/cart");
+        Ok(update)
     }
 
     /// "pickup" or "delivery" from a form; delivery when absent.
@@ -120,16 +133,16 @@ pub async fn set_cart_quantity(
     quantity: i64,
     fulfilment: Option<String>,
 ) -> Result<CartUpdate, ShopError> {
-    let quantity = ssr::quantity(quantity, true)?;
-    let fulfilment = ssr::fulfilment(fulfilment)?;
-    ssr::run(
-        CartOp::Set {
+    ssr::from_cart_page(async {
+        let quantity = ssr::quantity(quantity, true)?;
+        let fulfilment = ssr::fulfilment(fulfilment)?;
+        let op = CartOp::Set {
             variant_id,
             quantity,
             fulfilment,
-        },
-        None,
-    )
+        };
+        ssr::run(op, None).await
+    })
     .await
 }
 
@@ -139,14 +152,14 @@ pub async fn remove_from_cart(
     variant_id: VariantId,
     fulfilment: Option<String>,
 ) -> Result<CartUpdate, ShopError> {
-    let fulfilment = ssr::fulfilment(fulfilment)?;
-    ssr::run(
-        CartOp::Remove {
+    ssr::from_cart_page(async {
+        let fulfilment = ssr::fulfilment(fulfilment)?;
+        let op = CartOp::Remove {
             variant_id,
             fulfilment,
-        },
-        None,
-    )
+        };
+        ssr::run(op, None).await
+    })
     .await
 }
 
@@ -157,20 +170,20 @@ pub async fn move_cart_line(
     from: String,
     to: String,
 ) -> Result<CartUpdate, ShopError> {
-    let (from, to) = (ssr::fulfilment(Some(from))?, ssr::fulfilment(Some(to))?);
-    ssr::run(
-        CartOp::Move {
+    ssr::from_cart_page(async {
+        let (from, to) = (ssr::fulfilment(Some(from))?, ssr::fulfilment(Some(to))?);
+        let op = CartOp::Move {
             variant_id,
             from,
             to,
-        },
-        None,
-    )
+        };
+        ssr::run(op, None).await
+    })
     .await
 }
 
 /// Form post: empty the cart.
 #[server(endpoint = "cart/clear")]
 pub async fn clear_cart() -> Result<CartUpdate, ShopError> {
-    ssr::run(CartOp::Clear, None).await
+    ssr::from_cart_page(ssr::run(CartOp::Clear, None)).await
 }

@@ -29,19 +29,6 @@ mod ssr {
     use super::super::ssr::*;
     use super::super::ShopError;
 
-    /// A plain form (JavaScript off) goes back to its page with a reason code
-    /// the page words; the script client reads the typed reason itself.
-    pub fn back_with(page: &str, e: ShopError) -> ShopError {
-        if plain_form() {
-            let code = match &e {
-                ShopError::Refused { problem, .. } => problem.code(),
-                _ => "unavailable",
-            };
-            leptos_axum::redirect(&format!("{page}?error={code}"));
-        }
-        e
-    }
-
     /// The signed-in staff member of `store`: 401 for guests, 403 for others.
     pub async fn staff_of(store: &str) -> Result<i64, ShopError> {
         let (customer, _) = customer()?;
@@ -100,7 +87,7 @@ pub async fn place_order(
     use http::StatusCode;
     use omnistore_components::model::{Channel, CheckoutForm};
     let who = identity()?;
-    let bad = |p: Problem| ssr::back_with("/checkout", refuse(p));
+    let bad = |p: Problem| back_with("/checkout", refuse(p));
     let slot = match slot.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => Some(s.parse::<i64>().map_err(|_| bad(Problem::BadSlot))?),
         None => None,
@@ -135,7 +122,7 @@ pub async fn place_order(
     let placed = backend()?
         .place_order(&who.cart_owner(), who.customer, &form, locale())
         .await
-        .map_err(|e| ssr::back_with("/checkout", fail(e)))?;
+        .map_err(|e| back_with("/checkout", fail(e)))?;
     let href = match &placed.guest_key {
         Some(k) => format!("/orders/{}?key={k}", placed.number),
         None => format!("/orders/{}", placed.number),
@@ -203,7 +190,7 @@ pub async fn staff_move_order(store: String, number: i64, to: String) -> Result<
     backend()?
         .move_order(&store, number, to)
         .await
-        .map_err(|e| ssr::back_with(&back, fail(e)))?;
+        .map_err(|e| back_with(&back, fail(e)))?;
     if plain_form() {
         leptos_axum::redirect(&back);
     }

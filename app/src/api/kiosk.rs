@@ -54,18 +54,23 @@ pub async fn kiosk_staff(
     };
     let who = identity()?;
     let b = backend()?;
-    let back = |code: &str| {
+    // A plain form goes back to the kiosk's page, which words `staff=`.
+    // After the refusal is made, so that the redirect wins over its status.
+    let back = |code: &str, e: ShopError| {
         if plain_form() {
             leptos_axum::redirect(&format!("/kiosk/{store}?staff={code}"));
         }
+        e
     };
-    let action = StaffAction::parse(&action, idle, countdown).map_err(|e| {
-        back("invalid");
-        refuse(e)
-    })?;
+    let action =
+        StaffAction::parse(&action, idle, countdown).map_err(|e| back("invalid", refuse(e)))?;
     if b.kiosk_settings(&store).await?.is_none() {
-        back("invalid");
-        return Err(refuse(Problem::UnknownStore { slug: store }));
+        return Err(back(
+            "invalid",
+            refuse(Problem::UnknownStore {
+                slug: store.clone(),
+            }),
+        ));
     }
     let keys = [
         format!("kiosk-pin:{store}"),
@@ -73,15 +78,16 @@ pub async fn kiosk_staff(
     ];
     let limits = [MAX_PIN_FAILURES; 2];
     if super::ssr::too_many_guesses(&b, &keys, &limits, PIN_WINDOW_SECS).await? {
-        back("throttled");
-        return Err(refuse(Problem::TooManyPins {
-            minutes: (PIN_WINDOW_SECS / 60) as u32,
-        }));
+        return Err(back(
+            "throttled",
+            refuse(Problem::TooManyPins {
+                minutes: (PIN_WINDOW_SECS / 60) as u32,
+            }),
+        ));
     }
     if !b.kiosk_pin_matches(&store, &pin).await? {
         b.note_login_failure(&keys).await?;
-        back("wrong");
-        return Err(refuse(Problem::WrongPin));
+        return Err(back("wrong", refuse(Problem::WrongPin)));
     }
     b.clear_login_failures(&keys[0]).await?;
     let outcome = match action {
@@ -190,12 +196,8 @@ pub async fn accept_handoff(token: String) -> Result<MergeReport, ShopError> {
     use omnistore_components::backend::{hash_token, is_token};
     use omnistore_components::model::Problem;
     let who = identity()?;
-    let back = |e: ShopError| {
-        if let (true, ShopError::Refused { problem, .. }) = (plain_form(), &e) {
-            leptos_axum::redirect(&format!("/handoff/{token}?error={}", problem.code()));
-        }
-        e
-    };
+    let page = format!("/handoff/{token}");
+    let back = |e: ShopError| back_with(&page, e);
     if !is_token(&token) {
         return Err(back(refuse(Problem::NotOurLink)));
     }

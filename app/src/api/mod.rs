@@ -164,6 +164,32 @@ pub(crate) mod ssr {
         }
     }
 
+    /// A plain form goes back to `page` with the refusal in its query
+    /// ([`Problem::to_query`]), which the page words; the server-function
+    /// client reads the typed refusal itself. For `map_err` after the refusal
+    /// is made, so that the redirect wins over its status.
+    ///
+    /// [`Problem::to_query`]: omnistore_components::model::Problem::to_query
+    pub fn back_with(page: &str, e: ShopError) -> ShopError {
+        if plain_form() {
+            let query = match &e {
+                ShopError::Refused { problem, .. } => problem.to_query(),
+                _ => format!("error={}", Problem::UNAVAILABLE_CODE),
+            };
+            let sep = if page.contains('?') { '&' } else { '?' };
+            leptos_axum::redirect(&format!("{page}{sep}{query}"));
+        }
+        e
+    }
+
+    /// A plain form that did what it asked goes to `page` (whose query says
+    /// what was done); the server-function client gets the answer itself.
+    pub fn done_to(page: &str) {
+        if plain_form() {
+            leptos_axum::redirect(page);
+        }
+    }
+
     /// True for a form posted by the browser itself (JavaScript off): it asks
     /// for HTML, while the server-function client asks for data.
     pub fn plain_form() -> bool {

@@ -1,16 +1,21 @@
 //! `/account`: profile and "my store", saved addresses, orders, signed-in
-//! devices, password and account deletion. Every form is a real form (works
-//! with JavaScript off); with JavaScript the page updates in place. Without a
-//! live session the page answers 401 and offers to sign in.
+//! devices, password and account deletion. A server-rendered page with no
+//! wasm of its own: every form is a plain form, and the server sends it back
+//! here with what came of it (`?done=what`, or `?form=which&error=…`), which
+//! the page shows beside that form. The forms that change nothing outside
+//! this page (addresses, devices, password) are marked `data-swap`, which
+//! `nav.js` posts and answers in place; the profile (language, my store),
+//! signing out everywhere and deleting the account change the header, so
+//! the browser loads the page they lead to. Without a live session the page
+//! answers 401 and offers to sign in.
 
 use crate::api::account::{
     get_account, AccountData, ChangePassword, DeleteAccount, DeleteAddress, EndSession,
     LogoutEverywhere, SaveAddress, UpdateProfile,
 };
 use crate::api::load::load;
-use crate::api::ShopError;
 use crate::seo::PageMeta;
-use crate::shopper::{error_text, merge_message, use_shopper};
+use crate::shopper::merge_message;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
@@ -20,35 +25,53 @@ use omnistore_components::model::{Address, MergeReport};
 use omnistore_components::register_form::NEW_PASSWORD;
 use omnistore_components::{AddressForm, Field};
 
-/// The error of an action's last run, for an alert.
-fn err_of<T>(value: Option<Result<T, ShopError>>) -> Option<String> {
-    value.and_then(|r| r.err()).map(|e| error_text(&e))
+/// What the server's redirect after a form says came of it.
+#[derive(Clone, Default)]
+struct Outcome {
+    /// `?done=`: what was done.
+    done: Option<String>,
+    /// `?form=`: the form that was refused, with the refusal worded.
+    refused: Option<(String, String)>,
 }
 
-/// What a form's last submission came to: the refusal in an alert, else
-/// `done` (when given) in a status line.
-fn outcome<S>(action: ServerAction<S>, done: Option<Msg>) -> impl IntoView
-where
-    S: ServerFn<Error = ShopError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    move || match action.value().get()? {
-        Err(e) => Some(
+impl Outcome {
+    fn from_query() -> Outcome {
+        let (done, form) = use_query_map().with_untracked(|q| (q.get("done"), q.get("form")));
+        Outcome {
+            done,
+            refused: form.zip(super::refusal_from_query()),
+        }
+    }
+
+    /// The refusal of `form`, if it was the one sent back.
+    fn refusal(&self, form: &str) -> Option<String> {
+        self.refused
+            .as_ref()
+            .filter(|(f, _)| f == form)
+            .map(|(_, text)| text.clone())
+    }
+
+    /// The alert for `form`'s refusal, or the status line of what was done
+    /// (`done`: each `?done=` this form's section answers, with its words).
+    fn view(&self, form: &str, done: &[(&str, Msg)]) -> impl IntoView {
+        let refused = self.refusal(form).map(|text| {
             view! {
                 <p class="os-auth-form__error" role="alert">
-                    {error_text(&e)}
+                    {text}
                 </p>
             }
-            .into_any(),
-        ),
-        Ok(_) => done.map(|m| {
-            view! {
-                <p class="os-notice" role="status">
-                    {t(m)}
-                </p>
-            }
-            .into_any()
-        }),
+        });
+        let done = done
+            .iter()
+            .find(|(what, _)| self.done.as_deref() == Some(*what))
+            .map(|(_, msg)| {
+                view! {
+                    <p class="os-notice" role="status" data-outcome="">
+                        {t(*msg)}
+                    </p>
+                }
+            });
+        (refused, done)
     }
 }
 
@@ -69,6 +92,7 @@ pub fn AccountPage() -> impl IntoView {
             .filter(|r| !r.is_empty())
             .map(|r| merge_message(&r, locale))
     };
+    let outcome = Outcome::from_query();
     view! {
         <PageMeta
             title=t(Msg::MyAccount).to_string()
@@ -91,114 +115,41 @@ pub fn AccountPage() -> impl IntoView {
         <Suspense fallback=|| {
             view! { <p>{t(Msg::Loading)}</p> }
         }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(_) => {
-                        view! {
-                            <section class="os-message">
-                                <p>{t(Msg::SignInNeeded)}</p>
-                                <p>
-                                    <a class="os-button" href="/login?next=/account">
-                                        {t(Msg::SignIn)}
-                                    </a>
-                                </p>
-                            </section>
+            {move || Suspend::new({
+                let outcome = outcome.clone();
+                async move {
+                    match data.await {
+                        Err(_) => {
+                            view! {
+                                <section class="os-message">
+                                    <p>{t(Msg::SignInNeeded)}</p>
+                                    <p>
+                                        <a class="os-button" href="/login?next=/account">
+                                            {t(Msg::SignIn)}
+                                        </a>
+                                    </p>
+                                </section>
+                            }
+                                .into_any()
                         }
-                            .into_any()
+                        Ok(data) => account_view(data, &outcome).into_any(),
                     }
-                    Ok(data) => view! { <AccountIsland data /> }.into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
-/// Every form of the account page; after each change the data is loaded
-/// again and the page shows it (an island).
-#[island(lazy)]
-fn AccountIsland(
-    /// The account as the page was rendered with.
-    data: AccountData,
-) -> impl IntoView {
-    crate::shopper::island_context(None);
-    let shopper = use_shopper();
-    let profile = ServerAction::<UpdateProfile>::new();
-    let save_address = ServerAction::<SaveAddress>::new();
-    let delete_address = ServerAction::<DeleteAddress>::new();
-    let end_session = ServerAction::<EndSession>::new();
-    let password = ServerAction::<ChangePassword>::new();
-    let everywhere = ServerAction::<LogoutEverywhere>::new();
-    let delete = ServerAction::<DeleteAccount>::new();
-    let data = RwSignal::new(data);
-    // After any change, the account as it is now (browser only).
-    Effect::new(move |prev: Option<()>| {
-        profile.version().track();
-        save_address.version().track();
-        delete_address.version().track();
-        end_session.version().track();
-        password.version().track();
-        if prev.is_some() {
-            leptos::task::spawn_local(async move {
-                if let Ok(now) = get_account().await {
-                    data.set(now);
-                }
-            });
-        }
-    });
-    // Signing out everywhere or deleting the account ends this session too.
-    Effect::new(move |_| {
-        let done = |v: Option<Result<(), ShopError>>| matches!(v, Some(Ok(())));
-        if done(everywhere.value().get()) || done(delete.value().get()) {
-            shopper.refresh();
-        }
-    });
-    let on_save = Callback::new(move |a: Address| {
-        save_address.dispatch(SaveAddress {
-            id: a.id.map(|id| id.to_string()),
-            name: a.name,
-            street: a.street,
-            postcode: a.postcode,
-            city: a.city,
-            phone: a.phone,
-        });
-    });
-    move || {
-        account_view(
-            data.get(),
-            profile,
-            on_save,
-            save_address,
-            delete_address,
-            end_session,
-            password,
-            everywhere,
-            delete,
-        )
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn account_view(
-    d: AccountData,
-    profile: ServerAction<UpdateProfile>,
-    on_save: Callback<Address>,
-    save_address: ServerAction<SaveAddress>,
-    delete_address: ServerAction<DeleteAddress>,
-    end_session: ServerAction<EndSession>,
-    password: ServerAction<ChangePassword>,
-    everywhere: ServerAction<LogoutEverywhere>,
-    delete: ServerAction<DeleteAccount>,
-) -> impl IntoView {
+fn account_view(d: AccountData, outcome: &Outcome) -> impl IntoView {
     let locale = use_locale();
     let p = d.profile;
     let current_store = p.preferred_store.clone().unwrap_or_default();
-    let address_error = Signal::derive(move || err_of(save_address.value().get()));
     view! {
         <div class="os-account">
             <section class="os-account__section" aria-labelledby="os-account-profile">
                 <h2 id="os-account-profile">{t(Msg::Profile)}</h2>
-                <ActionForm action=profile attr:class="os-address-form">
-                    {outcome(profile, Some(Msg::Saved))}
+                <form class="os-address-form" method="post" action=UpdateProfile::url()>
+                    {outcome.view("profile", &[("profile", Msg::Saved)])}
                     <Field id="os-profile-name" input=Input::NAME value=p.name.clone() />
                     <Field id="os-profile-email" input=Input::EMAIL value=p.email.clone() />
                     <div class="os-field">
@@ -243,11 +194,16 @@ fn account_view(
                     <button class="os-button" type="submit">
                         {t(Msg::Save)}
                     </button>
-                </ActionForm>
+                </form>
             </section>
 
             <section class="os-account__section" aria-labelledby="os-account-addresses">
                 <h2 id="os-account-addresses">{t(Msg::Addresses)}</h2>
+                {outcome
+                    .view(
+                        "addresses",
+                        &[("address", Msg::Saved), ("address-deleted", Msg::AddressDeleted)],
+                    )}
                 {d.addresses.is_empty().then(|| view! { <p>{t(Msg::NoAddresses)}</p> })}
                 <ul class="os-account__list">
                     {d
@@ -262,19 +218,24 @@ fn account_view(
                                 a.postcode,
                                 a.city,
                             );
+                            let error = outcome.refusal(&format!("address-{id}"));
+                            let open = error.is_some();
                             view! {
                                 <li class="os-account__item">
-                                    <details>
+                                    <details open=open>
                                         <summary>{summary.clone()}</summary>
                                         <AddressForm
                                             address=a
-                                            on_save=on_save
-                                            error=address_error
+                                            action=SaveAddress::url()
+                                            error=Signal::stored(error)
+                                            attr:data-swap=""
                                         />
                                     </details>
-                                    <ActionForm
-                                        action=delete_address
-                                        attr:class="os-account__inline"
+                                    <form
+                                        class="os-account__inline"
+                                        method="post"
+                                        action=DeleteAddress::url()
+                                        data-swap=""
                                     >
                                         <input type="hidden" name="id" value=id />
                                         <button
@@ -284,16 +245,27 @@ fn account_view(
                                         >
                                             {t(Msg::Delete)}
                                         </button>
-                                    </ActionForm>
+                                    </form>
                                 </li>
                             }
                         })
                         .collect_view()}
                 </ul>
-                <details>
-                    <summary>{t(Msg::AddAddress)}</summary>
-                    <AddressForm address=Address::default() on_save=on_save error=address_error />
-                </details>
+                {
+                    let error = outcome.refusal("address-new");
+                    let open = error.is_some();
+                    view! {
+                        <details open=open>
+                            <summary>{t(Msg::AddAddress)}</summary>
+                            <AddressForm
+                                address=Address::default()
+                                action=SaveAddress::url()
+                                error=Signal::stored(error)
+                                attr:data-swap=""
+                            />
+                        </details>
+                    }
+                }
             </section>
 
             <section class="os-account__section" aria-labelledby="os-account-orders">
@@ -336,6 +308,7 @@ fn account_view(
 
             <section class="os-account__section" aria-labelledby="os-account-sessions">
                 <h2 id="os-account-sessions">{t(Msg::Sessions)}</h2>
+                {outcome.view("sessions", &[("session", Msg::DeviceSignedOut)])}
                 <ul class="os-account__list">
                     {d
                         .sessions
@@ -358,36 +331,36 @@ fn account_view(
                                     " "
                                     {s.last_seen_utc.clone()}
                                     {(!s.current)
-                                        .then(|| end_session_form(end_session, s.handle.clone()))}
+                                        .then(|| end_session_form(s.handle.clone(), &s.device))}
                                 </li>
                             }
                         })
                         .collect_view()}
                 </ul>
-                <ActionForm action=everywhere>
+                <form method="post" action=LogoutEverywhere::url()>
                     <button class="os-button os-button--secondary" type="submit">
                         {t(Msg::SignOutEverywhere)}
                     </button>
-                </ActionForm>
+                </form>
             </section>
 
             <section class="os-account__section" aria-labelledby="os-account-password">
                 <h2 id="os-account-password">{t(Msg::ChangePassword)}</h2>
-                <ActionForm action=password attr:class="os-auth-form">
-                    {outcome(password, Some(Msg::PasswordChanged))}
+                <form class="os-auth-form" method="post" action=ChangePassword::url() data-swap="">
+                    {outcome.view("password", &[("password", Msg::PasswordChanged)])}
                     <Field id="os-password-current" input=CURRENT_PASSWORD />
                     <Field id="os-password-new" input=CHANGED_PASSWORD />
                     <button class="os-button" type="submit">
                         {t(Msg::ChangePassword)}
                     </button>
-                </ActionForm>
+                </form>
             </section>
 
             <section class="os-account__section" aria-labelledby="os-account-delete">
                 <h2 id="os-account-delete">{t(Msg::DeleteAccount)}</h2>
                 <p>{t(Msg::DeleteAccountWarning)}</p>
-                <ActionForm action=delete attr:class="os-auth-form">
-                    {outcome(delete, None)}
+                <form class="os-auth-form" method="post" action=DeleteAccount::url()>
+                    {outcome.view("delete", &[])}
                     <div class="os-field">
                         <label class="os-field__label" for="os-delete-password">
                             {t(Msg::Password)}
@@ -404,21 +377,25 @@ fn account_view(
                     <button class="os-button os-button--secondary" type="submit">
                         {t(Msg::DeleteAccount)}
                     </button>
-                </ActionForm>
+                </form>
             </section>
         </div>
     }
 }
 
 /// Signs another device out (one of the account's sessions).
-fn end_session_form(end_session: ServerAction<EndSession>, handle: String) -> impl IntoView {
+fn end_session_form(handle: String, device: &str) -> impl IntoView {
     view! {
-        <ActionForm action=end_session attr:class="os-account__inline">
+        <form class="os-account__inline" method="post" action=EndSession::url() data-swap="">
             <input type="hidden" name="handle" value=handle />
             " "
-            <button class="os-button os-button--secondary" type="submit">
+            <button
+                class="os-button os-button--secondary"
+                type="submit"
+                aria-label=format!("{} — {device}", t(Msg::SignOutDevice))
+            >
                 {t(Msg::SignOutDevice)}
             </button>
-        </ActionForm>
+        </form>
     }
 }

@@ -1,15 +1,17 @@
 //! `/cart`: the lines, totals and what happened to the cart (a merge at
-//! sign-in, a reduced quantity, changes waiting for the network). Works as
-//! plain forms without JavaScript; with it, changes apply without reloads.
+//! sign-in, a reduced quantity). Rendered by the server with no wasm of its
+//! own: plain forms, which `nav.js` posts in place (`data-swap`), and the
+//! page follows changes made elsewhere through the header's live cart.
 
+use crate::api::cart::ClearCart;
 use crate::api::load::load;
 use crate::seo::PageMeta;
 use crate::shopper::{merge_message, use_shopper};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 use omnistore_components::i18n::{t, use_locale, Msg};
-use omnistore_components::model::{format_distance, PickupPlan};
-use omnistore_components::model::{CartOp, MergeReport};
+use omnistore_components::model::{format_distance, Cart, MergeReport, PickupPlan, StoreRef};
 use omnistore_components::store_card::ready_text;
 use omnistore_components::{CartLine, CartSummary};
 
@@ -95,11 +97,11 @@ pub fn CartPage() -> impl IntoView {
             .and_then(|m| MergeReport::from_query(&m))
             .map(|r| merge_message(&r, locale))
     };
-    // The pickup promise and a better store: loaded with the page and handed
-    // to the island, which asks again when the cart changes. Keyed on
-    // nothing (a resource whose source reads the session resource
-    // deadlocks SSR).
+    // The pickup promise and a better store. Keyed on nothing (a resource
+    // whose source reads the session resource deadlocks SSR).
     let plan = load(|| (), |_| crate::api::checkout::get_checkout());
+    let shopper = use_shopper();
+    let error = super::refusal_from_query();
     view! {
         <PageMeta
             title=t(Msg::CartTitle).to_string()
@@ -120,134 +122,96 @@ pub fn CartPage() -> impl IntoView {
         <Suspense fallback=|| {
             view! { <p>{t(Msg::Loading)}</p> }
         }>
-            {move || Suspend::new(async move {
-                let plan = plan.await.ok().and_then(|v| v.pickup);
-                view! { <CartIsland plan /> }
+            {move || Suspend::new({
+                let error = error.clone();
+                async move {
+                    let plan = plan.await.ok().and_then(|v| v.pickup);
+                    let session = shopper.loaded().await;
+                    match session {
+                        Some(s) => cart_view(s.cart, s.my_store, plan, error).into_any(),
+                        None => view! { <super::ErrorPage /> }.into_any(),
+                    }
+                }
             })}
         </Suspense>
     }
 }
 
-/// The lines, the pickup promise and the totals, following every change
-/// (an island).
-#[island(lazy)]
-fn CartIsland(
-    /// The pickup plan the page was rendered with.
+/// The lines, the pickup promise and the totals, as the server has them.
+/// Their forms change nothing but the cart, so they are marked `data-swap`
+/// (`nav.js` posts them and shows this page again in place); the header's
+/// count follows through the live cart stream, whose changes (from this
+/// page, another tab or another device) also bring this page again
+/// (`data-cart-version`, see `nav.js`).
+fn cart_view(
+    cart: Cart,
+    my_store: Option<StoreRef>,
     plan: Option<PickupPlan>,
+    error: Option<String>,
 ) -> impl IntoView {
-    crate::shopper::island_context(None);
-    let shopper = use_shopper();
-    let set = Callback::new(move |(variant_id, fulfilment, quantity)| {
-        shopper.apply(CartOp::Set {
-            variant_id,
-            quantity,
-            fulfilment,
-        })
-    });
-    let remove = Callback::new(move |(variant_id, fulfilment)| {
-        shopper.apply(CartOp::Remove {
-            variant_id,
-            fulfilment,
-        })
-    });
-    let switch = Callback::new(move |(variant_id, from, to)| {
-        shopper.apply(CartOp::Move {
-            variant_id,
-            from,
-            to,
-        })
-    });
-    let plan = RwSignal::new(plan);
-    // A changed cart may change the promise (browser only: effects do not
-    // run on the server).
-    Effect::new(move |prev: Option<i64>| {
-        let version = shopper.cart().version;
-        if prev.is_some_and(|p| p != version) {
-            leptos::task::spawn_local(async move {
-                if let Ok(view) = crate::api::checkout::get_checkout().await {
-                    plan.set(view.pickup);
-                }
-            });
-        }
-        version
-    });
-    view! {
-        <p
-            class="os-notice"
-            role="status"
-            aria-live="polite"
-            hidden=move || shopper.notice.get().is_none() || shopper.drawer.get()
-        >
-            {move || shopper.notice.get()}
+    let version = cart.version.to_string();
+    let alert = view! {
+        <p class="os-auth-form__error" role="alert">
+            {error}
         </p>
-        <Transition fallback=|| {
-            view! { <p>{t(Msg::Loading)}</p> }
-        }>
-            {move || {
-                let cart = shopper.cart();
-                if cart.lines.is_empty() && shopper.item_count() == 0 {
-                    return view! {
-                        <p class="os-cart__empty">{t(Msg::CartEmpty)}</p>
-                        <p>
-                            <a href="/">{t(Msg::ContinueShopping)}</a>
-                        </p>
-                    }
-                        .into_any();
-                }
-                let store_name = cart
-                    .pickup_store
-                    .as_ref()
-                    .map(|s| s.name.clone())
-                    .or_else(|| shopper.my_store().map(|s| s.name));
-                view! {
-                    <div class="os-cart">
-                        <div>
-                            <ul class="os-cart__lines" aria-label=t(Msg::CartTitle)>
-                                {cart
-                                    .lines
-                                    .into_iter()
-                                    .map(|line| {
-                                        let pickup_store = store_name.clone();
-                                        view! {
-                                            <CartLine
-                                                line
-                                                on_set=set
-                                                on_remove=remove
-                                                on_move=switch
-                                                pickup_store=pickup_store.unwrap_or_default()
-                                            />
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                            {move || plan.get().map(|p| view! { <PickupPromise plan=p /> })}
-                            <StoreSwitchForm back="/cart" />
-                            <div class="os-cart__actions">
-                                <form
-                                    method="post"
-                                    action="/api/cart/clear"
-                                    on:submit=move |ev| {
-                                        ev.prevent_default();
-                                        shopper.apply(CartOp::Clear);
-                                    }
-                                >
-                                    <button class="os-button os-button--secondary" type="submit">
-                                        {t(Msg::ClearCart)}
-                                    </button>
-                                </form>
-                                <a href="/">{t(Msg::ContinueShopping)}</a>
-                            </div>
-                        </div>
-                        <div class="os-cart__side">
-                            <CartSummary cart=Signal::derive(move || shopper.cart()) />
-                            <a class="os-button os-cart__checkout" href="/checkout">
-                                {t(Msg::GoToCheckout)}
-                            </a>
-                        </div>
-                    </div>
-                }
-                    .into_any()
-            }}
-        </Transition>
+    };
+    if cart.lines.is_empty() {
+        return view! {
+            <div class="os-cart-page" data-cart-version=version>
+                {alert}
+                <p class="os-cart__empty">{t(Msg::CartEmpty)}</p>
+                <p>
+                    <a href="/">{t(Msg::ContinueShopping)}</a>
+                </p>
+            </div>
+        }
+        .into_any();
     }
+    let store_name = cart
+        .pickup_store
+        .as_ref()
+        .map(|s| s.name.clone())
+        .or_else(|| my_store.map(|s| s.name));
+    view! {
+        <div class="os-cart-page" data-cart-version=version>
+            {alert}
+            <div class="os-cart">
+                <div>
+                    <ul class="os-cart__lines" aria-label=t(Msg::CartTitle)>
+                        {cart
+                            .lines
+                            .iter()
+                            .cloned()
+                            .map(|line| {
+                                view! {
+                                    <CartLine
+                                        line
+                                        pickup_store=store_name.clone().unwrap_or_default()
+                                        swap=true
+                                    />
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    {plan.map(|p| view! { <PickupPromise plan=p /> })}
+                    <StoreSwitchForm back="/cart" />
+                    <div class="os-cart__actions">
+                        <form method="post" action=ClearCart::url() data-swap="">
+                            <button class="os-button os-button--secondary" type="submit">
+                                {t(Msg::ClearCart)}
+                            </button>
+                        </form>
+                        <a href="/">{t(Msg::ContinueShopping)}</a>
+                    </div>
+                </div>
+                <div class="os-cart__side">
+                    <CartSummary cart=Signal::stored(cart) />
+                    <a class="os-button os-cart__checkout" href="/checkout">
+                        {t(Msg::GoToCheckout)}
+                    </a>
+                </div>
+            </div>
+        </div>
+    }
+    .into_any()
 }

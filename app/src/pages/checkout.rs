@@ -1,15 +1,17 @@
 //! `/checkout`: contact, pickup slot for pickup lines, address for delivery
-//! lines, payment, and "Place order". One form that works without
-//! JavaScript; its hidden idempotency key makes a double submit one order.
+//! lines, payment, and "Place order". One plain form, rendered by the server
+//! with no wasm of its own: placing the order leads to the order's page (the
+//! header's cart with it, so the browser loads it), a refusal comes back here
+//! with `?error=`, worded. Its hidden idempotency key makes a double submit
+//! one order.
 
 use super::ErrorPage;
 use crate::api::checkout::{get_checkout, PlaceOrder};
 use crate::api::load::load;
 use crate::pages::cart::{PickupPromise, StoreSwitchForm};
 use crate::seo::PageMeta;
-use crate::shopper::{error_text, use_shopper};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use omnistore_components::address_form::{CITY, PHONE, POSTCODE, STREET};
 use omnistore_components::field::Input;
 use omnistore_components::i18n::{t, Msg};
@@ -44,7 +46,7 @@ pub fn CheckoutPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Ok(v) => view! { <CheckoutForm data=v error /> }.into_any(),
+                        Ok(v) => checkout_form(v, error).into_any(),
                         Err(_) => view! { <ErrorPage /> }.into_any(),
                     }
                 }
@@ -53,33 +55,9 @@ pub fn CheckoutPage() -> impl IntoView {
     }
 }
 
-/// The checkout form; placing the order leads to the order's page (an
-/// island).
-#[island(lazy)]
-fn CheckoutForm(
-    /// Cart, pickup plan, customer and a fresh key.
-    data: CheckoutView,
-    /// Why a checkout posted without JavaScript came back (`?error=`, worded).
-    error: Option<String>,
-) -> impl IntoView {
-    crate::shopper::island_context(None);
-    let shopper = use_shopper();
-    let place = ServerAction::<PlaceOrder>::new();
-    let go = crate::navigator();
-    Effect::new(move |_| {
-        if let Some(Ok(link)) = place.value().get() {
-            shopper.refresh();
-            go(&link.href);
-        }
-    });
-    let problem = move || {
-        place
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .map(|e| error_text(&e))
-            .or_else(|| error.clone())
-    };
+/// The checkout form (`data`: cart, pickup plan, customer and a fresh key;
+/// `error`: why the last try came back, worded).
+fn checkout_form(data: CheckoutView, error: Option<String>) -> impl IntoView {
     let has_pickup = data.cart.has(Fulfilment::Pickup);
     let has_delivery = data.cart.has(Fulfilment::Delivery);
     let (email, name) = data.customer.clone().unwrap_or_default();
@@ -87,11 +65,11 @@ fn CheckoutForm(
     let cart = data.cart.clone();
     view! {
         <div class="os-checkout">
-            <ActionForm action=place attr:class="os-checkout__form">
+            <form class="os-checkout__form" method="post" action=PlaceOrder::url()>
                 <input type="hidden" name="key" value=data.key.clone() />
                 <input type="hidden" name="channel" value="web" />
                 <p class="os-checkout__problem" role="alert">
-                    {problem}
+                    {error}
                 </p>
                 <fieldset class="os-checkout__section">
                     <legend>{t(Msg::Contact)}</legend>
@@ -161,20 +139,10 @@ fn CheckoutForm(
                             .into_any()
                     }}
                 </fieldset>
-                <button
-                    class="os-button os-checkout__place"
-                    type="submit"
-                    disabled=move || place.pending().get()
-                >
-                    {move || {
-                        if place.pending().get() {
-                            t(Msg::PlacingOrder)
-                        } else {
-                            t(Msg::PlaceOrder)
-                        }
-                    }}
+                <button class="os-button os-checkout__place" type="submit">
+                    {t(Msg::PlaceOrder)}
                 </button>
-            </ActionForm>
+            </form>
             <StoreSwitchForm back="/checkout" />
             <aside class="os-checkout__summary">
                 <ul class="os-checkout__lines">

@@ -1,5 +1,8 @@
-//! `/components`: every reusable component rendered live with example props,
-//! so frontend teams can see (and test) what they get.
+//! `/components`: every reusable component with example props, so frontend
+//! teams can see (and test) what they get. The index renders each one as
+//! the server sends it (what a shopper without JavaScript gets), and
+//! `/components/{name}` has it live: one small island per component, so no
+//! page of the gallery needs the code of all of them.
 
 use crate::seo::PageMeta;
 use leptos::prelude::*;
@@ -11,8 +14,8 @@ use omnistore_components::model::{
 };
 use omnistore_components::{
     AccountMenu, AddToCart, AddressForm, Breadcrumbs, CartBadge, CartLine, CartSummary, Crumb,
-    LoginForm, MiniCart, MyStoreBadge, OpeningHours, Pagination, PickupSlots, Price, ProductCard,
-    QrCode, RegisterForm, SearchBox, StoreCard, StoreLocator, StoreMap, VariantPicker,
+    LoginForm, MyStoreBadge, OpeningHours, Pagination, PickupSlots, Price, ProductCard, QrCode,
+    RegisterForm, SearchBox, StoreCard, StoreLocator, StoreMap, VariantPicker,
 };
 
 fn example_line(
@@ -123,46 +126,39 @@ const EXAMPLE_QR: &str = "M4 4h7v7h-7zM5 5v5h5v-5zM6 6h3v3h-3zM14 4h7v7h-7zM15 5
     M16 6h3v3h-3zM4 14h7v7h-7zM5 15v5h5v-5zM6 16h3v3h-3zM13 13h2v2h-2zM16 16h2v2h-2z\
     M19 13h2v2h-2z";
 
-#[component]
-fn Entry(
-    /// Component name, also the section heading.
-    name: &'static str,
-    /// What it is for, one sentence.
-    about: &'static str,
-    /// The live example.
-    children: Children,
-) -> impl IntoView {
-    let id = format!("os-gallery-{}", name.to_lowercase());
+/// A live example's status line: what a callback received.
+fn status_line(said: RwSignal<Option<String>>) -> impl IntoView {
     view! {
-        <section class="os-gallery__entry" aria-labelledby=id.clone()>
-            <h2 id=id.clone()>
-                <code>{name}</code>
-            </h2>
-            <p>{about}</p>
-            <div class="os-gallery__demo">{children()}</div>
-        </section>
+        <p class="os-gallery__selected" role="status">
+            {move || said.get()}
+        </p>
     }
 }
 
-#[component]
-pub fn GalleryPage() -> impl IntoView {
+/// A cart that lives only in its page, so the cart components can be tried
+/// without touching the real cart.
+fn demo_cart() -> RwSignal<Cart> {
+    RwSignal::new(Cart {
+        lines: vec![
+            example_line(1, "Teak garden chair", 2, 34_900, None, 10),
+            example_line(2, "Garden hose 25 m", 3, 8_999, Some(7_999), 3),
+        ],
+        version: 1,
+        pickup_store: None,
+    })
+}
+
+fn price() -> impl IntoView {
     view! {
-        <PageMeta
-            title=t(Msg::ComponentsTitle)
-            description=t(Msg::ComponentsIntro)
-            canonical="/components"
-        />
-        <h1>{t(Msg::ComponentsTitle)}</h1>
-        <p>{t(Msg::ComponentsIntro)}</p>
-        <GalleryIsland />
+        <Price price=Money::pln(129_900) />
+        " · "
+        <Price price=Money::pln(7_499) compare_at=Some(Money::pln(9_999)) />
+        " · "
+        <Price price=Money::pln(1_999) from=true />
     }
 }
 
-/// Every component with example props, live (one island: the examples
-/// share a demo cart and a status line).
-#[island(lazy)]
-fn GalleryIsland() -> impl IntoView {
-    crate::shopper::island_context(None);
+fn product_card() -> impl IntoView {
     let card = ProductSummary {
         slug: "gallery-example".into(),
         name: "Teak garden chair".into(),
@@ -177,6 +173,38 @@ fn GalleryIsland() -> impl IntoView {
         single_variant: None,
         store_units: Some(4),
     };
+    view! {
+        <div class="os-gallery__card">
+            <ProductCard product=card />
+        </div>
+    }
+}
+
+fn pagination() -> impl IntoView {
+    view! {
+        <Pagination
+            page=5
+            pages=25
+            href=Callback::new(|p: u32| format!("/components/pagination?page={p}"))
+        />
+    }
+}
+
+fn search_box() -> impl IntoView {
+    view! { <SearchBox id="os-gallery-search" /> }
+}
+
+fn breadcrumbs() -> impl IntoView {
+    view! {
+        <Breadcrumbs items=vec![
+            Crumb::link("Home", "/"),
+            Crumb::link("Garden furniture", "/c/garden-furniture"),
+            Crumb::here("Teak garden chair"),
+        ] />
+    }
+}
+
+fn variant_picker() -> impl IntoView {
     let variants = vec![
         example_variant(1, "S", "Green", "#2e7d32", 19_900),
         example_variant(2, "M", "Green", "#2e7d32", 21_900),
@@ -184,44 +212,127 @@ fn GalleryIsland() -> impl IntoView {
     ];
     let ids: Vec<VariantId> = variants.iter().map(|v| v.id.clone()).collect();
     let (selected, set_selected) = signal(ids[0].clone());
-    // A cart that lives only in this page, so the cart components can be
-    // tried without touching the real cart.
-    let demo_cart = RwSignal::new(Cart {
-        lines: vec![
-            example_line(1, "Teak garden chair", 2, 34_900, None, 10),
-            example_line(2, "Garden hose 25 m", 3, 8_999, Some(7_999), 3),
-        ],
-        version: 1,
-        pickup_store: None,
-    });
-    let set_line = Callback::new(move |(id, _, q): (VariantId, Fulfilment, u32)| {
-        demo_cart.update(|c| {
-            c.lines.retain(|l| q > 0 || l.variant_id != id);
-            if let Some(l) = c.lines.iter_mut().find(|l| l.variant_id == id) {
-                l.quantity = q;
-            }
-        })
-    });
-    let remove_line = Callback::new(move |(id, _): (VariantId, Fulfilment)| {
-        demo_cart.update(|c| c.lines.retain(|l| l.variant_id != id))
-    });
-    let move_line = Callback::new(move |(id, _, to): (VariantId, Fulfilment, Fulfilment)| {
-        demo_cart.update(|c| {
-            if let Some(l) = c.lines.iter_mut().find(|l| l.variant_id == id) {
-                l.fulfilment = to;
-                l.store_units = (to == Fulfilment::Pickup).then_some(1);
-            }
-        })
-    });
-    let add_demo = Callback::new(move |(_, q, _): (VariantId, u32, Fulfilment)| {
-        demo_cart.update(|c| {
+    view! {
+        <VariantPicker
+            variants=variants
+            selected=selected
+            href=Callback::new(|id: VariantId| format!("/components/variantpicker?variant={id}"))
+        />
+        <p>
+            <button
+                class="os-button"
+                type="button"
+                on:click=move |_| {
+                    set_selected
+                        .update(|s| {
+                            let at = ids.iter().position(|id| id == s).unwrap_or(0);
+                            *s = ids[(at + 1) % ids.len()].clone();
+                        })
+                }
+            >
+                "Select next variant"
+            </button>
+            " "
+            <span class="os-gallery__selected">
+                "Selected: "{move || selected.get().to_string()}
+            </span>
+        </p>
+    }
+}
+
+fn add_to_cart() -> impl IntoView {
+    let cart = demo_cart();
+    let add = Callback::new(move |(_, q, _): (VariantId, u32, Fulfilment)| {
+        cart.update(|c| {
             if let Some(l) = c.lines.first_mut() {
                 l.quantity = (l.quantity + q).min(99);
             }
         })
     });
-    let drawer = RwSignal::new(false);
-    let map_selected = RwSignal::new(None::<String>);
+    view! {
+        <AddToCart
+            variant_id=VariantId::from(900_001)
+            with_quantity=true
+            on_add=Some(add)
+            pickup_store=Some("omnistore Kraków Bonarka".to_string())
+        />
+        {units(cart)}
+    }
+}
+
+fn cart_badge() -> impl IntoView {
+    let cart = demo_cart();
+    let said = RwSignal::new(None::<String>);
+    view! {
+        <CartBadge
+            count=Signal::derive(move || cart.with(Cart::item_count))
+            href="/components/cartbadge"
+            on_open=Callback::new(move |()| said.set(Some("CartBadge: open the cart".into())))
+        />
+        {status_line(said)}
+    }
+}
+
+/// One line whose controls say what they would do.
+fn cart_line() -> impl IntoView {
+    let said = RwSignal::new(None::<String>);
+    let set = Callback::new(move |(_, _, q): (VariantId, Fulfilment, u32)| {
+        said.set(Some(format!("CartLine: quantity {q}")))
+    });
+    let remove =
+        Callback::new(move |_: (VariantId, Fulfilment)| said.set(Some("CartLine: remove".into())));
+    let switch = Callback::new(move |(_, _, to): (VariantId, Fulfilment, Fulfilment)| {
+        said.set(Some(format!("CartLine: {}", to.as_str())))
+    });
+    view! {
+        <ul class="os-cart__lines">
+            <CartLine
+                line=example_line(2, "Garden hose 25 m", 3, 8_999, Some(7_999), 3)
+                on_set=set
+                on_remove=remove
+                on_move=switch
+                pickup_store="omnistore Kraków Bonarka".to_string()
+            />
+        </ul>
+        {status_line(said)}
+    }
+}
+
+/// How many units the demo cart holds, as a status line.
+fn units(cart: RwSignal<Cart>) -> impl IntoView {
+    view! {
+        <p class="os-gallery__selected" role="status">
+            "Demo cart: "
+            {move || cart.with(Cart::item_count)}
+            " units"
+        </p>
+    }
+}
+
+fn cart_summary() -> impl IntoView {
+    view! { <CartSummary cart=demo_cart() /> }
+}
+
+/// The header's own drawer (its code comes when it first opens), on a
+/// demo cart.
+fn mini_cart() -> impl IntoView {
+    let cart = demo_cart();
+    let open = RwSignal::new(false);
+    view! {
+        <button class="os-button" type="button" on:click=move |_| open.set(true)>
+            "Open the mini-cart"
+        </button>
+        <crate::layout::LazyMiniCart
+            cart=cart
+            open=open
+            message=Signal::derive(|| Some("Added to your cart".to_string()))
+            cart_href="/components/minicart"
+            offline=Signal::stored(false)
+        />
+    }
+}
+
+fn account_menu() -> impl IntoView {
     let signed_in = RwSignal::new(true);
     let viewer = Signal::derive(move || {
         signed_in.get().then(|| Viewer {
@@ -229,250 +340,390 @@ fn GalleryIsland() -> impl IntoView {
             email: "ala@example.com".into(),
         })
     });
-    let submitted = RwSignal::new(None::<String>);
-    let login_demo = Callback::new(move |(email, _): (String, String)| {
-        submitted.set(Some(format!("LoginForm submitted for {email}")))
+    view! {
+        <AccountMenu viewer=viewer on_sign_out=Callback::new(move |()| signed_in.set(false)) />
+        <button
+            class="os-button os-button--secondary"
+            type="button"
+            on:click=move |_| signed_in.update(|s| *s = !*s)
+        >
+            "Toggle signed in"
+        </button>
+    }
+}
+
+fn login_form() -> impl IntoView {
+    let said = RwSignal::new(None::<String>);
+    let submit = Callback::new(move |(email, _): (String, String)| {
+        said.set(Some(format!("LoginForm submitted for {email}")))
     });
-    let register_demo = Callback::new(move |(name, _, _): (String, String, String)| {
-        submitted.set(Some(format!("RegisterForm submitted for {name}")))
+    view! {
+        <LoginForm on_submit=submit />
+        {status_line(said)}
+    }
+}
+
+fn register_form() -> impl IntoView {
+    let said = RwSignal::new(None::<String>);
+    let submit = Callback::new(move |(name, _, _): (String, String, String)| {
+        said.set(Some(format!("RegisterForm submitted for {name}")))
     });
-    let address_demo = Callback::new(move |a: Address| {
-        submitted.set(Some(match a.validated() {
+    view! {
+        <RegisterForm on_submit=submit />
+        {status_line(said)}
+    }
+}
+
+fn address_form() -> impl IntoView {
+    let said = RwSignal::new(None::<String>);
+    let save = Callback::new(move |a: Address| {
+        said.set(Some(match a.validated() {
             Ok(v) => format!("AddressForm: {}, {} {}", v.street, v.postcode, v.city),
             Err(e) => format!("AddressForm: {} field(s) to fix", e.len()),
         }))
     });
     view! {
+        <AddressForm address=Address::default() on_save=save />
+        {status_line(said)}
+    }
+}
+
+fn store_card() -> impl IntoView {
+    let said = RwSignal::new(None::<String>);
+    view! {
+        <StoreCard
+            store=example_store(0)
+            on_choose=Callback::new(move |s: String| {
+                said.set(Some(format!("StoreCard: my store = {s}")))
+            })
+        />
+        {status_line(said)}
+    }
+}
+
+fn opening_hours() -> impl IntoView {
+    view! {
+        <OpeningHours
+            week=example_week()
+            exceptions=vec![
+                HoursException {
+                    date: "2026-12-24".into(),
+                    hours: Some(("08:00".into(), "14:00".into())),
+                    note: "Christmas Eve".into(),
+                },
+            ]
+        />
+    }
+}
+
+fn store_map() -> impl IntoView {
+    let selected = RwSignal::new(None::<String>);
+    view! {
+        <StoreMap
+            stores=Signal::stored((0..3).map(example_store).collect::<Vec<_>>())
+            selected=selected
+            on_select=Callback::new(move |s: String| selected.set(Some(s)))
+        />
+    }
+}
+
+/// As the shop's `/stores` has it: markup (cards and markers select each
+/// other by links), with "Use my location" an island of its own.
+fn store_locator() -> impl IntoView {
+    view! {
+        <StoreLocator
+            stores=Signal::stored((0..3).map(example_store).collect::<Vec<_>>())
+            my_store=Signal::stored(Some("gallery-1".to_string()))
+            plain=true
+        >
+            <os-intent>
+                <LocateLive />
+            </os-intent>
+        </StoreLocator>
+    }
+}
+
+/// The locator's "Use my location", live: says what it would do.
+#[island(lazy)]
+fn LocateLive() -> impl IntoView {
+    crate::shopper::island_context(None);
+    let said = RwSignal::new(None::<String>);
+    view! {
+        <button
+            class="os-button os-button--secondary os-store-locator__locate"
+            type="button"
+            on:click=move |_| said.set(Some("StoreLocator: on_locate".into()))
+        >
+            {t(Msg::UseMyLocation)}
+        </button>
+        {status_line(said)}
+    }
+}
+
+fn my_store_badge() -> impl IntoView {
+    view! {
+        <MyStoreBadge store=Signal::stored(
+            Some(StoreRef {
+                slug: "gallery-0".into(),
+                name: "omnistore Kraków Bonarka".into(),
+                city: "Kraków".into(),
+            }),
+        ) />
+        " · "
+        <MyStoreBadge store=Signal::stored(None) />
+    }
+}
+
+fn pickup_slots() -> impl IntoView {
+    view! { <PickupSlots slots=example_slots() /> }
+}
+
+fn qr_code() -> impl IntoView {
+    view! { <QrCode path=EXAMPLE_QR.to_string() size=25 label="Example code" /> }
+}
+
+/// One component of the gallery: its name (also its page, lower-cased),
+/// what it is for, and its example.
+struct Entry {
+    name: &'static str,
+    about: &'static str,
+    /// The example, rendered by the server only (the index).
+    still: fn() -> AnyView,
+    /// The example live on its page: an island of its own, or (a component
+    /// that is markup with islands inside) the example itself.
+    live: fn() -> AnyView,
+}
+
+impl Entry {
+    fn slug(&self) -> String {
+        self.name.to_lowercase()
+    }
+}
+
+/// Declares the islands and the table of entries. An entry is
+/// `(name, island, example, about)`: the island renders the example live,
+/// with only that component's code in its pack; `_` for a component that is
+/// markup (its page is the server's render, as the shop uses it) or has its
+/// islands inside. Each island costs every page a little (an export of the
+/// main module), so only components that react in the browser have one.
+macro_rules! entries {
+    (@live _, $example:ident) => { || $example().into_any() };
+    (@live $island:ident, $example:ident) => { || view! { <$island /> }.into_any() };
+    (@island _, $example:ident) => {};
+    (@island $island:ident, $example:ident) => {
+        /// A component's example, live.
+        #[island(lazy)]
+        fn $island() -> impl IntoView {
+            crate::shopper::island_context(None);
+            $example()
+        }
+    };
+    ($(($name:literal, $island:tt, $example:ident, $about:literal)),* $(,)?) => {
+        $(entries!(@island $island, $example);)*
+
+        const ENTRIES: &[Entry] = &[
+            $(Entry {
+                name: $name,
+                about: $about,
+                still: || $example().into_any(),
+                live: entries!(@live $island, $example),
+            }),*
+        ];
+    };
+}
+
+entries![
+    (
+        "Price",
+        _,
+        price,
+        "Locale-formatted price in minor units, with compare-at and saving."
+    ),
+    (
+        "ProductCard",
+        _,
+        product_card,
+        "A product in a listing: image, brand, linked name, price, stock."
+    ),
+    (
+        "Pagination",
+        _,
+        pagination,
+        "Crawlable page links with a window around the current page."
+    ),
+    (
+        "SearchBox",
+        _,
+        search_box,
+        "GET search form; exact SKU or EAN goes straight to the product."
+    ),
+    (
+        "Breadcrumbs",
+        _,
+        breadcrumbs,
+        "Where the page sits, as an ordered list of links."
+    ),
+    (
+        "VariantPicker",
+        VariantPickerLive,
+        variant_picker,
+        "Size and colour choices as links to ?variant=."
+    ),
+    (
+        "AddToCart",
+        AddToCartLive,
+        add_to_cart,
+        "Form that adds a variant; posts without JavaScript, calls back with it."
+    ),
+    (
+        "CartBadge",
+        CartBadgeLive,
+        cart_badge,
+        "Header link to the cart whose accessible name includes the count."
+    ),
+    (
+        "CartLine",
+        CartLineLive,
+        cart_line,
+        "One cart line: quantity and remove forms, price-change and stock notes."
+    ),
+    (
+        "CartSummary",
+        _,
+        cart_summary,
+        "Units and subtotal at today's prices."
+    ),
+    (
+        "MiniCart",
+        MiniCartLive,
+        mini_cart,
+        "Drawer with the cart, opened after adding (or from the badge)."
+    ),
+    (
+        "AccountMenu",
+        AccountMenuLive,
+        account_menu,
+        "Sign-in link for guests; name and sign-out for customers."
+    ),
+    (
+        "LoginForm",
+        LoginFormLive,
+        login_form,
+        "E-mail and password with the server's error in an alert."
+    ),
+    (
+        "RegisterForm",
+        RegisterFormLive,
+        register_form,
+        "Name, e-mail and a password of at least 10 characters."
+    ),
+    (
+        "AddressForm",
+        AddressFormLive,
+        address_form,
+        "A delivery address with the model's validation."
+    ),
+    (
+        "StoreCard",
+        StoreCardLive,
+        store_card,
+        "A store: address, distance, open now in its time zone, Set as my store."
+    ),
+    (
+        "OpeningHours",
+        _,
+        opening_hours,
+        "The usual week with today highlighted, and holiday exceptions."
+    ),
+    (
+        "StoreMap",
+        StoreMapLive,
+        store_map,
+        "Our own SVG map: numbered, focusable markers in sync with a list."
+    ),
+    (
+        "StoreLocator",
+        _,
+        store_locator,
+        "Search by city or postcode, or use my location; list and map select each other."
+    ),
+    (
+        "MyStoreBadge",
+        _,
+        my_store_badge,
+        "The header's my store, or a link to choose one."
+    ),
+    (
+        "PickupSlots",
+        _,
+        pickup_slots,
+        "Free pickup slots by day as radio buttons; full slots are not offered."
+    ),
+    (
+        "QrCode",
+        _,
+        qr_code,
+        "A QR code as SVG from server-made module data."
+    ),
+];
+
+/// `/components`: every component as the server renders it, each with a
+/// link to its live page. No wasm of its own.
+#[component]
+pub fn GalleryPage() -> impl IntoView {
+    view! {
+        <PageMeta
+            title=t(Msg::ComponentsTitle)
+            description=t(Msg::ComponentsIntro)
+            canonical="/components"
+        />
+        <h1>{t(Msg::ComponentsTitle)}</h1>
+        <p>{t(Msg::ComponentsIntro)}</p>
         <div class="os-gallery">
-            <Entry
-                name="Price"
-                about="Locale-formatted price in minor units, with compare-at and saving."
-            >
-                <Price price=Money::pln(129_900) />
-                " · "
-                <Price price=Money::pln(7_499) compare_at=Some(Money::pln(9_999)) />
-                " · "
-                <Price price=Money::pln(1_999) from=true />
-            </Entry>
-            <Entry
-                name="ProductCard"
-                about="A product in a listing: image, brand, linked name, price, stock."
-            >
-                <div class="os-gallery__card">
-                    <ProductCard product=card />
-                </div>
-            </Entry>
-            <Entry
-                name="Pagination"
-                about="Crawlable page links with a window around the current page."
-            >
-                <Pagination
-                    page=5
-                    pages=25
-                    href=Callback::new(|p: u32| format!("/components?page={p}"))
-                />
-            </Entry>
-            <Entry
-                name="SearchBox"
-                about="GET search form; exact SKU or EAN goes straight to the product."
-            >
-                <SearchBox id="os-gallery-search" />
-            </Entry>
-            <Entry name="Breadcrumbs" about="Where the page sits, as an ordered list of links.">
-                <Breadcrumbs items=vec![
-                    Crumb::link("Home", "/"),
-                    Crumb::link("Garden furniture", "/c/garden-furniture"),
-                    Crumb::here("Teak garden chair"),
-                ] />
-            </Entry>
-            <Entry name="VariantPicker" about="Size and colour choices as links to ?variant=.">
-                <VariantPicker
-                    variants=variants.clone()
-                    selected=selected
-                    href=Callback::new(|id: VariantId| format!("/components?variant={id}"))
-                />
-                <p>
-                    <button
-                        class="os-button"
-                        type="button"
-                        on:click=move |_| {
-                            set_selected
-                                .update(|s| {
-                                    let at = ids.iter().position(|id| id == s).unwrap_or(0);
-                                    *s = ids[(at + 1) % ids.len()].clone();
-                                })
-                        }
-                    >
-                        "Select next variant"
-                    </button>
-                    " "
-                    <span class="os-gallery__selected">
-                        "Selected: "{move || selected.get().to_string()}
-                    </span>
-                </p>
-            </Entry>
-            <Entry
-                name="AddToCart"
-                about="Form that adds a variant; posts without JavaScript, calls back with it."
-            >
-                <AddToCart
-                    variant_id=VariantId::from(900_001)
-                    with_quantity=true
-                    on_add=Some(add_demo)
-                    pickup_store=Some("omnistore Kraków Bonarka".to_string())
-                />
-            </Entry>
-            <Entry
-                name="CartBadge"
-                about="Header link to the cart whose accessible name includes the count."
-            >
-                <CartBadge
-                    count=Signal::derive(move || demo_cart.with(Cart::item_count))
-                    href="/components"
-                    on_open=Callback::new(move |()| drawer.set(true))
-                />
-            </Entry>
-            <Entry
-                name="CartLine"
-                about="One cart line: quantity and remove forms, price-change and stock notes."
-            >
-                <ul class="os-cart__lines">
-                    {move || {
-                        demo_cart
-                            .get()
-                            .lines
-                            .into_iter()
-                            .map(|line| {
-                                view! {
-                                    <CartLine
-                                        line
-                                        on_set=set_line
-                                        on_remove=remove_line
-                                        on_move=move_line
-                                        pickup_store="omnistore Kraków Bonarka".to_string()
-                                    />
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </Entry>
-            <Entry name="CartSummary" about="Units and subtotal at today's prices.">
-                <CartSummary cart=demo_cart />
-            </Entry>
-            <Entry
-                name="MiniCart"
-                about="Drawer with the cart, opened after adding (or from the badge)."
-            >
-                <button class="os-button" type="button" on:click=move |_| drawer.set(true)>
-                    "Open the mini-cart"
-                </button>
-                <MiniCart
-                    cart=demo_cart
-                    open=drawer
-                    message=Signal::derive(|| Some("Added to your cart".to_string()))
-                    cart_href="/components"
-                />
-            </Entry>
-            <Entry
-                name="AccountMenu"
-                about="Sign-in link for guests; name and sign-out for customers."
-            >
-                <AccountMenu
-                    viewer=viewer
-                    on_sign_out=Callback::new(move |()| signed_in.set(false))
-                />
-                <button
-                    class="os-button os-button--secondary"
-                    type="button"
-                    on:click=move |_| signed_in.update(|s| *s = !*s)
-                >
-                    "Toggle signed in"
-                </button>
-            </Entry>
-            <Entry
-                name="LoginForm"
-                about="E-mail and password with the server's error in an alert."
-            >
-                <LoginForm on_submit=login_demo />
-            </Entry>
-            <Entry
-                name="RegisterForm"
-                about="Name, e-mail and a password of at least 10 characters."
-            >
-                <RegisterForm on_submit=register_demo />
-            </Entry>
-            <Entry name="AddressForm" about="A delivery address with the model's validation.">
-                <AddressForm address=Address::default() on_save=address_demo />
-            </Entry>
-            <Entry
-                name="StoreCard"
-                about="A store: address, distance, open now in its time zone, Set as my store."
-            >
-                <StoreCard
-                    store=example_store(0)
-                    on_choose=Callback::new(move |s: String| {
-                        submitted.set(Some(format!("StoreCard: my store = {s}")))
-                    })
-                />
-            </Entry>
-            <Entry
-                name="OpeningHours"
-                about="The usual week with today highlighted, and holiday exceptions."
-            >
-                <OpeningHours
-                    week=example_week()
-                    exceptions=vec![
-                        HoursException {
-                            date: "2026-12-24".into(),
-                            hours: Some(("08:00".into(), "14:00".into())),
-                            note: "Christmas Eve".into(),
-                        },
-                    ]
-                />
-            </Entry>
-            <Entry
-                name="StoreMap"
-                about="Our own SVG map: numbered, focusable markers in sync with a list."
-            >
-                <StoreMap
-                    stores=Signal::stored((0..3).map(example_store).collect::<Vec<_>>())
-                    selected=map_selected
-                    on_select=Callback::new(move |s: String| map_selected.set(Some(s)))
-                />
-            </Entry>
-            <Entry
-                name="StoreLocator"
-                about="Search by city or postcode, or use my location; list and map in sync."
-            >
-                <StoreLocator
-                    stores=Signal::stored((0..3).map(example_store).collect::<Vec<_>>())
-                    my_store=Signal::stored(Some("gallery-1".to_string()))
-                />
-            </Entry>
-            <Entry name="MyStoreBadge" about="The header's my store, or a link to choose one.">
-                <MyStoreBadge store=Signal::stored(
-                    Some(StoreRef {
-                        slug: "gallery-0".into(),
-                        name: "omnistore Kraków Bonarka".into(),
-                        city: "Kraków".into(),
-                    }),
-                ) />
-                " · "
-                <MyStoreBadge store=Signal::stored(None) />
-            </Entry>
-            <Entry
-                name="PickupSlots"
-                about="Free pickup slots by day as radio buttons; full slots are not offered."
-            >
-                <PickupSlots slots=example_slots() />
-            </Entry>
-            <Entry name="QrCode" about="A QR code as SVG from server-made module data.">
-                <QrCode path=EXAMPLE_QR.to_string() size=25 label="Example code" />
-            </Entry>
-            <p class="os-gallery__selected" role="status">
-                {move || submitted.get()}
-            </p>
+            {ENTRIES
+                .iter()
+                .map(|e| {
+                    let id = format!("os-gallery-{}", e.slug());
+                    let heading = id.clone();
+                    view! {
+                        <section class="os-gallery__entry" aria-labelledby=id>
+                            <h2 id=heading>
+                                <a href=format!("/components/{}", e.slug())>
+                                    <code>{e.name}</code>
+                                </a>
+                            </h2>
+                            <p>{e.about}</p>
+                            <div class="os-gallery__demo">{(e.still)()}</div>
+                        </section>
+                    }
+                })
+                .collect_view()}
         </div>
     }
+}
+
+/// `/components/{name}`: one component live (its island), or 404.
+#[component]
+pub fn GalleryEntryPage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let slug = params.with_untracked(|p| p.get("name").unwrap_or_default());
+    let Some(entry) = ENTRIES.iter().find(|e| e.slug() == slug) else {
+        return view! { <super::not_found::NotFound /> }.into_any();
+    };
+    view! {
+        <PageMeta
+            title=format!("{} — {}", entry.name, t(Msg::ComponentsTitle))
+            description=entry.about.to_string()
+            canonical=format!("/components/{slug}")
+        />
+        <p>
+            <a href="/components">{t(Msg::ComponentsTitle)}</a>
+        </p>
+        <h1>
+            <code>{entry.name}</code>
+        </h1>
+        <p>{entry.about}</p>
+        <div class="os-gallery__demo">{(entry.live)()}</div>
+    }
+    .into_any()
 }

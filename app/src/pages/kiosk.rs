@@ -8,8 +8,8 @@ use crate::api::load::load;
 use crate::kiosk::{staff_error, PinField, ScanInput};
 use crate::layout::categories;
 use crate::seo::PageMeta;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Msg};
 use omnistore_components::model::ScanError;
@@ -63,12 +63,10 @@ pub fn KioskPage() -> impl IntoView {
                             <section class="os-kiosk-start">
                                 <h1>{k.settings.store.name.clone()}</h1>
                                 {if k.settings.has_pin {
-                                    view! {
-                                        <StartForm
-                                            store=k.settings.store.slug.clone()
-                                            problem=staff_problem().map(str::to_string)
-                                        />
-                                    }
+                                    start_form(
+                                            k.settings.store.slug.clone(),
+                                            staff_problem().map(str::to_string),
+                                        )
                                         .into_any()
                                 } else {
                                     view! {
@@ -94,38 +92,21 @@ pub fn KioskPage() -> impl IntoView {
     }
 }
 
-/// Staff start kiosk mode on this device with the store's PIN (an island).
-#[island(lazy)]
-fn StartForm(
-    /// The store slug.
-    store: String,
-    /// A message from a plain-form attempt (wrong PIN, too many).
-    problem: Option<String>,
-) -> impl IntoView {
-    crate::shopper::island_context(None);
-    let act = ServerAction::<KioskStaff>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(_outcome)) = act.value().get() {
-            // A full load: the page must be rendered as the kiosk now.
-            #[cfg(feature = "hydrate")]
-            let _ = window().location().assign(&_outcome.next);
-        }
-    });
-    let error = move || match act.value().get() {
-        Some(Err(e)) => Some(crate::shopper::error_text(&e)),
-        _ => problem.clone(),
-    };
+/// Staff start kiosk mode on this device with the store's PIN: a plain
+/// form (the page must be loaded anew as the kiosk's anyway), which a wrong
+/// PIN sends back here with `?staff=`, worded as `problem`.
+fn start_form(store: String, problem: Option<String>) -> impl IntoView {
     view! {
         <p>{t(Msg::KioskNotStarted)}</p>
-        <ActionForm action=act attr:class="os-kiosk-staff">
+        <form class="os-kiosk-staff" method="post" action=KioskStaff::url()>
             <input type="hidden" name="store" value=store />
             <input type="hidden" name="action" value="start" />
             <PinField />
-            {staff_error(error)}
+            {staff_error(move || problem.clone())}
             <button class="os-kiosk-bar__button" type="submit">
                 {t(Msg::KioskStartKiosk)}
             </button>
-        </ActionForm>
+        </form>
     }
 }
 

@@ -51,19 +51,29 @@ pub fn BadRequest(
     }
 }
 
-/// The page shown when a back-end call failed (503).
-/// Why a form posted without JavaScript was refused: the reason code the
-/// server's redirect back put in `?error=` ([`Problem::code`]), worded.
-/// `None` without one, or for a code no refusal makes (a link edited by
-/// hand).
+/// Why a form posted as a plain form (JavaScript off, or `data-swap`) was
+/// refused: what the server's redirect back put in the query
+/// (`?error=code&fields=…`, [`Problem::to_query`]), worded. `None` without
+/// one, or for a code no refusal makes (a link edited by hand).
 ///
-/// [`Problem::code`]: omnistore_components::model::Problem::code
+/// [`Problem::to_query`]: omnistore_components::model::Problem::to_query
 pub(crate) fn refusal_from_query() -> Option<String> {
-    let code = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("error"))?;
-    omnistore_components::model::Problem::code_text(&code, omnistore_components::i18n::use_locale())
-        .map(String::from)
+    use omnistore_components::i18n::use_locale;
+    use omnistore_components::model::Problem;
+    let (code, fields) =
+        leptos_router::hooks::use_query_map().with_untracked(|q| (q.get("error"), q.get("fields")));
+    let code = code?;
+    // The server words each field; the browser's tables have no such words.
+    #[cfg(feature = "ssr")]
+    return Problem::query_text(&code, fields.as_deref(), use_locale());
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = fields;
+        Problem::code_text(&code, use_locale()).map(String::from)
+    }
 }
 
+/// The page shown when a back-end call failed (503).
 #[component]
 pub fn ErrorPage() -> impl IntoView {
     set_status(503);

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
-use omnistore_components::model::{OpenStatus, StoreDetail};
+use omnistore_components::model::{encode_query_value, OpenStatus, StoreDetail};
 use omnistore_components::store_card::status_text;
 use omnistore_components::{OpeningHours, StoreLocator};
 
@@ -36,7 +36,7 @@ pub fn StoresPage() -> impl IntoView {
         }>
             {move || Suspend::new(async move {
                 match found.await {
-                    Ok(stores) => view! { <LocatorIsland stores query=q() /> }.into_any(),
+                    Ok(stores) => locator(stores).into_any(),
                     Err(e) => {
                         view! {
                             <super::BadRequest reason=e
@@ -52,43 +52,66 @@ pub fn StoresPage() -> impl IntoView {
     }
 }
 
-/// The locator: list and map, "my location" and "make this my store" (an
-/// island).
-#[island(lazy)]
-fn LocatorIsland(
-    /// The stores found, nearest or best match first.
-    stores: Vec<omnistore_components::model::StoreCard>,
-    /// What the shopper searched for.
-    query: String,
-) -> impl IntoView {
-    crate::shopper::island_context(None);
+/// The locator as the server renders it, with no wasm of its own: cards and
+/// markers select each other by links, "Set as my store" is a plain form
+/// that comes back here with `?done=store` (it changes the header, so the
+/// browser loads the page), and only "Use my location" is an island, loaded
+/// when the shopper comes near it.
+fn locator(stores: Vec<omnistore_components::model::StoreCard>) -> impl IntoView {
     let shopper = use_shopper();
-    let message = RwSignal::new(None::<String>);
-    let go = crate::navigator();
-    let locate = Callback::new(move |()| locate(message, go.clone()));
-    let choose = Callback::new(move |slug: String| {
-        spawn_local(async move {
-            if set_my_store(slug, None).await.is_ok() {
-                message.set(Some(t(Msg::MyStoreSet).to_string()));
-                shopper.refresh();
-            }
-        });
-    });
-    let none = stores.is_empty();
-    let status = Signal::derive(move || {
-        message
-            .get()
-            .or_else(|| none.then(|| t(Msg::NoStoresFound).to_string()))
-    });
+    let query = use_query_map();
+    let (q, near, done) = query.with_untracked(|m| (m.get("q"), m.get("near"), m.get("done")));
+    let back = {
+        let pair = |k: &str, v: &Option<String>| {
+            v.as_deref()
+                .map(|v| format!("{k}={}&", encode_query_value(v)))
+                .unwrap_or_default()
+        };
+        format!("/stores?{}{}done=store", pair("q", &q), pair("near", &near))
+    };
+    let message = if done.as_deref() == Some("store") {
+        Some(t(Msg::MyStoreSet).to_string())
+    } else if stores.is_empty() {
+        Some(t(Msg::NoStoresFound).to_string())
+    } else {
+        None
+    };
     view! {
         <StoreLocator
             stores=Signal::stored(stores)
-            query=Signal::stored(query)
+            query=Signal::stored(q.unwrap_or_default())
             my_store=Signal::derive(move || shopper.my_store().map(|s| s.slug))
-            on_locate=locate
-            message=status
-            on_choose=choose
-        />
+            message=Signal::stored(message)
+            plain=true
+            back=back
+        >
+            <os-intent>
+                <LocateIsland />
+            </os-intent>
+        </StoreLocator>
+    }
+}
+
+/// "Use my location" and what came of it: asks the browser where the
+/// shopper is and goes to the stores nearest to it.
+#[island(lazy)]
+fn LocateIsland() -> impl IntoView {
+    crate::shopper::island_context(None);
+    let message = RwSignal::new(None::<String>);
+    let go = crate::navigator();
+    view! {
+        <div class="os-store-locator__locate-row">
+            <button
+                class="os-button os-button--secondary os-store-locator__locate"
+                type="button"
+                on:click=move |_| locate(message, go.clone())
+            >
+                {t(Msg::UseMyLocation)}
+            </button>
+            <p class="os-store-locator__message" role="status" aria-live="polite">
+                {move || message.get()}
+            </p>
+        </div>
     }
 }
 

@@ -53,7 +53,12 @@ pub fn CartLine(
     /// Form endpoint for switching delivery/pickup without JavaScript.
     #[prop(default = "/api/cart/move")]
     move_action: &'static str,
+    /// Marks the forms `data-swap`, for a page whose script posts them and
+    /// shows the answer in place (omnistore's `nav.js`).
+    #[prop(optional)]
+    swap: bool,
 ) -> impl IntoView {
+    let swap = swap.then_some("");
     let locale = use_locale();
     let quantity: NodeRef<html::Input> = NodeRef::new();
     let id = line.variant_id.clone();
@@ -140,6 +145,7 @@ pub fn CartLine(
                                 class="os-cart-line__switch"
                                 method="post"
                                 action=move_action
+                                data-swap=swap
                                 on:submit=enhance(on_move, move || (sent.clone(), how, other))
                             >
                                 <input type="hidden" name="variant_id" value=id.clone() />
@@ -156,6 +162,7 @@ pub fn CartLine(
                 class="os-cart-line__quantity"
                 method="post"
                 action=set_action
+                data-swap=swap
                 on:submit=enhance(
                     on_set,
                     {
@@ -192,6 +199,7 @@ pub fn CartLine(
                 class="os-cart-line__remove"
                 method="post"
                 action=remove_action
+                data-swap=swap
                 on:submit=enhance(
                     on_remove,
                     {

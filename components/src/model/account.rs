@@ -71,6 +71,38 @@ pub enum FieldError {
 }
 
 impl FieldError {
+    pub const ALL: [FieldError; 9] = [
+        FieldError::Email,
+        FieldError::PasswordTooShort,
+        FieldError::PasswordTooLong,
+        FieldError::Required,
+        FieldError::TooLong,
+        FieldError::ControlCharacter,
+        FieldError::Postcode,
+        FieldError::Phone,
+        FieldError::Pin,
+    ];
+
+    /// Its name in a redirect's query ([`Problem::to_query`](crate::model::Problem::to_query)).
+    pub fn code(self) -> &'static str {
+        match self {
+            FieldError::Email => "email",
+            FieldError::PasswordTooShort => "short",
+            FieldError::PasswordTooLong => "long",
+            FieldError::Required => "required",
+            FieldError::TooLong => "too-long",
+            FieldError::ControlCharacter => "control",
+            FieldError::Postcode => "postcode",
+            FieldError::Phone => "phone",
+            FieldError::Pin => "pin",
+        }
+    }
+
+    /// The reason a code names; `None` for one no field gives.
+    pub fn from_code(code: &str) -> Option<FieldError> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
+    }
+
     /// What is wrong, in `locale`.
     pub fn text(self, locale: crate::i18n::Locale) -> String {
         use crate::i18n::Msg;

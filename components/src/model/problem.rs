@@ -233,6 +233,9 @@ impl Problem {
     /// (`?error=slot`); the page words it with [`Problem::code_text`].
     /// The `?error=` code of every refusal that is the form's fault.
     pub const INVALID_CODE: &'static str = "invalid";
+    /// The `?error=` code of a form the shop could not take for its own
+    /// fault (a back end down), not the form's.
+    pub const UNAVAILABLE_CODE: &'static str = "unavailable";
 
     pub fn code(&self) -> &'static str {
         use Problem::*;
@@ -247,6 +250,10 @@ impl Problem {
             EmailTaken => "taken",
             UseYourPhone => "phone",
             StatusChange { .. } => "status",
+            WrongPassword => "password",
+            NoSuchAddress => "address",
+            NoSuchSession => "session",
+            NoSuchStore | UnknownStore { .. } => "store",
             _ => Self::INVALID_CODE,
         }
     }
@@ -266,10 +273,59 @@ impl Problem {
             "taken" => Msg::EmailTaken,
             "phone" => Msg::PUseYourPhone,
             "status" => Msg::ErrorStatus,
+            "password" => Msg::PWrongPassword,
+            "address" => Msg::PNoSuchAddress,
+            "session" => Msg::PNoSuchSession,
+            "store" => Msg::PNoSuchStore,
             "invalid" => Msg::ErrorInvalid,
+            Self::UNAVAILABLE_CODE => Msg::ErrorUnavailable,
             _ => return None,
         };
         Some(msg.text(locale))
+    }
+
+    /// The query a plain form's page is sent back with: `error=code`, and
+    /// for form fields `&fields=name:why,…` (only the names and reasons, so
+    /// that a link made by hand cannot put words of its own on the page).
+    pub fn to_query(&self) -> String {
+        let fields: Vec<String> = match self {
+            Problem::Field { field, error } => vec![format!("{field}:{}", error.code())],
+            Problem::Fields { errors } => errors
+                .iter()
+                .map(|(field, error)| format!("{field}:{}", error.code()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut query = format!("error={}", self.code());
+        if !fields.is_empty() {
+            query.push_str("&fields=");
+            query.push_str(&fields.join(","));
+        }
+        query
+    }
+
+    /// The words for a query [`Problem::to_query`] made: each field with what
+    /// is wrong with it, else the general message of the code. Fields or
+    /// reasons no form has are left out (a link edited by hand).
+    #[cfg(feature = "ssr")]
+    pub fn query_text(code: &str, fields: Option<&str>, locale: Locale) -> Option<String> {
+        let errors: Vec<(String, FieldError)> = fields
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|f| {
+                let (field, why) = f.split_once(':')?;
+                let known = FIELD_NAMES.contains(&field);
+                Some((
+                    field.to_string(),
+                    FieldError::from_code(why).filter(|_| known)?,
+                ))
+            })
+            .collect();
+        if errors.is_empty() {
+            Self::code_text(code, locale).map(String::from)
+        } else {
+            Some(Problem::Fields { errors }.text(locale))
+        }
     }
 
     /// The shopper's words for the refusal.
@@ -409,6 +465,20 @@ impl Problem {
     }
 }
 
+/// The form fields [`field_name`] has words for.
+#[cfg(feature = "ssr")]
+const FIELD_NAMES: [&str; 9] = [
+    "email",
+    "name",
+    "password",
+    "new_password",
+    "phone",
+    "street",
+    "postcode",
+    "city",
+    "pin",
+];
+
 /// A form field's label in `locale`; unknown names stay as they are.
 fn field_name(field: &str, locale: Locale) -> &str {
     let msg = match field {
@@ -471,5 +541,35 @@ mod tests {
         assert_eq!(Problem::SignInFirst.refusal().status(), 401);
         assert_eq!(Problem::CartEmpty.refusal().status(), 400);
         assert_eq!(Problem::SlotTooEarly.code(), "slot");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_plain_forms_query_names_each_field_and_nothing_else() {
+        let p = Problem::Fields {
+            errors: vec![
+                ("postcode".into(), FieldError::Postcode),
+                ("phone".into(), FieldError::Phone),
+            ],
+        };
+        let query = p.to_query();
+        assert_eq!(query, "error=invalid&fields=postcode:postcode,phone:phone");
+        let text =
+            Problem::query_text("invalid", Some("postcode:postcode,phone:phone"), Locale::En);
+        assert_eq!(text, Some(p.text(Locale::En)));
+        assert!(text.unwrap().starts_with("Postcode: "));
+        // A field no form has, or a made-up reason: the general words.
+        let general = Problem::code_text("invalid", Locale::En).map(String::from);
+        assert_eq!(
+            Problem::query_text("invalid", Some("<b>hi</b>:email"), Locale::En),
+            general
+        );
+        assert_eq!(
+            Problem::query_text("invalid", Some("email:nonsense"), Locale::En),
+            general
+        );
+        assert_eq!(Problem::query_text("made-up", None, Locale::En), None);
+        assert_eq!(Problem::WrongPassword.to_query(), "error=password");
+        assert!(Problem::code_text(Problem::UNAVAILABLE_CODE, Locale::En).is_some());
     }
 }

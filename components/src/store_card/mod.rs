@@ -15,7 +15,8 @@
 //!
 //! Server-side rendering: the open/closed text is computed on the server in
 //! the store's time zone; "Set as my store" is a plain form posting to
-//! `/api/my-store`, enhanced by `on_choose` after hydration.
+//! `/api/my-store`, enhanced by `on_choose` after hydration. "Show on map" is
+//! a button for `on_select`, or with `map_link` a plain link to the marker.
 
 use crate::enhance::enhance;
 use crate::i18n::{t, use_locale, Locale, Msg};
@@ -100,11 +101,15 @@ pub fn StoreCard(
     /// Called when the shopper selects this card (to highlight its marker).
     #[prop(optional)]
     on_select: Option<Callback<String>>,
+    /// "Show on map" links to the store's marker of a StoreMap on the page,
+    /// which CSS highlights (`:target`, no script), instead of `on_select`.
+    #[prop(optional)]
+    map_link: bool,
     /// Receives the store slug for "Set as my store" when JavaScript runs.
     #[prop(optional)]
     on_choose: Option<Callback<String>>,
     /// Where the plain form returns after "Set as my store".
-    #[prop(into, optional)]
+    #[prop(into, optional_no_strip)]
     back: Option<String>,
 ) -> impl IntoView {
     let locale = use_locale();
@@ -152,16 +157,24 @@ pub fn StoreCard(
             {(!services.is_empty())
                 .then(|| view! { <p class="os-store-card__services">{services.join(" · ")}</p> })}
             <div class="os-store-card__actions">
-                {on_select.map(|cb| view! {
-                    <button
-                        class="os-store-card__show"
-                        type="button"
-                        aria-pressed=move || selected.get().to_string()
-                        on:click=move |_| cb.run(select_slug.clone())
-                    >
-                        {t(Msg::ShowOnMap)}
-                    </button>
-                })}
+                {match on_select.filter(|_| !map_link) {
+                    Some(cb) => Some(view! {
+                        <button
+                            class="os-store-card__show"
+                            type="button"
+                            aria-pressed=move || selected.get().to_string()
+                            on:click=move |_| cb.run(select_slug.clone())
+                        >
+                            {t(Msg::ShowOnMap)}
+                        </button>
+                    }.into_any()),
+                    None if map_link => Some(view! {
+                        <a class="os-store-card__show" href=format!("#marker-{select_slug}")>
+                            {t(Msg::ShowOnMap)}
+                        </a>
+                    }.into_any()),
+                    None => None,
+                }}
                 {if mine {
                     view! { <p class="os-store-card__mine">{t(Msg::ThisIsMyStore)}</p> }.into_any()
                 } else {

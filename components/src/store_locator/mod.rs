@@ -19,7 +19,11 @@
 //!
 //! Server-side rendering: a GET form to `/stores` (works without
 //! JavaScript) and the results; "Use my location" needs the browser's
-//! geolocation, so `on_locate` runs only after hydration.
+//! geolocation, so `on_locate` runs only after hydration. With `plain` the
+//! locator needs no hydration at all: cards and markers select each other
+//! with links (`:target`), "Set as my store" is a plain form that comes back
+//! to `back`, and "Use my location" can be a small island of its own in
+//! `children`.
 
 use crate::i18n::{t, Msg};
 use crate::model::StoreCard as Card;
@@ -47,6 +51,16 @@ pub fn StoreLocator(
     /// Receives the slug for "Set as my store" when JavaScript runs.
     #[prop(optional)]
     on_choose: Option<Callback<String>>,
+    /// Cards and markers select each other by links, for a page that does
+    /// not hydrate the locator.
+    #[prop(optional)]
+    plain: bool,
+    /// Where "Set as my store" returns when posted as a plain form.
+    #[prop(into, optional)]
+    back: Option<String>,
+    /// More controls under the search field (e.g. a "Use my location" island).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let selected = RwSignal::new(None::<String>);
     let select = Callback::new(move |slug: String| selected.set(Some(slug)));
@@ -83,6 +97,7 @@ pub fn StoreLocator(
                             }
                         })}
                 </div>
+                {children.map(|c| c())}
             </form>
             <p class="os-store-locator__message" role="status" aria-live="polite">
                 {move || message.get()}
@@ -107,7 +122,9 @@ pub fn StoreLocator(
                                                 selected.get().as_deref() == Some(slug.as_str())
                                             })
                                             on_select=select
+                                            map_link=plain
                                             on_choose=on_choose.unwrap_or(Callback::new(|_| {}))
+                                            back=back.clone()
                                         />
                                     </li>
                                 }

@@ -17,7 +17,9 @@
 //! ```
 //!
 //! Server-side rendering: complete SVG; a marker is a plain `#store-…` link
-//! that scrolls to the card. After hydration `on_select` highlights both.
+//! that scrolls to the card (highlighted by CSS as the `:target`), and is
+//! itself `#marker-…`, the target of a card's "Show on map" link. After
+//! hydration `on_select` highlights both.
 
 use crate::i18n::{t, Msg};
 use crate::model::{format_distance, StoreCard};
@@ -167,6 +169,7 @@ pub fn StoreMap(
                             <a
                                 class="os-store-map__marker"
                                 class:os-store-map__marker--selected=is_selected
+                                id=format!("marker-{slug}")
                                 href=format!("#store-{slug}")
                                 aria-label=label
                                 aria-current=move || is_selected2().then_some("true")
