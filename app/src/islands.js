@@ -97,7 +97,23 @@
       await hydrateOne(el);
     }
   };
-  whenIdle(async () => {
+  // After the first contentful paint, never before it: an idle callback
+  // alone can come before the first frame is on screen on a busy machine,
+  // and the wasm would then compete with the page's own paint. Without a
+  // paint entry (a browser that has none, a hidden tab) a timer decides.
+  const afterPaint = (run) => {
+    let started = false;
+    const go = () => { if (!started) { started = true; whenIdle(run); } };
+    try {
+      const seen = (list, observer) => {
+        if (list.getEntriesByName('first-contentful-paint').length) { observer?.disconnect(); go(); }
+      };
+      const observer = new PerformanceObserver((list, o) => seen(list, o));
+      observer.observe({ type: 'paint', buffered: true });
+    } catch { go(); }
+    setTimeout(go, 3000);
+  };
+  afterPaint(async () => {
     await window.__hydrateIslands(document);
     // In a task of its own: the last island has attached to its HTML.
     setTimeout(() => { document.body.dataset.hydrated = 'true'; });
