@@ -77,33 +77,18 @@ pub fn wipe_and_restart(store: String) {
     });
 }
 
-/// The bar a kiosk shows above every page. Its dialogs, the handoff polling
-/// and the idle timer live in a chunk of their own (`#[lazy]` below), loaded
-/// once the kiosk page is hydrated: shoppers on the web shop never download
-/// them, and none of it is on the page the server renders.
+/// The bar a kiosk shows above every page. The home link, the scan field
+/// and "Start over" are markup with plain forms (the server ends the visit
+/// and answers with `Clear-Site-Data` and the attract screen); only what
+/// reacts in the browser, the two dialogs and the idle reset, is the
+/// island's, so a kiosk's page downloads as little as it can.
 #[component]
 pub fn KioskBar(
     /// The kiosk's store slug.
     store: String,
 ) -> impl IntoView {
-    let staff_open = RwSignal::new(false);
-    let phone_open = RwSignal::new(false);
     let store_home = format!("/kiosk/{store}/shop");
     let scan_action = format!("/kiosk/{store}/scan");
-    let restart = {
-        let store = store.clone();
-        move || wipe_and_restart(store.clone())
-    };
-    // Seconds left of "Are you still there?"; `None` while in use.
-    let left = RwSignal::new(None::<u32>);
-    // Effects run in the browser only, after hydration.
-    Effect::new({
-        let store = store.clone();
-        move |_| {
-            start_idle_until_loaded(store.clone(), left, Owner::current().unwrap_or_default());
-        }
-    });
-    let staff_store = store.clone();
     view! {
         <div class="os-kiosk-bar" role="region" aria-label="Kiosk">
             <a class="os-kiosk-bar__home" href=store_home>
@@ -114,17 +99,44 @@ pub fn KioskBar(
                     {t(Msg::KioskScanLabel)}
                 </label>
                 <ScanInput id="os-kiosk-scan" />
-                <button class="os-kiosk-bar__button" type="submit">
+                <button class=BUTTON type="submit">
                     {t(Msg::KioskFind)}
                 </button>
             </form>
+            <form class="os-kiosk-bar__reset" action="/api/kiosk/reset" method="post">
+                <button class=BUTTON type="submit">
+                    {t(Msg::KioskStartOver)}
+                </button>
+            </form>
+            <KioskControls store />
+        </div>
+    }
+}
+
+/// "Send to my phone", "Staff" and the idle reset: loaded with the page on
+/// a kiosk only (a lazy island). The dialogs are chunks of their own,
+/// fetched on first use.
+#[island(lazy)]
+fn KioskControls(
+    /// The kiosk's store slug.
+    store: String,
+) -> impl IntoView {
+    crate::shopper::island_context(None);
+    let staff_open = RwSignal::new(false);
+    let phone_open = RwSignal::new(false);
+    // Seconds left of "Are you still there?"; `None` while in use.
+    let left = RwSignal::new(None::<u32>);
+    // Effects run in the browser only, after hydration; the idle reset's
+    // listeners and timers go with this effect's owner.
+    Effect::new({
+        let store = store.clone();
+        move |_| idle::start(store.clone(), left)
+    });
+    let staff_store = store.clone();
+    view! {
+        <div class="os-kiosk-bar__controls">
             {bar_button(Msg::KioskSendToPhone, BUTTON, move || phone_open.set(true))}
-            {bar_button(Msg::KioskStartOver, BUTTON, restart)}
-            {bar_button(
-                Msg::KioskStaff,
-                "os-kiosk-bar__button--quiet",
-                move || staff_open.set(true),
-            )}
+            {bar_button(Msg::KioskStaff, QUIET_BUTTON, move || staff_open.set(true))}
         </div>
         {move || {
             left.get()
@@ -143,7 +155,7 @@ pub fn KioskBar(
                                     <strong class="os-kiosk-idle__seconds">{s}</strong>" "
                                     {t(Msg::KioskSeconds)}
                                 </p>
-                                <button class="os-kiosk-bar__button" type="button">
+                                <button class=BUTTON type="button">
                                     {t(Msg::KioskStillHere)}
                                 </button>
                             </div>
@@ -216,39 +228,10 @@ fn LazyStaffDialog(
     view! { <Suspense fallback=|| ()>{dialog}</Suspense> }
 }
 
-/// Starts the idle reset. A kiosk runs for days and the reset is what wipes
-/// the last shopper's session, so code that did not arrive (a network blip)
-/// is fetched again every 5 seconds until it does.
-fn start_idle_until_loaded(store: String, left: RwSignal<Option<u32>>, owner: Owner) {
-    leptos::task::spawn_local(async move {
-        if start_idle(store.clone(), left, owner.clone())
-            .await
-            .is_err()
-        {
-            set_timeout(
-                move || start_idle_until_loaded(store, left, owner),
-                std::time::Duration::from_secs(5),
-            );
-        }
-    });
-}
-
-// The kiosk's lazy pieces below are wasm-split functions with `fallible`:
+// The kiosk's lazy dialogs below are wasm-split functions with `fallible`:
 // a plain `#[lazy]` panics when its chunk cannot be fetched, and a panic
 // aborts the whole wasm, so a kiosk would stop answering (and stop resetting)
 // until someone reloads it.
-
-/// The idle reset, started in the browser from its chunk; `owner` is the
-/// bar's, so its listeners and timers go when the bar does.
-#[leptos::wasm_split::wasm_split(kiosk_idle, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn start_idle(
-    store: String,
-    left: RwSignal<Option<u32>>,
-    owner: Owner,
-) -> Result<(), leptos::wasm_split::SplitLoaderError> {
-    owner.with(|| idle::start(store, left));
-    Ok(())
-}
 
 /// "Send to my phone": asks for a one-time link, shows its QR code and
 /// watches for the phone to take the cart.

@@ -37,7 +37,7 @@ pub fn Header() -> impl IntoView {
         <a class="os-skip-link" href="#main">
             {t(Msg::SkipToContent)}
         </a>
-        {kiosk.map(|store| view! { <KioskIsland store /> })}
+        {kiosk.map(|store| view! { <crate::kiosk::KioskBar store /> })}
         <AppNotices />
         <header class="os-header">
             <div class="os-header__bar">
@@ -53,6 +53,10 @@ pub fn Header() -> impl IntoView {
                     <SearchBox />
                 </div>
                 <LanguageSwitcher />
+                <a class="os-header__wishlist" href="/wishlist">
+                    <span aria-hidden="true">"♡ "</span>
+                    {t(Msg::Wishlist)}
+                </a>
                 {shopper_corner()}
             </div>
             <nav class="os-header__nav" aria-label=t(Msg::MainNavigation)>
@@ -88,17 +92,6 @@ fn AppNotices() -> impl IntoView {
             </button>
         </div>
     }
-}
-
-/// The kiosk bar (an island: its timers and dialogs run in the browser;
-/// loaded lazily, as only kiosks show it).
-#[island(lazy)]
-fn KioskIsland(
-    /// The kiosk's store slug.
-    store: String,
-) -> impl IntoView {
-    crate::shopper::island_context(None);
-    view! { <crate::kiosk::KioskBar store /> }
 }
 
 /// The shopper's corner of the header (an island). In islands mode the

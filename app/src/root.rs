@@ -3,7 +3,7 @@
 use crate::layout::{Footer, Header};
 use crate::pages::{
     account, cart, category, checkout, gallery, handoff, home::HomePage, kiosk, login,
-    not_found::NotFound, order, product, search, staff, stores,
+    not_found::NotFound, order, product, search, staff, stores, wishlist,
 };
 use crate::shopper::provide_shopper;
 use leptos::prelude::*;
@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/cart") view=cart::CartPage ssr=SsrMode::Async />
+                    <Route path=path!("/wishlist") view=wishlist::WishlistPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=login::RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />

@@ -408,3 +408,29 @@ f-control-character = this field may not contain control characters (tabs, line 
 f-postcode = enter a postcode like 00-950
 f-pin = a PIN is 4 to 8 digits
 f-phone = enter a phone number of 9 to 15 digits
+
+## Server only: the wishlist (pages and forms the server renders; no island shows them).
+wishlist = Wishlist
+wishlist-title = Your wishlist
+wishlist-empty = Your wishlist is empty. Choose “Add to wishlist” on a product to keep it here, on every device.
+wish-add = Add to wishlist
+wish-remove = Remove from wishlist
+wish-in-list = In your wishlist
+wish-move-to-cart = Move to cart
+wish-moved = Moved to your cart.
+wish-removed = Removed from your wishlist.
+wish-saved = Saved to your wishlist.
+wish-see = See your wishlist
+wish-store-units = At your store: { $units } on the shelf
+wish-sold-out = Out of stock for now
+error-wishlist = Your wishlist is full; remove an item first.
+p-wishlist-full = Your wishlist holds at most { $max } items; remove one first.
+wish-alert = Tell me when it is back at my store
+wish-alert-on = We will e-mail you once when it is back on the shelf at your store.
+wish-alert-off = Never mind
+wish-alert-cancelled = You will not be told.
+wish-alert-sign-in = Sign in to be told when it is back at your store.
+mail-back-subject = { $product } is back at { $store }
+mail-back-body =
+    It is on the shelf at { $store } ({ $city }) now: { $link }
+    You asked us to tell you once; this is the only e-mail about it.

@@ -412,3 +412,29 @@ f-control-character = to pole nie może zawierać znaków sterujących (tabulato
 f-postcode = podaj kod pocztowy w formacie 00-950
 f-pin = PIN ma od 4 do 8 cyfr
 f-phone = podaj numer telefonu z 9 do 15 cyfr
+
+## Server only: the wishlist (pages and forms the server renders; no island shows them).
+wishlist = Lista życzeń
+wishlist-title = Twoja lista życzeń
+wishlist-empty = Twoja lista życzeń jest pusta. Wybierz „Dodaj do listy życzeń” przy produkcie, aby mieć go tutaj na każdym urządzeniu.
+wish-add = Dodaj do listy życzeń
+wish-remove = Usuń z listy życzeń
+wish-in-list = Na Twojej liście życzeń
+wish-move-to-cart = Przenieś do koszyka
+wish-moved = Przeniesiono do koszyka.
+wish-removed = Usunięto z listy życzeń.
+wish-saved = Zapisano na liście życzeń.
+wish-see = Zobacz listę życzeń
+wish-store-units = W Twoim sklepie: { $units } na półce
+wish-sold-out = Chwilowo niedostępny
+error-wishlist = Twoja lista życzeń jest pełna; najpierw usuń jakiś produkt.
+p-wishlist-full = Lista życzeń mieści najwyżej { $max } produktów; najpierw usuń jeden.
+wish-alert = Powiadom mnie, gdy wróci do mojego sklepu
+wish-alert-on = Napiszemy do Ciebie raz, gdy wróci na półkę w Twoim sklepie.
+wish-alert-off = Jednak nie
+wish-alert-cancelled = Nie wyślemy powiadomienia.
+wish-alert-sign-in = Zaloguj się, aby dostać powiadomienie, gdy wróci do Twojego sklepu.
+mail-back-subject = { $product } znów w sklepie { $store }
+mail-back-body =
+    Jest już na półce w sklepie { $store } ({ $city }): { $link }
+    Prosiłeś o jedno powiadomienie; to jedyna wiadomość w tej sprawie.

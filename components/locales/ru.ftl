@@ -413,3 +413,29 @@ f-control-character = в этом поле не может быть управл
 f-postcode = введите индекс вида 00-950
 f-pin = PIN состоит из 4–8 цифр
 f-phone = введите номер телефона из 9–15 цифр
+
+## Server only: the wishlist (pages and forms the server renders; no island shows them).
+wishlist = Избранное
+wishlist-title = Ваше избранное
+wishlist-empty = В избранном пока пусто. Нажмите «В избранное» на странице товара, чтобы он был здесь на любом устройстве.
+wish-add = В избранное
+wish-remove = Убрать из избранного
+wish-in-list = В вашем избранном
+wish-move-to-cart = Перенести в корзину
+wish-moved = Перенесено в корзину.
+wish-removed = Удалено из избранного.
+wish-saved = Добавлено в избранное.
+wish-see = Открыть избранное
+wish-store-units = В вашем магазине: { $units } на полке
+wish-sold-out = Временно нет в наличии
+error-wishlist = Избранное заполнено; сначала удалите товар.
+p-wishlist-full = В избранном помещается не более { $max } товаров; сначала удалите один.
+wish-alert = Сообщить, когда появится в моём магазине
+wish-alert-on = Мы напишем вам один раз, когда товар снова появится на полке вашего магазина.
+wish-alert-off = Не нужно
+wish-alert-cancelled = Уведомления не будет.
+wish-alert-sign-in = Войдите, чтобы узнать, когда товар появится в вашем магазине.
+mail-back-subject = { $product } снова в магазине { $store }
+mail-back-body =
+    Товар снова на полке в магазине { $store } ({ $city }): { $link }
+    Вы просили сообщить один раз; это единственное письмо об этом.

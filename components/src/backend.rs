@@ -10,7 +10,7 @@ use crate::model::{
     Address, AddressId, Cart, CartOp, CartUpdate, Category, CheckoutForm, Handoff, HandoffPreview,
     KioskSettings, Listing, ListingQuery, MergeReport, OrderStatus, OrderSummary, OrderView,
     PickupPlan, Problem, ProductDetail, ProductSummary, Profile, ScanCode, SearchOutcome,
-    SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef, VariantId,
+    SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef, VariantId, Wish,
 };
 use futures::stream::BoxStream;
 use sha2::{Digest, Sha256};
@@ -49,6 +49,7 @@ pub trait Commerce:
     + StoreBackend
     + OrderBackend
     + KioskBackend
+    + WishlistBackend
     + Send
     + Sync
     + 'static
@@ -62,6 +63,7 @@ impl<T> Commerce for T where
         + StoreBackend
         + OrderBackend
         + KioskBackend
+        + WishlistBackend
         + Send
         + Sync
         + 'static
@@ -322,6 +324,39 @@ pub trait KioskBackend: Send + Sync {
         token_hash: &str,
         owner: &CartOwner,
     ) -> BackendResult<MergeReport>;
+}
+
+/// Wishlists, kept by omnistore whatever the catalog's platform: a wish
+/// names a product and a variant, which pages price and stock from the
+/// catalog when they show it (a wish whose product is gone is not shown).
+#[async_trait::async_trait]
+pub trait WishlistBackend: Send + Sync {
+    /// The owner's wishes, newest first.
+    async fn wishlist(&self, owner: &CartOwner) -> BackendResult<Vec<Wish>>;
+    /// Adds a wish (again: nothing changes) or, with `on` false, removes it
+    /// (absent: nothing changes). `WishlistFull` past
+    /// [`MAX_WISHES`](crate::model::MAX_WISHES).
+    async fn set_wish(
+        &self,
+        owner: &CartOwner,
+        product_slug: &str,
+        variant: &VariantId,
+        on: bool,
+    ) -> BackendResult<()>;
+    /// A guest's wishes join the customer's at sign-in, all of them (the
+    /// limit stops new wishes; it never drops one), and the guest's list is
+    /// emptied.
+    async fn merge_guest_wishlist(&self, guest_hash: &str, customer: i64) -> BackendResult<()>;
+    /// "Tell me when it is back at `store`" for a variant on the customer's
+    /// list (`None`: never mind). `UnknownVariant` when it is not on it.
+    /// The e-mail goes once, through the outbox, when that store's shelf
+    /// has it again (see the server's `stock_alerts`).
+    async fn set_stock_alert(
+        &self,
+        customer: i64,
+        variant: &VariantId,
+        store: Option<&str>,
+    ) -> BackendResult<()>;
 }
 
 /// Who is asking for an order.

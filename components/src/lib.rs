@@ -35,6 +35,8 @@ pub mod store_card;
 pub mod store_locator;
 pub mod store_map;
 pub mod variant_picker;
+pub mod wish_button;
+pub mod wishlist_item;
 
 #[cfg(feature = "ssr")]
 pub mod backend;
@@ -62,3 +64,5 @@ pub use store_card::StoreCard;
 pub use store_locator::StoreLocator;
 pub use store_map::StoreMap;
 pub use variant_picker::VariantPicker;
+pub use wish_button::WishButton;
+pub use wishlist_item::WishlistItem;

@@ -63,6 +63,38 @@ pub fn order_status(mail: &OrderMail, locale: Locale) -> (String, String) {
     (subject, body)
 }
 
+/// What a "back at your store" e-mail tells.
+#[derive(Clone, Debug)]
+pub struct BackInStockMail {
+    pub name: String,
+    /// The product's name in the customer's language.
+    pub product: String,
+    pub store: String,
+    pub city: String,
+    /// The product's page, absolute (it opens on any device).
+    pub link: String,
+}
+
+/// Subject and plain-text body of a "back at your store" e-mail, in `locale`.
+pub fn back_in_stock(mail: &BackInStockMail, locale: Locale) -> (String, String) {
+    let l = locale;
+    let subject =
+        Msg::MailBackSubject.fill(l, &[("product", &mail.product), ("store", &mail.store)]);
+    let body = format!(
+        "{}\n\n{}\n",
+        Msg::MailGreeting.fill(l, &[("name", &mail.name)]),
+        Msg::MailBackBody.fill(
+            l,
+            &[
+                ("store", &mail.store),
+                ("city", &mail.city),
+                ("link", &mail.link)
+            ]
+        )
+    );
+    (subject, body)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +127,25 @@ mod tests {
         assert_eq!(subject, "Ваш заказ № 42 готов к получению");
         assert!(body.contains("Код получения: K7Q2"), "{body}");
         assert!(body.contains("129,99\u{a0}PLN"), "{body}");
+    }
+
+    #[test]
+    fn the_back_in_stock_mail_names_product_store_and_link() {
+        let mail = BackInStockMail {
+            name: "Zofia".into(),
+            product: "Lampa stołowa".into(),
+            store: "omnistore Mokotów".into(),
+            city: "Warszawa".into(),
+            link: "https://shop.example/p/lampa?variant=7".into(),
+        };
+        let (subject, body) = back_in_stock(&mail, Locale::Pl);
+        assert_eq!(subject, "Lampa stołowa znów w sklepie omnistore Mokotów");
+        assert!(body.starts_with("Dzień dobry, Zofia,"), "{body}");
+        assert!(
+            body.contains("(Warszawa): https://shop.example/p/lampa?variant=7\n"),
+            "{body}"
+        );
+        let (subject, _) = back_in_stock(&mail, Locale::En);
+        assert_eq!(subject, "Lampa stołowa is back at omnistore Mokotów");
     }
 }

@@ -27,6 +27,7 @@ pub const PRIVATE_PREFIXES: &[&str] = &[
     "/register",
     "/checkout",
     "/orders",
+    "/wishlist",
     "/staff",
     "/kiosk",
     "/handoff",

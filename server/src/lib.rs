@@ -17,6 +17,7 @@ pub mod payments;
 pub mod pwa;
 pub mod qr;
 pub mod state;
+pub mod stock_alerts;
 pub mod storage;
 pub mod vendure;
 pub mod web;
@@ -51,6 +52,9 @@ pub struct ServeConfig {
     pub release: Option<String>,
     /// How often to look for catalog changes made outside this process.
     pub catalog_poll: std::time::Duration,
+    /// How often to look for wished items back on a store's shelf (see
+    /// `stock_alerts`).
+    pub stock_alert_poll: std::time::Duration,
     /// Keep catalog pages as rendered (see `page_cache`).
     pub page_cache: bool,
     /// The catalog on an external Vendure instead of the built-in one.
@@ -138,6 +142,12 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
             }
         };
     expiry::spawn(store.clone(), backend.clone());
+    stock_alerts::spawn(
+        store.clone(),
+        backend.clone(),
+        public_url.clone(),
+        config.stock_alert_poll,
+    );
     let pages = config
         .page_cache
         .then(|| Arc::new(page_cache::PageCache::new(catalog, ttl)));

@@ -133,6 +133,10 @@ struct ServeArgs {
     /// served from memory until then. This server's own changes show at once.
     #[arg(long, env = "OMNISTORE_CATALOG_POLL_MS", default_value_t = 1000)]
     catalog_poll_ms: u64,
+    /// How often, in seconds, to look for wished items back on the shelf of
+    /// a store whose customers asked to be told (one e-mail each).
+    #[arg(long, env = "OMNISTORE_STOCK_ALERT_POLL_SECS", default_value_t = 60)]
+    stock_alert_poll_secs: u64,
     /// Keep catalog pages (home, listings, search, products) as rendered,
     /// without the shopper's own header corner, until the catalog or stock
     /// changes; `false` renders every page.
@@ -404,6 +408,7 @@ async fn run() -> anyhow::Result<()> {
                 smtp: args.smtp,
                 release: args.release_tag,
                 catalog_poll: std::time::Duration::from_millis(args.catalog_poll_ms),
+                stock_alert_poll: std::time::Duration::from_secs(args.stock_alert_poll_secs),
                 page_cache: args.page_cache,
                 trusted_proxies: args.trusted_proxies,
                 vendure: match args.backend {

@@ -138,6 +138,24 @@ test('kiosk: a dialog whose code fails to arrive leaves the kiosk working, and t
   await kiosk.context().close();
 });
 
+test('kiosk: "Start over", a plain form, ends the visit and empties the storage', async () => {
+  const slug = await storeSlug('Gdańsk');
+  const kiosk = await startKiosk(slug);
+  const ean = await eanOnShelf(kiosk);
+  await kiosk.goto(`/kiosk/${slug}`);
+  await hydrated(kiosk);
+  await scanAndAdd(kiosk, ean);
+  await kiosk.getByRole('link', { name: /Cart, 1 item/ }).waitFor();
+  await kiosk.evaluate(() => localStorage.setItem('probe', 'shopper'));
+  await kiosk.getByRole('button', { name: 'Start over' }).tap();
+  await kiosk.waitForURL(new RegExp(`/kiosk/${slug}$`));
+  await kiosk.getByRole('link', { name: 'Touch to start' }).waitFor();
+  await kiosk.getByRole('link', { name: /Cart, 0 items/ }).waitFor();
+  assert.equal(await kiosk.evaluate(() => localStorage.length), 0, 'Clear-Site-Data emptied the storage');
+  assert.deepEqual(kiosk.errors, []);
+  await kiosk.context().close();
+});
+
 test('kiosk: the idle reset ends the visit and leaves nothing behind', async () => {
   const slug = await storeSlug('Poznań');
   const kiosk = await startKiosk(slug);

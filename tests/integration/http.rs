@@ -16,6 +16,7 @@ mod markup;
 mod pwa;
 mod stores;
 mod vendure;
+mod wishlist;
 
 struct Server {
     base: String,
@@ -64,6 +65,7 @@ fn start_server_configured(change: impl FnOnce(&mut ServeConfig)) -> Server {
             smtp: None,
             release: None,
             catalog_poll: std::time::Duration::from_millis(20),
+            stock_alert_poll: std::time::Duration::from_millis(100),
             page_cache: true,
             vendure: None,
             trusted_proxies: Vec::new(),

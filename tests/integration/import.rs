@@ -84,6 +84,7 @@ impl Shop {
             smtp: None,
             release: None,
             catalog_poll: std::time::Duration::from_millis(20),
+            stock_alert_poll: std::time::Duration::from_secs(3600),
             page_cache: true,
             vendure: None,
             trusted_proxies: Vec::new(),

@@ -77,6 +77,7 @@ fn config(db: &str, demo: bool, mail: std::path::PathBuf) -> ServeConfig {
         // An hour: what instance B learns of A's changes comes by
         // notification, not by polling.
         catalog_poll: Duration::from_secs(3600),
+        stock_alert_poll: Duration::from_millis(100),
         page_cache: true,
         vendure: None,
         trusted_proxies: Vec::new(),

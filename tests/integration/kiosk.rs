@@ -581,3 +581,56 @@ async fn the_kiosk_start_page_is_a_plain_form_that_comes_back_with_the_reason() 
         "this device is the kiosk now"
     );
 }
+
+#[tokio::test]
+async fn the_kiosk_bar_is_markup_and_start_over_is_a_plain_form() {
+    let base = &server().base;
+    let slug = store(base, "Gdańsk").await;
+    let kiosk = start(base, &slug).await;
+    let (variant, _) = stocked_variants(5, 1).await[0];
+    kiosk.add(variant, 1).await;
+    let old_cart = kiosk.cookie("os_cart").unwrap();
+    let (s, page) = kiosk.get(&format!("/kiosk/{slug}/shop")).await;
+    assert_eq!(s, StatusCode::OK);
+    let bar = &page[page.find("class=\"os-kiosk-bar\"").expect("the bar")..];
+    let island = bar
+        .find("data-component=\"KioskControls")
+        .expect("the bar's island");
+    for markup in [
+        "class=\"os-kiosk-bar__scan\"",
+        r#"<form action="/api/kiosk/reset" method="post" class="os-kiosk-bar__reset">"#,
+    ] {
+        let at = bar
+            .find(markup)
+            .unwrap_or_else(|| panic!("{markup} in {}", &bar[..bar.len().min(3000)]));
+        assert!(at < island, "{markup} is markup, outside the island");
+    }
+    // "Start over" without JavaScript: the visit ends, the browser is told
+    // to drop what it kept, and the kiosk shows its attract screen.
+    let res = Shopper::client()
+        .post(format!("{base}/api/kiosk/reset"))
+        .header("cookie", kiosk.header())
+        .header("origin", base)
+        .header("accept", "text/html")
+        .header("referer", format!("{base}/kiosk/{slug}/shop"))
+        .form(&[] as &[(&str, &str)])
+        .send()
+        .await
+        .unwrap();
+    kiosk.absorb(&res);
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(res.headers()["location"], format!("/kiosk/{slug}"));
+    assert_eq!(res.headers()["clear-site-data"], "\"cache\", \"storage\"");
+    assert!(
+        kiosk.cookie("os_cart").is_none(),
+        "the cart cookie is cleared"
+    );
+    let (s, page) = kiosk.get(&format!("/kiosk/{slug}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("Touch to start"), "the attract screen");
+    assert_eq!(
+        replayed_cart(base, "/api/cart", &old_cart).await,
+        StatusCode::UNAUTHORIZED,
+        "the old cart is gone"
+    );
+}

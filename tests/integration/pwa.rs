@@ -49,8 +49,9 @@ async fn anonymous_pages_are_shared_until_the_visitor_is_someone() {
     // Only the language cookie: still everybody's page in that language.
     let res = raw("/c/lighting", "lang=pl").await;
     assert_eq!(cache_control(&res), SHARED_PAGE_CACHE);
-    // A cart's own pages are never kept, and reading them sets no cookie.
-    for path in ["/cart", "/checkout"] {
+    // A cart's own pages (and the wishlist) are never kept, and reading
+    // them sets no cookie.
+    for path in ["/cart", "/checkout", "/wishlist"] {
         let res = raw(path, "").await;
         assert_eq!(cache_control(&res), "private, no-store", "{path}");
         assert!(res.headers().get("set-cookie").is_none(), "{path}");

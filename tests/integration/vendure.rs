@@ -104,6 +104,7 @@ fn start_shop(ttl: Duration) -> VendureShop {
         smtp: None,
         release: None,
         catalog_poll: Duration::from_millis(50),
+        stock_alert_poll: Duration::from_secs(3600),
         page_cache: true,
         vendure: Some(VendureConfig {
             url: vendure.clone(),
@@ -1402,6 +1403,7 @@ fn seeded_pair(env: &[(&str, &str)]) -> SeededPair {
         smtp: None,
         release: None,
         catalog_poll: Duration::from_millis(50),
+        stock_alert_poll: Duration::from_secs(3600),
         page_cache: true,
         vendure,
         trusted_proxies: Vec::new(),

@@ -136,6 +136,8 @@ mod ssr {
             set_cookie(&cookie(STORE_COOKIE, "", 0, who.secure));
         }
         let report = b.merge_guest_cart(&who.guest_cart, customer).await?;
+        // So do the guest's wishes (the guest token is replaced below).
+        b.merge_guest_wishlist(&who.guest_cart, customer).await?;
         // The cart's pickup store follows "my store".
         if let Some(store) = b.profile(customer).await?.and_then(|p| p.preferred_store) {
             let op = omnistore_components::model::CartOp::PickupAt { store };

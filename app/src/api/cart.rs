@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use omnistore_components::model::{Cart, CartOp, CartUpdate, VariantId};
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use super::super::ssr::*;
     use super::super::ShopError;
     use omnistore_components::model::{

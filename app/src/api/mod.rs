@@ -23,6 +23,7 @@ pub use error::ShopError;
 pub mod kiosk;
 pub mod load;
 pub mod stores;
+pub mod wishlist;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {

@@ -10,12 +10,13 @@ use omnistore_components::i18n::{t, Msg};
 use omnistore_components::model::{
     image_url, Address, Cart, CartLine as Line, Fulfilment, HoursException, LocalMoment, Money,
     OpenStatus, PickupSlot, ProductSummary, StoreCard as StoreCardData, StoreRef, Variant,
-    VariantId, Viewer, WeekDay,
+    VariantId, Viewer, WeekDay, WishedItem,
 };
 use omnistore_components::{
     AccountMenu, AddToCart, AddressForm, Breadcrumbs, CartBadge, CartLine, CartSummary, Crumb,
     LoginForm, MyStoreBadge, OpeningHours, Pagination, PickupSlots, Price, ProductCard, QrCode,
-    RegisterForm, SearchBox, StoreCard, StoreLocator, StoreMap, VariantPicker,
+    RegisterForm, SearchBox, StoreCard, StoreLocator, StoreMap, VariantPicker, WishButton,
+    WishlistItem,
 };
 
 fn example_line(
@@ -155,6 +156,46 @@ fn price() -> impl IntoView {
         <Price price=Money::pln(7_499) compare_at=Some(Money::pln(9_999)) />
         " · "
         <Price price=Money::pln(1_999) from=true />
+    }
+}
+
+fn wish_button() -> impl IntoView {
+    view! {
+        <WishButton
+            product_slug="gallery-example".to_string()
+            variant_id=VariantId::from(1)
+            wished=false
+            back="/components/wishbutton"
+        />
+        <WishButton
+            product_slug="gallery-example".to_string()
+            variant_id=VariantId::from(2)
+            wished=true
+            back="/components/wishbutton"
+        />
+    }
+}
+
+fn wishlist_item() -> impl IntoView {
+    let item = |variant: i64, online_stock: u32, store_units: Option<u32>, alert| WishedItem {
+        product_slug: "gallery-example".into(),
+        variant_id: VariantId::from(variant),
+        name: "Teak garden chair".into(),
+        brand: "Verdo".into(),
+        variant_label: "Natural".into(),
+        image: image_url("chair", 1, "8d6e63"),
+        price: Money::pln(34_900),
+        compare_at: None,
+        online_stock,
+        store_units,
+        alert,
+    };
+    view! {
+        <ul class="os-wishlist">
+            <WishlistItem item=item(1, 12, Some(3), false) />
+            <WishlistItem item=item(2, 0, Some(0), false) />
+            <WishlistItem item=item(3, 0, Some(0), true) />
+        </ul>
     }
 }
 
@@ -664,6 +705,18 @@ entries![
         _,
         qr_code,
         "A QR code as SVG from server-made module data."
+    ),
+    (
+        "WishButton",
+        _,
+        wish_button,
+        "Add to or remove from the wishlist: a plain form, kept on the server."
+    ),
+    (
+        "WishlistItem",
+        _,
+        wishlist_item,
+        "A wished item priced and stocked now, with Move to cart and Remove."
     ),
 ];
 

@@ -15,6 +15,7 @@ pub mod product;
 pub mod search;
 pub mod staff;
 pub mod stores;
+pub mod wishlist;
 
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, Msg};

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Msg};
 use omnistore_components::model::{format_distance, ProductDetail, StockAt, StockState, VariantId};
-use omnistore_components::{Breadcrumbs, Crumb, Price, VariantPicker};
+use omnistore_components::{Breadcrumbs, Crumb, Price, VariantPicker, WishButton};
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
@@ -46,6 +46,8 @@ pub fn ProductPage() -> impl IntoView {
     let variant = move || {
         query.with_untracked(|q| q.get("variant").and_then(|v| v.parse::<VariantId>().ok()))
     };
+    // "Add to wishlist" just answered (a plain form's `?done=`).
+    let saved = move || query.with_untracked(|q| q.get("done").as_deref() == Some("wished"));
     view! {
         <Suspense fallback=|| {
             view! { <p>{t(Msg::Loading)}</p> }
@@ -53,9 +55,10 @@ pub fn ProductPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match product.await {
                     Ok((Some(p), local)) => {
-                        view! { <ProductView product=p local variant=variant() /> }.into_any()
+                        view! { <ProductView product=p local saved=saved() variant=variant() /> }
+                            .into_any()
                     }
-                    Ok((None, _)) => {
+                    Ok((None, ..)) => {
                         view! { <NotFound detail=t(Msg::ProductNotFound) /> }.into_any()
                     }
                     Err(_) => view! { <ErrorPage /> }.into_any(),
@@ -76,6 +79,8 @@ fn ProductView(
     product: ProductDetail,
     /// Stock per variant at my store (`None` without a store).
     local: Option<LocalStock>,
+    /// Whether the selected variant was just put on the wishlist.
+    saved: bool,
     /// `?variant=` from the URL, as the page was requested.
     variant: Option<VariantId>,
 ) -> impl IntoView {
@@ -101,6 +106,8 @@ fn ProductView(
         .variant_or_default(variant.as_ref())
         .cloned()
         .expect("a product has at least one variant");
+    let wish_slug = product.slug.clone();
+    let wish_variant = selected.id.clone();
     let href = Callback::new(move |id: VariantId| format!("/p/{}?variant={id}", product.slug));
     let description = match &product.description_html {
         // The catalog's HTML, sanitised by the server before it was stored or sent.
@@ -177,6 +184,10 @@ fn ProductView(
                         pickup_store
                     />
                 </os-intent>
+                // Whether it is on this shopper's list is not shown: the page
+                // is kept for every visitor (page_cache), and adding again
+                // changes nothing.
+                <WishButton product_slug=wish_slug variant_id=wish_variant wished=false saved />
                 <p class="os-product__stores">{stores_text}</p>
                 <h2>{t(Msg::Description)}</h2>
                 {description}

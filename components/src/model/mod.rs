@@ -15,6 +15,7 @@ pub mod problem;
 pub mod slug;
 pub mod store;
 pub mod url;
+pub mod wishlist;
 
 pub use account::*;
 pub use cart::*;
@@ -29,3 +30,4 @@ pub use problem::{Decline, Problem, Refusal, ShortLine};
 pub use slug::{is_slug, slugify};
 pub use store::*;
 pub use url::{encode_query_value, is_local_path};
+pub use wishlist::{Wish, WishedItem, WishlistView, MAX_WISHES};

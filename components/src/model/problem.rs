@@ -152,6 +152,10 @@ pub enum Problem {
     AddressLimit {
         max: u32,
     },
+    /// The wishlist holds [`MAX_WISHES`](super::MAX_WISHES) items already.
+    WishlistFull {
+        max: u32,
+    },
     /// Staff can only be made of registered customers.
     NoCustomer {
         email: String,
@@ -223,7 +227,8 @@ impl Problem {
             | SlotUnavailable
             | SlotFull
             | PaymentDeclined { .. }
-            | StatusChange { .. } => Refusal::Conflict,
+            | StatusChange { .. }
+            | WishlistFull { .. } => Refusal::Conflict,
             HandoffUsed | HandoffExpired { .. } => Refusal::Gone,
             _ => Refusal::BadRequest,
         }
@@ -254,6 +259,7 @@ impl Problem {
             NoSuchAddress => "address",
             NoSuchSession => "session",
             NoSuchStore | UnknownStore { .. } => "store",
+            WishlistFull { .. } => "wishlist",
             _ => Self::INVALID_CODE,
         }
     }
@@ -277,6 +283,7 @@ impl Problem {
             "address" => Msg::PNoSuchAddress,
             "session" => Msg::PNoSuchSession,
             "store" => Msg::PNoSuchStore,
+            "wishlist" => Msg::ErrorWishlist,
             "invalid" => Msg::ErrorInvalid,
             Self::UNAVAILABLE_CODE => Msg::ErrorUnavailable,
             _ => return None,
@@ -362,6 +369,7 @@ impl Problem {
             UnknownStatus { status } => Msg::PUnknownStatus.fill(l, &[("status", status)]),
             TooManyVariants { max } => Msg::PTooManyVariants.fill(l, &[("max", &max.to_string())]),
             AddressLimit { max } => Msg::PAddressLimit.fill(l, &[("max", &max.to_string())]),
+            WishlistFull { max } => Msg::PWishlistFull.fill(l, &[("max", &max.to_string())]),
             NoCustomer { email } => Msg::PNoCustomer.fill(l, &[("email", email)]),
             TooManyPins { minutes } => {
                 Msg::PTooManyPins.fill(l, &[("minutes", &minutes.to_string())])

@@ -267,6 +267,11 @@ impl KioskBackend for SqlStore {
             .bind(guest_cart)
             .execute(&mut *tx)
             .await?;
+        // So do the shopper's wishes made at the kiosk: nothing of them stays.
+        sqlx::query("DELETE FROM wishlist_items WHERE guest_token_hash = $1")
+            .bind(guest_cart)
+            .execute(&mut *tx)
+            .await?;
         if let Some(session) = session {
             sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                 .bind(session)

@@ -44,6 +44,8 @@ pub mod kiosk;
 pub mod orders;
 pub mod platform_orders;
 pub mod stores;
+mod wishlist;
+pub use wishlist::PendingAlert;
 
 /// Which SQL database a [`SqlStore`] talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

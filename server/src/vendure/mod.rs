@@ -32,6 +32,7 @@ use client::Client;
 use futures::stream::BoxStream;
 use omnistore_components::backend::{
     BackendResult, CartBackend, CartChanged, CartOwner, CatalogBackend, KioskBackend, StoreBackend,
+    WishlistBackend,
 };
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
@@ -288,5 +289,37 @@ impl KioskBackend for Vendure {
         owner: &CartOwner,
     ) -> BackendResult<MergeReport> {
         self.accept_vendure_handoff(token_hash, owner).await
+    }
+}
+
+/// Vendure has no wishlist in its Shop API: the wishes are omnistore's own,
+/// naming Vendure's products and variants (priced from Vendure when shown).
+#[async_trait]
+impl WishlistBackend for Vendure {
+    async fn wishlist(
+        &self,
+        owner: &CartOwner,
+    ) -> BackendResult<Vec<omnistore_components::model::Wish>> {
+        self.own.wishlist(owner).await
+    }
+    async fn set_wish(
+        &self,
+        owner: &CartOwner,
+        product_slug: &str,
+        variant: &VariantId,
+        on: bool,
+    ) -> BackendResult<()> {
+        self.own.set_wish(owner, product_slug, variant, on).await
+    }
+    async fn merge_guest_wishlist(&self, guest_hash: &str, customer: i64) -> BackendResult<()> {
+        self.own.merge_guest_wishlist(guest_hash, customer).await
+    }
+    async fn set_stock_alert(
+        &self,
+        customer: i64,
+        variant: &VariantId,
+        store: Option<&str>,
+    ) -> BackendResult<()> {
+        self.own.set_stock_alert(customer, variant, store).await
     }
 }

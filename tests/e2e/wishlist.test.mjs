@@ -1,0 +1,100 @@
+// The wishlist in a real browser: kept by a guest, joined to the account at
+// sign-in, the same on a second device, moved to the cart there; its page
+// is markup whose forms answer in place, and accessible.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, hydrated, axeViolations, ownPacks, BASE } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const PASSWORD = 'correct horse battery';
+
+/// The first product of a category that can be bought online, and its name.
+async function buyableProduct(page, category) {
+  const html = await (await page.request.get(`/c/${category}`)).text();
+  const hrefs = [...new Set([...html.matchAll(/href="(\/p\/[a-z0-9-]+)"/g)].map((m) => m[1]))];
+  for (const href of hrefs) {
+    const product = await (await page.request.get(href)).text();
+    const button = product.match(/<button[^>]*os-add-to-cart__button[^>]*>/);
+    const name = product.match(/<h1[^>]*>([^<]+)<\/h1>/);
+    if (button && !button[0].includes('disabled') && name) return { href, name: name[1].trim() };
+  }
+  throw new Error(`no buyable product in ${category}`);
+}
+
+test('a guest\'s wishlist joins the account at sign-in and is the same on a second device, where it moves to the cart', async () => {
+  const phone = await newPage(browser);
+  const { href, name } = await buyableProduct(phone, 'lighting');
+  await phone.goto(href);
+  await hydrated(phone);
+  await phone.evaluate(() => { window.__sameDocument = true; });
+  await phone.getByRole('button', { name: 'Add to wishlist' }).click();
+  await phone.getByRole('status').filter({ hasText: 'Saved to your wishlist.' }).waitFor();
+  await phone.getByRole('link', { name: 'See your wishlist' }).waitFor();
+  assert.equal(await phone.evaluate(() => window.__sameDocument), true, 'the form answered in place');
+
+  // The account, made on a laptop; the phone's guest signs in to it.
+  const address = `wish-${Date.now()}@example.com`;
+  const laptop = await newPage(browser);
+  const res = await laptop.context().request.post(`${BASE}/api/auth/register`, {
+    form: { name: 'Ala Test', email: address, password: PASSWORD },
+    headers: { origin: BASE, accept: 'application/json' },
+  });
+  assert.ok(res.ok(), `register: ${res.status()}`);
+  await laptop.goto('/wishlist');
+  await laptop.getByText('Your wishlist is empty').waitFor();
+
+  await phone.goto('/login');
+  await hydrated(phone);
+  await phone.getByLabel('E-mail').fill(address);
+  await phone.getByLabel('Password').fill(PASSWORD);
+  await phone.getByRole('button', { name: 'Sign in' }).click();
+  await phone.waitForURL(/\/account/);
+
+  // The laptop's page, as markup with no wasm of its own, shows the wish.
+  const packs = ownPacks(laptop);
+  await laptop.getByRole('link', { name: 'Wishlist' }).click();
+  await laptop.waitForURL(/\/wishlist$/);
+  await hydrated(laptop);
+  const item = laptop.getByRole('listitem').filter({ has: laptop.getByRole('heading', { name }) });
+  await item.waitFor();
+  const violations = await axeViolations(laptop);
+  assert.deepEqual(violations, [], `/wishlist: ${violations.join('; ')}`);
+
+  await laptop.evaluate(() => { window.__sameDocument = true; });
+  await item.getByRole('button', { name: 'Move to cart' }).click();
+  await laptop.getByRole('status').filter({ hasText: 'Moved to your cart.' }).waitFor();
+  await laptop.getByText('Your wishlist is empty').waitFor();
+  await laptop.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+  assert.equal(await laptop.evaluate(() => window.__sameDocument), true, 'the form answered in place');
+  assert.deepEqual(packs, [], 'the wishlist page fetched no wasm of its own');
+
+  // The phone, now the same customer, has the line in its cart and the
+  // wishlist emptied.
+  await phone.goto('/wishlist');
+  await phone.getByText('Your wishlist is empty').waitFor();
+  const cart = await (await phone.request.get('/api/cart')).json();
+  assert.deepEqual(cart.lines.map((l) => `/p/${l.product_slug}`), [href]);
+  assert.deepEqual(phone.errors, []);
+  assert.deepEqual(laptop.errors, []);
+  await phone.context().close();
+  await laptop.context().close();
+});
+
+test('JavaScript off: add to and remove from the wishlist with plain forms', async () => {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  const { href, name } = await buyableProduct(page, 'garden-tools');
+  await page.goto(href);
+  await page.getByRole('button', { name: 'Add to wishlist' }).click();
+  await page.waitForURL(/done=wished/);
+  await page.getByText('Saved to your wishlist.').waitFor();
+  await page.goto('/wishlist');
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+  await item.getByRole('button', { name: 'Remove from wishlist' }).click();
+  await page.waitForURL(/\/wishlist\?done=unwished$/);
+  await page.getByText('Removed from your wishlist.').waitFor();
+  await page.getByText('Your wishlist is empty').waitFor();
+  await page.context().close();
+});
