@@ -98,3 +98,29 @@ test('JavaScript off: add to and remove from the wishlist with plain forms', asy
   await page.getByText('Your wishlist is empty').waitFor();
   await page.context().close();
 });
+
+test('a card\'s "Add to wishlist" answers in place on the listing, on that card', async () => {
+  const page = await newPage(browser);
+  let found;
+  for (const category of ['lighting', 'garden-tools', 'kitchen', 'camping', 'watering']) {
+    await page.goto(`/c/${category}`);
+    if (await page.locator('.os-product-card .os-wish').count() > 0) { found = category; break; }
+  }
+  assert.ok(found, 'a listing with a one-variant product');
+  await hydrated(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const card = page.locator('.os-product-card').filter({ has: page.locator('.os-wish') }).first();
+  const name = (await card.locator('.os-product-card__title').innerText()).trim();
+  await card.getByRole('button', { name: `Add to wishlist — ${name}` }).click();
+  const saved = page.getByRole('status').filter({ hasText: 'Saved to your wishlist.' });
+  await saved.waitFor();
+  assert.equal(await saved.count(), 1);
+  assert.equal(await page.locator('.os-product-card').filter({ has: saved }).locator('.os-product-card__title').innerText(), name);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the form answered in place');
+  assert.match(page.url(), new RegExp(`/c/${found}\\?done=wished&saved=\\d+$`));
+  await page.getByRole('link', { name: 'See your wishlist' }).click();
+  await page.waitForURL(/\/wishlist$/);
+  await page.getByRole('heading', { level: 2, name }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

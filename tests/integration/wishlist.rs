@@ -132,7 +132,10 @@ async fn move_to_cart_and_remove_work_as_plain_forms() {
             &[("product_slug", slug1), ("variant_id", v1), ("on", "true")],
         )
         .await;
-    assert_eq!(back, format!("/p/{slug1}?variant={v1}&done=wished"));
+    assert_eq!(
+        back,
+        format!("/p/{slug1}?variant={v1}&done=wished&saved={v1}")
+    );
     assert!(s.get(&back).await.1.contains("Saved to your wishlist."));
     wish(&s, v2, slug2, true).await;
 
@@ -187,7 +190,10 @@ async fn move_to_cart_and_remove_work_as_plain_forms() {
             ],
         )
         .await;
-    assert_eq!(back, format!("/p/{slug2}?variant={v2}&done=wished"));
+    assert_eq!(
+        back,
+        format!("/p/{slug2}?variant={v2}&done=wished&saved={v2}")
+    );
 }
 
 #[tokio::test]
@@ -460,4 +466,65 @@ async fn back_at_my_store_is_told_once_by_e_mail_in_the_customers_language() {
     assert_eq!(waiting, 0, "the alert is spent; the wish stays");
     let (_, list) = s.get("/wishlist").await;
     assert!(list.contains("os-wishlist-item"));
+}
+
+/// `name="{field}" value="…"` of the first form after `from` in `html`.
+fn hidden(html: &str, from: usize, field: &str) -> String {
+    let needle = format!(r#"name="{field}" value=""#);
+    let start = html[from..].find(&needle).expect(field) + from + needle.len();
+    html[start..start + html[start..].find('"').unwrap()].to_string()
+}
+
+#[tokio::test]
+async fn a_card_adds_to_the_wishlist_and_the_listing_says_which() {
+    let base = &server().base;
+    let s = Shopper::visit(base).await;
+    // A listing (sorted: its address has a query) with a one-variant product.
+    let mut found = None;
+    for category in ["lighting", "garden-tools", "kitchen", "camping", "watering"] {
+        let listing = format!("/c/{category}?sort=price-desc");
+        let (_, page) = s.get(&listing).await;
+        if let Some(at) = page.find(r#"action="/api/wishlist/set""#) {
+            found = Some((listing, page, at));
+            break;
+        }
+    }
+    let (listing, page, at) = found.expect("a listing with a one-variant product");
+    let (slug, variant) = (
+        hidden(&page, at, "product_slug"),
+        hidden(&page, at, "variant_id"),
+    );
+    assert_eq!(
+        hidden(&page, at, "back"),
+        listing,
+        "the card comes back here"
+    );
+    assert!(!page.contains("Saved to your wishlist."));
+
+    let back = s
+        .plain_form(
+            "/api/wishlist/set",
+            &listing,
+            &[
+                ("product_slug", &slug),
+                ("variant_id", &variant),
+                ("on", "true"),
+                ("back", &listing),
+            ],
+        )
+        .await;
+    assert_eq!(back, format!("{listing}&done=wished&saved={variant}"));
+    let (st, page) = s.get(&back).await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(
+        page.matches("Saved to your wishlist.").count(),
+        1,
+        "on its card only"
+    );
+    // Its forms still come back to the listing, not to the answer.
+    let at = page.find(r#"action="/api/wishlist/set""#).unwrap();
+    assert_eq!(hidden(&page, at, "back"), listing);
+    let (_, list) = s.get("/wishlist").await;
+    assert_eq!(list.matches("class=\"os-wishlist-item\"").count(), 1);
+    assert!(list.contains(&format!("/p/{slug}?variant={variant}")));
 }

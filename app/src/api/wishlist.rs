@@ -108,7 +108,7 @@ pub async fn get_wishlist() -> Result<WishlistView, ShopError> {
 
 /// Form post: puts a variant on the wishlist (`on` true) or takes it off.
 /// A plain form comes back to `back` (a path of this shop) or the
-/// variant's page, with `?done=wished|unwished`.
+/// variant's page, with `?done=wished&saved={variant}` or `?done=unwished`.
 #[server(endpoint = "wishlist/set")]
 pub async fn set_wish(
     product_slug: String,
@@ -131,7 +131,12 @@ pub async fn set_wish(
     }
     .await
     .map_err(|e| back_with(&page, e))?;
-    done_to(&with_done(&page, if on { "wished" } else { "unwished" }));
+    // `saved` names the variant for a page of many (a listing's cards).
+    done_to(&if on {
+        format!("{}&saved={variant_id}", with_done(&page, "wished"))
+    } else {
+        with_done(&page, "unwished")
+    });
     Ok(())
 }
 

@@ -19,6 +19,7 @@ pub mod wishlist;
 
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, Msg};
+use omnistore_components::model::VariantId;
 
 /// Sets the HTTP status of the page being rendered on the server; a no-op in
 /// the browser (the status was already sent).
@@ -98,7 +99,7 @@ pub fn ErrorPage() -> impl IntoView {
 #[island]
 pub(crate) fn AddIsland(
     /// The variant to add.
-    variant_id: omnistore_components::model::VariantId,
+    variant_id: VariantId,
     /// Not sold now (out of stock online and at my store): the button is disabled.
     unavailable: bool,
     /// The product's name for a card's button label (a product page has its h1).
@@ -132,6 +133,7 @@ pub fn ProductGrid(
     #[prop(optional)]
     with_heading: bool,
 ) -> impl IntoView {
+    let (back, saved) = wish_return();
     view! {
         {with_heading
             .then(|| view! { <h2 class="os-visually-hidden">{t(Msg::ProductsHeading)}</h2> })}
@@ -140,19 +142,66 @@ pub fn ProductGrid(
                 .into_iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    view! { <li>{card(p, i < 4)}</li> }
+                    view! { <li>{card(p, i < 4, &back, saved.as_ref())}</li> }
                 })
                 .collect_view()}
         </ul>
     }
 }
 
-/// A product card whose button, if it has one, is an island.
-fn card(product: omnistore_components::model::ProductSummary, eager: bool) -> impl IntoView {
+/// Where a card's "Add to wishlist" comes back to (this page, without the
+/// last answer's `done` and `saved`), and the variant that answer saved.
+/// Both come from the address alone, so a page kept for every visitor
+/// (page_cache) can carry them.
+fn wish_return() -> (String, Option<VariantId>) {
+    let location = leptos_router::hooks::use_location();
+    let path = location.pathname.get_untracked();
+    let search = location.search.get_untracked();
+    let mut saved = None;
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            if key == "saved" {
+                saved = value.parse::<VariantId>().ok();
+            }
+            !pair.is_empty() && key != "done" && key != "saved"
+        })
+        .collect();
+    let back = if kept.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    };
+    (back, saved)
+}
+
+/// A product card whose button, if it has one, is an island, with "Add to
+/// wishlist" (a plain form) for a product with one variant.
+fn card(
+    product: omnistore_components::model::ProductSummary,
+    eager: bool,
+    back: &str,
+    saved: Option<&VariantId>,
+) -> impl IntoView {
     let button = product
         .single_variant
         .clone()
         .map(|variant_id| (variant_id, !product.in_stock_online, product.name.clone()));
+    let wish = product.single_variant.clone().map(|variant_id| {
+        let just_saved = saved == Some(&variant_id);
+        view! {
+            <omnistore_components::WishButton
+                product_slug=product.slug.clone()
+                variant_id
+                wished=false
+                back=back.to_string()
+                saved=just_saved
+                product_name=product.name.clone()
+            />
+        }
+    });
     view! {
         <omnistore_components::ProductCard product eager>
             {button
@@ -169,6 +218,7 @@ fn card(product: omnistore_components::model::ProductSummary, eager: bool) -> im
                         </os-intent>
                     }
                 })}
+            {wish}
         </omnistore_components::ProductCard>
     }
 }

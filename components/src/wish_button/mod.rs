@@ -39,6 +39,9 @@ pub fn WishButton(
     /// answer to this form, `?done=wished`).
     #[prop(optional)]
     saved: bool,
+    /// Names the product to screen readers, where many such buttons share a page.
+    #[prop(optional, into)]
+    product_name: Option<String>,
 ) -> impl IntoView {
     let (label, class) = if wished {
         (Msg::WishRemove, "os-wish__button os-wish__button--on")
@@ -73,6 +76,8 @@ pub fn WishButton(
                 })}
             <button class=class type="submit">
                 {t(label)}
+                {product_name
+                    .map(|name| view! { <span class="os-visually-hidden">" — " {name}</span> })}
             </button>
         </form>
     }

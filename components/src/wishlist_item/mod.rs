@@ -41,6 +41,7 @@ pub fn WishlistItem(
         _ => t(Msg::WishSoldOut).to_string(),
     };
     let available = item.available();
+    let name = item.name.clone();
     let alert = item.can_alert().then(|| alert_view(&item, signed_in));
     view! {
         <li class="os-wishlist-item">
@@ -57,7 +58,7 @@ pub fn WishlistItem(
             <div class="os-wishlist-item__info">
                 <p class="os-wishlist-item__brand">{item.brand}</p>
                 <h2 class="os-wishlist-item__name">
-                    <a href=href>{item.name}</a>
+                    <a href=href>{name.clone()}</a>
                 </h2>
                 {(!item.variant_label.is_empty())
                     .then(|| {
@@ -73,6 +74,7 @@ pub fn WishlistItem(
                     <input type="hidden" name="variant_id" value=item.variant_id.to_string() />
                     <button class="os-button" type="submit" disabled=!available>
                         {t(Msg::WishMoveToCart)}
+                        <span class="os-visually-hidden">" — " {name.clone()}</span>
                     </button>
                 </form>
                 <WishButton
@@ -81,6 +83,7 @@ pub fn WishlistItem(
                     wished=true
                     back=WISHLIST
                     quiet=true
+                    product_name=name.clone()
                 />
             </div>
         </li>
