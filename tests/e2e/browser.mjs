@@ -81,3 +81,18 @@ export async function staffHandOver(browser, slug, number) {
   if (await desk.evaluate(() => window.__sameDocument) !== true) throw new Error('the desk reloaded for a move');
   return desk;
 }
+
+/// Product pages whose first variant can be bought online, from a category.
+export async function buyableProducts(page, category, n) {
+  const res = await page.request.get(`/c/${category}`);
+  const html = await res.text();
+  const hrefs = [...new Set([...html.matchAll(/href="(\/p\/[a-z0-9-]+)"/g)].map((m) => m[1]))];
+  const found = [];
+  for (const href of hrefs) {
+    const product = await (await page.request.get(href)).text();
+    const button = product.match(/<button[^>]*os-add-to-cart__button[^>]*>/);
+    if (button && !button[0].includes('disabled')) found.push(href);
+    if (found.length === n) return found;
+  }
+  throw new Error(`fewer than ${n} buyable products in ${category}`);
+}

@@ -2,7 +2,7 @@
 // on a second device, the offline queue, JavaScript off, and accessibility.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, axeViolations, ownPacks, BASE } from './browser.mjs';
+import { launch, newPage, hydrated, axeViolations, ownPacks, buyableProducts, BASE } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -11,21 +11,6 @@ after(async () => { await browser?.close(); });
 const PASSWORD = 'correct horse battery';
 let counter = 0;
 const email = (tag) => `${tag}-${Date.now()}-${counter++}@example.com`;
-
-/// Product pages whose first variant can be bought online, from a category.
-async function buyableProducts(page, category, n) {
-  const res = await page.request.get(`/c/${category}`);
-  const html = await res.text();
-  const hrefs = [...new Set([...html.matchAll(/href="(\/p\/[a-z0-9-]+)"/g)].map((m) => m[1]))];
-  const found = [];
-  for (const href of hrefs) {
-    const product = await (await page.request.get(href)).text();
-    const button = product.match(/<button[^>]*os-add-to-cart__button[^>]*>/);
-    if (button && !button[0].includes('disabled')) found.push(href);
-    if (found.length === n) return found;
-  }
-  throw new Error(`fewer than ${n} buyable products in ${category}`);
-}
 
 /// Creates an account through the API (as another device would) and returns its cookies' context.
 async function registerVia(context, address) {

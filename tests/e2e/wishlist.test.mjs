@@ -3,7 +3,7 @@
 // is markup whose forms answer in place, and accessible.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, axeViolations, ownPacks, BASE } from './browser.mjs';
+import { launch, newPage, hydrated, axeViolations, ownPacks, buyableProducts, BASE } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -11,23 +11,18 @@ after(async () => { await browser?.close(); });
 
 const PASSWORD = 'correct horse battery';
 
-/// The first product of a category that can be bought online, and its name.
-async function buyableProduct(page, category) {
-  const html = await (await page.request.get(`/c/${category}`)).text();
-  const hrefs = [...new Set([...html.matchAll(/href="(\/p\/[a-z0-9-]+)"/g)].map((m) => m[1]))];
-  for (const href of hrefs) {
-    const product = await (await page.request.get(href)).text();
-    const button = product.match(/<button[^>]*os-add-to-cart__button[^>]*>/);
-    const name = product.match(/<h1[^>]*>([^<]+)<\/h1>/);
-    if (button && !button[0].includes('disabled') && name) return { href, name: name[1].trim() };
-  }
-  throw new Error(`no buyable product in ${category}`);
+/// The first product of a category that can be bought online, opened on
+/// `page`, and its name.
+async function openBuyable(page, category) {
+  const [href] = await buyableProducts(page, category, 1);
+  await page.goto(href);
+  const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+  return { href, name };
 }
 
 test('a guest\'s wishlist joins the account at sign-in and is the same on a second device, where it moves to the cart', async () => {
   const phone = await newPage(browser);
-  const { href, name } = await buyableProduct(phone, 'lighting');
-  await phone.goto(href);
+  const { href, name } = await openBuyable(phone, 'lighting');
   await hydrated(phone);
   await phone.evaluate(() => { window.__sameDocument = true; });
   await phone.getByRole('button', { name: 'Add to wishlist' }).click();
@@ -85,8 +80,7 @@ test('a guest\'s wishlist joins the account at sign-in and is the same on a seco
 
 test('JavaScript off: add to and remove from the wishlist with plain forms', async () => {
   const page = await newPage(browser, { javaScriptEnabled: false });
-  const { href, name } = await buyableProduct(page, 'garden-tools');
-  await page.goto(href);
+  const { name } = await openBuyable(page, 'garden-tools');
   await page.getByRole('button', { name: 'Add to wishlist' }).click();
   await page.waitForURL(/done=wished/);
   await page.getByText('Saved to your wishlist.').waitFor();

@@ -42,7 +42,7 @@ mod ssr {
         cookie, new_token, BackendError, BackendResult, Identity, CART_COOKIE, CART_COOKIE_MAX_AGE,
         SESSION_COOKIE, SESSION_MAX_AGE, STORE_COOKIE,
     };
-    use omnistore_components::model::{encode_query_value, is_local_path, FieldError, MergeReport};
+    use omnistore_components::model::{encode_query_value, FieldError, MergeReport};
 
     /// Failed sign-ins allowed per account, and per client address, in the window.
     pub const MAX_FAILURES_PER_ACCOUNT: u32 = 5;
@@ -193,12 +193,6 @@ mod ssr {
         }
     }
 
-    /// A local path to go to after a form, never another site.
-    pub fn local_path(next: Option<String>, default: &str) -> String {
-        next.filter(|p| is_local_path(p))
-            .unwrap_or_else(|| default.to_string())
-    }
-
     /// Where to land after sign-in; the merge outcome rides along in the query
     /// so that the page (with or without JavaScript) can say what happened.
     pub fn after_sign_in(next: Option<String>, report: &MergeReport) -> String {
@@ -206,8 +200,7 @@ mod ssr {
         if report.is_empty() {
             return path;
         }
-        let sep = if path.contains('?') { '&' } else { '?' };
-        format!("{path}{sep}merged={}", report.to_query())
+        with_query(&path, &format!("merged={}", report.to_query()))
     }
 }
 

@@ -177,10 +177,22 @@ pub(crate) mod ssr {
                 ShopError::Refused { problem, .. } => problem.to_query(),
                 _ => format!("error={}", Problem::UNAVAILABLE_CODE),
             };
-            let sep = if page.contains('?') { '&' } else { '?' };
-            leptos_axum::redirect(&format!("{page}{sep}{query}"));
+            leptos_axum::redirect(&with_query(page, &query));
         }
         e
+    }
+
+    /// `page` with `query` (`key=value`, already encoded) added to its own.
+    pub fn with_query(page: &str, query: &str) -> String {
+        let sep = if page.contains('?') { '&' } else { '?' };
+        format!("{page}{sep}{query}")
+    }
+
+    /// `next` when it is a path of this shop (never another site: an open
+    /// redirect), else `default`.
+    pub fn local_path(next: Option<String>, default: &str) -> String {
+        next.filter(|p| omnistore_components::model::is_local_path(p))
+            .unwrap_or_else(|| default.to_string())
     }
 
     /// A plain form that did what it asked goes to `page` (whose query says

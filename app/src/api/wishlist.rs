@@ -14,7 +14,7 @@ use omnistore_components::model::{CartUpdate, VariantId, WishlistView};
 mod ssr {
     pub use super::super::ssr::*;
     use super::ShopError;
-    use omnistore_components::model::{is_local_path, is_slug, ProductDetail, VariantId};
+    use omnistore_components::model::{is_slug, ProductDetail, VariantId};
 
     /// The product and the variant a form names; `UnknownVariant` for
     /// anything the catalog does not have.
@@ -29,19 +29,6 @@ mod ssr {
         product
             .filter(|p| p.variants.iter().any(|v| &v.id == variant))
             .ok_or_else(|| refuse(Problem::UnknownVariant))
-    }
-
-    /// Where a plain form comes back to: `back` when it is a path of this
-    /// shop, else the variant's product page.
-    pub fn page_after(back: Option<String>, product_slug: &str, variant: &VariantId) -> String {
-        back.filter(|b| is_local_path(b))
-            .unwrap_or_else(|| format!("/p/{product_slug}?variant={variant}"))
-    }
-
-    /// `page` with `done=what` added to its query.
-    pub fn with_done(page: &str, what: &str) -> String {
-        let sep = if page.contains('?') { '&' } else { '?' };
-        format!("{page}{sep}done={what}")
     }
 }
 
@@ -64,14 +51,13 @@ pub async fn get_wishlist() -> Result<WishlistView, ShopError> {
     let wishes = b.wishlist(&who.cart_owner()).await?;
     let mut items = Vec::with_capacity(wishes.len());
     // Each product once, a missing one too (many wishes may name it).
-    let mut products: Vec<(String, Option<omnistore_components::model::ProductDetail>)> =
-        Vec::new();
+    let mut products = std::collections::HashMap::new();
     for w in wishes {
-        if !products.iter().any(|(slug, _)| slug == &w.product_slug) {
+        if !products.contains_key(&w.product_slug) {
             let p = b.product(locale(), &w.product_slug).await?;
-            products.push((w.product_slug.clone(), p));
+            products.insert(w.product_slug.clone(), p);
         }
-        let Some((_, Some(p))) = products.iter().find(|(slug, _)| slug == &w.product_slug) else {
+        let Some(Some(p)) = products.get(&w.product_slug) else {
             continue;
         };
         let Some(v) = p.variants.iter().find(|v| v.id == w.variant_id) else {
@@ -117,7 +103,7 @@ pub async fn set_wish(
     back: Option<String>,
 ) -> Result<(), ShopError> {
     use ssr::*;
-    let page = page_after(back, &product_slug, &variant_id);
+    let page = local_path(back, &format!("/p/{product_slug}?variant={variant_id}"));
     async {
         // Taking off needs no catalog: a wish for a product gone since can go.
         if on {
@@ -133,9 +119,9 @@ pub async fn set_wish(
     .map_err(|e| back_with(&page, e))?;
     // `saved` names the variant for a page of many (a listing's cards).
     done_to(&if on {
-        format!("{}&saved={variant_id}", with_done(&page, "wished"))
+        with_query(&page, &format!("done=wished&saved={variant_id}"))
     } else {
-        with_done(&page, "unwished")
+        with_query(&page, "done=unwished")
     });
     Ok(())
 }
@@ -186,7 +172,7 @@ pub async fn wish_to_cart(
     }
     .await
     .map_err(|e| back_with(PAGE, e))?;
-    done_to(&with_done(PAGE, "moved"));
+    done_to(&with_query(PAGE, "done=moved"));
     Ok(update)
 }
 
@@ -213,6 +199,9 @@ pub async fn set_stock_alert(variant_id: VariantId, on: bool) -> Result<(), Shop
     }
     .await
     .map_err(|e| back_with(PAGE, e))?;
-    done_to(&with_done(PAGE, if on { "alert" } else { "unalert" }));
+    done_to(&with_query(
+        PAGE,
+        if on { "done=alert" } else { "done=unalert" },
+    ));
     Ok(())
 }
