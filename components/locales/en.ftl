@@ -434,3 +434,51 @@ mail-back-subject = { $product } is back at { $store }
 mail-back-body =
     It is on the shelf at { $store } ({ $city }) now: { $link }
     You asked us to tell you once; this is the only e-mail about it.
+
+## Server only: promotions and coupon codes (the cart and checkout pages are the server's).
+coupon-label = Coupon code
+coupon-apply = Apply
+coupon-remove = Remove code
+coupon-code = Code { $code }
+coupon-discounts = Discounts
+coupon-total = Total
+coupon-unknown = There is no such code.
+coupon-not-yet = This code is not valid yet.
+coupon-expired = This code has expired.
+coupon-ran-out = This code has been used up.
+coupon-used-up = You have already used this code as often as one customer may.
+coupon-not-applicable = This code does not apply to the items in your cart, or a better offer already does.
+coupon-below-minimum = This code applies once the items it covers cost { $min }.
+p-coupon = Code { $code }: { $why }
+p-prices-changed = Prices or offers changed since the page was shown; check the new total and order again.
+
+## Server only: loyalty points (account, checkout and the staff desk are the server's).
+points-title = Loyalty points
+points-balance = Your balance: { $points } points
+points-code = Show this code at the till to earn and spend points
+points-history = History
+points-none = No points yet: every order you collect earns one point per złoty.
+points-rules = One point per złoty paid, credited when an order is collected or delivered. 100 points take 1 zł off, on up to half of an order.
+points-kind-earned = Earned
+points-kind-till = Till purchase
+points-kind-redeemed = Spent
+points-kind-returned = Given back
+points-channel-web = online
+points-channel-pwa = in the app
+points-channel-kiosk = at a kiosk
+points-channel-till = at the till
+points-use = Use points (you have { $points }; at most { $max } on this order)
+points-used = Points used
+till-title = Till purchase
+till-code = Loyalty code
+till-amount = Amount paid (zł)
+till-points = Points to spend
+till-record = Record purchase
+till-done = { $earned } points earned, { $redeemed } spent; balance { $balance }.
+till-repeated = This purchase was recorded already; nothing changed.
+error-points = There are not that many points to spend.
+p-not-enough-points = There are not that many points: the balance is { $balance }.
+p-too-many-points = At most { $max } points can go towards this purchase.
+p-points-need-account = Sign in to spend loyalty points.
+p-unknown-loyalty-code = That loyalty code is not anyone's.
+p-bad-amount = The amount must be a price such as 12,50.

@@ -438,3 +438,51 @@ mail-back-subject = { $product } znów w sklepie { $store }
 mail-back-body =
     Jest już na półce w sklepie { $store } ({ $city }): { $link }
     Prosiłeś o jedno powiadomienie; to jedyna wiadomość w tej sprawie.
+
+## Server only: promotions and coupon codes (the cart and checkout pages are the server's).
+coupon-label = Kod rabatowy
+coupon-apply = Zastosuj
+coupon-remove = Usuń kod
+coupon-code = Kod { $code }
+coupon-discounts = Rabaty
+coupon-total = Do zapłaty
+coupon-unknown = Nie ma takiego kodu.
+coupon-not-yet = Ten kod jeszcze nie obowiązuje.
+coupon-expired = Ten kod wygasł.
+coupon-ran-out = Ten kod został już wykorzystany.
+coupon-used-up = Ten kod został już przez Ciebie wykorzystany tyle razy, ile można.
+coupon-not-applicable = Ten kod nie dotyczy produktów w koszyku albo obowiązuje już lepsza oferta.
+coupon-below-minimum = Ten kod obowiązuje, gdy produkty, których dotyczy, kosztują co najmniej { $min }.
+p-coupon = Kod { $code }: { $why }
+p-prices-changed = Ceny lub promocje zmieniły się od wyświetlenia strony; sprawdź nową sumę i zamów ponownie.
+
+## Server only: loyalty points (account, checkout and the staff desk are the server's).
+points-title = Punkty lojalnościowe
+points-balance = Twoje saldo: { $points } pkt
+points-code = Pokaż ten kod przy kasie, aby zbierać i wydawać punkty
+points-history = Historia
+points-none = Nie masz jeszcze punktów: każde odebrane zamówienie daje punkt za każdy złoty.
+points-rules = Punkt za każdy zapłacony złoty, przyznawany po odbiorze lub dostawie zamówienia. 100 punktów to 1 zł rabatu, na najwyżej połowę zamówienia.
+points-kind-earned = Zebrane
+points-kind-till = Zakup w sklepie
+points-kind-redeemed = Wydane
+points-kind-returned = Zwrócone
+points-channel-web = w sklepie internetowym
+points-channel-pwa = w aplikacji
+points-channel-kiosk = w kiosku
+points-channel-till = przy kasie
+points-use = Użyj punktów (masz { $points }; najwyżej { $max } na to zamówienie)
+points-used = Użyte punkty
+till-title = Zakup przy kasie
+till-code = Kod lojalnościowy
+till-amount = Zapłacona kwota (zł)
+till-points = Punkty do wydania
+till-record = Zapisz zakup
+till-done = Zebrano { $earned } pkt, wydano { $redeemed }; saldo { $balance }.
+till-repeated = Ten zakup został już zapisany; nic się nie zmieniło.
+error-points = Nie ma tylu punktów do wydania.
+p-not-enough-points = Nie ma tylu punktów: saldo wynosi { $balance }.
+p-too-many-points = Na ten zakup można wydać najwyżej { $max } punktów.
+p-points-need-account = Zaloguj się, aby wydawać punkty.
+p-unknown-loyalty-code = Ten kod lojalnościowy nie należy do nikogo.
+p-bad-amount = Kwota musi być ceną, np. 12,50.

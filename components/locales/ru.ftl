@@ -439,3 +439,51 @@ mail-back-subject = { $product } снова в магазине { $store }
 mail-back-body =
     Товар снова на полке в магазине { $store } ({ $city }): { $link }
     Вы просили сообщить один раз; это единственное письмо об этом.
+
+## Server only: promotions and coupon codes (the cart and checkout pages are the server's).
+coupon-label = Промокод
+coupon-apply = Применить
+coupon-remove = Удалить код
+coupon-code = Код { $code }
+coupon-discounts = Скидки
+coupon-total = Итого
+coupon-unknown = Такого кода нет.
+coupon-not-yet = Этот код ещё не действует.
+coupon-expired = Срок действия этого кода истёк.
+coupon-ran-out = Этот код уже исчерпан.
+coupon-used-up = Вы уже использовали этот код столько раз, сколько можно одному покупателю.
+coupon-not-applicable = Этот код не действует на товары в корзине, или уже действует более выгодное предложение.
+coupon-below-minimum = Код действует, когда товары, на которые он распространяется, стоят не меньше { $min }.
+p-coupon = Код { $code }: { $why }
+p-prices-changed = Цены или акции изменились с момента показа страницы; проверьте новую сумму и оформите заказ снова.
+
+## Server only: loyalty points (account, checkout and the staff desk are the server's).
+points-title = Бонусные баллы
+points-balance = Ваш баланс: { $points } баллов
+points-code = Покажите этот код на кассе, чтобы копить и тратить баллы
+points-history = История
+points-none = Баллов пока нет: каждый полученный заказ приносит балл за каждый злотый.
+points-rules = Балл за каждый оплаченный злотый, начисляется, когда заказ получен или доставлен. 100 баллов — это скидка 1 zł, не больше половины заказа.
+points-kind-earned = Начислено
+points-kind-till = Покупка в магазине
+points-kind-redeemed = Потрачено
+points-kind-returned = Возвращено
+points-channel-web = на сайте
+points-channel-pwa = в приложении
+points-channel-kiosk = в киоске
+points-channel-till = на кассе
+points-use = Потратить баллы (у вас { $points }; не больше { $max } на этот заказ)
+points-used = Потрачено баллов
+till-title = Покупка на кассе
+till-code = Бонусный код
+till-amount = Оплаченная сумма (zł)
+till-points = Сколько баллов потратить
+till-record = Записать покупку
+till-done = Начислено { $earned } баллов, потрачено { $redeemed }; баланс { $balance }.
+till-repeated = Эта покупка уже записана; ничего не изменилось.
+error-points = Столько баллов потратить нельзя.
+p-not-enough-points = Столько баллов нет: баланс { $balance }.
+p-too-many-points = На эту покупку можно потратить не больше { $max } баллов.
+p-points-need-account = Войдите, чтобы тратить баллы.
+p-unknown-loyalty-code = Этот бонусный код ничей.
+p-bad-amount = Сумма должна быть ценой, например 12,50.

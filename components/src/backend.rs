@@ -8,9 +8,10 @@
 use crate::i18n::Locale;
 use crate::model::{
     Address, AddressId, Cart, CartOp, CartUpdate, Category, CheckoutForm, Handoff, HandoffPreview,
-    KioskSettings, Listing, ListingQuery, MergeReport, OrderStatus, OrderSummary, OrderView,
-    PickupPlan, Problem, ProductDetail, ProductSummary, Profile, ScanCode, SearchOutcome,
-    SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef, VariantId, Wish,
+    KioskSettings, Listing, ListingQuery, LoyaltyView, MergeReport, OrderStatus, OrderSummary,
+    OrderView, PickupPlan, Problem, ProductDetail, ProductSummary, Profile, ScanCode,
+    SearchOutcome, SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef, TillReceipt, VariantId,
+    Wish,
 };
 use futures::stream::BoxStream;
 use sha2::{Digest, Sha256};
@@ -50,6 +51,7 @@ pub trait Commerce:
     + OrderBackend
     + KioskBackend
     + WishlistBackend
+    + LoyaltyBackend
     + Send
     + Sync
     + 'static
@@ -64,6 +66,7 @@ impl<T> Commerce for T where
         + OrderBackend
         + KioskBackend
         + WishlistBackend
+        + LoyaltyBackend
         + Send
         + Sync
         + 'static
@@ -207,6 +210,17 @@ pub trait CartBackend: Send + Sync {
         -> BackendResult<MergeReport>;
     /// Every cart change from now on, for live updates on other devices.
     fn cart_changes(&self) -> BoxStream<'static, CartChanged>;
+    /// Puts a coupon code on the owner's cart (`None` takes it off) and
+    /// answers the cart priced with it. A code that cannot be used now
+    /// whatever the cart holds (unknown, not started, over, used up) is
+    /// refused with `CouponRefused`; one that only does not apply to these
+    /// items is kept, and the cart's pricing says why.
+    async fn set_coupon(
+        &self,
+        owner: &CartOwner,
+        code: Option<&str>,
+        locale: Locale,
+    ) -> BackendResult<Cart>;
 }
 
 /// Stores and stock per store.
@@ -357,6 +371,27 @@ pub trait WishlistBackend: Send + Sync {
         variant: &VariantId,
         store: Option<&str>,
     ) -> BackendResult<()>;
+}
+
+/// Loyalty points (see [`crate::model::loyalty`] for the rules). Orders
+/// earn and spend them through [`OrderBackend`]; this is the rest.
+#[async_trait::async_trait]
+pub trait LoyaltyBackend: Send + Sync {
+    /// The customer's code, balance and latest history.
+    async fn loyalty(&self, customer: i64) -> BackendResult<LoyaltyView>;
+    /// The customer a scanned loyalty code belongs to.
+    async fn loyalty_customer(&self, code: &str) -> BackendResult<Option<i64>>;
+    /// A purchase of `amount` (minor units, before points) at `store`'s
+    /// till, paid in part with `points`; `key` (the form's) makes a resent
+    /// form change nothing. `UnknownLoyaltyCode`, `TooManyPoints`.
+    async fn till_purchase(
+        &self,
+        store: &str,
+        code: &str,
+        amount: i64,
+        points: i64,
+        key: &str,
+    ) -> BackendResult<TillReceipt>;
 }
 
 /// Who is asking for an order.

@@ -563,6 +563,9 @@ pub struct Catalog {
     pub locations: Vec<Location>,
     /// (location index, product index, variant index, units on hand).
     pub stock: Vec<(usize, usize, usize, u32)>,
+    /// Promotions running from the moment of seeding (their `starts_at`
+    /// is taken as "now").
+    pub promotions: Vec<omnistore_components::model::Promotion>,
 }
 
 /// City, store label, street, postcode, latitude, longitude. Real cities,
@@ -1216,7 +1219,35 @@ pub fn generate(size: &DemoSize) -> Catalog {
         products,
         locations,
         stock,
+        promotions: demo_promotions(),
     }
+}
+
+/// One automatic promotion and two codes, so that the cart shows each kind.
+fn demo_promotions() -> Vec<omnistore_components::model::Promotion> {
+    use omnistore_components::model::{Offer, Promotion};
+    let mut tools = Promotion::automatic(
+        0,
+        "20 zł off garden tools from 150 zł",
+        Offer::AmountOff { minor: 2_000 },
+    )
+    .in_category("garden-tools")
+    .with_code("TOOLS20");
+    tools.min_spend = 15_000;
+    let mut welcome =
+        Promotion::automatic(0, "Welcome: 10% off", Offer::PercentOff { percent: 10 })
+            .with_code("WELCOME10");
+    welcome.per_customer = Some(1);
+    vec![
+        Promotion::automatic(
+            0,
+            "3 for 2 on plants and seeds",
+            Offer::BuyPay { buy: 3, pay: 2 },
+        )
+        .in_category("plants-seeds"),
+        welcome,
+        tools,
+    ]
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod import;
 pub mod outbox;
 pub mod page_cache;
 pub mod payments;
+pub mod promotion_args;
 pub mod pwa;
 pub mod qr;
 pub mod state;
@@ -100,6 +101,8 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
                 catalog.categories.clear();
                 catalog.products.clear();
                 catalog.stock.clear();
+                // Vendure prices its orders with its own promotions.
+                catalog.promotions.clear();
             }
             store.seed(&catalog).await?;
             tracing::info!(

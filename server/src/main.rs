@@ -45,6 +45,41 @@ enum Command {
     /// Sets a store's kiosk staff PIN (4-8 digits): staff enter it to start
     /// kiosk mode on a device, exit it, change the idle timing or assist.
     KioskPin(KioskPinArgs),
+    /// Promotions of the built-in back end: automatic ones and coupon codes.
+    Promotion(PromotionArgs),
+    /// Mark a delivery order delivered (the courier's word): it earns its
+    /// customer's loyalty points.
+    Delivered(DeliveredArgs),
+}
+
+#[derive(Args)]
+struct DeliveredArgs {
+    #[command(flatten)]
+    db: Database,
+    /// The order's number.
+    number: i64,
+}
+
+#[derive(Args)]
+struct PromotionArgs {
+    #[command(flatten)]
+    db: Database,
+    #[command(subcommand)]
+    action: PromotionAction,
+}
+
+#[derive(Subcommand)]
+enum PromotionAction {
+    /// Add one (percent or an amount off, or "buy N pay M"; a category, a
+    /// code, dates in the shop's time zone and limits are optional).
+    Add(Box<omnistore_server::promotion_args::NewPromotionArgs>),
+    /// Every promotion with its id, dates, limits and uses.
+    List,
+    /// End a promotion now (its id from `list`).
+    End {
+        /// The promotion's id.
+        id: i64,
+    },
 }
 
 #[derive(Args)]
@@ -487,6 +522,84 @@ async fn run() -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("the kiosk PIN of {} is set", args.store);
+        }
+        Command::Promotion(args) => promotion(args).await?,
+        Command::Delivered(args) => {
+            let store = args.db.open().await?;
+            let done = store
+                .mark_delivered(args.number)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            if !done {
+                anyhow::bail!("no paid, open delivery order {}", args.number);
+            }
+            println!("order {} delivered", args.number);
+        }
+    }
+    Ok(())
+}
+
+async fn promotion(args: PromotionArgs) -> anyhow::Result<()> {
+    let store = args.db.open().await?;
+    let now = chrono::Utc::now().timestamp();
+    match args.action {
+        PromotionAction::Add(new) => {
+            let p = new.promotion(now)?;
+            if let Some(slug) = &p.category {
+                use omnistore_components::backend::CatalogBackend;
+                let categories = store
+                    .categories(omnistore_components::i18n::Locale::En)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+                if !categories.iter().any(|c| &c.slug == slug) {
+                    anyhow::bail!("--category: no category {slug:?}");
+                }
+            }
+            let id = store
+                .add_promotion(&p)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("promotion {id} added: {}", p.name);
+        }
+        PromotionAction::List => {
+            let all = store
+                .all_promotions()
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let when = |t: i64| {
+                chrono::DateTime::from_timestamp(t, 0)
+                    .map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string())
+                    .unwrap_or_default()
+            };
+            for p in all {
+                println!(
+                    "{}\t{}\t{}\t{:?}\t{}\tfrom {}{}\tused {}{}{}",
+                    p.id,
+                    p.name,
+                    p.code.as_deref().unwrap_or("(automatic)"),
+                    p.offer,
+                    p.category.as_deref().unwrap_or("everything"),
+                    when(p.starts_at),
+                    p.ends_at
+                        .map(|e| format!(" until {}", when(e)))
+                        .unwrap_or_default(),
+                    p.used,
+                    p.limit.map(|l| format!(" of {l}")).unwrap_or_default(),
+                    p.per_customer
+                        .map(|l| format!(", {l} per customer"))
+                        .unwrap_or_default(),
+                );
+            }
+        }
+        PromotionAction::End { id } => {
+            let ended = store
+                .end_promotion(id, now)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            if !ended {
+                anyhow::bail!("no running promotion {id}");
+            }
+            println!("promotion {id} ended");
         }
     }
     Ok(())

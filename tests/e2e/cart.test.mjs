@@ -344,3 +344,44 @@ test('the cart page needs no wasm of its own: a change answers in place and the 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a coupon code in the cart: refused with the reason, applied in place, the same total at checkout', async () => {
+  const page = await newPage(browser);
+  const [a] = await buyableProducts(page, 'lighting', 1);
+  await addOnProductPage(page, a);
+  await page.waitForFunction(() => document.querySelector('.os-cart-badge__count')?.dataset.count === '1');
+  await page.goto('/cart');
+  await hydrated(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const toPay = () => page.locator('.os-cart-summary').getAttribute('data-to-pay').then(Number);
+  const subtotal = Number(await page.locator('.os-cart-summary__subtotal').getAttribute('data-minor'));
+  assert.equal(await toPay(), subtotal, 'no discount yet');
+
+  await page.getByLabel('Coupon code').fill('no-such-code');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('alert').getByText('There is no such code.').waitFor();
+
+  await page.getByLabel('Coupon code').fill('welcome10');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByText('Code WELCOME10', { exact: true }).waitFor();
+  const off = Math.floor(subtotal * 10 / 100);
+  await page.getByText('Welcome: 10% off (Code WELCOME10)').waitFor();
+  assert.equal(await toPay(), subtotal - off);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'answered in place');
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `cart with a code: ${violations.join('; ')}`);
+
+  // The checkout shows the same total and sends it with the order.
+  await page.goto('/checkout');
+  await hydrated(page);
+  assert.equal(await toPay(), subtotal - off);
+  assert.equal(await page.locator('input[name="total"]').inputValue(), String(subtotal - off));
+
+  await page.goto('/cart');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Remove code' }).click();
+  await page.getByLabel('Coupon code').waitFor();
+  assert.equal(await toPay(), subtotal);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -1444,8 +1444,9 @@ async fn the_cart_page_is_markup_whose_plain_forms_come_back_to_it() {
         page.contains(&format!(r#"data-cart-version="{version}""#)),
         "the page says which cart it shows"
     );
-    // Three forms a line (switch, quantity, remove) and "Clear the cart".
-    assert_eq!(page.matches("data-swap").count(), 2 * 3 + 1, "{page}");
+    // Three forms a line (switch, quantity, remove), "Clear the cart" and
+    // the coupon code.
+    assert_eq!(page.matches("data-swap").count(), 2 * 3 + 2, "{page}");
 
     let a = v[0].0.to_string();
     let to = shopper

@@ -31,6 +31,8 @@ pub struct AccountData {
     pub orders: Vec<OrderSummary>,
     /// Stores whose pickup desk this account may work (staff only).
     pub staff_stores: Vec<String>,
+    /// Loyalty code, balance and history.
+    pub loyalty: omnistore_components::model::LoyaltyView,
 }
 
 #[cfg(feature = "ssr")]
@@ -332,6 +334,7 @@ pub async fn get_account() -> Result<AccountData, ShopError> {
         stores: b.store_choices().await?,
         orders: b.orders_of(customer).await?,
         staff_stores: b.staff_stores(customer).await?,
+        loyalty: b.loyalty(customer).await?,
     })
 }
 

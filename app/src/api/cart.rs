@@ -187,3 +187,25 @@ pub async fn move_cart_line(
 pub async fn clear_cart() -> Result<CartUpdate, ShopError> {
     ssr::from_cart_page(ssr::run(CartOp::Clear, None)).await
 }
+
+/// Form post: put a coupon code on the cart (`code`), or take it off
+/// (`remove`, or an empty code). Back to the cart; a code that cannot be
+/// used comes back with why (`?error=coupon_…`).
+#[server(endpoint = "cart/coupon")]
+pub async fn set_coupon(code: Option<String>, remove: Option<String>) -> Result<Cart, ShopError> {
+    use super::ssr::*;
+    ssr::from_cart_page(async {
+        let who = identity()?;
+        let code = code.filter(|c| !c.trim().is_empty() && remove.is_none());
+        if who.has_no_cart() {
+            return Err(refuse(Problem::CartEmpty));
+        }
+        let cart = backend()?
+            .set_coupon(&who.cart_owner(), code.as_deref(), locale())
+            .await
+            .map_err(fail)?;
+        Ok(CartUpdate { cart, notice: None })
+    })
+    .await
+    .map(|u| u.cart)
+}

@@ -22,12 +22,26 @@ pub struct OrderLink {
 pub struct StaffDesk {
     pub store: StoreRef,
     pub orders: Vec<OrderSummary>,
+    /// A fresh key for the till form (a resent form records nothing twice).
+    pub till_key: String,
 }
 
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::super::ssr::*;
     use super::super::ShopError;
+
+    /// Points to spend as typed into a form: a whole number, 0 when empty.
+    pub fn points(raw: Option<String>) -> Result<i64, Problem> {
+        match raw.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(p) => p
+                .parse::<i64>()
+                .ok()
+                .filter(|p| *p >= 0)
+                .ok_or_else(|| Problem::NotANumber { value: p.into() }),
+            None => Ok(0),
+        }
+    }
 
     /// The signed-in staff member of `store`: 401 for guests, 403 for others.
     pub async fn staff_of(store: &str) -> Result<i64, ShopError> {
@@ -51,12 +65,13 @@ pub async fn get_checkout() -> Result<CheckoutView, ShopError> {
     let b = backend()?;
     let cart = cart_of(&who).await?;
     let pickup = b.pickup_plan(&cart).await?;
-    let (customer, addresses) = match who.customer {
+    let (customer, addresses, points_balance) = match who.customer {
         Some(c) => (
             who.profile.clone().map(|p| (p.email, p.name)),
             b.addresses(c).await?,
+            b.loyalty(c).await?.balance,
         ),
-        None => (None, Vec::new()),
+        None => (None, Vec::new(), 0),
     };
     Ok(CheckoutView {
         needs_store: cart.has(Fulfilment::Pickup) && cart.pickup_store.is_none(),
@@ -66,6 +81,7 @@ pub async fn get_checkout() -> Result<CheckoutView, ShopError> {
         customer,
         addresses,
         key: new_token(),
+        points_balance,
     })
 }
 
@@ -82,6 +98,8 @@ pub async fn place_order(
     city: Option<String>,
     payment: Option<String>,
     channel: Option<String>,
+    total: Option<String>,
+    points: Option<String>,
 ) -> Result<OrderLink, ShopError> {
     use super::ssr::*;
     use http::StatusCode;
@@ -92,6 +110,15 @@ pub async fn place_order(
         Some(s) => Some(s.parse::<i64>().map_err(|_| bad(Problem::BadSlot))?),
         None => None,
     };
+    // The total the page showed (minor units): another one is not charged.
+    let expected_total = match total.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(t) => Some(
+            t.parse::<i64>()
+                .map_err(|_| bad(Problem::NotANumber { value: t.into() }))?,
+        ),
+        None => None,
+    };
+    let points = ssr::points(points).map_err(bad)?;
     // A kiosk's orders are the kiosk's, whatever the form says.
     let channel = match channel.as_deref().filter(|c| !c.is_empty()) {
         _ if who.kiosk.is_some() => Channel::Kiosk,
@@ -111,6 +138,8 @@ pub async fn place_order(
         city: city.unwrap_or_default(),
         payment: payment.unwrap_or_default(),
         channel,
+        expected_total,
+        points,
     }
     .validated()
     .map_err(|(field, error)| {
@@ -175,6 +204,7 @@ pub async fn get_staff_desk(store: String) -> Result<StaffDesk, ShopError> {
     Ok(StaffDesk {
         store: store_ref,
         orders: b.store_orders(&store).await?,
+        till_key: omnistore_components::backend::new_token(),
     })
 }
 
@@ -195,4 +225,40 @@ pub async fn staff_move_order(store: String, number: i64, to: String) -> Result<
         leptos_axum::redirect(&back);
     }
     Ok(())
+}
+
+/// Staff record a purchase at their store's till for the customer whose
+/// loyalty code they scanned: `amount` as typed ("12,50", before points),
+/// `points` to spend on it, `key` the form's (a resent form changes
+/// nothing). Back to the desk with what happened.
+#[server(endpoint = "staff/till")]
+pub async fn staff_till(
+    store: String,
+    code: String,
+    amount: String,
+    points: Option<String>,
+    key: String,
+) -> Result<omnistore_components::model::TillReceipt, ShopError> {
+    use super::ssr::*;
+    use omnistore_components::model::parse_price_input;
+    ssr::staff_of(&store).await?;
+    let back = format!("/staff/{store}/orders");
+    let bad = |p: Problem| back_with(&back, refuse(p));
+    let amount = parse_price_input(&amount).map_err(|_| bad(Problem::BadAmount))?;
+    let points = ssr::points(points).map_err(bad)?;
+    if !omnistore_components::model::is_valid_op_key(&key) {
+        return Err(bad(Problem::FormExpired));
+    }
+    let receipt = backend()?
+        .till_purchase(&store, &code, amount, points, &key)
+        .await
+        .map_err(|e| back_with(&back, fail(e)))?;
+    done_to(&format!(
+        "{back}?till={}.{}.{}.{}",
+        receipt.earned,
+        receipt.redeemed,
+        receipt.balance,
+        u8::from(receipt.repeated)
+    ));
+    Ok(receipt)
 }

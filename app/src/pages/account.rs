@@ -21,9 +21,9 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 use omnistore_components::field::Input;
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
-use omnistore_components::model::{Address, MergeReport};
+use omnistore_components::model::{Address, LoyaltyView, MergeReport, PointsKind};
 use omnistore_components::register_form::NEW_PASSWORD;
-use omnistore_components::{AddressForm, Field};
+use omnistore_components::{AddressForm, Field, QrCode};
 
 /// What the server's redirect after a form says came of it.
 #[derive(Clone, Default)]
@@ -306,6 +306,8 @@ fn account_view(d: AccountData, outcome: &Outcome) -> impl IntoView {
                     })}
             </section>
 
+            {loyalty_section(d.loyalty.clone())}
+
             <section class="os-account__section" aria-labelledby="os-account-sessions">
                 <h2 id="os-account-sessions">{t(Msg::Sessions)}</h2>
                 {outcome.view("sessions", &[("session", Msg::DeviceSignedOut)])}
@@ -397,5 +399,58 @@ fn end_session_form(handle: String, device: &str) -> impl IntoView {
                 {t(Msg::SignOutDevice)}
             </button>
         </form>
+    }
+}
+
+/// Balance, the code staff scan at the till (and the kiosk), and the
+/// history with the channel of each entry.
+fn loyalty_section(l: LoyaltyView) -> impl IntoView {
+    let locale = use_locale();
+    let kind = |k: PointsKind| match k {
+        PointsKind::Earned => Msg::PointsKindEarned,
+        PointsKind::Till => Msg::PointsKindTill,
+        PointsKind::Redeemed => Msg::PointsKindRedeemed,
+        PointsKind::Returned => Msg::PointsKindReturned,
+    };
+    let channel = |c: &str| match c {
+        "pwa" => Msg::PointsChannelPwa,
+        "kiosk" => Msg::PointsChannelKiosk,
+        "till" => Msg::PointsChannelTill,
+        _ => Msg::PointsChannelWeb,
+    };
+    view! {
+        <section class="os-account__section" aria-labelledby="os-account-points">
+            <h2 id="os-account-points">{t(Msg::PointsTitle)}</h2>
+            <p class="os-account__points" data-points=l.balance>
+                <strong>
+                    {Msg::PointsBalance.fill(locale, &[("points", &l.balance.to_string())])}
+                </strong>
+            </p>
+            <p>{t(Msg::PointsCode)}</p>
+            <QrCode path=l.qr_path.clone() size=l.qr_size label=l.code.clone() />
+            <p class="os-account__loyalty-code">{l.code.clone()}</p>
+            <p>{t(Msg::PointsRules)}</p>
+            <h3>{t(Msg::PointsHistory)}</h3>
+            {l.entries.is_empty().then(|| view! { <p>{t(Msg::PointsNone)}</p> })}
+            <ul class="os-account__list os-account__points-history">
+                {l
+                    .entries
+                    .iter()
+                    .map(|e| {
+                        let sign = if e.points > 0 { "+" } else { "" };
+                        view! {
+                            <li data-kind=e
+                                .kind
+                                .as_str()>
+                                {e.at.clone()} " · " {t(kind(e.kind))} " " {t(channel(&e.channel))}
+                                {e.store.clone().map(|s| format!(" ({s})"))}
+                                {e.order.map(|n| format!(" · #{n}"))} " · "
+                                <strong>{format!("{sign}{}", e.points)}</strong>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
     }
 }

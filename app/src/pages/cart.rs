@@ -13,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 use omnistore_components::i18n::{t, use_locale, Msg};
 use omnistore_components::model::{format_distance, Cart, MergeReport, PickupPlan, StoreRef};
 use omnistore_components::store_card::ready_text;
-use omnistore_components::{CartLine, CartSummary};
+use omnistore_components::{CartLine, CartSummary, CouponForm};
 
 /// The id of the form that "Pick up there" submits. Its button sits in the
 /// pickup promise, which on the checkout page is inside the checkout form;
@@ -205,6 +205,7 @@ fn cart_view(
                     </div>
                 </div>
                 <div class="os-cart__side">
+                    <CouponForm coupon=cart.pricing.coupon.clone() />
                     <CartSummary cart=Signal::stored(cart) />
                     <a class="os-button os-cart__checkout" href="/checkout">
                         {t(Msg::GoToCheckout)}

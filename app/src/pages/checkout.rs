@@ -16,7 +16,7 @@ use omnistore_components::address_form::{CITY, PHONE, POSTCODE, STREET};
 use omnistore_components::field::Input;
 use omnistore_components::i18n::{t, Msg};
 use omnistore_components::model::{line_label, CheckoutView, Fulfilment};
-use omnistore_components::{CartSummary, Field, PickupSlots};
+use omnistore_components::{CartSummary, CouponForm, Field, PickupSlots};
 
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
@@ -68,6 +68,8 @@ fn checkout_form(data: CheckoutView, error: Option<String>) -> impl IntoView {
             <form class="os-checkout__form" method="post" action=PlaceOrder::url()>
                 <input type="hidden" name="key" value=data.key.clone() />
                 <input type="hidden" name="channel" value="web" />
+                // What the shopper was shown: another total is not charged.
+                <input type="hidden" name="total" value=data.cart.total().minor.to_string() />
                 <p class="os-checkout__problem" role="alert">
                     {error}
                 </p>
@@ -139,6 +141,7 @@ fn checkout_form(data: CheckoutView, error: Option<String>) -> impl IntoView {
                             .into_any()
                     }}
                 </fieldset>
+                {points_field(data.points_balance, data.cart.total().minor)}
                 <button class="os-button os-checkout__place" type="submit">
                     {t(Msg::PlaceOrder)}
                 </button>
@@ -163,6 +166,7 @@ fn checkout_form(data: CheckoutView, error: Option<String>) -> impl IntoView {
                         })
                         .collect_view()}
                 </ul>
+                {cart.pricing.coupon.clone().map(|c| view! { <CouponForm coupon=Some(c) /> })}
                 <CartSummary cart=Signal::stored(cart.clone()) />
             </aside>
         </div>
@@ -174,5 +178,38 @@ fn fields(list: [(Input, String); 3]) -> impl IntoView {
     list.map(|(input, value)| {
         let id = format!("os-checkout-{}", input.name());
         view! { <Field id input value /> }
+    })
+}
+
+/// "Use points": for a customer holding some, at most what the rules let
+/// this order take (the server checks again).
+fn points_field(balance: i64, to_pay: i64) -> Option<impl IntoView> {
+    let max = omnistore_components::model::redeemable(to_pay, balance);
+    let locale = omnistore_components::i18n::use_locale();
+    (max > 0).then(|| {
+        view! {
+            <fieldset class="os-checkout__section">
+                <legend>{t(Msg::PointsTitle)}</legend>
+                <label class="os-field" for="os-checkout-points">
+                    <span class="os-field__label">
+                        {Msg::PointsUse
+                            .fill(
+                                locale,
+                                &[("points", &balance.to_string()), ("max", &max.to_string())],
+                            )}
+                    </span>
+                    <input
+                        class="os-field__control"
+                        id="os-checkout-points"
+                        name="points"
+                        type="number"
+                        inputmode="numeric"
+                        min="0"
+                        max=max.to_string()
+                        value="0"
+                    />
+                </label>
+            </fieldset>
+        }
     })
 }

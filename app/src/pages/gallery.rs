@@ -8,14 +8,15 @@ use crate::seo::PageMeta;
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, Msg};
 use omnistore_components::model::{
-    image_url, Address, Cart, CartLine as Line, Fulfilment, HoursException, LocalMoment, Money,
-    OpenStatus, PickupSlot, ProductSummary, StoreCard as StoreCardData, StoreRef, Variant,
-    VariantId, Viewer, WeekDay, WishedItem,
+    image_url, price as price_cart, Address, Cart, CartLine as Line, CouponRefusal, CouponState,
+    Fulfilment, HoursException, LocalMoment, Money, Offer, OpenStatus, PickupSlot, ProductSummary,
+    Promotion, StoreCard as StoreCardData, StoreRef, Variant, VariantId, Viewer, WeekDay,
+    WishedItem,
 };
 use omnistore_components::{
-    AccountMenu, AddToCart, AddressForm, Breadcrumbs, CartBadge, CartLine, CartSummary, Crumb,
-    LoginForm, MyStoreBadge, OpeningHours, Pagination, PickupSlots, Price, ProductCard, QrCode,
-    RegisterForm, SearchBox, StoreCard, StoreLocator, StoreMap, VariantPicker, WishButton,
+    AccountMenu, AddToCart, AddressForm, Breadcrumbs, CartBadge, CartLine, CartSummary, CouponForm,
+    Crumb, LoginForm, MyStoreBadge, OpeningHours, Pagination, PickupSlots, Price, ProductCard,
+    QrCode, RegisterForm, SearchBox, StoreCard, StoreLocator, StoreMap, VariantPicker, WishButton,
     WishlistItem,
 };
 
@@ -40,6 +41,7 @@ fn example_line(
         price_was: was.map(Money::pln),
         available,
         store_units: None,
+        category: "garden".into(),
     }
 }
 
@@ -146,6 +148,7 @@ fn demo_cart() -> RwSignal<Cart> {
         ],
         version: 1,
         pickup_store: None,
+        pricing: Default::default(),
     })
 }
 
@@ -351,7 +354,30 @@ fn units(cart: RwSignal<Cart>) -> impl IntoView {
 }
 
 fn cart_summary() -> impl IntoView {
-    view! { <CartSummary cart=demo_cart() /> }
+    // The same cart with an automatic promotion on it, priced by the
+    // shop's one pricing function.
+    let cart = demo_cart();
+    let promotion =
+        Promotion::automatic(1, "Garden week: 10% off", Offer::PercentOff { percent: 10 })
+            .in_category("garden");
+    cart.update(|c| c.pricing = price_cart(&c.priceable(), &[&promotion], None));
+    view! { <CartSummary cart=cart /> }
+}
+
+fn coupon_form() -> impl IntoView {
+    view! {
+        <CouponForm coupon=None />
+        <CouponForm coupon=Some(CouponState {
+            code: "WELCOME10".into(),
+            refused: None,
+        }) />
+        <CouponForm coupon=Some(CouponState {
+            code: "TOOLS20".into(),
+            refused: Some(CouponRefusal::BelowMinimum {
+                min: 15_000,
+            }),
+        }) />
+    }
 }
 
 /// The header's own drawer (its code comes when it first opens), on a
@@ -632,7 +658,13 @@ entries![
         "CartSummary",
         _,
         cart_summary,
-        "Units and subtotal at today's prices."
+        "Units, subtotal, each promotion's discount and the total to pay."
+    ),
+    (
+        "CouponForm",
+        _,
+        coupon_form,
+        "The cart's coupon code: apply, remove, and why a code takes nothing off."
     ),
     (
         "MiniCart",

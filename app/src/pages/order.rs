@@ -9,7 +9,7 @@ use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Locale, Msg};
-use omnistore_components::model::{line_label, Fulfilment, OrderStatus};
+use omnistore_components::model::{line_label, Fulfilment, Money, OrderStatus};
 use omnistore_components::store_card::moment_text;
 use omnistore_components::QrCode;
 
@@ -176,6 +176,29 @@ pub fn OrderPage() -> impl IntoView {
                                     <p>
                                         {t(Msg::DeliveryAddress)}": " {a.street}", " {a.postcode}" "
                                         {a.city}
+                                    </p>
+                                }
+                            })}
+                        {o
+                            .discounts
+                            .iter()
+                            .map(|(name, minor)| {
+                                let off = Money {
+                                    minor: -minor,
+                                    currency: o.total.currency,
+                                };
+                                view! {
+                                    <p class="os-order__discount">
+                                        {name.clone()}": " {off.format(locale)}
+                                    </p>
+                                }
+                            })
+                            .collect_view()}
+                        {(o.points_redeemed > 0)
+                            .then(|| {
+                                view! {
+                                    <p class="os-order__points">
+                                        {t(Msg::PointsUsed)}": " {o.points_redeemed}
                                     </p>
                                 }
                             })}

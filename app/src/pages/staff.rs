@@ -8,7 +8,7 @@
 //! so the desk needs no wasm of its own.
 
 use super::set_status;
-use crate::api::checkout::{get_staff_desk, StaffDesk, StaffMoveOrder};
+use crate::api::checkout::{get_staff_desk, StaffDesk, StaffMoveOrder, StaffTill};
 use crate::api::load::load;
 use crate::pages::order::status_name;
 use crate::seo::PageMeta;
@@ -81,6 +81,7 @@ fn Desk(
                     </p>
                 }
             })}
+        {till_form(slug.clone(), desk.till_key.clone())}
         {desk.orders.is_empty().then(|| view! { <p>{t(Msg::NoStoreOrders)}</p> })}
         <table class="os-staff">
             <thead>
@@ -159,4 +160,86 @@ fn move_form(store: String, number: i64, to: OrderStatus, label: Msg) -> impl In
             </button>
         </form>
     }
+}
+
+/// A purchase at the till, for the customer whose loyalty code is scanned
+/// (a scanner types it into the focused field and presses Enter). What
+/// happened comes back in the address (`?till=earned.spent.balance.repeated`).
+fn till_form(store: String, key: String) -> impl IntoView {
+    let locale = use_locale();
+    let done = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("till"))
+        .and_then(|t| {
+            let n: Vec<i64> = t
+                .split('.')
+                .map(|x| x.parse().ok())
+                .collect::<Option<_>>()?;
+            match n[..] {
+                [_, _, _, 1] => Some(t_owned(Msg::TillRepeated, locale)),
+                [earned, spent, balance, 0] => Some(Msg::TillDone.fill(
+                    locale,
+                    &[
+                        ("earned", &earned.to_string()),
+                        ("redeemed", &spent.to_string()),
+                        ("balance", &balance.to_string()),
+                    ],
+                )),
+                _ => None,
+            }
+        });
+    view! {
+        <section class="os-staff__till" aria-labelledby="os-staff-till">
+            <h2 id="os-staff-till">{t(Msg::TillTitle)}</h2>
+            {done
+                .map(|d| {
+                    view! {
+                        <p class="os-notice" role="status">
+                            {d}
+                        </p>
+                    }
+                })}
+            <form class="os-staff__till-form" method="post" action=StaffTill::url()>
+                <input type="hidden" name="store" value=store />
+                <input type="hidden" name="key" value=key />
+                <label class="os-field" for="os-till-code">
+                    <span class="os-field__label">{t(Msg::TillCode)}</span>
+                    <input
+                        class="os-field__control"
+                        id="os-till-code"
+                        name="code"
+                        autocomplete="off"
+                        required
+                    />
+                </label>
+                <label class="os-field" for="os-till-amount">
+                    <span class="os-field__label">{t(Msg::TillAmount)}</span>
+                    <input
+                        class="os-field__control"
+                        id="os-till-amount"
+                        name="amount"
+                        inputmode="decimal"
+                        required
+                    />
+                </label>
+                <label class="os-field" for="os-till-points">
+                    <span class="os-field__label">{t(Msg::TillPoints)}</span>
+                    <input
+                        class="os-field__control"
+                        id="os-till-points"
+                        name="points"
+                        type="number"
+                        min="0"
+                        value="0"
+                    />
+                </label>
+                <button class="os-button" type="submit">
+                    {t(Msg::TillRecord)}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+fn t_owned(msg: Msg, locale: omnistore_components::i18n::Locale) -> String {
+    msg.text(locale).to_string()
 }

@@ -1,4 +1,5 @@
-//! CartSummary: the cart's totals — units and subtotal at today's prices.
+//! CartSummary: the cart's totals — units, subtotal at today's prices, each
+//! promotion's discount and what the shopper pays.
 //!
 //! Usage:
 //! ```
@@ -9,11 +10,14 @@
 //! # }
 //! ```
 //!
-//! Server-side rendering: the totals at render time; they follow `cart` after
-//! hydration, so changes on any device show without a reload.
+//! Server-side rendering: the totals at render time (the cart's `pricing`,
+//! made by the shop's one pricing function); they follow `cart` after
+//! hydration, so changes on any device show without a reload. The discount
+//! and total labels are the server's words (left out of the browser's
+//! tables): render it on the server, as the cart and checkout pages do.
 
 use crate::i18n::{items, t, use_locale, Msg};
-use crate::model::Cart;
+use crate::model::{Cart, Money};
 use leptos::prelude::*;
 
 #[component]
@@ -26,8 +30,42 @@ pub fn CartSummary(
     children: Option<Children>,
 ) -> impl IntoView {
     let locale = use_locale();
+    let discounts = move || {
+        cart.with(|c| {
+            let currency = c.subtotal().currency;
+            c.pricing
+                .discounts
+                .iter()
+                .map(|d| {
+                    let name = match &d.code {
+                        Some(code) => format!(
+                            "{} ({})",
+                            d.name,
+                            Msg::CouponCode.fill(locale, &[("code", code)])
+                        ),
+                        None => d.name.clone(),
+                    };
+                    let off = Money {
+                        minor: -d.minor,
+                        currency,
+                    };
+                    view! {
+                        <div class="os-cart-summary__row os-cart-summary__row--discount">
+                            <dt>{name}</dt>
+                            <dd data-minor=-d.minor>{off.format(locale)}</dd>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let discounted = move || cart.with(|c| !c.pricing.discounts.is_empty());
     view! {
-        <section class="os-cart-summary" aria-labelledby="os-cart-summary-title">
+        <section
+            class="os-cart-summary"
+            aria-labelledby="os-cart-summary-title"
+            data-to-pay=move || cart.with(|c| c.total().minor)
+        >
             <h2 class="os-cart-summary__title" id="os-cart-summary-title">
                 {t(Msg::Subtotal)}
             </h2>
@@ -38,7 +76,10 @@ pub fn CartSummary(
                         {move || items(cart.with(Cart::item_count), locale)}
                     </dd>
                 </div>
-                <div class="os-cart-summary__row os-cart-summary__row--total">
+                <div
+                    class="os-cart-summary__row"
+                    class:os-cart-summary__row--total=move || !discounted()
+                >
                     <dt>{t(Msg::Subtotal)}</dt>
                     <dd
                         class="os-cart-summary__subtotal"
@@ -47,6 +88,23 @@ pub fn CartSummary(
                         {move || cart.with(|c| c.subtotal().format(locale))}
                     </dd>
                 </div>
+                {discounts}
+                {move || {
+                    discounted()
+                        .then(|| {
+                            view! {
+                                <div class="os-cart-summary__row os-cart-summary__row--total">
+                                    <dt>{t(Msg::CouponTotal)}</dt>
+                                    <dd
+                                        class="os-cart-summary__total"
+                                        data-minor=move || cart.with(|c| c.total().minor)
+                                    >
+                                        {move || cart.with(|c| c.total().format(locale))}
+                                    </dd>
+                                </div>
+                            }
+                        })
+                }}
             </dl>
             {children.map(|c| c())}
         </section>

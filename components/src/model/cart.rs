@@ -232,6 +232,9 @@ pub struct CartLine {
     pub available: u32,
     /// Pickup lines: units on the pickup store's own shelf.
     pub store_units: Option<u32>,
+    /// Its product's category slug (what category promotions apply to).
+    #[serde(default)]
+    pub category: String,
 }
 
 impl CartLine {
@@ -256,6 +259,10 @@ pub struct Cart {
     pub version: i64,
     /// Where the pickup lines are collected (the shopper's store when chosen).
     pub pickup_store: Option<super::store::StoreRef>,
+    /// Its price by the shop's one pricing function: discounts and total.
+    /// Empty (no discounts) on a back end whose platform prices the cart.
+    #[serde(default)]
+    pub pricing: super::pricing::Pricing,
 }
 
 impl Cart {
@@ -273,6 +280,31 @@ impl Cart {
                 .first()
                 .map_or_else(Default::default, |l| l.unit_price.currency),
         }
+    }
+
+    /// What the shopper pays: the subtotal less the discounts.
+    pub fn total(&self) -> Money {
+        Money {
+            minor: self.subtotal().minor - self.pricing.discount(),
+            ..self.subtotal()
+        }
+    }
+
+    /// Minor units off line `index`.
+    pub fn line_discount(&self, index: usize) -> i64 {
+        self.pricing.line_discounts.get(index).copied().unwrap_or(0)
+    }
+
+    /// The lines as [`super::pricing::price`] reads them.
+    pub fn priceable(&self) -> Vec<super::pricing::Priceable<'_>> {
+        self.lines
+            .iter()
+            .map(|l| super::pricing::Priceable {
+                category: &l.category,
+                unit: l.unit_price.minor,
+                quantity: l.quantity,
+            })
+            .collect()
     }
 
     pub fn has(&self, fulfilment: Fulfilment) -> bool {
@@ -476,11 +508,13 @@ mod tests {
             price_was: None,
             available: 10,
             store_units: None,
+            category: "c".into(),
         };
-        let cart = Cart {
+        let mut cart = Cart {
             lines: vec![line(A, 2, 1999), line(B, 3, 500)],
             version: 1,
             pickup_store: None,
+            pricing: Default::default(),
         };
         assert_eq!(cart.item_count(), 5);
         assert_eq!(cart.subtotal(), Money::pln(2 * 1999 + 3 * 500));
@@ -490,6 +524,18 @@ mod tests {
         assert!(cart
             .line(&C.parse().unwrap(), Fulfilment::Delivery)
             .is_none());
+        // Unpriced (a platform that prices its own carts): no discount.
+        assert_eq!(cart.total(), cart.subtotal());
+        let half = super::super::pricing::Promotion::automatic(
+            1,
+            "half",
+            super::super::pricing::Offer::PercentOff { percent: 50 },
+        );
+        cart.pricing = super::super::pricing::price(&cart.priceable(), &[&half], None);
+        assert_eq!(cart.total(), Money::pln((2 * 1999 + 3 * 500) / 2));
+        assert_eq!(cart.line_discount(0), 1999);
+        assert_eq!(cart.line_discount(1), 750);
+        assert_eq!(cart.line_discount(2), 0);
     }
 
     #[test]

@@ -9,8 +9,10 @@ pub mod hours;
 pub mod id;
 pub mod kiosk;
 pub mod listing;
+pub mod loyalty;
 pub mod money;
 pub mod order;
+pub mod pricing;
 pub mod problem;
 pub mod slug;
 pub mod store;
@@ -24,8 +26,16 @@ pub use ean::{ean13_check_digit, is_valid_ean13, make_ean13};
 pub use id::{AddressId, IdError, VariantId, MAX_ID_LEN};
 pub use kiosk::*;
 pub use listing::{check_search, page_count, ListingQuery, QueryError, Sort, MAX_PAGE, PAGE_SIZE};
+pub use loyalty::{
+    parse_loyalty_code, points_earned, points_value, redeemable, LoyaltyView, PointsEntry,
+    PointsKind, TillReceipt, LOYALTY_CODE_LEN, LOYALTY_CODE_PREFIX, MAX_REDEEM_PERCENT,
+};
 pub use money::{parse_price_input, Currency, Money, PriceInputError};
 pub use order::*;
+pub use pricing::{
+    in_force, parse_code, price, CouponRefusal, CouponState, Discount, Offer, Priceable, Pricing,
+    Promotion, MAX_CODE_LEN,
+};
 pub use problem::{Decline, Problem, Refusal, ShortLine};
 pub use slug::{is_slug, slugify};
 pub use store::*;

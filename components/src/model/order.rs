@@ -146,6 +146,9 @@ pub struct CheckoutView {
     pub addresses: Vec<Address>,
     /// A fresh idempotency key for this checkout form.
     pub key: String,
+    /// The signed-in customer's loyalty points (0 for guests).
+    #[serde(default)]
+    pub points_balance: i64,
 }
 
 /// The shopper's checkout form, checked by [`CheckoutForm::validate`].
@@ -164,6 +167,13 @@ pub struct CheckoutForm {
     /// The test payment provider's method: "card-ok" or "card-decline".
     pub payment: String,
     pub channel: Channel,
+    /// The total the shopper was shown (minor units): the order is refused
+    /// with `PricesChanged` when re-pricing on the server gives another.
+    #[serde(default)]
+    pub expected_total: Option<i64>,
+    /// Loyalty points to spend on the order (a customer's; 0: none).
+    #[serde(default)]
+    pub points: i64,
 }
 
 impl CheckoutForm {
@@ -226,6 +236,9 @@ pub struct OrderLine {
     pub fulfilment: Fulfilment,
     /// Reserved in the online warehouse (a transfer for pickup lines).
     pub from_warehouse: bool,
+    /// Minor units the promotions took off this line.
+    #[serde(default)]
+    pub discount: i64,
 }
 
 /// An order as its owner (and store staff) see it.
@@ -247,6 +260,13 @@ pub struct OrderView {
     pub qr_path: String,
     pub qr_size: u32,
     pub lines: Vec<OrderLine>,
+    /// The promotions it got: name and minor units off.
+    #[serde(default)]
+    pub discounts: Vec<(String, i64)>,
+    /// Loyalty points spent on it (each took a grosz off).
+    #[serde(default)]
+    pub points_redeemed: i64,
+    /// What was charged (after the discounts and points).
     pub total: Money,
     /// "pay_at_pickup", "paid".
     pub payment: String,

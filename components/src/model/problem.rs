@@ -15,7 +15,7 @@
 //! assert_eq!(p.text(Locale::En), "The quantity must be between 1 and 99.");
 //! ```
 
-use super::{FieldError, OrderStatus};
+use super::{CouponRefusal, FieldError, OrderStatus};
 use crate::i18n::{Locale, Msg};
 use serde::{Deserialize, Serialize};
 
@@ -208,6 +208,27 @@ pub enum Problem {
     HandoffExpired {
         minutes: u32,
     },
+    /// A coupon code that cannot be used (now, by this shopper, on this cart).
+    CouponRefused {
+        code: String,
+        why: CouponRefusal,
+    },
+    /// The order would cost other than the total the shopper was shown.
+    PricesChanged,
+    /// More points than the balance holds (spent elsewhere meanwhile).
+    NotEnoughPoints {
+        balance: i64,
+    },
+    /// More points than one purchase may take.
+    TooManyPoints {
+        max: i64,
+    },
+    /// Points are a customer's: sign in to spend them.
+    PointsNeedAccount,
+    /// A scanned or typed loyalty code that is nobody's.
+    UnknownLoyaltyCode,
+    /// An amount that is not a price ("12,50").
+    BadAmount,
 }
 
 impl Problem {
@@ -228,7 +249,10 @@ impl Problem {
             | SlotFull
             | PaymentDeclined { .. }
             | StatusChange { .. }
-            | WishlistFull { .. } => Refusal::Conflict,
+            | WishlistFull { .. }
+            | CouponRefused { .. }
+            | PricesChanged
+            | NotEnoughPoints { .. } => Refusal::Conflict,
             HandoffUsed | HandoffExpired { .. } => Refusal::Gone,
             _ => Refusal::BadRequest,
         }
@@ -260,6 +284,10 @@ impl Problem {
             NoSuchSession => "session",
             NoSuchStore | UnknownStore { .. } => "store",
             WishlistFull { .. } => "wishlist",
+            CouponRefused { why, .. } => why.code(),
+            PricesChanged => "prices",
+            NotEnoughPoints { .. } | TooManyPoints { .. } => "points",
+            UnknownLoyaltyCode => "loyalty_code",
             _ => Self::INVALID_CODE,
         }
     }
@@ -284,9 +312,12 @@ impl Problem {
             "session" => Msg::PNoSuchSession,
             "store" => Msg::PNoSuchStore,
             "wishlist" => Msg::ErrorWishlist,
+            "prices" => Msg::PPricesChanged,
+            "points" => Msg::ErrorPoints,
+            "loyalty_code" => Msg::PUnknownLoyaltyCode,
             "invalid" => Msg::ErrorInvalid,
             Self::UNAVAILABLE_CODE => Msg::ErrorUnavailable,
-            _ => return None,
+            other => return CouponRefusal::from_code(other).map(|why| why.text(locale)),
         };
         Some(msg.text(locale))
     }
@@ -370,6 +401,13 @@ impl Problem {
             TooManyVariants { max } => Msg::PTooManyVariants.fill(l, &[("max", &max.to_string())]),
             AddressLimit { max } => Msg::PAddressLimit.fill(l, &[("max", &max.to_string())]),
             WishlistFull { max } => Msg::PWishlistFull.fill(l, &[("max", &max.to_string())]),
+            NotEnoughPoints { balance } => {
+                Msg::PNotEnoughPoints.fill(l, &[("balance", &balance.to_string())])
+            }
+            TooManyPoints { max } => Msg::PTooManyPoints.fill(l, &[("max", &max.to_string())]),
+            CouponRefused { code, why } => {
+                Msg::PCoupon.fill(l, &[("code", code), ("why", why.words(l).as_str())])
+            }
             NoCustomer { email } => Msg::PNoCustomer.fill(l, &[("email", email)]),
             TooManyPins { minutes } => {
                 Msg::PTooManyPins.fill(l, &[("minutes", &minutes.to_string())])
@@ -467,6 +505,10 @@ impl Problem {
             SlotUnavailable => Msg::PSlotUnavailable,
             SlotFull => Msg::PSlotFull,
             HandoffUsed => Msg::PHandoffUsed,
+            PricesChanged => Msg::PPricesChanged,
+            PointsNeedAccount => Msg::PPointsNeedAccount,
+            UnknownLoyaltyCode => Msg::PUnknownLoyaltyCode,
+            BadAmount => Msg::PBadAmount,
             // The rest carry details and are worded in `text`.
             _ => Msg::ErrorInvalid,
         }

@@ -5,7 +5,8 @@ use argon2::password_hash::{rand_core::OsRng, PasswordHash, SaltString};
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use async_trait::async_trait;
 use omnistore_components::backend::{
-    hash_token, new_token, AccountBackend, BackendError, BackendResult, Who, SESSION_MAX_AGE,
+    hash_token, new_token, AccountBackend, BackendError, BackendResult, CartOwner, Who,
+    SESSION_MAX_AGE,
 };
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::Problem;
@@ -543,10 +544,22 @@ impl AccountBackend for SqlStore {
                     .await?;
             }
         }
+        let cart = match cart {
+            Some((guest, _)) => {
+                let mut read = super::carts::read_cart(&rows);
+                let owner = match &profile {
+                    Some(p) => CartOwner::Customer(p.id),
+                    None => CartOwner::Guest(guest.to_string()),
+                };
+                self.price_cart(&mut read, &owner).await?;
+                Some(read)
+            }
+            None => None,
+        };
         Ok(Who {
             ended: row.get::<i64, _>("ended") != 0,
             profile,
-            cart: cart.map(|_| super::carts::read_cart(&rows)),
+            cart,
         })
     }
 

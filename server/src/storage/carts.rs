@@ -11,8 +11,8 @@ use omnistore_components::backend::{
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::Problem;
 use omnistore_components::model::{
-    clamp_quantity, merge_carts, Cart, CartLine, CartNotice, CartOp, CartUpdate, Fulfilment,
-    LineQty, MergeReport, Money, StoreRef, VariantId, MAX_LINE_QUANTITY,
+    clamp_quantity, merge_carts, Cart, CartLine, CartNotice, CartOp, CartUpdate, CouponState,
+    Fulfilment, LineQty, MergeReport, Money, StoreRef, VariantId, MAX_LINE_QUANTITY,
 };
 use sqlx::{Any, Row, Transaction};
 use std::collections::HashMap;
@@ -48,7 +48,8 @@ pub(super) fn cart_columns(locale: Locale, online: &str) -> String {
          COALESCE((SELECT s.on_hand - s.reserved FROM stock s
                    WHERE s.variant_id = v.id AND s.location_id = c.pickup_location_id),
                     0) AS store_units,
-         pl.slug AS pickup_slug, pl.name AS pickup_name, pl.city AS pickup_city"
+         pl.slug AS pickup_slug, pl.name AS pickup_name, pl.city AS pickup_city,
+         c.coupon_code, cat.slug AS category"
     )
 }
 
@@ -57,7 +58,8 @@ pub(super) fn cart_columns(locale: Locale, online: &str) -> String {
 pub(super) const CART_JOINS: &str = "LEFT JOIN locations pl ON pl.id = c.pickup_location_id
      LEFT JOIN cart_lines cl ON cl.cart_id = c.id
      LEFT JOIN variants v ON v.id = cl.variant_id
-     LEFT JOIN products p ON p.id = v.product_id";
+     LEFT JOIN products p ON p.id = v.product_id
+     LEFT JOIN categories cat ON cat.id = p.category_id";
 
 /// The cart in rows of [`cart_columns`] (none, or rows without a cart: the
 /// empty cart).
@@ -68,6 +70,15 @@ pub(super) fn read_cart(rows: &[sqlx::any::AnyRow]) -> Cart {
             continue;
         };
         cart.version = version;
+        if cart.pricing.coupon.is_none() {
+            // Priced by `SqlStore::price_cart`, which reads the code here.
+            cart.pricing.coupon =
+                r.get::<Option<String>, _>("coupon_code")
+                    .map(|code| CouponState {
+                        code,
+                        refused: None,
+                    });
+        }
         if cart.pickup_store.is_none() {
             if let Some(slug) = r.get::<Option<String>, _>("pickup_slug") {
                 cart.pickup_store = Some(StoreRef {
@@ -111,6 +122,7 @@ pub(super) fn read_cart(rows: &[sqlx::any::AnyRow]) -> Cart {
                 Fulfilment::Pickup => online_units + store_units,
             },
             store_units: (fulfilment == Fulfilment::Pickup).then_some(store_units),
+            category: r.get::<Option<String>, _>("category").unwrap_or_default(),
         });
     }
     cart
@@ -470,10 +482,12 @@ impl SqlStore {
     ) -> BackendResult<(MergeReport, i64, i64)> {
         let guest_lines = Self::lines_of(tx, guest).await?;
         let cart = Self::ensure_cart(tx, owner).await?;
-        // The customer's pickup store wins; a guest's choice fills a gap.
+        // The customer's pickup store and code win; a guest's fill a gap.
         sqlx::query(
             "UPDATE carts SET pickup_location_id = COALESCE(pickup_location_id,
-                 (SELECT pickup_location_id FROM carts WHERE id = $1)) WHERE id = $2",
+                 (SELECT pickup_location_id FROM carts WHERE id = $1)),
+                 coupon_code = COALESCE(coupon_code,
+                 (SELECT coupon_code FROM carts WHERE id = $1)) WHERE id = $2",
         )
         .bind(guest)
         .bind(cart)
@@ -543,7 +557,29 @@ impl CartBackend for SqlStore {
             OwnerArg::Id(id) => query.bind(id),
             OwnerArg::Hash(h) => query.bind(h),
         };
-        Ok(read_cart(&query.fetch_all(&self.pool).await?))
+        let mut cart = read_cart(&query.fetch_all(&self.pool).await?);
+        self.price_cart(&mut cart, owner).await?;
+        Ok(cart)
+    }
+
+    async fn set_coupon(
+        &self,
+        owner: &CartOwner,
+        code: Option<&str>,
+        locale: Locale,
+    ) -> BackendResult<Cart> {
+        let code = self.put_coupon(owner, code).await?;
+        let mut tx = self.write_tx_locking(&[cart_lock(owner)]).await?;
+        let cart = Self::ensure_cart(&mut tx, owner).await?;
+        sqlx::query("UPDATE carts SET coupon_code = $1 WHERE id = $2")
+            .bind(code)
+            .bind(cart)
+            .execute(&mut *tx)
+            .await?;
+        let version = Self::bump(&mut tx, cart).await?;
+        self.commit_publishing(tx, [(owner.clone(), version)])
+            .await?;
+        self.cart(owner, locale).await
     }
 
     async fn apply_cart_op(

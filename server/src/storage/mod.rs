@@ -28,6 +28,10 @@ use std::time::Duration;
 /// changes reach the cache through `watch_catalog` within its poll.
 pub const CATALOG_TTL: Duration = Duration::from_secs(300);
 
+/// The oldest copy of the promotions a page prices with (checkout reads
+/// them afresh in its transaction).
+const PROMOTIONS_TTL: Duration = Duration::from_secs(5);
+
 /// How long the PostgreSQL change listener waits before it connects again
 /// after losing its connection.
 pub const RECONNECT: Duration = Duration::from_secs(1);
@@ -41,8 +45,10 @@ mod carts;
 mod catalog;
 pub mod import;
 pub mod kiosk;
+mod loyalty;
 pub mod orders;
 pub mod platform_orders;
+mod promotions;
 pub mod stores;
 mod wishlist;
 pub use wishlist::PendingAlert;
@@ -129,6 +135,9 @@ pub struct SqlStore {
     payments: std::sync::Arc<dyn crate::payments::PaymentProvider>,
     /// Catalog answers kept in memory; see [`SqlStore::watch_catalog`].
     catalog: std::sync::Arc<CatalogCache>,
+    /// The promotions, read again after a local change or a few seconds
+    /// (another instance or the CLI may add one).
+    promotions: std::sync::Arc<CatalogCache>,
 }
 
 /// The lock of one shopper's cart (see [`SqlStore::write_tx_locking`]).
@@ -229,6 +238,7 @@ impl SqlStore {
             directory: std::sync::Arc::new(CatalogCache::new(CATALOG_TTL)),
             payments: std::sync::Arc::new(crate::payments::TestPayments),
             catalog: std::sync::Arc::new(CatalogCache::new(CATALOG_TTL)),
+            promotions: std::sync::Arc::new(CatalogCache::new(PROMOTIONS_TTL)),
         })
     }
 
@@ -300,6 +310,13 @@ impl SqlStore {
     /// listener reconnects after a lost connection (every [`RECONNECT`]
     /// while that fails) and drops the caches once listening again, since
     /// it may have missed a change meanwhile.
+    /// Something changed the catalog, stock or promotions from outside
+    /// this instance (another instance, a CLI command, SQL by hand).
+    fn changed_elsewhere(&self) {
+        self.catalog.changed();
+        self.promotions.changed();
+    }
+
     pub fn watch_catalog(&self, poll: Duration) {
         let store = self.clone();
         match self.dialect {
@@ -313,7 +330,7 @@ impl SqlStore {
                                     store.directory.changed();
                                 }
                                 if catalog != seen_catalog {
-                                    store.catalog.changed();
+                                    store.changed_elsewhere();
                                 }
                             }
                             seen = Some((catalog, stores));
@@ -346,7 +363,7 @@ impl SqlStore {
             .await?;
         if !std::mem::take(first) {
             self.directory.changed();
-            self.catalog.changed();
+            self.changed_elsewhere();
         }
         loop {
             match listener.try_recv().await? {
@@ -357,15 +374,15 @@ impl SqlStore {
                 }
                 Some(n) if n.channel() == "omnistore_stores" => {
                     self.directory.changed();
-                    self.catalog.changed();
+                    self.changed_elsewhere();
                 }
-                Some(_) => self.catalog.changed(),
+                Some(_) => self.changed_elsewhere(),
                 // The connection was lost; the next call reconnects and
                 // listens again, and what happened in between is unknown.
                 None => {
                     tracing::warn!("change listener reconnecting");
                     self.directory.changed();
-                    self.catalog.changed();
+                    self.changed_elsewhere();
                 }
             }
         }
@@ -566,6 +583,15 @@ impl SqlStore {
         )
         .await?;
         tx.commit().await?;
+        for p in &catalog.promotions {
+            let p = omnistore_components::model::Promotion {
+                starts_at: now(),
+                ..p.clone()
+            };
+            self.add_promotion(&p)
+                .await
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        }
         Ok(())
     }
 

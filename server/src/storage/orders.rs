@@ -10,6 +10,7 @@
 //! UPDATE itself). Payment happens after the commit, holding no lock; a
 //! declined payment releases the reservation and restores the cart.
 
+use super::promotions::Shopper;
 use super::stores::StoreRecord;
 use super::{cart_lock, now, suffix, variant_row, SqlStore};
 use crate::email::{OrderMail, PickupMail};
@@ -21,9 +22,9 @@ use omnistore_components::backend::{
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::hours::{hhmm, local_moment, SLOT_MINUTES};
 use omnistore_components::model::{
-    Address, Cart, CheckoutForm, Fulfilment, Money, OrderLine, OrderStatus, OrderSummary,
-    OrderView, PickupPlan, PickupSlot, VariantId, PICKUP_ALPHABET, READY_FROM_STORE_SECS,
-    READY_FROM_WAREHOUSE_SECS,
+    points_value, redeemable, Address, Cart, CheckoutForm, Fulfilment, Money, OrderLine,
+    OrderStatus, OrderSummary, OrderView, PickupPlan, PickupSlot, Priceable, VariantId,
+    PICKUP_ALPHABET, READY_FROM_STORE_SECS, READY_FROM_WAREHOUSE_SECS,
 };
 use omnistore_components::model::{Channel, Currency};
 use omnistore_components::model::{Problem, ShortLine};
@@ -107,6 +108,7 @@ struct CartRow {
     sku: String,
     name: String,
     label: String,
+    category: String,
 }
 
 impl SqlStore {
@@ -185,9 +187,10 @@ impl SqlStore {
         let l = suffix(locale);
         let rows = sqlx::query(&format!(
             "SELECT cl.variant_id, cl.fulfilment, cl.quantity, v.price, v.sku, v.size,
-                    v.colour_{l} AS colour, p.name_{l} AS name
+                    v.colour_{l} AS colour, p.name_{l} AS name, cat.slug AS category
              FROM cart_lines cl JOIN variants v ON v.id = cl.variant_id
              JOIN products p ON p.id = v.product_id
+             JOIN categories cat ON cat.id = p.category_id
              WHERE cl.cart_id = $1 ORDER BY cl.added_at, cl.variant_id"
         ))
         .bind(cart)
@@ -203,6 +206,7 @@ impl SqlStore {
                     price: r.get("price"),
                     sku: r.get("sku"),
                     name: r.get("name"),
+                    category: r.get("category"),
                     label: [
                         r.get::<Option<String>, _>("size"),
                         r.get::<Option<String>, _>("colour"),
@@ -267,6 +271,8 @@ impl SqlStore {
             .execute(&mut **tx)
             .await?;
         if !consume {
+            Self::give_back_promotions(tx, order).await?;
+            Self::return_points(tx, order).await?;
             // The slot's place frees up for someone else.
             sqlx::query(
                 "UPDATE pickup_slots SET booked = booked - 1
@@ -383,6 +389,16 @@ impl SqlStore {
         .bind(cart)
         .bind(now())
         .bind(order)
+        .execute(&mut *tx)
+        .await?;
+        // The coupon goes back on the cart with its lines.
+        sqlx::query(
+            "UPDATE carts SET coupon_code = (SELECT MAX(code) FROM order_promotions
+                                             WHERE order_id = $1)
+             WHERE id = $2",
+        )
+        .bind(order)
+        .bind(cart)
         .execute(&mut *tx)
         .await?;
         Self::abandon(&mut tx, order).await?;
@@ -580,14 +596,14 @@ impl OrderBackend for SqlStore {
             tx.commit().await?;
             return Ok(PlacedOrder { number, guest_key });
         }
-        let (cart, pickup_location): (i64, Option<i64>) = match owner {
+        let (cart, pickup_location, coupon): (i64, Option<i64>, Option<String>) = match owner {
             CartOwner::Customer(id) => sqlx::query_as(
-                "SELECT id, pickup_location_id FROM carts WHERE customer_id = $1
+                "SELECT id, pickup_location_id, coupon_code FROM carts WHERE customer_id = $1
                  AND status = 'active'",
             )
             .bind(id),
             CartOwner::Guest(hash) => sqlx::query_as(
-                "SELECT id, pickup_location_id FROM carts WHERE guest_token_hash = $1
+                "SELECT id, pickup_location_id, coupon_code FROM carts WHERE guest_token_hash = $1
                  AND status = 'active'",
             )
             .bind(hash),
@@ -654,15 +670,48 @@ impl OrderBackend for SqlStore {
             Self::book_slot(&mut tx, s, at, lead).await?;
         }
 
-        let total: i64 = lines.iter().map(|l| l.price * i64::from(l.quantity)).sum();
+        // The same pricing as every page showed, decided here under the
+        // order's locks (the pages' was a preview).
+        let priceable: Vec<Priceable> = lines
+            .iter()
+            .map(|l| Priceable {
+                category: &l.category,
+                unit: l.price,
+                quantity: l.quantity,
+            })
+            .collect();
+        let pricing = Self::take_promotions(
+            &mut tx,
+            &priceable,
+            coupon.as_deref(),
+            Shopper {
+                customer,
+                email: Some(&form.email),
+            },
+            form.expected_total,
+        )
+        .await?;
+        // Points pay part of what is left; spent below, once the order has
+        // its number (the balance is checked again there, under its lock).
+        let points = form.points.max(0);
+        if points > 0 {
+            let customer = customer.ok_or(Problem::PointsNeedAccount)?;
+            let max = redeemable(pricing.total, Self::balance_in(&mut tx, customer).await?);
+            if points > max {
+                return Err(Problem::TooManyPoints { max }.into());
+            }
+        }
+        let total = pricing.total - points_value(points);
         let at = now();
         let number: i64 = sqlx::query_scalar(
             "INSERT INTO orders (idempotency_key, customer_id, channel, status, email, name, phone,
                                  pickup_location_id, slot_starts_at, pickup_code, \
                                      delivery_street, delivery_postcode,
-                                 delivery_city, total, payment, created_at, updated_at, locale)
+                                 delivery_city, total, payment, created_at, updated_at, locale,
+                                 discount, points_redeemed)
              VALUES ($1, $2, $3, 'placed', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-                     COALESCE((SELECT locale FROM customers WHERE id = $17), $18)) RETURNING id",
+                     COALESCE((SELECT locale FROM customers WHERE id = $17), $18), $19, $20)
+             RETURNING id",
         )
         .bind(&key_hash)
         .bind(customer)
@@ -687,15 +736,29 @@ impl OrderBackend for SqlStore {
         // E-mails speak the account's language, else the one checked out in.
         .bind(customer)
         .bind(locale.tag())
+        .bind(pricing.discount())
+        .bind(points)
         .fetch_one(&mut *tx)
         .await?;
+        if let (Some(customer), true) = (customer, points > 0) {
+            Self::redeem_for_order(
+                &mut tx,
+                customer,
+                number,
+                form.channel.as_str(),
+                pricing.total,
+                points,
+            )
+            .await?;
+        }
         Self::add_order_link(&mut tx, number, guest_key.as_deref()).await?;
-        for (l, source) in lines.iter().zip(&sources) {
+        Self::note_promotions(&mut tx, number, &pricing).await?;
+        for ((l, source), discount) in lines.iter().zip(&sources).zip(&pricing.line_discounts) {
             sqlx::query(
                 "INSERT INTO order_lines (order_id, variant_id, fulfilment, source_location_id,
-                 quantity,
-                                          unit_price, product_name, variant_label, sku)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                                          quantity, unit_price, product_name, variant_label, sku,
+                                          discount)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             )
             .bind(number)
             .bind(l.variant)
@@ -706,6 +769,7 @@ impl OrderBackend for SqlStore {
             .bind(&l.name)
             .bind(&l.label)
             .bind(&l.sku)
+            .bind(discount)
             .execute(&mut *tx)
             .await?;
         }
@@ -713,8 +777,10 @@ impl OrderBackend for SqlStore {
             .bind(cart)
             .execute(&mut *tx)
             .await?;
+        // The code was for this order; the next cart starts without it.
         let version: i64 = sqlx::query_scalar(
-            "UPDATE carts SET version = version + 1, updated_at = $1 WHERE id = $2 RETURNING version",
+            "UPDATE carts SET version = version + 1, updated_at = $1, coupon_code = NULL
+             WHERE id = $2 RETURNING version",
         )
         .bind(at)
         .bind(cart)
@@ -725,6 +791,9 @@ impl OrderBackend for SqlStore {
             .await?;
         // Units were reserved: stock on every page that shows them changed.
         self.catalog.changed();
+        if !pricing.discounts.is_empty() {
+            self.promotions_changed();
+        }
 
         if has_delivery {
             // After the commit: no lock is held while the provider answers.
@@ -780,8 +849,14 @@ impl OrderBackend for SqlStore {
             .and_then(|id| dir.by_id(id));
         let lines = sqlx::query(
             "SELECT fulfilment, source_location_id, quantity, unit_price, product_name,
-             variant_label, sku
+             variant_label, sku, discount
              FROM order_lines WHERE order_id = $1 ORDER BY fulfilment, product_name, variant_label",
+        )
+        .bind(number)
+        .fetch_all(&self.pool)
+        .await?;
+        let discounts: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT name, amount FROM order_promotions WHERE order_id = $1 ORDER BY amount DESC",
         )
         .bind(number)
         .fetch_all(&self.pool)
@@ -819,8 +894,11 @@ impl OrderBackend for SqlStore {
                     unit_price: Money::pln(l.get("unit_price")),
                     fulfilment: Fulfilment::parse(l.get("fulfilment")).unwrap_or_default(),
                     from_warehouse: l.get::<i64, _>("source_location_id") == online,
+                    discount: l.get("discount"),
                 })
                 .collect(),
+            discounts,
+            points_redeemed: r.get("points_redeemed"),
             total: total_of(&r),
             payment: r.get("payment"),
             delivery_address: r
@@ -916,7 +994,10 @@ impl OrderBackend for SqlStore {
             return Err(Problem::StatusChange { number, from, to }.into());
         }
         match to {
-            OrderStatus::Collected => Self::release(&mut tx, number, true, true).await?,
+            OrderStatus::Collected => {
+                Self::release(&mut tx, number, true, true).await?;
+                Self::earn_for_order(&mut tx, number).await?;
+            }
             OrderStatus::Cancelled => Self::release(&mut tx, number, false, false).await?,
             _ => {}
         }

@@ -291,6 +291,8 @@ impl Vendure {
                         Fulfilment::Pickup => online + shelf,
                     },
                     store_units: (fulfilment == Fulfilment::Pickup).then_some(shelf),
+                    // Vendure prices its own orders (its promotions).
+                    category: String::new(),
                 });
             }
         }

@@ -736,6 +736,8 @@ impl OrderBackend for Vendure {
                     fulfilment,
                     from_warehouse: fulfilment == Fulfilment::Pickup
                         && kept.is_some_and(|k| k.from_warehouse),
+                    // Vendure's own promotions are in its total.
+                    discount: 0,
                 });
             }
         }

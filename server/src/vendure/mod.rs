@@ -31,8 +31,8 @@ use async_trait::async_trait;
 use client::Client;
 use futures::stream::BoxStream;
 use omnistore_components::backend::{
-    BackendResult, CartBackend, CartChanged, CartOwner, CatalogBackend, KioskBackend, StoreBackend,
-    WishlistBackend,
+    BackendResult, CartBackend, CartChanged, CartOwner, CatalogBackend, KioskBackend,
+    LoyaltyBackend, StoreBackend, WishlistBackend,
 };
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
@@ -161,6 +161,23 @@ impl CatalogBackend for Vendure {
 impl CartBackend for Vendure {
     async fn cart(&self, owner: &CartOwner, locale: Locale) -> BackendResult<Cart> {
         self.read_cart(owner, locale).await
+    }
+    async fn set_coupon(
+        &self,
+        owner: &CartOwner,
+        code: Option<&str>,
+        locale: Locale,
+    ) -> BackendResult<Cart> {
+        // Vendure prices its orders with its own promotions, which this
+        // storefront does not manage yet: no code here is one of ours.
+        match code {
+            Some(code) => Err(omnistore_components::model::Problem::CouponRefused {
+                code: code.trim().chars().take(40).collect(),
+                why: omnistore_components::model::CouponRefusal::Unknown,
+            }
+            .into()),
+            None => self.read_cart(owner, locale).await,
+        }
     }
     async fn apply_cart_op(
         &self,
@@ -294,6 +311,32 @@ impl KioskBackend for Vendure {
 
 /// Vendure has no wishlist in its Shop API: the wishes are omnistore's own,
 /// naming Vendure's products and variants (priced from Vendure when shown).
+#[async_trait::async_trait]
+impl LoyaltyBackend for Vendure {
+    // Points are the storefront's, kept in its own database.
+    async fn loyalty(
+        &self,
+        customer: i64,
+    ) -> BackendResult<omnistore_components::model::LoyaltyView> {
+        self.own.loyalty(customer).await
+    }
+    async fn loyalty_customer(&self, code: &str) -> BackendResult<Option<i64>> {
+        self.own.loyalty_customer(code).await
+    }
+    async fn till_purchase(
+        &self,
+        store: &str,
+        code: &str,
+        amount: i64,
+        points: i64,
+        key: &str,
+    ) -> BackendResult<omnistore_components::model::TillReceipt> {
+        self.own
+            .till_purchase(store, code, amount, points, key)
+            .await
+    }
+}
+
 #[async_trait]
 impl WishlistBackend for Vendure {
     async fn wishlist(
