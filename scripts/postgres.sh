@@ -64,7 +64,7 @@ serve() {
   [ "${POSTGRES_DURABLE:-}" = 1 ] && speed=()
   "${as[@]}" "$bin/postgres" -D "$dir" -p "$port" -c listen_addresses=127.0.0.1 \
     -c unix_socket_directories="$dir" "${speed[@]}" \
-    -c max_connections=300 -c log_min_messages=warning \
+    -c max_connections=500 -c log_min_messages=warning \
     >"$dir/server.log" 2>&1 &
   pid=$!
   # Fast shutdown on the way out: connections are cut, the folder is freed.

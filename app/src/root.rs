@@ -3,7 +3,7 @@
 use crate::layout::{Footer, Header};
 use crate::pages::{
     account, cart, category, checkout, gallery, handoff, home::HomePage, kiosk, login,
-    not_found::NotFound, order, product, search, staff, stores, wishlist,
+    not_found::NotFound, order, product, search, staff, stores, unsubscribe, wishlist,
 };
 use crate::shopper::provide_shopper;
 use leptos::prelude::*;
@@ -85,6 +85,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=login::RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/unsubscribe")
+                        view=unsubscribe::UnsubscribePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/stores") view=stores::StoresPage ssr=SsrMode::Async />
                     <Route path=path!("/stores/:store") view=stores::StorePage ssr=SsrMode::Async />
                     <Route path=path!("/checkout") view=checkout::CheckoutPage ssr=SsrMode::Async />

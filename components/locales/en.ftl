@@ -324,6 +324,7 @@ error-unavailable = The shop is temporarily unavailable. Your cart is safe: plea
 available-at-my-store-filter = Only on the shelf at my store
 at-my-store = At my store
 not-at-my-store = Not at my store
+reminders-consent = E-mail me once if I leave items in my cart for a day
 ## Server only: why a request was refused (see `model::Problem`); the server words it.
 p-field-error = { $field }: { $error }
 p-page-out-of-range = The page must be a whole number from 1 to { $max }.
@@ -482,3 +483,29 @@ p-too-many-points = At most { $max } points can go towards this purchase.
 p-points-need-account = Sign in to spend loyalty points.
 p-unknown-loyalty-code = That loyalty code is not anyone's.
 p-bad-amount = The amount must be a price such as 12,50.
+kiosk-loyalty-found = Loyalty card scanned.
+kiosk-loyalty-sign-in = Sign in with this card and see my points
+
+## Server only: reminders (e-mails, the account's switch and the unsubscribe page).
+mail-cart-subject = Your cart is waiting for you
+mail-cart-body = You left these in your cart:
+mail-cart-open = Your cart is kept for you on every device (sign in with this address): { $link }
+mail-unsubscribe = No more cart reminders (one click): { $link }
+mail-slot-subject = Pick up order #{ $number } today
+mail-slot-body = Your pickup slot is today: { $slot } at { $store }, { $street }, { $city }. Show the code { $code } at the counter.
+reminders-title = Cart reminders
+reminders-on = On: one e-mail when items stay in your cart for a day.
+reminders-off = Off: no e-mails about your cart.
+reminders-turn-on = Turn cart reminders on
+reminders-turn-off = Turn cart reminders off
+unsubscribe-title = Cart reminders
+unsubscribe-ask = Stop e-mails about items left in your cart?
+unsubscribe-button = Unsubscribe
+unsubscribe-done = You will get no more cart reminders. You can turn them on again in your account.
+unsubscribe-unknown = This unsubscribe link is not valid; you can turn reminders off in your account.
+
+## Server only: recommendations (headings say why).
+rec-bought-together = Often bought together with { $product }
+rec-because = Because you bought { $product }
+rec-popular-at = Popular at { $store }
+rec-new-in = New in { $category }

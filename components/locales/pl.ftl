@@ -328,6 +328,7 @@ error-unavailable = Sklep jest chwilowo niedostępny. Twój koszyk jest bezpiecz
 available-at-my-store-filter = Tylko dostępne w moim sklepie
 at-my-store = W moim sklepie
 not-at-my-store = Brak w moim sklepie
+reminders-consent = Wyślij mi e-mail, jeśli zostawię produkty w koszyku na dobę
 ## Server only: why a request was refused (see `model::Problem`); the server words it.
 p-field-error = { $field }: { $error }
 p-page-out-of-range = Numer strony musi być liczbą całkowitą od 1 do { $max }.
@@ -486,3 +487,29 @@ p-too-many-points = Na ten zakup można wydać najwyżej { $max } punktów.
 p-points-need-account = Zaloguj się, aby wydawać punkty.
 p-unknown-loyalty-code = Ten kod lojalnościowy nie należy do nikogo.
 p-bad-amount = Kwota musi być ceną, np. 12,50.
+kiosk-loyalty-found = Zeskanowano kartę lojalnościową.
+kiosk-loyalty-sign-in = Zaloguj się tą kartą i pokaż moje punkty
+
+## Server only: reminders (e-mails, the account's switch and the unsubscribe page).
+mail-cart-subject = Twój koszyk na Ciebie czeka
+mail-cart-body = W koszyku zostały:
+mail-cart-open = Koszyk czeka na każdym urządzeniu (zaloguj się tym adresem): { $link }
+mail-unsubscribe = Bez przypomnień o koszyku (jedno kliknięcie): { $link }
+mail-slot-subject = Odbierz dziś zamówienie nr { $number }
+mail-slot-body = Twój termin odbioru jest dziś: { $slot } w { $store }, { $street }, { $city }. Pokaż kod { $code } przy ladzie.
+reminders-title = Przypomnienia o koszyku
+reminders-on = Włączone: jeden e-mail, gdy produkty zostaną w koszyku przez dobę.
+reminders-off = Wyłączone: bez e-maili o koszyku.
+reminders-turn-on = Włącz przypomnienia o koszyku
+reminders-turn-off = Wyłącz przypomnienia o koszyku
+unsubscribe-title = Przypomnienia o koszyku
+unsubscribe-ask = Wyłączyć e-maile o produktach pozostawionych w koszyku?
+unsubscribe-button = Wypisz mnie
+unsubscribe-done = Nie dostaniesz już przypomnień o koszyku. Możesz je włączyć ponownie na koncie.
+unsubscribe-unknown = Ten link do wypisania jest nieważny; przypomnienia wyłączysz na swoim koncie.
+
+## Server only: recommendations (headings say why).
+rec-bought-together = Często kupowane razem z: { $product }
+rec-because = Bo kupiłeś(-aś): { $product }
+rec-popular-at = Popularne w sklepie { $store }
+rec-new-in = Nowości w kategorii { $category }

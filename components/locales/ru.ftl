@@ -329,6 +329,7 @@ error-unavailable = Магазин временно недоступен. Ваш
 available-at-my-store-filter = Только на полке моего магазина
 at-my-store = В моём магазине
 not-at-my-store = Нет в моём магазине
+reminders-consent = Напомнить мне письмом, если я оставлю товары в корзине на сутки
 ## Server only: why a request was refused (see `model::Problem`); the server words it.
 p-field-error = { $field }: { $error }
 p-page-out-of-range = Номер страницы должен быть целым числом от 1 до { $max }.
@@ -487,3 +488,29 @@ p-too-many-points = На эту покупку можно потратить н�
 p-points-need-account = Войдите, чтобы тратить баллы.
 p-unknown-loyalty-code = Этот бонусный код ничей.
 p-bad-amount = Сумма должна быть ценой, например 12,50.
+kiosk-loyalty-found = Бонусная карта отсканирована.
+kiosk-loyalty-sign-in = Войти с этой картой и посмотреть баллы
+
+## Server only: reminders (e-mails, the account's switch and the unsubscribe page).
+mail-cart-subject = Ваша корзина ждёт вас
+mail-cart-body = В корзине остались:
+mail-cart-open = Корзина сохранена на всех устройствах (войдите с этим адресом): { $link }
+mail-unsubscribe = Больше не напоминать о корзине (один клик): { $link }
+mail-slot-subject = Заберите заказ № { $number } сегодня
+mail-slot-body = Ваше время получения сегодня: { $slot }, { $store }, { $street }, { $city }. Покажите код { $code } на стойке.
+reminders-title = Напоминания о корзине
+reminders-on = Включены: одно письмо, если товары пролежат в корзине сутки.
+reminders-off = Выключены: никаких писем о корзине.
+reminders-turn-on = Включить напоминания о корзине
+reminders-turn-off = Выключить напоминания о корзине
+unsubscribe-title = Напоминания о корзине
+unsubscribe-ask = Больше не присылать письма о товарах, оставленных в корзине?
+unsubscribe-button = Отписаться
+unsubscribe-done = Напоминаний о корзине больше не будет. Их можно снова включить в личном кабинете.
+unsubscribe-unknown = Эта ссылка для отписки недействительна; напоминания можно выключить в личном кабинете.
+
+## Server only: recommendations (headings say why).
+rec-bought-together = Часто покупают вместе с: { $product }
+rec-because = Потому что вы купили: { $product }
+rec-popular-at = Популярно в магазине { $store }
+rec-new-in = Новинки в категории { $category }

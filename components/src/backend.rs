@@ -9,9 +9,9 @@ use crate::i18n::Locale;
 use crate::model::{
     Address, AddressId, Cart, CartOp, CartUpdate, Category, CheckoutForm, Handoff, HandoffPreview,
     KioskSettings, Listing, ListingQuery, LoyaltyView, MergeReport, OrderStatus, OrderSummary,
-    OrderView, PickupPlan, Problem, ProductDetail, ProductSummary, Profile, ScanCode,
-    SearchOutcome, SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef, TillReceipt, VariantId,
-    Wish,
+    OrderView, PickupPlan, Problem, ProductDetail, ProductSummary, Profile, Recommendations,
+    ScanCode, SearchOutcome, SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef, TillReceipt,
+    VariantId, Wish,
 };
 use futures::stream::BoxStream;
 use sha2::{Digest, Sha256};
@@ -52,6 +52,8 @@ pub trait Commerce:
     + KioskBackend
     + WishlistBackend
     + LoyaltyBackend
+    + ReminderBackend
+    + RecommendBackend
     + Send
     + Sync
     + 'static
@@ -67,6 +69,8 @@ impl<T> Commerce for T where
         + KioskBackend
         + WishlistBackend
         + LoyaltyBackend
+        + ReminderBackend
+        + RecommendBackend
         + Send
         + Sync
         + 'static
@@ -392,6 +396,41 @@ pub trait LoyaltyBackend: Send + Sync {
         points: i64,
         key: &str,
     ) -> BackendResult<TillReceipt>;
+}
+
+/// A customer's consent to cart reminders (asked at sign-up, changed in
+/// the account or with the one-click link every reminder carries).
+#[async_trait::async_trait]
+pub trait ReminderBackend: Send + Sync {
+    async fn reminders(&self, customer: i64) -> BackendResult<bool>;
+    async fn set_reminders(&self, customer: i64, on: bool) -> BackendResult<()>;
+    /// Turns reminders off for the holder of an unsubscribe link's token;
+    /// false when the token is nobody's.
+    async fn unsubscribe(&self, token: &str) -> BackendResult<bool>;
+}
+
+/// Recommendations from the shop's own orders, each saying why (see
+/// [`crate::model::recommend`]). `None`: nothing to recommend.
+#[async_trait::async_trait]
+pub trait RecommendBackend: Send + Sync {
+    /// Often bought together with a product (else its category's newest).
+    async fn bought_together(
+        &self,
+        locale: Locale,
+        product_slug: &str,
+    ) -> BackendResult<Option<Recommendations>>;
+    /// What shoppers bought with what this customer bought last.
+    async fn because_you_bought(
+        &self,
+        locale: Locale,
+        customer: i64,
+    ) -> BackendResult<Option<Recommendations>>;
+    /// Bought most for pickup at a store lately.
+    async fn popular_at(
+        &self,
+        locale: Locale,
+        store: &str,
+    ) -> BackendResult<Option<Recommendations>>;
 }
 
 /// Who is asking for an order.

@@ -566,6 +566,67 @@ pub struct Catalog {
     /// Promotions running from the moment of seeding (their `starts_at`
     /// is taken as "now").
     pub promotions: Vec<omnistore_components::model::Promotion>,
+    /// Past orders, collected or delivered, so that recommendations have
+    /// something to go by from the first start.
+    pub orders: Vec<DemoOrder>,
+}
+
+/// A past order of the demo shop.
+pub struct DemoOrder {
+    /// The pickup store (a location index), or `None` for delivery.
+    pub store: Option<usize>,
+    pub channel: &'static str,
+    pub days_ago: u32,
+    /// (product index, variant index, quantity).
+    pub lines: Vec<(usize, usize, u32)>,
+}
+
+/// Orders in which products go together the way they would in a shop:
+/// each starts from one of a category's first products (its bestsellers),
+/// often with the next one of that category, sometimes with one of
+/// another category.
+fn demo_orders(rng: &mut Rng, products: &[Product], store_count: usize) -> Vec<DemoOrder> {
+    let mut by_category: Vec<Vec<usize>> = vec![Vec::new(); CATEGORIES.len()];
+    for (i, p) in products.iter().enumerate() {
+        by_category[p.category].push(i);
+    }
+    by_category.retain(|c| c.len() >= 2);
+    if by_category.is_empty() || store_count == 0 {
+        return Vec::new();
+    }
+    let top = |c: &Vec<usize>| c.len().min(8);
+    (0..400)
+        .map(|_| {
+            let c = rng.pick(&by_category).clone();
+            let anchor = rng.range(0, top(&c) as u64 - 1) as usize;
+            let mut picked = vec![c[anchor]];
+            if rng.chance(70) {
+                picked.push(c[(anchor + 1) % top(&c)]);
+            }
+            if rng.chance(30) {
+                let other = rng.pick(&by_category).clone();
+                let extra = other[rng.range(0, top(&other) as u64 - 1) as usize];
+                if !picked.contains(&extra) {
+                    picked.push(extra);
+                }
+            }
+            picked.dedup();
+            DemoOrder {
+                store: rng
+                    .chance(65)
+                    .then(|| 1 + rng.range(0, store_count as u64 - 1) as usize),
+                channel: rng.pick(&["web", "web", "pwa", "kiosk"]),
+                days_ago: rng.range(1, 59) as u32,
+                lines: picked
+                    .into_iter()
+                    .map(|p| {
+                        let v = rng.range(0, products[p].variants.len() as u64 - 1) as usize;
+                        (p, v, rng.range(1, 2) as u32)
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// City, store label, street, postcode, latitude, longitude. Real cities,
@@ -1213,6 +1274,7 @@ pub fn generate(size: &DemoSize) -> Catalog {
     }
     stock.sort_unstable_by_key(|s| (s.0, s.1, s.2));
     stock.dedup_by_key(|s| (s.0, s.1, s.2));
+    let orders = demo_orders(&mut rng, &products, store_count);
 
     Catalog {
         categories,
@@ -1220,6 +1282,7 @@ pub fn generate(size: &DemoSize) -> Catalog {
         locations,
         stock,
         promotions: demo_promotions(),
+        orders,
     }
 }
 

@@ -95,6 +95,66 @@ pub fn back_in_stock(mail: &BackInStockMail, locale: Locale) -> (String, String)
     (subject, body)
 }
 
+/// What a cart reminder tells.
+#[derive(Clone, Debug)]
+pub struct CartReminderMail {
+    pub name: String,
+    /// (quantity, product, variant label) in the customer's language.
+    pub lines: Vec<(u32, String, String)>,
+    /// The cart page, absolute (it opens the same cart on any device).
+    pub link: String,
+    /// The one-click unsubscribe page.
+    pub unsubscribe: String,
+}
+
+/// Subject and plain-text body of a cart reminder, in `locale`.
+pub fn cart_reminder(mail: &CartReminderMail, locale: Locale) -> (String, String) {
+    let l = locale;
+    let mut body = format!(
+        "{}\n\n{}\n",
+        Msg::MailGreeting.fill(l, &[("name", &mail.name)]),
+        Msg::MailCartBody.text(l)
+    );
+    for (quantity, product, label) in &mail.lines {
+        body.push_str(&format!(
+            "- {}\n",
+            omnistore_components::model::line_label(*quantity, product, label)
+        ));
+    }
+    body.push('\n');
+    body.push_str(&Msg::MailCartOpen.fill(l, &[("link", &mail.link)]));
+    body.push_str("\n\n-- \n");
+    body.push_str(&Msg::MailUnsubscribe.fill(l, &[("link", &mail.unsubscribe)]));
+    body.push('\n');
+    (Msg::MailCartSubject.text(l).to_string(), body)
+}
+
+/// Subject and plain-text body of "your pickup slot is today", in `locale`.
+pub fn slot_today(
+    number: i64,
+    name: &str,
+    pickup: &PickupMail,
+    locale: Locale,
+) -> (String, String) {
+    let l = locale;
+    let subject = Msg::MailSlotSubject.fill(l, &[("number", &number.to_string())]);
+    let body = format!(
+        "{}\n\n{}\n",
+        Msg::MailGreeting.fill(l, &[("name", name)]),
+        Msg::MailSlotBody.fill(
+            l,
+            &[
+                ("slot", &pickup.slot),
+                ("store", &pickup.store),
+                ("street", &pickup.street),
+                ("city", &pickup.city),
+                ("code", &pickup.code),
+            ]
+        )
+    );
+    (subject, body)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +207,31 @@ mod tests {
         );
         let (subject, _) = back_in_stock(&mail, Locale::En);
         assert_eq!(subject, "Lampa stołowa is back at omnistore Mokotów");
+    }
+
+    #[test]
+    fn the_cart_reminder_lists_the_lines_and_both_links() {
+        let mail = CartReminderMail {
+            name: "Zofia".into(),
+            lines: vec![(2, "Lampa stołowa".into(), "M / Zielony".into())],
+            link: "https://shop.example/cart".into(),
+            unsubscribe: "https://shop.example/unsubscribe?token=t".into(),
+        };
+        let (subject, body) = cart_reminder(&mail, Locale::Pl);
+        assert_eq!(subject, "Twój koszyk na Ciebie czeka");
+        assert!(body.contains("Lampa stołowa"), "{body}");
+        assert!(body.contains("https://shop.example/cart"), "{body}");
+        assert!(body.contains("(jedno kliknięcie): https://shop.example/unsubscribe?token=t"));
+        let (_, pickup) = (0, mail_pickup());
+        let (subject, body) = slot_today(42, "Zofia", &pickup, Locale::En);
+        assert_eq!(subject, "Pick up order #42 today");
+        assert!(
+            body.contains("2026-11-28 10:00") && body.contains("K7Q2"),
+            "{body}"
+        );
+    }
+
+    fn mail_pickup() -> PickupMail {
+        mail(OrderStatus::Ready).pickup.unwrap()
     }
 }

@@ -17,6 +17,7 @@ pub mod payments;
 pub mod promotion_args;
 pub mod pwa;
 pub mod qr;
+pub mod reminders;
 pub mod state;
 pub mod stock_alerts;
 pub mod storage;
@@ -56,6 +57,11 @@ pub struct ServeConfig {
     /// How often to look for wished items back on a store's shelf (see
     /// `stock_alerts`).
     pub stock_alert_poll: std::time::Duration,
+    /// How often to look for carts and pickup slots due a reminder (see
+    /// `reminders`).
+    pub reminder_poll: std::time::Duration,
+    /// How often to count recommendations from the orders again.
+    pub recommend_refresh: std::time::Duration,
     /// Keep catalog pages as rendered (see `page_cache`).
     pub page_cache: bool,
     /// The catalog on an external Vendure instead of the built-in one.
@@ -103,6 +109,7 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
                 catalog.stock.clear();
                 // Vendure prices its orders with its own promotions.
                 catalog.promotions.clear();
+                catalog.orders.clear();
             }
             store.seed(&catalog).await?;
             tracing::info!(
@@ -151,6 +158,12 @@ pub async fn build(config: &ServeConfig) -> anyhow::Result<axum::Router> {
         public_url.clone(),
         config.stock_alert_poll,
     );
+    reminders::spawn(store.clone(), public_url.clone(), config.reminder_poll);
+    // The first pages already show what the orders say.
+    if let Err(e) = store.refresh_recommendations().await {
+        tracing::warn!(error = %e, "counting recommendations failed; will retry");
+    }
+    storage::recommend::spawn(store.clone(), config.recommend_refresh);
     let pages = config
         .page_cache
         .then(|| Arc::new(page_cache::PageCache::new(catalog, ttl)));

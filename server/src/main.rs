@@ -172,6 +172,14 @@ struct ServeArgs {
     /// a store whose customers asked to be told (one e-mail each).
     #[arg(long, env = "OMNISTORE_STOCK_ALERT_POLL_SECS", default_value_t = 60)]
     stock_alert_poll_secs: u64,
+    /// How often, in seconds, to look for carts left a day by customers who
+    /// agreed to reminders, and pickup slots that are today (one e-mail each).
+    #[arg(long, env = "OMNISTORE_REMINDER_POLL_SECS", default_value_t = 60)]
+    reminder_poll_secs: u64,
+    /// How often, in seconds, to count "bought together" and "popular at a
+    /// store" again from the orders.
+    #[arg(long, env = "OMNISTORE_RECOMMEND_REFRESH_SECS", default_value_t = 300)]
+    recommend_refresh_secs: u64,
     /// Keep catalog pages (home, listings, search, products) as rendered,
     /// without the shopper's own header corner, until the catalog or stock
     /// changes; `false` renders every page.
@@ -444,6 +452,8 @@ async fn run() -> anyhow::Result<()> {
                 release: args.release_tag,
                 catalog_poll: std::time::Duration::from_millis(args.catalog_poll_ms),
                 stock_alert_poll: std::time::Duration::from_secs(args.stock_alert_poll_secs),
+                reminder_poll: std::time::Duration::from_secs(args.reminder_poll_secs),
+                recommend_refresh: std::time::Duration::from_secs(args.recommend_refresh_secs),
                 page_cache: args.page_cache,
                 trusted_proxies: args.trusted_proxies,
                 vendure: match args.backend {

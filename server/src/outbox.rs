@@ -8,7 +8,7 @@
 //! it or its file is written, so a crash delivers it again, never loses it.
 
 use crate::storage::SqlStore;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::Mailbox;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
@@ -69,9 +69,24 @@ pub fn message(
     subject: &str,
     body: &str,
     at: i64,
+    unsubscribe: Option<&str>,
 ) -> anyhow::Result<Message> {
     let date = SystemTime::UNIX_EPOCH + Duration::from_secs(u64::try_from(at).unwrap_or(0));
-    Ok(Message::builder()
+    let mut builder = Message::builder();
+    if let Some(url) = unsubscribe {
+        // RFC 2369 and RFC 8058: mail clients offer their own button, which
+        // POSTs `List-Unsubscribe=One-Click` to the URL.
+        builder = builder
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{url}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".into(),
+            ));
+    }
+    Ok(builder
         .from(FROM.parse()?)
         .to(Mailbox::new(name.map(str::to_string), to.parse()?))
         .subject(subject)
@@ -90,10 +105,18 @@ const CLAIM_SECS: i64 = 60;
 /// instance wins) before it is sent, so each is sent once, unless an
 /// instance dies between sending and marking it sent (then once more).
 pub async fn deliver(store: &SqlStore, sink: &Sink) -> anyhow::Result<u32> {
-    type Row = (i64, String, Option<String>, String, String, i64);
+    type Row = (
+        i64,
+        String,
+        Option<String>,
+        String,
+        String,
+        i64,
+        Option<String>,
+    );
     let now = chrono::Utc::now().timestamp();
     let pending: Vec<Row> = sqlx::query_as(
-        "SELECT m.id, m.recipient, o.name, m.subject, m.body, m.created_at
+        "SELECT m.id, m.recipient, o.name, m.subject, m.body, m.created_at, m.unsubscribe
          FROM outbox m LEFT JOIN orders o ON o.id = m.order_id
          WHERE m.sent_at IS NULL AND (m.claimed_at IS NULL OR m.claimed_at < $1)
          ORDER BY m.id LIMIT 100",
@@ -102,7 +125,7 @@ pub async fn deliver(store: &SqlStore, sink: &Sink) -> anyhow::Result<u32> {
     .fetch_all(store.pool())
     .await?;
     let mut sent = 0;
-    for (id, to, name, subject, body, at) in pending {
+    for (id, to, name, subject, body, at, unsubscribe) in pending {
         let claimed = sqlx::query(
             "UPDATE outbox SET claimed_at = $1
              WHERE id = $2 AND sent_at IS NULL AND (claimed_at IS NULL OR claimed_at < $3)",
@@ -115,7 +138,15 @@ pub async fn deliver(store: &SqlStore, sink: &Sink) -> anyhow::Result<u32> {
         if claimed.rows_affected() != 1 {
             continue;
         }
-        let outcome = match message(id, &to, name.as_deref(), &subject, &body, at) {
+        let outcome = match message(
+            id,
+            &to,
+            name.as_deref(),
+            &subject,
+            &body,
+            at,
+            unsubscribe.as_deref(),
+        ) {
             Ok(m) => sink.send(m).await,
             Err(e) => Err(e),
         };
@@ -222,7 +253,39 @@ mod tests {
             total: Money::pln(4_999),
         };
         let (subject, body) = order_status(&mail, locale);
-        message(7, "zofia@example.com", Some(&mail.name), &subject, &body, 0).unwrap()
+        message(
+            7,
+            "zofia@example.com",
+            Some(&mail.name),
+            &subject,
+            &body,
+            0,
+            None,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_reminder_carries_one_click_unsubscribe_headers() {
+        let url = "https://shop.example/unsubscribe?token=abc";
+        let m = message(8, "zofia@example.com", None, "s", "b", 0, Some(url)).unwrap();
+        let raw = m.formatted();
+        let parsed = mailparse::parse_mail(&raw).unwrap();
+        assert_eq!(
+            parsed.headers.get_first_value("List-Unsubscribe").unwrap(),
+            format!("<{url}>")
+        );
+        assert_eq!(
+            parsed
+                .headers
+                .get_first_value("List-Unsubscribe-Post")
+                .unwrap(),
+            "List-Unsubscribe=One-Click"
+        );
+        let plain = message(9, "zofia@example.com", None, "s", "b", 0, None).unwrap();
+        let raw = plain.formatted();
+        let parsed = mailparse::parse_mail(&raw).unwrap();
+        assert!(parsed.headers.get_first_value("List-Unsubscribe").is_none());
     }
 
     #[tokio::test]

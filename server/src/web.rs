@@ -163,7 +163,40 @@ mod api_v1 {
     use std::collections::HashMap;
 
     pub fn router() -> Router<AppState> {
-        Router::new().route("/api/v1/stores", get(stores))
+        Router::new()
+            .route("/api/v1/stores", get(stores))
+            .route("/api/v1/unsubscribe", axum::routing::post(unsubscribe))
+    }
+
+    #[derive(Deserialize)]
+    pub struct Token {
+        token: Option<String>,
+    }
+
+    /// One click, no sign-in: a mail client's own button (RFC 8058 POSTs
+    /// `List-Unsubscribe=One-Click` here) or the unsubscribe page's form.
+    /// The token is the credential, so it is outside the cross-site check
+    /// (a mail client's POST comes from no page of ours). A browser's form
+    /// goes back to the page, which says what happened.
+    async fn unsubscribe(
+        State(state): State<AppState>,
+        Query(q): Query<Token>,
+        headers: axum::http::HeaderMap,
+    ) -> Result<Response, AppError> {
+        let token = q.token.unwrap_or_default();
+        let done = state.backend.unsubscribe(&token).await?;
+        let browser = headers
+            .get(header::ACCEPT)
+            .and_then(|a| a.to_str().ok())
+            .is_some_and(|a| a.contains("text/html"));
+        Ok(match (browser, done) {
+            (true, _) => {
+                let to = format!("/unsubscribe?done={}", u8::from(done));
+                (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
+            }
+            (false, true) => (StatusCode::OK, "unsubscribed\n").into_response(),
+            (false, false) => AppError::from(Problem::NoSuchSession).into_response(),
+        })
     }
 
     /// `?near=lat,lng` (nearest first), `?q=` (city, postcode, street or
@@ -425,6 +458,11 @@ mod kiosk {
                 problem.code()
             )
         };
+        // A loyalty card: the kiosk asks before it signs the customer in.
+        if let Some(card) = omnistore_components::model::parse_loyalty_code(&input) {
+            let to = format!("/kiosk/{store}/shop?loyalty={card}");
+            return Ok((StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response());
+        }
         let to = match parse_scan(&input) {
             Err(problem) => back(problem),
             Ok(code) => match state.backend.find_code(&code).await? {

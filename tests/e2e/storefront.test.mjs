@@ -331,3 +331,27 @@ test('release assets: hashed names, precompressed brotli, immutable caching', as
   assert.equal(res.headers()['content-encoding'], 'br');
   await page.context().close();
 });
+
+test('a product page says what is often bought with it, and the cards lead there', async () => {
+  const page = await newPage(browser);
+  const home = await (await page.request.get('/')).text();
+  const hrefs = [...new Set([...home.matchAll(/href="(\/p\/[a-z0-9-]+)"/g)].map((m) => m[1]))];
+  let found = null;
+  for (const href of hrefs) {
+    const html = await (await page.request.get(href)).text();
+    if (html.includes('data-why="together"')) { found = href; break; }
+  }
+  assert.ok(found, 'a featured product with orders to go by');
+  await page.goto(found);
+  await hydrated(page);
+  const block = page.getByRole('region', { name: /^Often bought together with / });
+  await block.waitFor();
+  const first = block.getByRole('link').first();
+  const target = await first.getAttribute('href');
+  assert.notEqual(target.split('?')[0], found);
+  assert.deepEqual(await axeViolations(page), []);
+  await first.click();
+  await page.waitForURL((u) => u.pathname === target.split('?')[0]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

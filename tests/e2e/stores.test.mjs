@@ -217,3 +217,64 @@ for (const javaScriptEnabled of [true, false]) {
     await page.context().close();
   });
 }
+
+test('loyalty points end to end: earned when staff hand the order over and at the till, spent at the next checkout', async () => {
+  const page = await newPage(browser);
+  await page.goto('/register');
+  await hydrated(page);
+  await page.getByLabel('Name').fill('Ola Punktowa');
+  await page.getByLabel('E-mail').fill(email('points'));
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await page.waitForURL(/\/account/);
+  const points = async () => Number(await page.locator('.os-account__points').getAttribute('data-points'));
+  await page.getByRole('heading', { name: 'Loyalty points' }).waitFor();
+  assert.equal(await points(), 0);
+  const code = (await page.locator('.os-account__loyalty-code').textContent()).trim();
+  assert.match(code, /^OSL-[2-9A-Z]{12}$/);
+  await page.getByRole('img', { name: code }).waitFor();
+
+  const store = await chooseStore(page, 'Wrocław');
+  await addForPickup(page, store);
+  const number = await checkout(page, store, null);
+  const slug = (await page.locator('.os-order__facts a[href^="/stores/"]').getAttribute('href')).split('/').pop();
+  await page.goto('/account');
+  assert.equal(await points(), 0, 'nothing when placed');
+
+  // Staff hand it over; then they record a till purchase by the code.
+  const desk = await staffHandOver(browser, slug, number);
+  await page.goto('/account');
+  const earned = await points();
+  assert.ok(earned > 0, 'earned when collected');
+  await desk.getByLabel('Loyalty code').fill(code.toLowerCase());
+  await desk.getByLabel('Amount paid (zł)').fill('100,00');
+  await desk.getByRole('button', { name: 'Record purchase' }).click();
+  await desk.getByRole('status').filter({ hasText: `100 points earned, 0 spent; balance ${earned + 100}.` }).waitFor();
+  assert.deepEqual(await axeViolations(desk), []);
+  await desk.context().close();
+
+  await page.goto('/account');
+  assert.equal(await points(), earned + 100);
+  await page.locator('.os-account__points-history li[data-kind="till"]').filter({ hasText: 'at the till' }).waitFor();
+  await page.locator('.os-account__points-history li[data-kind="earned"]').filter({ hasText: `#${number}` }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The next order spends as many as it may.
+  await addForPickup(page, store);
+  await page.goto('/checkout');
+  await hydrated(page);
+  await page.getByLabel('Phone').fill('+48 600 700 800');
+  const field = page.getByLabel(/^Use points/);
+  const max = Number(await field.getAttribute('max'));
+  assert.ok(max > 0 && max <= earned + 100);
+  await field.fill(String(max));
+  const toPay = Number(await page.locator('input[name="total"]').inputValue());
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.waitForURL(/\/orders\/\d+/);
+  await page.locator('.os-order__points', { hasText: `Points used: ${max}` }).waitFor();
+  await page.goto('/account');
+  assert.equal(await points(), earned + 100 - max);
+  assert.ok(max <= toPay / 2, 'at most half the order');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -1293,13 +1293,14 @@ async fn the_account_page_is_plain_forms_that_come_back_with_what_came_of_each()
         "/api/account/password",
         "/api/account/delete",
         "/api/account/logout-everywhere",
+        "/api/account/reminders",
     ] {
         assert!(page.contains(&format!(r#"action="{action}""#)), "{action}");
     }
     assert_eq!(
         page.matches("data-swap").count(),
-        2,
-        "a new address and the password: the forms that change only this page"
+        3,
+        "a new address, the password and cart reminders: the forms that change only this page"
     );
 
     // A refused address: back with each field named, its form open.
@@ -1352,7 +1353,7 @@ async fn the_account_page_is_plain_forms_that_come_back_with_what_came_of_each()
         "one form's outcome"
     );
     assert!(page.contains("Ala, Rynek 1, 31-042 Kraków"));
-    assert_eq!(page.matches("data-swap").count(), 4);
+    assert_eq!(page.matches("data-swap").count(), 5);
     let (_, account) = s.get("/api/account").await;
     let account: Value = serde_json::from_str(&account).unwrap();
     let id = account["addresses"][0]["id"].to_string();

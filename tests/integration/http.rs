@@ -16,6 +16,8 @@ mod loyalty;
 mod markup;
 mod promotions;
 mod pwa;
+mod recommend;
+mod reminders;
 mod stores;
 mod vendure;
 mod wishlist;
@@ -68,6 +70,8 @@ fn start_server_configured(change: impl FnOnce(&mut ServeConfig)) -> Server {
             release: None,
             catalog_poll: std::time::Duration::from_millis(20),
             stock_alert_poll: std::time::Duration::from_millis(100),
+            reminder_poll: std::time::Duration::from_millis(100),
+            recommend_refresh: std::time::Duration::from_secs(3600),
             page_cache: true,
             vendure: None,
             trusted_proxies: Vec::new(),

@@ -85,6 +85,8 @@ impl Shop {
             release: None,
             catalog_poll: std::time::Duration::from_millis(20),
             stock_alert_poll: std::time::Duration::from_secs(3600),
+            reminder_poll: std::time::Duration::from_secs(3600),
+            recommend_refresh: std::time::Duration::from_secs(3600),
             page_cache: true,
             vendure: None,
             trusted_proxies: Vec::new(),

@@ -78,6 +78,8 @@ fn config(db: &str, demo: bool, mail: std::path::PathBuf) -> ServeConfig {
         // notification, not by polling.
         catalog_poll: Duration::from_secs(3600),
         stock_alert_poll: Duration::from_millis(100),
+        reminder_poll: std::time::Duration::from_millis(100),
+        recommend_refresh: std::time::Duration::from_secs(3600),
         page_cache: true,
         vendure: None,
         trusted_proxies: Vec::new(),
@@ -335,7 +337,7 @@ async fn killing_one_instance_loses_no_acknowledged_order() {
         forms.push((g, v["key"].as_str().unwrap().to_string(), slot));
     }
     let orders = || async {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM orders")
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM orders WHERE status = 'placed'")
             .fetch_one(&crate::accounts::db(&server).await)
             .await
             .unwrap()

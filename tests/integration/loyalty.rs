@@ -303,3 +303,52 @@ async fn twenty_concurrent_redemptions_spend_a_balance_once() {
     assert_eq!(st, StatusCode::FORBIDDEN, "staff only");
     assert_eq!(balance(&customer).await, 0);
 }
+
+#[tokio::test]
+async fn a_loyalty_card_scanned_at_a_kiosk_signs_in_and_shows_the_points() {
+    let own = super::server();
+    let base = &own.base;
+    let store = super::kiosk::store(base, "Poznań").await;
+    let customer = Shopper::visit(base).await;
+    customer.register(&unique_email("kiosk-card")).await;
+    let code = account(&customer).await["loyalty"]["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let staff = staff(base).await;
+    let (st, body) = till(&staff, &store, &code, "42,00", 0, &key(7)).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+
+    let kiosk = super::kiosk::start(base, &store).await;
+    // The scan field takes the card and the kiosk asks first.
+    let res = kiosk
+        .response(&format!("/kiosk/{store}/scan?code={}", code.to_lowercase()))
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, format!("/kiosk/{store}/shop?loyalty={code}"));
+    let (_, page) = kiosk.get(&to).await;
+    assert!(page.contains("Sign in with this card and see my points"));
+    assert!(page.contains(r#"action="/api/kiosk/loyalty""#));
+    // A card nobody has comes back with why.
+    let back = kiosk
+        .plain_form("/api/kiosk/loyalty", &to, &[("code", "OSL-AAAAAAAAAAAA")])
+        .await;
+    assert_eq!(back, format!("/kiosk/{store}/shop?error=loyalty_code"));
+    let (_, page) = kiosk.get(&back).await;
+    assert!(page.contains("That loyalty code is not anyone"));
+    let back = kiosk
+        .plain_form("/api/kiosk/loyalty", &to, &[("code", &code)])
+        .await;
+    assert_eq!(back, "/account#os-account-points");
+    let (_, page) = kiosk.get("/account").await;
+    assert!(page.contains(r#"data-points="42""#), "the balance is shown");
+    assert!(page.contains("Till purchase"));
+
+    // Anywhere but a kiosk the card is no way in.
+    let phone = Shopper::visit(base).await;
+    let (st, body) = phone.form("/api/kiosk/loyalty", &[("code", &code)]).await;
+    assert_eq!(st, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(refused(&body), Problem::NotAKiosk);
+    assert!(phone.cookie("os_sid").is_none());
+}

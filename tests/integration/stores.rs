@@ -298,6 +298,19 @@ pub(crate) async fn place(
     s.form("/api/checkout", &form).await
 }
 
+/// Places the shopper's cart for delivery to a Warsaw address, paid with the
+/// test card that goes through.
+pub(crate) async fn place_delivery(s: &Shopper) -> (StatusCode, String) {
+    let view = checkout_view(s).await;
+    let address = [
+        ("street", "ul. Długa 5"),
+        ("postcode", "00-950"),
+        ("city", "Warszawa"),
+        ("payment", "card-ok"),
+    ];
+    place(s, view["key"].as_str().unwrap(), None, &address).await
+}
+
 #[tokio::test]
 async fn two_hundred_checkouts_for_ten_units_place_exactly_ten_orders() {
     let server = start_server();

@@ -105,6 +105,8 @@ fn start_shop(ttl: Duration) -> VendureShop {
         release: None,
         catalog_poll: Duration::from_millis(50),
         stock_alert_poll: Duration::from_secs(3600),
+        reminder_poll: std::time::Duration::from_secs(3600),
+        recommend_refresh: std::time::Duration::from_secs(3600),
         page_cache: true,
         vendure: Some(VendureConfig {
             url: vendure.clone(),
@@ -1404,6 +1406,8 @@ fn seeded_pair(env: &[(&str, &str)]) -> SeededPair {
         release: None,
         catalog_poll: Duration::from_millis(50),
         stock_alert_poll: Duration::from_secs(3600),
+        reminder_poll: std::time::Duration::from_secs(3600),
+        recommend_refresh: std::time::Duration::from_secs(3600),
         page_cache: true,
         vendure,
         trusted_proxies: Vec::new(),

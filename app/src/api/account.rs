@@ -33,10 +33,12 @@ pub struct AccountData {
     pub staff_stores: Vec<String>,
     /// Loyalty code, balance and history.
     pub loyalty: omnistore_components::model::LoyaltyView,
+    /// Whether the customer agreed to cart reminders.
+    pub reminders: bool,
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use super::super::ssr::*;
     use super::super::ShopError;
     use leptos::prelude::*;
@@ -235,6 +237,7 @@ pub async fn register(
     email: String,
     password: String,
     next: Option<String>,
+    reminders: Option<String>,
 ) -> Result<MergeReport, ShopError> {
     use super::ssr::*;
     use omnistore_components::model::{check_password, normalize_email, required_text};
@@ -248,6 +251,10 @@ pub async fn register(
         .register(&email, &name, &password, locale())
         .await
         .map_err(|e| back(fail(e)))?;
+    // Consent is asked, unticked, at sign-up; the account page changes it.
+    if reminders.is_some_and(|r| !r.is_empty()) {
+        backend()?.set_reminders(customer, true).await?;
+    }
     let report = sign_in(customer, &who).await?;
     leptos_axum::redirect(&after_sign_in(next.clone(), &report));
     Ok(report)
@@ -335,6 +342,7 @@ pub async fn get_account() -> Result<AccountData, ShopError> {
         orders: b.orders_of(customer).await?,
         staff_stores: b.staff_stores(customer).await?,
         loyalty: b.loyalty(customer).await?,
+        reminders: b.reminders(customer).await?,
     })
 }
 
@@ -484,4 +492,31 @@ pub async fn delete_address(id: AddressId) -> Result<(), ShopError> {
     } else {
         Err(back(refuse(Problem::NoSuchAddress)))
     }
+}
+
+/// Cart reminders on or off (`on`: "true" or "false").
+#[server(endpoint = "account/reminders")]
+pub async fn set_reminders(on: String) -> Result<(), ShopError> {
+    use super::ssr::*;
+    let back = |e| back_with("/account?form=reminders", e);
+    let (customer, _) = customer().map_err(back)?;
+    let on = match on.as_str() {
+        "true" => true,
+        "false" => false,
+        _ => {
+            return Err(back(refuse(Problem::UnknownParameter {
+                name: "on".into(),
+            })))
+        }
+    };
+    backend()?
+        .set_reminders(customer, on)
+        .await
+        .map_err(|e| back(fail(e)))?;
+    done_to(if on {
+        "/account?done=reminders-on"
+    } else {
+        "/account?done=reminders-off"
+    });
+    Ok(())
 }

@@ -154,6 +154,28 @@ pub async fn kiosk_reset() -> Result<String, ShopError> {
 }
 
 /// Offers this kiosk's cart to the shopper's phone as a one-time link.
+/// A customer scans their loyalty card at a kiosk (`code`): they are
+/// signed in there, as with their password (the kiosk's reset signs them
+/// out), and see their points. Only a kiosk takes it: elsewhere the code
+/// is not a way in.
+#[server(endpoint = "kiosk/loyalty")]
+pub async fn kiosk_loyalty(code: String) -> Result<MergeReport, ShopError> {
+    use super::ssr::*;
+    let (who, store) = kiosk_device()?;
+    let back = format!("/kiosk/{store}/shop");
+    let customer = backend()?
+        .loyalty_customer(&code)
+        .await
+        .map_err(|e| back_with(&back, fail(e)))?
+        .ok_or_else(|| back_with(&back, refuse(Problem::UnknownLoyaltyCode)))?;
+    let report = super::account::ssr::sign_in(customer, &who).await?;
+    done_to(&super::account::ssr::after_sign_in(
+        Some("/account#os-account-points".into()),
+        &report,
+    ));
+    Ok(report)
+}
+
 #[server(endpoint = "kiosk/handoff")]
 pub async fn start_handoff() -> Result<Handoff, ShopError> {
     use super::ssr::*;

@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HomeData {
     pub featured: Vec<ProductSummary>,
+    /// "Because you bought …" for a customer, "Popular at …" for a shopper
+    /// with a store; none for an anonymous visitor (whose page is everybody's).
+    pub recommendations: Vec<omnistore_components::model::Recommendations>,
 }
 
 pub mod account;
@@ -235,8 +238,37 @@ pub async fn get_menu(locale: Locale) -> Result<Vec<Category>, ShopError> {
 
 #[server]
 pub async fn get_home(locale: Locale) -> Result<HomeData, ShopError> {
-    let featured = ssr::backend()?.featured(locale, 12).await?;
-    Ok(HomeData { featured })
+    let b = ssr::backend()?;
+    let featured = b.featured(locale, 12).await?;
+    let who = ssr::identity()?;
+    let mut recommendations = Vec::new();
+    // Extras: the page works without them.
+    if let Some(customer) = who.customer {
+        if let Ok(Some(r)) = b.because_you_bought(locale, customer).await {
+            recommendations.push(r);
+        }
+    }
+    if let Some(store) = ssr::my_store(&who) {
+        if let Ok(Some(r)) = b.popular_at(locale, &store).await {
+            recommendations.push(r);
+        }
+    }
+    Ok(HomeData {
+        featured,
+        recommendations,
+    })
+}
+
+/// "Often bought together" with a product (else its category's newest).
+#[server(endpoint = "recommendations/together", input = server_fn::codec::GetUrl)]
+pub async fn get_bought_together(
+    locale: Locale,
+    slug: String,
+) -> Result<Option<omnistore_components::model::Recommendations>, ShopError> {
+    ssr::backend()?
+        .bought_together(locale, &slug)
+        .await
+        .map_err(ssr::fail)
 }
 
 #[server]

@@ -11,7 +11,7 @@
 
 use crate::api::account::{
     get_account, AccountData, ChangePassword, DeleteAccount, DeleteAddress, EndSession,
-    LogoutEverywhere, SaveAddress, UpdateProfile,
+    LogoutEverywhere, SaveAddress, SetReminders, UpdateProfile,
 };
 use crate::api::load::load;
 use crate::seo::PageMeta;
@@ -307,6 +307,7 @@ fn account_view(d: AccountData, outcome: &Outcome) -> impl IntoView {
             </section>
 
             {loyalty_section(d.loyalty.clone())}
+            {reminders_section(d.reminders, outcome)}
 
             <section class="os-account__section" aria-labelledby="os-account-sessions">
                 <h2 id="os-account-sessions">{t(Msg::Sessions)}</h2>
@@ -451,6 +452,28 @@ fn loyalty_section(l: LoyaltyView) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+        </section>
+    }
+}
+
+/// Consent to cart reminders, asked at sign-up: on or off in one click.
+fn reminders_section(on: bool, outcome: &Outcome) -> impl IntoView {
+    let (state, label, next) = if on {
+        (Msg::RemindersOn, Msg::RemindersTurnOff, "false")
+    } else {
+        (Msg::RemindersOff, Msg::RemindersTurnOn, "true")
+    };
+    view! {
+        <section class="os-account__section" aria-labelledby="os-account-reminders">
+            <h2 id="os-account-reminders">{t(Msg::RemindersTitle)}</h2>
+            {outcome.view("reminders", &[])}
+            <form method="post" action=SetReminders::url() data-swap="">
+                <p data-reminders=on.to_string()>{t(state)}</p>
+                <input type="hidden" name="on" value=next />
+                <button class="os-button os-button--secondary" type="submit">
+                    {t(label)}
+                </button>
+            </form>
         </section>
     }
 }

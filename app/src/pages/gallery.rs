@@ -10,14 +10,14 @@ use omnistore_components::i18n::{t, Msg};
 use omnistore_components::model::{
     image_url, price as price_cart, Address, Cart, CartLine as Line, CouponRefusal, CouponState,
     Fulfilment, HoursException, LocalMoment, Money, Offer, OpenStatus, PickupSlot, ProductSummary,
-    Promotion, StoreCard as StoreCardData, StoreRef, Variant, VariantId, Viewer, WeekDay,
-    WishedItem,
+    Promotion, Recommendations, StoreCard as StoreCardData, StoreRef, Variant, VariantId, Viewer,
+    WeekDay, Why, WishedItem,
 };
 use omnistore_components::{
     AccountMenu, AddToCart, AddressForm, Breadcrumbs, CartBadge, CartLine, CartSummary, CouponForm,
     Crumb, LoginForm, MyStoreBadge, OpeningHours, Pagination, PickupSlots, Price, ProductCard,
-    QrCode, RegisterForm, SearchBox, StoreCard, StoreLocator, StoreMap, VariantPicker, WishButton,
-    WishlistItem,
+    QrCode, RecommendationBlock, RegisterForm, SearchBox, StoreCard, StoreLocator, StoreMap,
+    VariantPicker, WishButton, WishlistItem,
 };
 
 fn example_line(
@@ -200,6 +200,33 @@ fn wishlist_item() -> impl IntoView {
             <WishlistItem item=item(3, 0, Some(0), true) />
         </ul>
     }
+}
+
+fn recommendation_block() -> impl IntoView {
+    let product = |slug: &str, name: &str, minor: i64, icon: &str| ProductSummary {
+        slug: slug.into(),
+        name: name.into(),
+        brand: "Verdo".into(),
+        category_slug: "garden-furniture".into(),
+        price: Money::pln(minor),
+        compare_at: None,
+        price_varies: false,
+        image: image_url(icon, 1, "8d6e63"),
+        in_stock_online: true,
+        variant_count: 2,
+        single_variant: None,
+        store_units: None,
+    };
+    let block = Recommendations {
+        why: Why::BoughtTogether {
+            product: "Teak garden chair".into(),
+        },
+        products: vec![
+            product("gallery-table", "Teak garden table", 89_900, "chair"),
+            product("gallery-cushion", "Seat cushion", 4_999, "chair"),
+        ],
+    };
+    view! { <RecommendationBlock block /> }
 }
 
 fn product_card() -> impl IntoView {
@@ -432,9 +459,13 @@ fn login_form() -> impl IntoView {
 
 fn register_form() -> impl IntoView {
     let said = RwSignal::new(None::<String>);
-    let submit = Callback::new(move |(name, _, _): (String, String, String)| {
-        said.set(Some(format!("RegisterForm submitted for {name}")))
-    });
+    let submit = Callback::new(
+        move |(name, _, _, reminders): (String, String, String, bool)| {
+            said.set(Some(format!(
+                "RegisterForm submitted for {name} (cart reminders: {reminders})"
+            )))
+        },
+    );
     view! {
         <RegisterForm on_submit=submit />
         {status_line(said)}
@@ -611,6 +642,12 @@ entries![
         _,
         product_card,
         "A product in a listing: image, brand, linked name, price, stock."
+    ),
+    (
+        "RecommendationBlock",
+        _,
+        recommendation_block,
+        "Products from the shop's own orders, under a heading that says why."
     ),
     (
         "Pagination",

@@ -7,6 +7,7 @@ use crate::seo::PageMeta;
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, use_locale, Msg};
 use omnistore_components::model::{image_url, Category};
+use omnistore_components::RecommendationBlock;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -31,6 +32,11 @@ pub fn HomePage() -> impl IntoView {
                                     {categories.into_iter().map(category_tile).collect_view()}
                                 </ul>
                             </section>
+                            {home
+                                .recommendations
+                                .into_iter()
+                                .map(|block| view! { <RecommendationBlock block /> })
+                                .collect_view()}
                             <section aria-labelledby="os-home-featured">
                                 <h2 id="os-home-featured">{t(Msg::FeaturedProducts)}</h2>
                                 <ProductGrid products=home.featured />

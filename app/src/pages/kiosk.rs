@@ -147,6 +147,7 @@ pub fn KioskShopPage() -> impl IntoView {
                 {t(Msg::KioskFind)}
             </button>
         </form>
+        {loyalty_card(query.with_untracked(|q| q.get("loyalty")), super::refusal_from_query())}
         {move || {
             problem()
                 .map(|p| {
@@ -174,5 +175,37 @@ pub fn KioskShopPage() -> impl IntoView {
                 })}
             </ul>
         </Suspense>
+    }
+}
+
+/// A scanned loyalty card (`?loyalty=`): one button signs its customer in
+/// and shows their points; a code nobody has comes back with `?error=`.
+fn loyalty_card(card: Option<String>, error: Option<String>) -> impl IntoView {
+    let card = card.and_then(|c| omnistore_components::model::parse_loyalty_code(&c));
+    view! {
+        {error
+            .map(|e| {
+                view! {
+                    <p class="os-kiosk-shop__problem" role="alert">
+                        {e}
+                    </p>
+                }
+            })}
+        {card
+            .map(|code| {
+                view! {
+                    <form
+                        class="os-kiosk-shop__loyalty"
+                        method="post"
+                        action=crate::api::kiosk::KioskLoyalty::url()
+                    >
+                        <p>{t(Msg::KioskLoyaltyFound)}</p>
+                        <input type="hidden" name="code" value=code />
+                        <button class="os-kiosk-bar__button" type="submit">
+                            {t(Msg::KioskLoyaltySignIn)}
+                        </button>
+                    </form>
+                }
+            })}
     }
 }

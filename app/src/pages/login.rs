@@ -138,9 +138,17 @@ fn RegisterIsland(
     let form = Sender::new(error);
     let submit = {
         let next = next.clone();
-        Callback::new(move |(name, email, password): (String, String, String)| {
-            form.send(register(name, email, password, next.clone()))
-        })
+        Callback::new(
+            move |(name, email, password, reminders): (String, String, String, bool)| {
+                form.send(register(
+                    name,
+                    email,
+                    password,
+                    next.clone(),
+                    reminders.then(|| "on".into()),
+                ))
+            },
+        )
     };
     view! { <RegisterForm next=next on_submit=submit error=form.error pending=form.pending /> }
 }

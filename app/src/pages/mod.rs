@@ -15,6 +15,7 @@ pub mod product;
 pub mod search;
 pub mod staff;
 pub mod stores;
+pub mod unsubscribe;
 pub mod wishlist;
 
 use leptos::prelude::*;

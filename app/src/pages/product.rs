@@ -5,7 +5,7 @@
 use super::{AddIsland, ErrorPage};
 use crate::api::load::load;
 use crate::api::stores::{get_local_stock, LocalStock};
-use crate::api::{get_product, ShopError};
+use crate::api::{get_bought_together, get_product, ShopError};
 use crate::pages::not_found::NotFound;
 #[cfg(feature = "ssr")]
 use crate::seo::site_origin;
@@ -14,7 +14,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use omnistore_components::i18n::{t, use_locale, Msg};
 use omnistore_components::model::{format_distance, ProductDetail, StockAt, StockState, VariantId};
-use omnistore_components::{Breadcrumbs, Crumb, Price, VariantPicker, WishButton};
+use omnistore_components::{
+    Breadcrumbs, Crumb, Price, RecommendationBlock, VariantPicker, WishButton,
+};
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
@@ -30,7 +32,7 @@ pub fn ProductPage() -> impl IntoView {
     // resource is not read here for the same reason.
     let product = load(slug, move |slug| async move {
         let Some(p) = get_product(locale, slug.clone()).await? else {
-            return Ok((None, None));
+            return Ok((None, None, None));
         };
         let ids = p
             .variants
@@ -39,8 +41,13 @@ pub fn ProductPage() -> impl IntoView {
             .collect::<Vec<_>>()
             .join(",");
         // Stock at my store is extra: the page still works without it.
-        let local = get_local_stock(ids, Some(slug)).await.ok().flatten();
-        Ok::<_, ShopError>((Some(p), local))
+        let local = get_local_stock(ids, Some(slug.clone()))
+            .await
+            .ok()
+            .flatten();
+        // So are the recommendations (one resource: see above).
+        let recs = get_bought_together(locale, slug).await.ok().flatten();
+        Ok::<_, ShopError>((Some(p), local, recs))
     });
     // The server renders every choice: a variant is a link to its URL.
     let variant = move || {
@@ -54,8 +61,11 @@ pub fn ProductPage() -> impl IntoView {
         }>
             {move || Suspend::new(async move {
                 match product.await {
-                    Ok((Some(p), local)) => {
-                        view! { <ProductView product=p local saved=saved() variant=variant() /> }
+                    Ok((Some(p), local, recs)) => {
+                        view! {
+                            <ProductView product=p local saved=saved() variant=variant() />
+                            {recs.map(|block| view! { <RecommendationBlock block /> })}
+                        }
                             .into_any()
                     }
                     Ok((None, ..)) => {

@@ -14,6 +14,7 @@ pub mod money;
 pub mod order;
 pub mod pricing;
 pub mod problem;
+pub mod recommend;
 pub mod slug;
 pub mod store;
 pub mod url;
@@ -37,6 +38,7 @@ pub use pricing::{
     Promotion, MAX_CODE_LEN,
 };
 pub use problem::{Decline, Problem, Refusal, ShortLine};
+pub use recommend::{Recommendations, Why, RECOMMENDED};
 pub use slug::{is_slug, slugify};
 pub use store::*;
 pub use url::{encode_query_value, is_local_path};

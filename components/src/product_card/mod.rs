@@ -35,6 +35,10 @@ pub fn ProductCard(
     /// Receives (variant, quantity) from the card's "Add to cart" when JavaScript runs.
     #[prop(optional)]
     on_add: Option<Callback<(crate::model::VariantId, u32, crate::model::Fulfilment)>>,
+    /// Leaves out "Add to cart" and "Choose options": the card is its links
+    /// only (a row of suggestions beside the page's own button).
+    #[prop(optional)]
+    links_only: bool,
     /// Shown instead of the built-in "Add to cart" of a single-variant product.
     #[prop(optional)]
     children: Option<Children>,
@@ -76,6 +80,7 @@ pub fn ProductCard(
                 </p>
             })}
             {match (product.single_variant, children) {
+                _ if links_only => ().into_any(),
                 (Some(_), Some(button)) => button(),
                 (Some(id), None) => view! {
                     <AddToCart

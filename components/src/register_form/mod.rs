@@ -6,7 +6,7 @@
 //! # use leptos::prelude::*;
 //! # use omnistore_components::RegisterForm;
 //! # fn usage(
-//! #     register: Callback<(String, String, String)>,
+//! #     register: Callback<(String, String, String, bool)>,
 //! #     register_error: Signal<Option<String>>,
 //! # ) -> impl IntoView {
 //! view! { <RegisterForm on_submit=register error=register_error /> }
@@ -15,7 +15,8 @@
 //!
 //! Server-side rendering: a real form posting to `action` (the account is
 //! created and signed in, then a redirect), so it works with JavaScript off.
-//! After hydration `on_submit` receives (name, e-mail, password).
+//! After hydration `on_submit` receives (name, e-mail, password, and whether
+//! the shopper agreed to cart reminders; unticked by default).
 
 use crate::enhance::{enhance, input_value};
 use crate::field::{Field, Input};
@@ -42,9 +43,9 @@ pub fn RegisterForm(
     /// Local path to go to after signing up.
     #[prop(optional_no_strip)]
     next: Option<String>,
-    /// Receives (name, e-mail, password) when JavaScript runs.
+    /// Receives (name, e-mail, password, cart-reminder consent) when JavaScript runs.
     #[prop(optional)]
-    on_submit: Option<Callback<(String, String, String)>>,
+    on_submit: Option<Callback<(String, String, String, bool)>>,
     /// The last error to show.
     #[prop(into, optional)]
     error: Signal<Option<String>>,
@@ -55,6 +56,7 @@ pub fn RegisterForm(
     let name: NodeRef<html::Input> = NodeRef::new();
     let email: NodeRef<html::Input> = NodeRef::new();
     let password: NodeRef<html::Input> = NodeRef::new();
+    let reminders: NodeRef<html::Input> = NodeRef::new();
     view! {
         <form
             class="os-auth-form"
@@ -62,7 +64,14 @@ pub fn RegisterForm(
             action=action
             on:submit=enhance(
                 on_submit,
-                move || { (input_value(name), input_value(email), input_value(password)) },
+                move || {
+                    (
+                        input_value(name),
+                        input_value(email),
+                        input_value(password),
+                        reminders.get().is_some_and(|i| i.checked()),
+                    )
+                },
             )
         >
             {form_error(error)}
@@ -70,6 +79,11 @@ pub fn RegisterForm(
             <Field id="os-register-name" input=Input::NAME node_ref=name />
             <Field id="os-register-email" input=Input::EMAIL node_ref=email />
             <Field id="os-register-password" input=NEW_PASSWORD node_ref=password />
+            <label class="os-auth-form__consent">
+                <input type="checkbox" name="reminders" value="on" node_ref=reminders />
+                " "
+                {t(Msg::RemindersConsent)}
+            </label>
             <button class="os-button" type="submit" disabled=move || pending.get()>
                 {t(Msg::Register)}
             </button>

@@ -186,6 +186,34 @@ impl SqlStore {
         Ok(rows.iter().map(summary).collect())
     }
 
+    /// Cards of the products `ids` (with each id), in no set order.
+    pub(super) async fn summaries_of(
+        &self,
+        locale: Locale,
+        ids: &[i64],
+    ) -> BackendResult<Vec<(i64, ProductSummary)>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let online = self.online_location_id().await?;
+        let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
+        let sql = format!(
+            "SELECT p.id AS product_id, {} FROM products p JOIN categories c ON c.id = p.category_id
+             WHERE p.id IN ({})",
+            summary_columns(self.dialect, suffix(locale)),
+            marks.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(online);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get::<i64, _>("product_id"), summary(r)))
+            .collect())
+    }
+
     async fn load_search(
         &self,
         locale: Locale,

@@ -49,6 +49,8 @@ mod loyalty;
 pub mod orders;
 pub mod platform_orders;
 mod promotions;
+pub mod recommend;
+pub mod reminders;
 pub mod stores;
 mod wishlist;
 pub use wishlist::PendingAlert;
@@ -138,6 +140,9 @@ pub struct SqlStore {
     /// The promotions, read again after a local change or a few seconds
     /// (another instance or the CLI may add one).
     promotions: std::sync::Arc<CatalogCache>,
+    /// What the orders say goes together (see `recommend`), counted in the
+    /// background.
+    recs: std::sync::Arc<std::sync::RwLock<std::sync::Arc<recommend::Snapshot>>>,
 }
 
 /// The lock of one shopper's cart (see [`SqlStore::write_tx_locking`]).
@@ -213,6 +218,10 @@ impl SqlStore {
         let timeout_ms = options.statement_timeout.as_millis();
         let pool = AnyPoolOptions::new()
             .max_connections(options.max_connections)
+            // An instance that went quiet gives its PostgreSQL connections
+            // back within a minute, for the others sharing the server's
+            // max_connections.
+            .idle_timeout(Duration::from_secs(60))
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     let settings = match dialect {
@@ -239,6 +248,7 @@ impl SqlStore {
             payments: std::sync::Arc::new(crate::payments::TestPayments),
             catalog: std::sync::Arc::new(CatalogCache::new(CATALOG_TTL)),
             promotions: std::sync::Arc::new(CatalogCache::new(PROMOTIONS_TTL)),
+            recs: Default::default(),
         })
     }
 
@@ -417,6 +427,119 @@ impl SqlStore {
         Ok(n > 0)
     }
 
+    /// The demo's past orders (collected or delivered long ago: no desk
+    /// shows them, no stock is held for them).
+    async fn seed_orders(
+        &self,
+        tx: &mut sqlx::Transaction<'_, Any>,
+        catalog: &Catalog,
+        location_ids: &[i64],
+        variant_ids: &[Vec<i64>],
+    ) -> Result<(), StoreError> {
+        let at = now();
+        let rows: Vec<(String, &crate::demo::DemoOrder, i64, i64)> = catalog
+            .orders
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let total = o
+                    .lines
+                    .iter()
+                    .map(|&(p, v, q)| catalog.products[p].variants[v].price * i64::from(q))
+                    .sum();
+                (
+                    format!("demo-{i}"),
+                    o,
+                    total,
+                    at - i64::from(o.days_ago) * 86_400,
+                )
+            })
+            .collect();
+        let made = for_rows(
+            tx,
+            "INSERT INTO orders (idempotency_key, channel, status, email, name, phone,
+                                 pickup_location_id, pickup_code, delivery_street,
+                                 delivery_postcode, delivery_city, total, payment, created_at,
+                                 updated_at, delivered_at, locale, slot_starts_at)
+             {} RETURNING id, idempotency_key",
+            18,
+            &rows,
+            |query, (key, o, total, when)| {
+                let store = o.store.map(|s| location_ids[s]);
+                let delivered = o.store.is_none();
+                query
+                    .bind(key.clone())
+                    .bind(o.channel)
+                    .bind("collected")
+                    .bind("demo-buyer@example.com")
+                    .bind("Demo Buyer")
+                    .bind("+48 600 000 000")
+                    .bind(store)
+                    .bind("DEMO2345")
+                    .bind(delivered.then_some("ul. Długa 5"))
+                    .bind(delivered.then_some("00-950"))
+                    .bind(delivered.then_some("Warszawa"))
+                    .bind(*total)
+                    .bind(if delivered { "paid" } else { "pay_at_pickup" })
+                    .bind(*when)
+                    .bind(*when)
+                    .bind(delivered.then_some(*when))
+                    .bind("pl")
+                    // Picked up the next day.
+                    .bind(store.map(|_| *when + 86_400))
+            },
+        )
+        .await?;
+        let ids: std::collections::HashMap<String, i64> = made
+            .iter()
+            .map(|r| {
+                use sqlx::Row;
+                (r.get::<String, _>("idempotency_key"), r.get::<i64, _>("id"))
+            })
+            .collect();
+        let mut lines = Vec::new();
+        for (key, o, _, _) in &rows {
+            for &(p, v, q) in &o.lines {
+                lines.push((ids[key], o.store, p, v, q));
+            }
+        }
+        for_rows(
+            tx,
+            "INSERT INTO order_lines (order_id, variant_id, fulfilment, source_location_id,
+                                      quantity, unit_price, product_name, variant_label, sku) {}",
+            9,
+            &lines,
+            |query, &(order, store, p, v, q)| {
+                let product = &catalog.products[p];
+                let variant = &product.variants[v];
+                let label = [
+                    variant.size.clone(),
+                    variant.colour.as_ref().map(|c| c.0.clone()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" / ");
+                query
+                    .bind(order)
+                    .bind(variant_ids[p][v])
+                    .bind(if store.is_some() {
+                        "pickup"
+                    } else {
+                        "delivery"
+                    })
+                    .bind(location_ids[store.unwrap_or(0)])
+                    .bind(i64::from(q))
+                    .bind(variant.price)
+                    .bind(product.name_en.clone())
+                    .bind(label)
+                    .bind(variant.sku.clone())
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Writes a generated catalog into an empty database, in one transaction.
     pub async fn seed(&self, catalog: &Catalog) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
@@ -582,6 +705,8 @@ impl SqlStore {
             },
         )
         .await?;
+        self.seed_orders(&mut tx, catalog, &location_ids, &variant_ids)
+            .await?;
         tx.commit().await?;
         for p in &catalog.promotions {
             let p = omnistore_components::model::Promotion {

@@ -777,9 +777,11 @@ impl OrderBackend for SqlStore {
             .bind(cart)
             .execute(&mut *tx)
             .await?;
-        // The code was for this order; the next cart starts without it.
+        // The code was for this order; the next cart starts without it (and
+        // may be reminded of once, again).
         let version: i64 = sqlx::query_scalar(
-            "UPDATE carts SET version = version + 1, updated_at = $1, coupon_code = NULL
+            "UPDATE carts SET version = version + 1, updated_at = $1, coupon_code = NULL,
+                    reminded_at = NULL
              WHERE id = $2 RETURNING version",
         )
         .bind(at)

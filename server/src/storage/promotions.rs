@@ -15,7 +15,8 @@ use super::{now, SqlStore};
 use crate::catalog_cache::Key;
 use omnistore_components::backend::{BackendError, BackendResult, CartOwner};
 use omnistore_components::model::{
-    in_force, parse_code, price, Cart, CouponRefusal, Offer, Priceable, Pricing, Problem, Promotion,
+    in_force, parse_code, price, Cart, CouponRefusal, Discount, Offer, Priceable, Pricing, Problem,
+    Promotion,
 };
 use sqlx::{Any, Row, Transaction};
 use std::collections::HashMap;
@@ -179,7 +180,11 @@ impl SqlStore {
         if expected.is_some_and(|e| e != pricing.total) {
             return Err(Problem::PricesChanged.into());
         }
-        for d in &pricing.discounts {
+        // In id order: two orders taking the same promotions lock their
+        // rows in the same order (no deadlock on PostgreSQL).
+        let mut taking: Vec<&Discount> = pricing.discounts.iter().collect();
+        taking.sort_by_key(|d| d.promotion);
+        for d in taking {
             let taken = sqlx::query(
                 "UPDATE promotions SET used = used + 1
                  WHERE id = $1 AND (total_limit IS NULL OR used < total_limit)",

@@ -32,7 +32,7 @@ use client::Client;
 use futures::stream::BoxStream;
 use omnistore_components::backend::{
     BackendResult, CartBackend, CartChanged, CartOwner, CatalogBackend, KioskBackend,
-    LoyaltyBackend, StoreBackend, WishlistBackend,
+    LoyaltyBackend, ReminderBackend, StoreBackend, WishlistBackend,
 };
 use omnistore_components::i18n::Locale;
 use omnistore_components::model::{
@@ -311,6 +311,46 @@ impl KioskBackend for Vendure {
 
 /// Vendure has no wishlist in its Shop API: the wishes are omnistore's own,
 /// naming Vendure's products and variants (priced from Vendure when shown).
+#[async_trait::async_trait]
+impl omnistore_components::backend::RecommendBackend for Vendure {
+    // The orders are Vendure's and not counted here yet: no blocks.
+    async fn bought_together(
+        &self,
+        _locale: Locale,
+        _product_slug: &str,
+    ) -> BackendResult<Option<omnistore_components::model::Recommendations>> {
+        Ok(None)
+    }
+    async fn because_you_bought(
+        &self,
+        _locale: Locale,
+        _customer: i64,
+    ) -> BackendResult<Option<omnistore_components::model::Recommendations>> {
+        Ok(None)
+    }
+    async fn popular_at(
+        &self,
+        _locale: Locale,
+        _store: &str,
+    ) -> BackendResult<Option<omnistore_components::model::Recommendations>> {
+        Ok(None)
+    }
+}
+
+#[async_trait::async_trait]
+impl ReminderBackend for Vendure {
+    // Consent is the storefront's, kept in its own database.
+    async fn reminders(&self, customer: i64) -> BackendResult<bool> {
+        self.own.reminders(customer).await
+    }
+    async fn set_reminders(&self, customer: i64, on: bool) -> BackendResult<()> {
+        self.own.set_reminders(customer, on).await
+    }
+    async fn unsubscribe(&self, token: &str) -> BackendResult<bool> {
+        self.own.unsubscribe(token).await
+    }
+}
+
 #[async_trait::async_trait]
 impl LoyaltyBackend for Vendure {
     // Points are the storefront's, kept in its own database.
