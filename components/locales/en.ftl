@@ -324,7 +324,7 @@ error-unavailable = The shop is temporarily unavailable. Your cart is safe: plea
 available-at-my-store-filter = Only on the shelf at my store
 at-my-store = At my store
 not-at-my-store = Not at my store
-reminders-consent = E-mail me once if I leave items in my cart for a day
+reminders-consent = Send me one reminder if I leave items in my cart for a day
 ## Server only: why a request was refused (see `model::Problem`); the server words it.
 p-field-error = { $field }: { $error }
 p-page-out-of-range = The page must be a whole number from 1 to { $max }.

@@ -328,7 +328,7 @@ error-unavailable = Sklep jest chwilowo niedostępny. Twój koszyk jest bezpiecz
 available-at-my-store-filter = Tylko dostępne w moim sklepie
 at-my-store = W moim sklepie
 not-at-my-store = Brak w moim sklepie
-reminders-consent = Wyślij mi e-mail, jeśli zostawię produkty w koszyku na dobę
+reminders-consent = Wyślij mi jedno przypomnienie, jeśli zostawię produkty w koszyku na dobę
 ## Server only: why a request was refused (see `model::Problem`); the server words it.
 p-field-error = { $field }: { $error }
 p-page-out-of-range = Numer strony musi być liczbą całkowitą od 1 do { $max }.

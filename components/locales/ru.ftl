@@ -329,7 +329,7 @@ error-unavailable = Магазин временно недоступен. Ваш
 available-at-my-store-filter = Только на полке моего магазина
 at-my-store = В моём магазине
 not-at-my-store = Нет в моём магазине
-reminders-consent = Напомнить мне письмом, если я оставлю товары в корзине на сутки
+reminders-consent = Прислать одно напоминание, если я оставлю товары в корзине на сутки
 ## Server only: why a request was refused (see `model::Problem`); the server words it.
 p-field-error = { $field }: { $error }
 p-page-out-of-range = Номер страницы должен быть целым числом от 1 до { $max }.
