@@ -383,6 +383,8 @@ pub trait WishlistBackend: Send + Sync {
 pub trait LoyaltyBackend: Send + Sync {
     /// The customer's code, balance and latest history.
     async fn loyalty(&self, customer: i64) -> BackendResult<LoyaltyView>;
+    /// The balance alone (what checkout offers to spend).
+    async fn points_balance(&self, customer: i64) -> BackendResult<i64>;
     /// The customer a scanned loyalty code belongs to.
     async fn loyalty_customer(&self, code: &str) -> BackendResult<Option<i64>>;
     /// A purchase of `amount` (minor units, before points) at `store`'s

@@ -69,7 +69,7 @@ pub async fn get_checkout() -> Result<CheckoutView, ShopError> {
         Some(c) => (
             who.profile.clone().map(|p| (p.email, p.name)),
             b.addresses(c).await?,
-            b.loyalty(c).await?.balance,
+            b.points_balance(c).await?,
         ),
         None => (None, Vec::new(), 0),
     };

@@ -244,11 +244,7 @@ impl SqlStore {
 impl LoyaltyBackend for SqlStore {
     async fn loyalty(&self, customer: i64) -> BackendResult<LoyaltyView> {
         let code = self.loyalty_code(customer).await?;
-        let balance: Option<i64> =
-            sqlx::query_scalar("SELECT balance FROM loyalty_accounts WHERE customer_id = $1")
-                .bind(customer)
-                .fetch_optional(&self.pool)
-                .await?;
+        let balance = self.points_balance(customer).await?;
         let rows = sqlx::query(
             "SELECT kind, points, channel, order_id, store, created_at FROM loyalty_entries
              WHERE customer_id = $1 ORDER BY id DESC LIMIT $2",
@@ -263,7 +259,7 @@ impl LoyaltyBackend for SqlStore {
             qr_path,
             qr_size,
             code,
-            balance: balance.unwrap_or(0),
+            balance,
             entries: rows
                 .iter()
                 .filter_map(|r| {
@@ -282,6 +278,15 @@ impl LoyaltyBackend for SqlStore {
                 })
                 .collect(),
         })
+    }
+
+    async fn points_balance(&self, customer: i64) -> BackendResult<i64> {
+        let b: Option<i64> =
+            sqlx::query_scalar("SELECT balance FROM loyalty_accounts WHERE customer_id = $1")
+                .bind(customer)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(b.unwrap_or(0))
     }
 
     async fn loyalty_customer(&self, code: &str) -> BackendResult<Option<i64>> {

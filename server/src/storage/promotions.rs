@@ -134,7 +134,13 @@ impl SqlStore {
             CartOwner::Customer(id) => Some(*id),
             CartOwner::Guest(_) => None,
         };
-        let limited = all.iter().any(|p| p.per_customer.is_some());
+        // Every page of a shopper with a cart prices it: the customer's
+        // uses are read only when a promotion that may apply to this cart
+        // (an automatic one, or the cart's own code) limits them.
+        let wanted = code.as_deref().and_then(parse_code);
+        let limited = all
+            .iter()
+            .any(|p| p.per_customer.is_some() && (p.code.is_none() || p.code == wanted));
         let uses = if limited && customer.is_some() {
             Self::uses_by(
                 &self.pool,

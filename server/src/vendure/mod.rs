@@ -360,6 +360,9 @@ impl LoyaltyBackend for Vendure {
     ) -> BackendResult<omnistore_components::model::LoyaltyView> {
         self.own.loyalty(customer).await
     }
+    async fn points_balance(&self, customer: i64) -> BackendResult<i64> {
+        self.own.points_balance(customer).await
+    }
     async fn loyalty_customer(&self, code: &str) -> BackendResult<Option<i64>> {
         self.own.loyalty_customer(code).await
     }
