@@ -7,11 +7,11 @@
 
 use crate::i18n::Locale;
 use crate::model::{
-    Address, AddressId, Cart, CartOp, CartUpdate, Category, CheckoutForm, Handoff, HandoffPreview,
-    KioskSettings, Listing, ListingQuery, LoyaltyView, MergeReport, OrderStatus, OrderSummary,
-    OrderView, PickupPlan, Problem, ProductDetail, ProductSummary, Profile, Recommendations,
-    ScanCode, SearchOutcome, SessionInfo, StockAt, StoreCard, StoreDetail, StoreRef, TillReceipt,
-    VariantId, Wish,
+    AcceptedReturn, Address, AddressId, Cart, CartOp, CartUpdate, Category, CheckoutForm, Handoff,
+    HandoffPreview, KioskSettings, Listing, ListingQuery, LoyaltyView, MergeReport, OrderStatus,
+    OrderSummary, OrderView, PickupPlan, Problem, ProductDetail, ProductSummary, Profile,
+    Recommendations, ReturnRequest, ReturnView, ScanCode, SearchOutcome, SessionInfo, StockAt,
+    StoreCard, StoreDetail, StoreRef, TillReceipt, VariantId, Wish,
 };
 use futures::stream::BoxStream;
 use sha2::{Digest, Sha256};
@@ -54,6 +54,7 @@ pub trait Commerce:
     + LoyaltyBackend
     + ReminderBackend
     + RecommendBackend
+    + ReturnBackend
     + Send
     + Sync
     + 'static
@@ -71,6 +72,7 @@ impl<T> Commerce for T where
         + LoyaltyBackend
         + ReminderBackend
         + RecommendBackend
+        + ReturnBackend
         + Send
         + Sync
         + 'static
@@ -433,6 +435,31 @@ pub trait RecommendBackend: Send + Sync {
         locale: Locale,
         store: &str,
     ) -> BackendResult<Option<Recommendations>>;
+}
+
+/// Returns (see [`crate::model::returns`] for the rules). The order page
+/// shows what can be returned ([`OrderView::returnable`]) and the returns
+/// started ([`OrderView::returns`]).
+#[async_trait::async_trait]
+pub trait ReturnBackend: Send + Sync {
+    /// Starts a return of some units of order `number` for its viewer (the
+    /// customer, or the holder of its guest link; `NoSuchOrder` for anyone
+    /// else), once per `req.key`. `NothingToReturn`, `ReturnTooMany`,
+    /// `NotReceivedYet`, `ReturnTimeOver`, `ReturnAtStoreOnly`.
+    async fn start_return(
+        &self,
+        number: i64,
+        viewer: &OrderViewer,
+        req: &ReturnRequest,
+    ) -> BackendResult<ReturnView>;
+    /// A return by its code (typed or scanned), for staff at a desk.
+    async fn find_return(&self, code: &str) -> BackendResult<Option<ReturnView>>;
+    /// Staff at `store` accept a return: the units go back on that store's
+    /// shelf (the warehouse's, for one sent by courier), the points move,
+    /// the money goes back through the payment provider. Once: a second
+    /// call says `repeated` and only retries a refund the provider did not
+    /// take. `NoSuchReturn`.
+    async fn accept_return(&self, store: &str, code: &str) -> BackendResult<AcceptedReturn>;
 }
 
 /// Who is asking for an order.

@@ -95,6 +95,31 @@ pub fn back_in_stock(mail: &BackInStockMail, locale: Locale) -> (String, String)
     (subject, body)
 }
 
+/// What the "return accepted" e-mail tells.
+#[derive(Clone, Debug)]
+pub struct ReturnMail {
+    pub number: i64,
+    pub code: String,
+    pub name: String,
+    /// Where the money goes, worded ("45,99 zł goes back the way you paid.").
+    pub refund: String,
+}
+
+/// Subject and plain-text body of the e-mail about an accepted return.
+pub fn return_accepted(mail: &ReturnMail, locale: Locale) -> (String, String) {
+    let l = locale;
+    let subject = Msg::MailReturnSubject.fill(
+        l,
+        &[("code", &mail.code), ("number", &mail.number.to_string())],
+    );
+    let body = format!(
+        "{}\n\n{}\n",
+        Msg::MailGreeting.fill(l, &[("name", &mail.name)]),
+        Msg::MailReturnBody.fill(l, &[("refund", &mail.refund)])
+    );
+    (subject, body)
+}
+
 /// What a cart reminder tells.
 #[derive(Clone, Debug)]
 pub struct CartReminderMail {

@@ -11,6 +11,11 @@ pub trait PaymentProvider: Send + Sync {
     /// chosen `method`; the provider's reference of the payment.
     async fn charge(&self, reference: &str, amount: Money, method: &str)
         -> Result<String, Decline>;
+    /// Gives `amount` of the payment `payment` (what `charge` answered)
+    /// back the way it was paid. `key` is unique per refund: providers
+    /// take it as their idempotency key, so a retried call refunds once.
+    /// The provider's reference of the refund.
+    async fn refund(&self, payment: &str, amount: Money, key: &str) -> Result<String, Decline>;
 }
 
 /// The test provider: method "card-ok" is approved, "card-decline" declined.
@@ -32,5 +37,42 @@ impl PaymentProvider for TestPayments {
             "card-decline" => Err(Decline::Declined),
             _ => Err(Decline::NoMethod),
         }
+    }
+
+    async fn refund(&self, payment: &str, amount: Money, key: &str) -> Result<String, Decline> {
+        // Only its own payments can be refunded, and never more than was paid.
+        let paid = payment
+            .strip_prefix("test-")
+            .and_then(|p| p.rsplit_once('-'))
+            .and_then(|(_, minor)| minor.parse::<i64>().ok())
+            .ok_or(Decline::NoMethod)?;
+        if amount.minor > paid || amount.minor < 0 {
+            return Err(Decline::Declined);
+        }
+        Ok(format!("test-refund-{key}-{}", amount.minor))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_test_provider_refunds_its_own_payments_up_to_what_was_paid() {
+        let p = TestPayments;
+        let paid = p.charge("order-7", Money::pln(5_000), "card-ok").await;
+        let paid = paid.expect("card-ok pays");
+        assert_eq!(
+            p.refund(&paid, Money::pln(2_000), "OSR-1").await.as_deref(),
+            Ok("test-refund-OSR-1-2000")
+        );
+        assert_eq!(
+            p.refund(&paid, Money::pln(5_001), "OSR-2").await,
+            Err(Decline::Declined)
+        );
+        assert_eq!(
+            p.refund("someone-else", Money::pln(1), "OSR-3").await,
+            Err(Decline::NoMethod)
+        );
     }
 }

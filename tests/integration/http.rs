@@ -18,6 +18,7 @@ mod promotions;
 mod pwa;
 mod recommend;
 mod reminders;
+mod returns;
 mod stores;
 mod vendure;
 mod wishlist;

@@ -24,10 +24,13 @@ pub struct StaffDesk {
     pub orders: Vec<OrderSummary>,
     /// A fresh key for the till form (a resent form records nothing twice).
     pub till_key: String,
+    /// The return whose code staff looked up (`?return=`), or why there is
+    /// none, worded.
+    pub found: Option<Result<omnistore_components::model::ReturnView, String>>,
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use super::super::ssr::*;
     use super::super::ShopError;
 
@@ -177,10 +180,12 @@ pub async fn get_order(number: i64, key: Option<String>) -> Result<OrderView, Sh
         customer: who.customer,
         guest_key_hash: key.filter(|k| is_token(k)).map(|k| hash_token(&k)),
     };
-    backend()?
+    let mut order = backend()?
         .order(number, &viewer, locale())
         .await?
-        .ok_or_else(|| refuse(Problem::NoSuchOrder))
+        .ok_or_else(|| refuse(Problem::NoSuchOrder))?;
+    order.form_key = omnistore_components::backend::new_token();
+    Ok(order)
 }
 
 /// The signed-in customer's orders.
@@ -193,7 +198,7 @@ pub async fn get_my_orders() -> Result<Vec<OrderSummary>, ShopError> {
 
 /// A store's orders, for its staff.
 #[server(endpoint = "staff/orders", input = server_fn::codec::GetUrl)]
-pub async fn get_staff_desk(store: String) -> Result<StaffDesk, ShopError> {
+pub async fn get_staff_desk(store: String, code: Option<String>) -> Result<StaffDesk, ShopError> {
     use super::ssr::*;
     ssr::staff_of(&store).await?;
     let b = backend()?;
@@ -201,10 +206,19 @@ pub async fn get_staff_desk(store: String) -> Result<StaffDesk, ShopError> {
         .store_ref(&store)
         .await?
         .ok_or_else(|| refuse(Problem::NoSuchStore))?;
+    let found = match code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        Some(code) => Some(
+            b.find_return(code)
+                .await?
+                .ok_or_else(|| Problem::NoSuchReturn.text(locale())),
+        ),
+        None => None,
+    };
     Ok(StaffDesk {
         store: store_ref,
         orders: b.store_orders(&store).await?,
         till_key: omnistore_components::backend::new_token(),
+        found,
     })
 }
 

@@ -25,6 +25,7 @@ pub mod error;
 pub use error::ShopError;
 pub mod kiosk;
 pub mod load;
+pub mod returns;
 pub mod stores;
 pub mod wishlist;
 

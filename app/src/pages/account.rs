@@ -412,11 +412,14 @@ fn loyalty_section(l: LoyaltyView) -> impl IntoView {
         PointsKind::Till => Msg::PointsKindTill,
         PointsKind::Redeemed => Msg::PointsKindRedeemed,
         PointsKind::Returned => Msg::PointsKindReturned,
+        PointsKind::Reversed => Msg::PointsKindReversed,
     };
     let channel = |c: &str| match c {
         "pwa" => Msg::PointsChannelPwa,
         "kiosk" => Msg::PointsChannelKiosk,
         "till" => Msg::PointsChannelTill,
+        "store" => Msg::PointsChannelStore,
+        "courier" => Msg::PointsChannelCourier,
         _ => Msg::PointsChannelWeb,
     };
     view! {

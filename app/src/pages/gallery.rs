@@ -16,8 +16,8 @@ use omnistore_components::model::{
 use omnistore_components::{
     AccountMenu, AddToCart, AddressForm, Breadcrumbs, CartBadge, CartLine, CartSummary, CouponForm,
     Crumb, LoginForm, MyStoreBadge, OpeningHours, Pagination, PickupSlots, Price, ProductCard,
-    QrCode, RecommendationBlock, RegisterForm, SearchBox, StoreCard, StoreLocator, StoreMap,
-    VariantPicker, WishButton, WishlistItem,
+    QrCode, RecommendationBlock, RegisterForm, ReturnCard, ReturnForm, SearchBox, StoreCard,
+    StoreLocator, StoreMap, VariantPicker, WishButton, WishlistItem,
 };
 
 fn example_line(
@@ -576,6 +576,69 @@ fn pickup_slots() -> impl IntoView {
     view! { <PickupSlots slots=example_slots() /> }
 }
 
+fn return_form() -> impl IntoView {
+    use omnistore_components::model::ReturnableLine;
+    let lines = vec![
+        ReturnableLine {
+            index: 0,
+            product_name: "Garden hose".into(),
+            variant_label: "25 m".into(),
+            left: 2,
+        },
+        ReturnableLine {
+            index: 2,
+            product_name: "Pruning shears".into(),
+            variant_label: String::new(),
+            left: 1,
+        },
+    ];
+    view! {
+        <ReturnForm
+            number=1042
+            lines
+            until="2026-12-23".to_string()
+            at_store_only=false
+            form_key="gallery-example-key".to_string()
+            order_key=None
+        />
+    }
+}
+
+fn return_card() -> impl IntoView {
+    use omnistore_components::model::{RefundState, ReturnLineView, ReturnMethod, ReturnView};
+    let open = ReturnView {
+        order: 1042,
+        code: "OSR-AB23CD45".into(),
+        method: ReturnMethod::Store,
+        accepted: false,
+        started_at: "2026-11-27 10:15".into(),
+        lines: vec![ReturnLineView {
+            product_name: "Garden hose".into(),
+            variant_label: "25 m".into(),
+            quantity: 1,
+        }],
+        refund: Money::pln(8_999),
+        points_back: 500,
+        points_reversed: 0,
+        refund_state: RefundState::Waiting,
+        accepted_at_store: None,
+        qr_path: EXAMPLE_QR.to_string(),
+        qr_size: 25,
+    };
+    let done = ReturnView {
+        code: "OSR-XY34ZW56".into(),
+        method: ReturnMethod::Courier,
+        accepted: true,
+        points_reversed: 89,
+        refund_state: RefundState::Refunded,
+        ..open.clone()
+    };
+    view! {
+        <ReturnCard ret=open />
+        <ReturnCard ret=done />
+    }
+}
+
 fn qr_code() -> impl IntoView {
     view! { <QrCode path=EXAMPLE_QR.to_string() size=25 label="Example code" /> }
 }
@@ -768,6 +831,18 @@ entries![
         _,
         pickup_slots,
         "Free pickup slots by day as radio buttons; full slots are not offered."
+    ),
+    (
+        "ReturnForm",
+        _,
+        return_form,
+        "Start a return on the order page: units per line, at a store or by courier."
+    ),
+    (
+        "ReturnCard",
+        _,
+        return_card,
+        "A return: its code and QR while on its way, what comes back, where the money is."
     ),
     (
         "QrCode",

@@ -10,6 +10,7 @@
 use super::set_status;
 use crate::api::checkout::{get_staff_desk, StaffDesk, StaffMoveOrder, StaffTill};
 use crate::api::load::load;
+use crate::api::returns::StaffAcceptReturn;
 use crate::pages::order::status_name;
 use crate::seo::PageMeta;
 use leptos::prelude::*;
@@ -22,8 +23,12 @@ use omnistore_components::store_card::moment_text;
 #[component]
 pub fn StaffOrdersPage() -> impl IntoView {
     let params = use_params_map();
+    let query = leptos_router::hooks::use_query_map();
     let store = move || params.with(|p| p.get("store").unwrap_or_default());
-    let desk = load(store, get_staff_desk);
+    let desk = load(
+        move || (store(), query.with(|q| q.get("return"))),
+        |(store, code)| get_staff_desk(store, code),
+    );
     let error = super::refusal_from_query();
     view! {
         <PageMeta
@@ -82,6 +87,7 @@ fn Desk(
                 }
             })}
         {till_form(slug.clone(), desk.till_key.clone())}
+        <DeskReturns store=slug.clone() found=desk.found.clone() />
         {desk.orders.is_empty().then(|| view! { <p>{t(Msg::NoStoreOrders)}</p> })}
         <table class="os-staff">
             <thead>
@@ -175,7 +181,7 @@ fn till_form(store: String, key: String) -> impl IntoView {
                 .map(|x| x.parse().ok())
                 .collect::<Option<_>>()?;
             match n[..] {
-                [_, _, _, 1] => Some(t_owned(Msg::TillRepeated, locale)),
+                [_, _, _, 1] => Some(Msg::TillRepeated.text(locale).to_string()),
                 [earned, spent, balance, 0] => Some(Msg::TillDone.fill(
                     locale,
                     &[
@@ -240,6 +246,128 @@ fn till_form(store: String, key: String) -> impl IntoView {
     }
 }
 
-fn t_owned(msg: Msg, locale: omnistore_components::i18n::Locale) -> String {
-    msg.text(locale).to_string()
+/// Returns at the desk: scan or type a return code, see what comes back,
+/// accept it (a plain form). What happened comes back in the address
+/// (`?accepted=code&refund=minor&state=…&again=0|1`).
+#[component]
+fn DeskReturns(
+    /// The desk's store slug.
+    store: String,
+    /// The return looked up, or why there is none.
+    found: Option<Result<omnistore_components::model::ReturnView, String>>,
+) -> impl IntoView {
+    use omnistore_components::model::Money;
+    let locale = use_locale();
+    let query = leptos_router::hooks::use_query_map();
+    let done = query.with_untracked(|q| {
+        let code = q.get("accepted")?;
+        let refund = Money::pln(q.get("refund")?.parse().ok()?).format(locale);
+        let state = q.get("state")?;
+        let again = q.get("again").as_deref() == Some("1");
+        let mut lines = vec![if again {
+            Msg::DeskReturnAgain.text(locale).to_string()
+        } else {
+            Msg::DeskReturnDone.fill(locale, &[("code", &code)])
+        }];
+        let money = match state.as_str() {
+            "counter" => Some(Msg::DeskReturnPay),
+            "refunded" => Some(Msg::DeskReturnRefunded),
+            "pending" => Some(Msg::DeskReturnPending),
+            _ => None,
+        };
+        lines.extend(money.map(|m| m.fill(locale, &[("amount", &refund)])));
+        Some(lines.join(" "))
+    });
+    let action = format!("/staff/{store}/orders");
+    view! {
+        <section class="os-staff__returns" aria-labelledby="os-staff-returns">
+            <h2 id="os-staff-returns">{t(Msg::DeskReturnsTitle)}</h2>
+            {done
+                .map(|d| {
+                    view! {
+                        <p class="os-notice" role="status">
+                            {d}
+                        </p>
+                    }
+                })}
+            <form class="os-staff__return-find" method="get" action=action>
+                <label class="os-field" for="os-return-code">
+                    <span class="os-field__label">{t(Msg::DeskReturnCode)}</span>
+                    <input
+                        class="os-field__control"
+                        id="os-return-code"
+                        name="return"
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        required
+                    />
+                </label>
+                <button class="os-button os-button--secondary" type="submit">
+                    {t(Msg::DeskReturnFind)}
+                </button>
+            </form>
+            {found
+                .map(|found| match found {
+                    Err(e) => {
+                        view! {
+                            <p class="os-checkout__problem" role="alert">
+                                {e}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Ok(r) => found_return(store.clone(), r).into_any(),
+                })}
+        </section>
+    }
+}
+
+/// A looked-up return: its lines and, unless it was accepted and refunded,
+/// the button that accepts it (again: retries a pending refund).
+fn found_return(store: String, r: omnistore_components::model::ReturnView) -> impl IntoView {
+    use omnistore_components::model::ReturnMethod;
+    let locale = use_locale();
+    let heading = Msg::DeskReturnOf.fill(
+        locale,
+        &[("code", &r.code), ("number", &r.order.to_string())],
+    );
+    let accept = Msg::DeskReturnAccept.fill(locale, &[("amount", &r.refund.format(locale))]);
+    let retry = !r.accepted || r.refund_state == omnistore_components::model::RefundState::Pending;
+    view! {
+        <article class="os-staff__return" data-return=r.code.clone()>
+            <h3>{heading}</h3>
+            <ul>
+                {r
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        view! {
+                            <li>
+                                {omnistore_components::model::line_label(
+                                    l.quantity,
+                                    &l.product_name,
+                                    &l.variant_label,
+                                )}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {(r.method == ReturnMethod::Courier)
+                .then(|| view! { <p>{t(Msg::DeskReturnCourier)}</p> })}
+            {r.accepted.then(|| view! { <p>{t(Msg::DeskReturnAgain)}</p> })}
+            {retry
+                .then(|| {
+                    view! {
+                        <form method="post" action=StaffAcceptReturn::url()>
+                            <input type="hidden" name="store" value=store />
+                            <input type="hidden" name="code" value=r.code.clone() />
+                            <button class="os-button" type="submit">
+                                {accept}
+                            </button>
+                        </form>
+                    }
+                })}
+        </article>
+    }
 }

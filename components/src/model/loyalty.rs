@@ -66,8 +66,11 @@ pub enum PointsKind {
     Till,
     /// Spent on an order or at the till.
     Redeemed,
-    /// Spent points given back (the order was cancelled, expired or declined).
+    /// Spent points given back (the order was cancelled, expired or
+    /// declined, or its items were returned).
     Returned,
+    /// Earned points taken back (the items that earned them were returned).
+    Reversed,
 }
 
 impl PointsKind {
@@ -77,6 +80,7 @@ impl PointsKind {
             PointsKind::Till => "till",
             PointsKind::Redeemed => "redeemed",
             PointsKind::Returned => "returned",
+            PointsKind::Reversed => "reversed",
         }
     }
 
@@ -86,6 +90,7 @@ impl PointsKind {
             PointsKind::Till,
             PointsKind::Redeemed,
             PointsKind::Returned,
+            PointsKind::Reversed,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

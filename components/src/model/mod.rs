@@ -15,6 +15,7 @@ pub mod order;
 pub mod pricing;
 pub mod problem;
 pub mod recommend;
+pub mod returns;
 pub mod slug;
 pub mod store;
 pub mod url;
@@ -39,6 +40,11 @@ pub use pricing::{
 };
 pub use problem::{Decline, Problem, Refusal, ShortLine};
 pub use recommend::{Recommendations, Why, RECOMMENDED};
+pub use returns::{
+    parse_return_code, points_to_reverse, refund_share, units_value, AcceptedReturn, OrderMoney,
+    RefundState, ReturnLineView, ReturnMethod, ReturnRequest, ReturnView, ReturnableLine,
+    RETURN_CODE_LEN, RETURN_CODE_PREFIX, RETURN_DAYS,
+};
 pub use slug::{is_slug, slugify};
 pub use store::*;
 pub use url::{encode_query_value, is_local_path};

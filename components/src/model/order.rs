@@ -271,6 +271,23 @@ pub struct OrderView {
     /// "pay_at_pickup", "paid".
     pub payment: String,
     pub delivery_address: Option<Address>,
+    /// Lines with units the shopper may still give back (empty: nothing
+    /// can be returned now).
+    #[serde(default)]
+    pub returnable: Vec<super::ReturnableLine>,
+    /// The last day a return can be started ("2026-12-23"), when some can.
+    #[serde(default)]
+    pub return_until: Option<String>,
+    /// Whether a return must go through a store (the order was paid there).
+    #[serde(default)]
+    pub return_at_store_only: bool,
+    /// Returns started from it, oldest first.
+    #[serde(default)]
+    pub returns: Vec<super::ReturnView>,
+    /// A fresh key for the page's return form (a resent form starts one
+    /// return); the page's server function sets it.
+    #[serde(default)]
+    pub form_key: String,
 }
 
 /// A row of the order history or the staff list.

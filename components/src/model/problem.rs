@@ -229,6 +229,34 @@ pub enum Problem {
     UnknownLoyaltyCode,
     /// An amount that is not a price ("12,50").
     BadAmount,
+    /// A return form with no units chosen.
+    NothingToReturn,
+    /// More units of a line than can still be given back.
+    ReturnTooMany {
+        name: String,
+        left: u32,
+    },
+    /// A line that has not reached the shopper yet (not collected or
+    /// delivered): it is cancelled, not returned.
+    NotReceivedYet {
+        name: String,
+    },
+    /// The days in which a line could be returned are over.
+    ReturnTimeOver {
+        days: i64,
+    },
+    /// The order was paid at the store, so it is paid back at a store's
+    /// counter: its return is made at a store.
+    ReturnAtStoreOnly,
+    /// A way back other than "store" or "courier".
+    UnknownReturnMethod {
+        method: String,
+    },
+    /// A return code that is nobody's.
+    NoSuchReturn,
+    /// The order was placed on a commerce platform, whose own returns
+    /// process takes it back.
+    ReturnsNotHere,
 }
 
 impl Problem {
@@ -238,9 +266,8 @@ impl Problem {
             SignInFirst | AccountGone | WrongCredentials | VisitEnded => Refusal::Unauthorized,
             CrossSite | WrongPassword | WrongPin | StaffOnly | NotAKiosk => Refusal::Forbidden,
             TooManyAttempts | TooManyPins { .. } => Refusal::TooManyRequests,
-            NoSuchOrder | NoSuchAddress | NoSuchStore | NoSuchSession | NoSuchHandoff => {
-                Refusal::NotFound
-            }
+            NoSuchOrder | NoSuchAddress | NoSuchStore | NoSuchSession | NoSuchHandoff
+            | NoSuchReturn => Refusal::NotFound,
             EmailTaken
             | CartMoved
             | NotEnoughStock { .. }
@@ -252,7 +279,12 @@ impl Problem {
             | WishlistFull { .. }
             | CouponRefused { .. }
             | PricesChanged
-            | NotEnoughPoints { .. } => Refusal::Conflict,
+            | NotEnoughPoints { .. }
+            | ReturnTooMany { .. }
+            | NotReceivedYet { .. }
+            | ReturnTimeOver { .. }
+            | ReturnAtStoreOnly
+            | ReturnsNotHere => Refusal::Conflict,
             HandoffUsed | HandoffExpired { .. } => Refusal::Gone,
             _ => Refusal::BadRequest,
         }
@@ -288,6 +320,14 @@ impl Problem {
             PricesChanged => "prices",
             NotEnoughPoints { .. } | TooManyPoints { .. } => "points",
             UnknownLoyaltyCode => "loyalty_code",
+            NothingToReturn
+            | ReturnTooMany { .. }
+            | NotReceivedYet { .. }
+            | ReturnTimeOver { .. }
+            | ReturnAtStoreOnly
+            | UnknownReturnMethod { .. }
+            | ReturnsNotHere => "return",
+            NoSuchReturn => "return_code",
             _ => Self::INVALID_CODE,
         }
     }
@@ -315,6 +355,8 @@ impl Problem {
             "prices" => Msg::PPricesChanged,
             "points" => Msg::ErrorPoints,
             "loyalty_code" => Msg::PUnknownLoyaltyCode,
+            "return" => Msg::ErrorReturn,
+            "return_code" => Msg::PNoSuchReturn,
             "invalid" => Msg::ErrorInvalid,
             Self::UNAVAILABLE_CODE => Msg::ErrorUnavailable,
             other => return CouponRefusal::from_code(other).map(|why| why.text(locale)),
@@ -405,6 +447,14 @@ impl Problem {
                 Msg::PNotEnoughPoints.fill(l, &[("balance", &balance.to_string())])
             }
             TooManyPoints { max } => Msg::PTooManyPoints.fill(l, &[("max", &max.to_string())]),
+            ReturnTooMany { name, left } => {
+                Msg::PReturnTooMany.fill(l, &[("name", name), ("left", &left.to_string())])
+            }
+            NotReceivedYet { name } => Msg::PNotReceivedYet.fill(l, &[("name", name)]),
+            ReturnTimeOver { days } => Msg::PReturnTimeOver.fill(l, &[("days", &days.to_string())]),
+            UnknownReturnMethod { method } => {
+                Msg::PUnknownReturnMethod.fill(l, &[("method", method)])
+            }
             CouponRefused { code, why } => {
                 Msg::PCoupon.fill(l, &[("code", code), ("why", why.words(l).as_str())])
             }
@@ -509,6 +559,10 @@ impl Problem {
             PointsNeedAccount => Msg::PPointsNeedAccount,
             UnknownLoyaltyCode => Msg::PUnknownLoyaltyCode,
             BadAmount => Msg::PBadAmount,
+            NothingToReturn => Msg::PNothingToReturn,
+            ReturnAtStoreOnly => Msg::PReturnAtStoreOnly,
+            NoSuchReturn => Msg::PNoSuchReturn,
+            ReturnsNotHere => Msg::PReturnsNotHere,
             // The rest carry details and are worded in `text`.
             _ => Msg::ErrorInvalid,
         }
@@ -569,6 +623,21 @@ mod tests {
                 reason: Decline::Declined,
             },
             Problem::HandoffExpired { minutes: 10 },
+            Problem::NothingToReturn,
+            Problem::ReturnTooMany {
+                name: "Kettle".into(),
+                left: 1,
+            },
+            Problem::NotReceivedYet {
+                name: "Kettle".into(),
+            },
+            Problem::ReturnTimeOver { days: 30 },
+            Problem::ReturnAtStoreOnly,
+            Problem::UnknownReturnMethod {
+                method: "drone".into(),
+            },
+            Problem::NoSuchReturn,
+            Problem::ReturnsNotHere,
         ];
         for p in &all {
             for l in Locale::ALL {

@@ -72,8 +72,8 @@ impl SqlStore {
             return Ok(false);
         }
         let signed = match m.kind {
-            PointsKind::Redeemed => -m.points,
-            _ => m.points,
+            PointsKind::Redeemed | PointsKind::Reversed => -m.points,
+            PointsKind::Earned | PointsKind::Till | PointsKind::Returned => m.points,
         };
         if signed < 0 {
             let spent = sqlx::query(

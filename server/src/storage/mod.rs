@@ -51,6 +51,7 @@ pub mod platform_orders;
 mod promotions;
 pub mod recommend;
 pub mod reminders;
+mod returns;
 pub mod stores;
 mod wishlist;
 pub use wishlist::PendingAlert;

@@ -852,7 +852,8 @@ impl OrderBackend for SqlStore {
         let lines = sqlx::query(
             "SELECT fulfilment, source_location_id, quantity, unit_price, product_name,
              variant_label, sku, discount
-             FROM order_lines WHERE order_id = $1 ORDER BY fulfilment, product_name, variant_label",
+             FROM order_lines WHERE order_id = $1
+             ORDER BY fulfilment, product_name, variant_label, variant_id",
         )
         .bind(number)
         .fetch_all(&self.pool)
@@ -868,6 +869,8 @@ impl OrderBackend for SqlStore {
         let (qr_path, qr_size) = crate::qr::svg_path(&qr_text(number, &code));
         let now_at = Utc::now();
         let tz = store.map(|s| s.tz).unwrap_or(chrono_tz::Europe::Warsaw);
+        let (returnable, return_until, return_at_store_only) = self.returnable(number).await?;
+        let returns = self.returns_of(number).await?;
         Ok(Some(OrderView {
             number,
             status: OrderStatus::parse(r.get("status")).unwrap_or(OrderStatus::Placed),
@@ -917,6 +920,11 @@ impl OrderBackend for SqlStore {
                         .unwrap_or_default(),
                     phone: r.get("phone"),
                 }),
+            returnable,
+            return_until,
+            return_at_store_only,
+            returns,
+            form_key: String::new(),
         }))
     }
 
@@ -1003,12 +1011,17 @@ impl OrderBackend for SqlStore {
             OrderStatus::Cancelled => Self::release(&mut tx, number, false, false).await?,
             _ => {}
         }
-        sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3")
-            .bind(to.as_str())
-            .bind(now())
-            .bind(number)
-            .execute(&mut *tx)
-            .await?;
+        // The return window counts from collection.
+        sqlx::query(
+            "UPDATE orders SET status = $1, updated_at = $2,
+                    collected_at = CASE WHEN $1 = 'collected' THEN $2 ELSE collected_at END
+             WHERE id = $3",
+        )
+        .bind(to.as_str())
+        .bind(now())
+        .bind(number)
+        .execute(&mut *tx)
+        .await?;
         Self::notify(&mut tx, number, &dir).await?;
         tx.commit().await?;
         if matches!(to, OrderStatus::Collected | OrderStatus::Cancelled) {

@@ -708,6 +708,9 @@ impl OrderBackend for Vendure {
             currency,
         };
         view.lines.clear();
+        // Returns of a platform's order are the platform's (see ReturnBackend).
+        view.returnable.clear();
+        view.return_until = None;
         for l in &order.lines {
             let v = &l.product_variant;
             let kept = mine.lines.get(&v.id);

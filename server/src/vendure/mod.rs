@@ -337,6 +337,34 @@ impl omnistore_components::backend::RecommendBackend for Vendure {
     }
 }
 
+/// Vendure's orders are paid, shipped and refunded by Vendure: a return of
+/// one goes through its own returns process (its Admin API's
+/// `refundOrder`), not omnistore's desk.
+#[async_trait::async_trait]
+impl omnistore_components::backend::ReturnBackend for Vendure {
+    async fn start_return(
+        &self,
+        _number: i64,
+        _viewer: &omnistore_components::backend::OrderViewer,
+        _req: &omnistore_components::model::ReturnRequest,
+    ) -> BackendResult<omnistore_components::model::ReturnView> {
+        Err(omnistore_components::model::Problem::ReturnsNotHere.into())
+    }
+    async fn find_return(
+        &self,
+        _code: &str,
+    ) -> BackendResult<Option<omnistore_components::model::ReturnView>> {
+        Ok(None)
+    }
+    async fn accept_return(
+        &self,
+        _store: &str,
+        _code: &str,
+    ) -> BackendResult<omnistore_components::model::AcceptedReturn> {
+        Err(omnistore_components::model::Problem::ReturnsNotHere.into())
+    }
+}
+
 #[async_trait::async_trait]
 impl ReminderBackend for Vendure {
     // Consent is the storefront's, kept in its own database.
