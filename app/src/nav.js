@@ -156,9 +156,11 @@
     if (ev.defaultPrevented) return;
     const form = ev.target;
     if (!(form instanceof HTMLFormElement) || form.target) return;
-    const url = new URL(form.action, location.href);
+    // The attributes, not `form.action`/`form.method`: a field named
+    // "action" or "method" (the return form's) shadows those properties.
+    const url = new URL(form.getAttribute('action') || location.href, location.href);
     const data = () => new URLSearchParams(new FormData(form, ev.submitter));
-    if (form.method.toLowerCase() === 'get') {
+    if ((form.getAttribute('method') || 'get').toLowerCase() === 'get') {
       if (!ours(url)) return;
       ev.preventDefault();
       url.search = data().toString();

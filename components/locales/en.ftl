@@ -558,3 +558,9 @@ mail-return-subject = Return { $code } of order #{ $number } accepted
 mail-return-body = We received the items you returned. { $refund }
 mail-return-refunded = { $amount } goes back the way you paid.
 mail-return-counter = { $amount } was paid back at the counter.
+
+## Server only: the loyalty card kept in the installed app (the account page and /card are the server's).
+card-title = Your loyalty card
+card-none = Your card is not on this device yet: open your account once while online and signed in, and it is kept here, also without a connection.
+card-help = Show this code at the till to earn and spend points.
+card-keep = Your card, also offline in the app

@@ -562,3 +562,9 @@ mail-return-subject = Zwrot { $code } z zamówienia nr { $number } przyjęty
 mail-return-body = Otrzymaliśmy zwrócony towar. { $refund }
 mail-return-refunded = { $amount } wraca tą samą metodą, którą zapłacono.
 mail-return-counter = { $amount } wypłacono przy kasie.
+
+## Server only: the loyalty card kept in the installed app (the account page and /card are the server's).
+card-title = Twoja karta lojalnościowa
+card-none = Karty nie ma jeszcze na tym urządzeniu: otwórz raz swoje konto z połączeniem i po zalogowaniu, a zostanie tu zapisana, także do użytku bez internetu.
+card-help = Pokaż ten kod przy kasie, by zbierać i wydawać punkty.
+card-keep = Twoja karta, także bez internetu w aplikacji

@@ -563,3 +563,9 @@ mail-return-subject = Возврат { $code } по заказу № { $number }
 mail-return-body = Мы получили возвращённый товар. { $refund }
 mail-return-refunded = { $amount } вернётся тем же способом, которым вы платили.
 mail-return-counter = { $amount } выплачено на кассе.
+
+## Server only: the loyalty card kept in the installed app (the account page and /card are the server's).
+card-title = Ваша карта лояльности
+card-none = Карты ещё нет на этом устройстве: откройте свой аккаунт один раз при подключении и после входа, и она сохранится здесь, в том числе для работы без сети.
+card-help = Покажите этот код на кассе, чтобы получать и тратить баллы.
+card-keep = Ваша карта, в приложении и без сети

@@ -213,3 +213,40 @@ test('signing in or out drops the pages kept so far', async () => {
   const paths = await cachedPaths();
   assert.ok(paths.includes('/offline'), 'the app shell stays');
 });
+
+test('the app keeps the loyalty card for offline, and drops it at sign-out', async () => {
+  const hasCard = () => page.evaluate(async () => !!(await caches.match('/card.json', { cacheName: 'omnistore-card' })));
+  await page.goto('/');
+  const registered = await page.evaluate(async (email) => (await fetch('/api/auth/register', {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ name: 'Karta Testowa', email, password: 'correct horse battery' }),
+  })).status, `card-${Date.now()}@example.com`);
+  assert.ok(registered < 400, `sign-up answered ${registered}`);
+  await page.goto('/card');
+  await page.getByText('Your card is not on this device yet').waitFor();
+
+  // Opened once online, the account page leaves the card on the device.
+  await page.goto('/account');
+  const code = (await page.locator('.os-account__loyalty-code').textContent()).trim();
+  await page.waitForFunction(async () => !!(await caches.match('/card.json', { cacheName: 'omnistore-card' })));
+  await stopServer();
+  await context.setOffline(true);
+  await page.goto('/card');
+  await page.getByRole('heading', { level: 1, name: 'Your loyalty card' }).waitFor();
+  await page.getByRole('img', { name: code }).waitFor();
+  assert.equal((await page.locator('.os-card__code').textContent()).trim(), code);
+  assert.equal(await page.getByText('Your card is not on this device yet').isHidden(), true);
+
+  server = await startServer('two');
+  await context.setOffline(false);
+  await page.goto('/');
+  const out = await page.evaluate(async () => (await fetch('/api/auth/logout', {
+    method: 'POST', headers: { accept: 'application/json' },
+  })).status);
+  assert.ok(out < 400, `sign-out answered ${out}`);
+  await page.waitForFunction(async () => !(await caches.match('/card.json', { cacheName: 'omnistore-card' })));
+  assert.equal(await hasCard(), false);
+  await page.goto('/card');
+  await page.getByText('Your card is not on this device yet').waitFor();
+});

@@ -278,3 +278,44 @@ test('loyalty points end to end: earned when staff hand the order over and at th
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a return: the guest returns an item from the order page, staff accept it at the desk', async () => {
+  const page = await newPage(browser);
+  const store = await chooseStore(page, 'Kraków');
+  await addForPickup(page, store);
+  const number = await checkout(page, store, { email: email('return'), name: 'Zwrot Testowy' });
+  const orderUrl = page.url();
+  const slug = (await page.locator('.os-order__facts a[href^="/stores/"]').getAttribute('href')).split('/').pop();
+  assert.equal(await page.getByRole('heading', { name: 'Return items' }).count(), 0, 'not before it is collected');
+  const desk = await staffHandOver(browser, slug, number);
+
+  // The shopper chooses what to give back; paid at the store, it comes back at a store.
+  await page.goto(orderUrl);
+  await page.getByRole('heading', { name: 'Return items' }).waitFor();
+  assert.equal(await page.getByLabel('I send them by courier').count(), 0);
+  assert.ok(await page.getByLabel('I bring them to a store (any store)').isChecked());
+  await page.getByLabel(/^Units of .+ to return \(at most 1\)$/).fill('1');
+  await page.getByRole('button', { name: 'Start the return' }).click();
+  await page.waitForURL(/returned=OSR-/);
+  const code = decodeURIComponent(page.url().match(/returned=(OSR-[2-9A-Z]{8})/)[1]);
+  await page.getByRole('heading', { name: `Return code: ${code}` }).waitFor();
+  await page.getByRole('img', { name: code }).waitFor();
+  await page.getByText('Waiting for the items').waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Return items' }).count(), 0, 'nothing left to return');
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Staff scan the code at the desk and accept it; the money is paid back at the counter.
+  await desk.goto(`/staff/${slug}/orders`);
+  await desk.getByLabel('Return code (scan or type)').fill(code.toLowerCase());
+  await desk.getByRole('button', { name: 'Find the return' }).click();
+  await desk.getByRole('heading', { name: `Return ${code} of order #${number}` }).waitFor();
+  assert.deepEqual(await axeViolations(desk), []);
+  await desk.getByRole('button', { name: /^Accept the return and refund / }).click();
+  await desk.getByRole('status').filter({ hasText: `Return ${code} accepted` }).filter({ hasText: 'at the counter now' }).waitFor();
+  await desk.context().close();
+
+  await page.goto(orderUrl);
+  await page.locator(`#return-${code}[data-accepted="true"]`).getByText('Paid back at the counter.').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -192,6 +192,42 @@ async fn the_offline_page_is_nobodys_and_speaks_the_shoppers_language() {
 }
 
 #[tokio::test]
+async fn the_card_page_is_nobodys_and_the_account_page_offers_the_card_to_keep() {
+    let shopper = Shopper::visit(&server().base).await;
+    shopper.register(&unique_email("card")).await;
+    let res = raw("/card", &format!("{}; lang=pl", shopper.header())).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers().get("set-cookie").is_none());
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Twoja karta lojalnościowa"));
+    assert!(
+        html.contains("data-os-card-slot hidden"),
+        "filled in by pwa.js"
+    );
+    assert!(html.contains(r#"<script src="/pwa.js">"#));
+    assert!(
+        !html.contains("OSL-") && !html.contains("Ala Test"),
+        "nobody's"
+    );
+    // The worker keeps it at install, and the app has a shortcut to it.
+    let sw = raw("/sw.js", "").await.text().await.unwrap();
+    assert!(sw.contains(r#"const PRECACHE = ["/offline","/card","#));
+    let manifest: serde_json::Value = raw("/manifest.webmanifest", "").await.json().await.unwrap();
+    assert!(manifest["shortcuts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["url"] == "/card"));
+    // The account page marks the card for pwa.js to keep.
+    let (_, account) = shopper.get("/account").await;
+    let at = account
+        .find("data-os-card=\"OSL-")
+        .expect("the card is marked");
+    assert!(account[at..].contains("<svg"), "with its QR code");
+    assert!(account.contains(r#"<a href="/card">"#));
+}
+
+#[tokio::test]
 async fn signed_in_answers_are_never_stored_and_sign_out_clears_the_cache() {
     let guest = raw("/c/lighting", "").await;
     assert_eq!(cache_control(&guest), SHARED_PAGE_CACHE);

@@ -431,8 +431,15 @@ fn loyalty_section(l: LoyaltyView) -> impl IntoView {
                 </strong>
             </p>
             <p>{t(Msg::PointsCode)}</p>
-            <QrCode path=l.qr_path.clone() size=l.qr_size label=l.code.clone() />
-            <p class="os-account__loyalty-code">{l.code.clone()}</p>
+            // pwa.js keeps the card for /card, which the installed app opens
+            // offline (see server/src/pwa).
+            <div class="os-account__card" data-os-card=l.code.clone()>
+                <QrCode path=l.qr_path.clone() size=l.qr_size label=l.code.clone() />
+                <p class="os-account__loyalty-code">{l.code.clone()}</p>
+            </div>
+            <p>
+                <a href="/card">{t(Msg::CardKeep)}</a>
+            </p>
             <p>{t(Msg::PointsRules)}</p>
             <h3>{t(Msg::PointsHistory)}</h3>
             {l.entries.is_empty().then(|| view! { <p>{t(Msg::PointsNone)}</p> })}

@@ -24,6 +24,8 @@ pub struct Pwa {
     manifest: String,
     icons: Vec<(&'static str, Vec<u8>)>,
     offline: [(Locale, String); 3],
+    /// `/card`: where the installed app shows the loyalty card it keeps.
+    card: [(Locale, String); 3],
     /// The script and wasm every page loads (the shell's island loader).
     pub build_files: omnistore_app::hydration::BuildFiles,
 }
@@ -44,6 +46,7 @@ impl Pwa {
         };
         let mut precache = vec![
             "/offline".to_string(),
+            "/card".into(),
             "/pwa.js".into(),
             "/nav.js".into(),
             "/manifest.webmanifest".into(),
@@ -68,6 +71,7 @@ impl Pwa {
             manifest: manifest(),
             icons,
             offline: Locale::ALL.map(|l| (l, offline_page(l, &assets.css))),
+            card: Locale::ALL.map(|l| (l, card_page(l, &assets.css))),
             build_files: assets.entry,
         }
     }
@@ -93,6 +97,7 @@ where
         .route("/manifest.webmanifest", get(manifest_file))
         .route("/icons/{name}", get(icon_file))
         .route("/offline", get(offline))
+        .route("/card", get(card))
 }
 
 /// Browsers check the worker on every visit: `no-cache` makes them ask us,
@@ -150,10 +155,19 @@ async fn icon_file(
 /// In the shopper's language (cookie, else `Accept-Language`); the worker
 /// stores the one it was installed with.
 async fn offline(State(pwa): State<Arc<Pwa>>, headers: HeaderMap) -> Response {
+    shell_page(&pwa.offline, &headers)
+}
+
+/// The same for everyone: pwa.js fills in the card this device keeps.
+async fn card(State(pwa): State<Arc<Pwa>>, headers: HeaderMap) -> Response {
+    shell_page(&pwa.card, &headers)
+}
+
+/// One of the worker's own pages, in the shopper's language.
+fn shell_page(pages: &[(Locale, String); 3], headers: &HeaderMap) -> Response {
     let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
     let locale = negotiate(text(header::COOKIE), text(header::ACCEPT_LANGUAGE));
-    let page = pwa
-        .offline
+    let page = pages
         .iter()
         .find(|(l, _)| *l == locale)
         .map(|(_, html)| html.clone())
@@ -294,15 +308,20 @@ fn manifest() -> String {
         "shortcuts": [
             { "name": Msg::Cart.text(Locale::En), "url": "/cart" },
             { "name": Msg::FindAStore.text(Locale::En), "url": "/stores" },
+            { "name": Msg::CardTitle.text(Locale::En), "url": "/card" },
         ],
     })
     .to_string()
 }
 
-/// A page of its own (no header with a cart or an account in it): it is
-/// stored by the worker and must not carry anyone's details.
-fn offline_page(locale: Locale, css: &str) -> String {
-    let t = |m: Msg| m.text(locale);
+/// One of the worker's own pages: no header with a cart or an account in
+/// it, as it is stored by the worker and must not carry anyone's details.
+/// `main` is its content (trusted markup of this module), `script` a
+/// script of this shop it runs.
+fn shell_html(locale: Locale, css: &str, title: &str, main: &str, script: Option<&str>) -> String {
+    let script = script
+        .map(|src| format!("<script src=\"{src}\"></script>\n"))
+        .unwrap_or_default();
     format!(
         r##"<!DOCTYPE html>
 <html lang="{lang}">
@@ -318,17 +337,50 @@ fn offline_page(locale: Locale, css: &str) -> String {
 <header class="os-header"><div class="os-header__bar">
 <a class="os-header__logo" href="/">
 <img src="/favicon.svg" alt="" width="32" height="32"><span>omnistore</span></a></div></header>
-<main id="main" class="os-main os-offline-page">
+{main}{script}</body>
+</html>
+"##,
+        lang = locale.tag(),
+    )
+}
+
+/// Shown for a page never visited while offline.
+fn offline_page(locale: Locale, css: &str) -> String {
+    let t = |m: Msg| m.text(locale);
+    let main = format!(
+        r#"<main id="main" class="os-main os-offline-page">
 <h1>{title}</h1>
 <p>{body}</p>
 <p><a href="/">{home}</a></p>
 </main>
-</body>
-</html>
-"##,
-        lang = locale.tag(),
+"#,
         title = t(Msg::OfflineTitle),
         body = t(Msg::OfflineBody),
         home = t(Msg::OfflineHome),
-    )
+    );
+    shell_html(locale, css, t(Msg::OfflineTitle), &main, None)
+}
+
+/// The loyalty card's page: nobody's until pwa.js puts in the card this
+/// device keeps (or says how to keep it).
+fn card_page(locale: Locale, css: &str) -> String {
+    let t = |m: Msg| m.text(locale);
+    let main = format!(
+        r#"<main id="main" class="os-main os-card-page">
+<h1>{title}</h1>
+<div class="os-card" data-os-card-slot hidden>
+<div class="os-card__qr"></div>
+<p class="os-card__code"></p>
+<p>{help}</p>
+</div>
+<p class="os-card__none">{none}</p>
+<p><a href="/">{home}</a></p>
+</main>
+"#,
+        title = t(Msg::CardTitle),
+        help = t(Msg::CardHelp),
+        none = t(Msg::CardNone),
+        home = t(Msg::OfflineHome),
+    );
+    shell_html(locale, css, t(Msg::CardTitle), &main, Some("/pwa.js"))
 }

@@ -20,6 +20,34 @@
   // A kiosk keeps nothing between shoppers: no worker, no stored pages.
   if (!("serviceWorker" in navigator) || document.body.hasAttribute("data-kiosk")) return;
 
+  // The loyalty card, for /card (the installed app's shortcut, offline
+  // too): kept from the account page in a cache of its own, which the
+  // worker drops whenever someone signs in or out.
+  var CARD = "omnistore-card";
+  var mine = document.querySelector("[data-os-card]");
+  if (mine && "caches" in window) {
+    var qr = mine.querySelector("svg");
+    caches.open(CARD).then(function (cache) {
+      return cache.put("/card.json", new Response(JSON.stringify({
+        code: mine.getAttribute("data-os-card"),
+        svg: qr ? qr.outerHTML : ""
+      }), { headers: { "content-type": "application/json" } }));
+    });
+  }
+  var slot = document.querySelector("[data-os-card-slot]");
+  if (slot && "caches" in window) {
+    caches.match("/card.json", { cacheName: CARD }).then(function (hit) {
+      return hit ? hit.json() : null;
+    }).then(function (card) {
+      if (!card) return;
+      // Markup this shop's own account page made (the QR code's SVG).
+      slot.querySelector(".os-card__qr").innerHTML = card.svg;
+      slot.querySelector(".os-card__code").textContent = card.code;
+      slot.hidden = false;
+      document.querySelector(".os-card__none").hidden = true;
+    });
+  }
+
   // Reload only when the shopper asked for the new version: the first
   // install also changes the controller, and must not reload the page.
   var asked = false;

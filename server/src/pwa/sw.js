@@ -10,6 +10,9 @@ const PRECACHE = __PRECACHE__;
 const SHELL = `omnistore-shell-${VERSION}`;
 const PAGES = `omnistore-pages-${VERSION}`;
 const ASSETS = `omnistore-assets-${VERSION}`;
+// The signed-in customer's loyalty card (pwa.js keeps it from the account
+// page for /card): not a version's, but dropped at every sign-in or out.
+const CARD = "omnistore-card";
 
 // About one shopper: the network only, never stored. The server's own list
 // (identity.rs PRIVATE_PREFIXES, answered `private, no-store`), plus the
@@ -36,7 +39,7 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const keep = [SHELL, PAGES, ASSETS];
+    const keep = [SHELL, PAGES, ASSETS, CARD];
     for (const name of await caches.keys()) {
       if (name.startsWith("omnistore-") && !keep.includes(name)) await caches.delete(name);
     }
@@ -55,8 +58,15 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.method !== "GET") {
     if (IDENTITY_CHANGES.some((p) => url.pathname.startsWith(p))) {
-      event.waitUntil(caches.delete(PAGES));
+      event.waitUntil(Promise.all([caches.delete(PAGES), caches.delete(CARD)]));
     }
+    return;
+  }
+  // The card's page is the same for everyone (the card itself is read from
+  // CARD by pwa.js): this build's copy, so it opens offline.
+  if (url.pathname === "/card" && request.mode === "navigate") {
+    event.respondWith(caches.match("/card", { cacheName: SHELL })
+      .then((hit) => hit || fetch(request)).catch(offlinePage));
     return;
   }
   if (PRIVATE.some((p) => url.pathname.startsWith(p))) {
@@ -68,7 +78,10 @@ self.addEventListener("fetch", (event) => {
   } else if (url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/img/")
     || url.pathname.startsWith("/media/")
     || url.pathname.startsWith("/icons/") || url.pathname === "/favicon.svg"
-    || url.pathname === "/manifest.webmanifest") {
+    || url.pathname === "/manifest.webmanifest"
+    // The shell's own scripts: the network first, the install's copy
+    // offline (the card's page needs pwa.js to show the card).
+    || url.pathname === "/pwa.js" || url.pathname === "/nav.js") {
     event.respondWith(asset(request, url));
   }
 });
