@@ -443,6 +443,7 @@ coupon-remove = Remove code
 coupon-code = Code { $code }
 coupon-discounts = Discounts
 coupon-total = Total
+pickup-fee = Pickup at the store
 coupon-unknown = There is no such code.
 coupon-not-yet = This code is not valid yet.
 coupon-expired = This code has expired.

@@ -447,6 +447,7 @@ coupon-remove = Usuń kod
 coupon-code = Kod { $code }
 coupon-discounts = Rabaty
 coupon-total = Do zapłaty
+pickup-fee = Odbiór w sklepie
 coupon-unknown = Nie ma takiego kodu.
 coupon-not-yet = Ten kod jeszcze nie obowiązuje.
 coupon-expired = Ten kod wygasł.

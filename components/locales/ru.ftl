@@ -448,6 +448,7 @@ coupon-remove = Удалить код
 coupon-code = Код { $code }
 coupon-discounts = Скидки
 coupon-total = Итого
+pickup-fee = Самовывоз из магазина
 coupon-unknown = Такого кода нет.
 coupon-not-yet = Этот код ещё не действует.
 coupon-expired = Срок действия этого кода истёк.

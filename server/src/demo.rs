@@ -545,7 +545,15 @@ pub struct Location {
     /// (weekday 0=Mon, opens, closes); a missing weekday is closed.
     pub hours: Vec<(u8, &'static str, &'static str)>,
     pub exceptions: Vec<HoursException>,
+    /// What an order with pickup lines pays for pickup there (minor units).
+    pub pickup_fee: i64,
 }
+
+/// The demo stores' pickup fee, waived from [`FREE_PICKUP_FROM`] (a demo
+/// promotion).
+pub const DEMO_PICKUP_FEE: i64 = 499;
+/// What an order's items must cost for free pickup in the demo.
+pub const FREE_PICKUP_FROM: i64 = 10_000;
 
 /// A date whose hours differ from the week's: (date, opens, closes, note en,
 /// note pl); `None` times mean closed all day.
@@ -1177,6 +1185,7 @@ pub fn generate(size: &DemoSize) -> Catalog {
         services: "delivery".into(),
         hours: HOURS_24_7.to_vec(),
         exceptions: Vec::new(),
+        pickup_fee: 0,
     }];
     for n in 0..size.stores {
         let (city, label, street, postcode, lat, lng) = STORES[n % STORES.len()];
@@ -1238,6 +1247,7 @@ pub fn generate(size: &DemoSize) -> Catalog {
             },
             hours: hours.to_vec(),
             exceptions,
+            pickup_fee: DEMO_PICKUP_FEE,
         });
     }
 
@@ -1286,7 +1296,7 @@ pub fn generate(size: &DemoSize) -> Catalog {
     }
 }
 
-/// One automatic promotion and two codes, so that the cart shows each kind.
+/// Automatic promotions and two codes, so that the cart shows each kind.
 fn demo_promotions() -> Vec<omnistore_components::model::Promotion> {
     use omnistore_components::model::{Offer, Promotion};
     let mut tools = Promotion::automatic(
@@ -1310,6 +1320,10 @@ fn demo_promotions() -> Vec<omnistore_components::model::Promotion> {
         .in_category("plants-seeds"),
         welcome,
         tools,
+        Promotion {
+            min_spend: FREE_PICKUP_FROM,
+            ..Promotion::automatic(0, "Free pickup from 100 zł", Offer::FreePickup)
+        },
     ]
 }
 

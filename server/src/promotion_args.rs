@@ -31,6 +31,9 @@ pub struct NewPromotionArgs {
     /// See --buy.
     #[arg(long, requires = "buy")]
     pub pay: Option<u8>,
+    /// The store's pickup fee waived (with --min-spend: "free pickup from 100 zł").
+    #[arg(long, conflicts_with_all = ["percent", "amount", "buy"])]
+    pub free_pickup: bool,
     /// Only this category (its slug, as in /c/{slug}); everything when omitted.
     #[arg(long)]
     pub category: Option<String>,
@@ -92,6 +95,7 @@ impl NewPromotionArgs {
             return Err(bad("name", "1 to 80 characters"));
         }
         let offer = match (self.percent, &self.amount, self.buy.zip(self.pay)) {
+            _ if self.free_pickup => Offer::FreePickup,
             (Some(percent), None, None) => Offer::PercentOff { percent },
             (None, Some(a), None) => Offer::AmountOff {
                 minor: parse_price_input(a).map_err(|e| bad("amount", e.to_string()))?,
@@ -100,7 +104,7 @@ impl NewPromotionArgs {
             _ => {
                 return Err(bad(
                     "percent",
-                    "give one of --percent, --amount or --buy/--pay",
+                    "give one of --percent, --amount, --buy/--pay or --free-pickup",
                 ))
             }
         };

@@ -18,7 +18,8 @@ use std::time::Duration;
 const ROUND: i64 = 500;
 
 /// One round: how many e-mails were written. `public_url` makes the link
-/// (the product page, on any device).
+/// (the product page, on any device). A store whose stock cannot be read
+/// now is left for the next round; the other stores' alerts go on.
 pub async fn run_once(
     store: &SqlStore,
     backend: &Backend,
@@ -27,46 +28,66 @@ pub async fn run_once(
     let pending = store.pending_stock_alerts(ROUND).await?;
     let mut written = 0;
     for group in pending.chunk_by(|a, b| a.store == b.store) {
-        let shop = &group[0].store;
-        let Some(place) = backend.store_ref(shop).await? else {
-            // A store that closed: nobody will see it come back there.
-            for alert in group {
-                store.drop_stock_alert(alert).await?;
-            }
+        match store_round(store, backend, public_url, group).await {
+            Ok(n) => written += n,
+            Err(e) => tracing::warn!(store = %group[0].store, error = %e,
+                "back-in-stock alerts of a store wait for the next round"),
+        }
+    }
+    Ok(written)
+}
+
+/// The alerts of one store (`group`, all naming it).
+async fn store_round(
+    store: &SqlStore,
+    backend: &Backend,
+    public_url: &str,
+    group: &[crate::storage::PendingAlert],
+) -> anyhow::Result<u32> {
+    let shop = &group[0].store;
+    let Some(place) = backend.store_ref(shop).await? else {
+        // A store that closed: nobody will see it come back there.
+        for alert in group {
+            store.drop_stock_alert(alert).await?;
+        }
+        return Ok(0);
+    };
+    let mut ids: Vec<VariantId> = Vec::with_capacity(group.len());
+    for alert in group {
+        match alert.variant_id.parse() {
+            Ok(id) => ids.push(id),
+            // No variant can ever have it: it would wait forever.
+            Err(_) => store.drop_stock_alert(alert).await?,
+        }
+    }
+    let stock = backend.store_stock(shop, &ids).await?;
+    let mut written = 0;
+    for alert in group {
+        let back = stock
+            .iter()
+            .any(|(id, units)| id.as_str() == alert.variant_id && *units > 0);
+        if !back {
+            continue;
+        }
+        let locale = Locale::from_tag(&alert.locale).unwrap_or_default();
+        let Some(product) = backend.product(locale, &alert.product_slug).await? else {
+            // Gone from the catalog: it will not be back.
+            store.drop_stock_alert(alert).await?;
             continue;
         };
-        let ids: Vec<VariantId> = group
-            .iter()
-            .filter_map(|a| a.variant_id.parse().ok())
-            .collect();
-        let stock = backend.store_stock(shop, &ids).await?;
-        for alert in group {
-            let back = stock
-                .iter()
-                .any(|(id, units)| id.as_str() == alert.variant_id && *units > 0);
-            if !back {
-                continue;
-            }
-            let locale = Locale::from_tag(&alert.locale).unwrap_or_default();
-            let Some(product) = backend.product(locale, &alert.product_slug).await? else {
-                // Gone from the catalog: it will not be back.
-                store.drop_stock_alert(alert).await?;
-                continue;
-            };
-            let mail = BackInStockMail {
-                name: alert.name.clone(),
-                product: product.name,
-                store: place.name.clone(),
-                city: place.city.clone(),
-                link: format!(
-                    "{public_url}/p/{}?variant={}",
-                    alert.product_slug, alert.variant_id
-                ),
-            };
-            let (subject, body) = back_in_stock(&mail, locale);
-            if store.send_stock_alert(alert, &subject, &body).await? {
-                written += 1;
-            }
+        let mail = BackInStockMail {
+            name: alert.name.clone(),
+            product: product.name,
+            store: place.name.clone(),
+            city: place.city.clone(),
+            link: format!(
+                "{public_url}/p/{}?variant={}",
+                alert.product_slug, alert.variant_id
+            ),
+        };
+        let (subject, body) = back_in_stock(&mail, locale);
+        if store.send_stock_alert(alert, &subject, &body).await? {
+            written += 1;
         }
     }
     Ok(written)

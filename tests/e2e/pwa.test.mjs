@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
 import { chromium } from 'playwright-core';
+import { axeViolations } from './browser.mjs';
 
 const BIN = process.env.OMNISTORE_BIN;
 const work = mkdtempSync(join(tmpdir(), 'omnistore-pwa-'));
@@ -237,6 +238,7 @@ test('the app keeps the loyalty card for offline, and drops it at sign-out', asy
   await page.getByRole('img', { name: code }).waitFor();
   assert.equal((await page.locator('.os-card__code').textContent()).trim(), code);
   assert.equal(await page.getByText('Your card is not on this device yet').isHidden(), true);
+  assert.deepEqual(await axeViolations(page), []);
 
   server = await startServer('two');
   await context.setOffline(false);

@@ -9,6 +9,7 @@ use reqwest::StatusCode;
 use std::sync::OnceLock;
 
 mod accounts;
+mod fees;
 mod import;
 mod instances;
 mod kiosk;
@@ -199,6 +200,23 @@ fn refused(body: &str) -> Problem {
         Ok(ShopError::Refused { problem, .. }) => problem,
         other => panic!("not a refusal: {other:?} from {body}"),
     }
+}
+
+/// What the server does in the background (a poll, a round, a count),
+/// seen from outside: asks `probe` every `every_ms` until it answers, at
+/// most 100 times; `None` when it never did.
+async fn eventually<T, F, Fut>(every_ms: u64, mut probe: F) -> Option<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    for _ in 0..100 {
+        if let Some(found) = probe().await {
+            return Some(found);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(every_ms)).await;
+    }
+    None
 }
 
 async fn get(path: &str) -> (StatusCode, String) {

@@ -497,15 +497,13 @@ async fn automatic_promotions_apply_by_themselves_and_end_when_told() {
     );
     let s = Shopper::visit(&own.base).await;
     assert!(s.add(*variant, 3).await.0.is_success());
-    let mut tries = 0;
-    let cart = loop {
-        let cart = s.cart().await;
-        if minor(&cart["pricing"]["total"]) == 2 * price || tries > 100 {
-            break cart;
-        }
-        tries += 1;
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    };
+    let shopper = &s;
+    let cart = super::eventually(50, || async move {
+        let cart = shopper.cart().await;
+        (minor(&cart["pricing"]["total"]) == 2 * price).then_some(cart)
+    })
+    .await
+    .unwrap_or_default();
     // Three units: one pair, one paid for; the third is in no pair.
     assert_eq!(minor(&cart["pricing"]["total"]), 2 * price, "{cart}");
     assert_eq!(cart["pricing"]["discounts"][0]["name"], "Buy 2 pay 1");
@@ -521,14 +519,10 @@ async fn automatic_promotions_apply_by_themselves_and_end_when_told() {
     assert!(out.status.success());
     let out = omnistore(&["promotion", "--database-url", &own.db, "end", "999999"]);
     assert!(!out.status.success(), "no such promotion");
-    let mut tries = 0;
-    loop {
-        let cart = s.cart().await;
-        if minor(&cart["pricing"]["total"]) == 3 * price {
-            break;
-        }
-        tries += 1;
-        assert!(tries < 100, "the promotion never ended: {cart}");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    super::eventually(50, || async move {
+        let cart = shopper.cart().await;
+        (minor(&cart["pricing"]["total"]) == 3 * price).then_some(())
+    })
+    .await
+    .unwrap_or_else(|| panic!("the promotion never ended"));
 }

@@ -153,18 +153,13 @@ async fn new_orders_teach_what_goes_together() {
         let (st, body) = place_delivery(&s).await;
         assert_eq!(st, StatusCode::CREATED, "{body}");
     }
-    let (a, b) = (&fresh[0].1, &fresh[1].1);
-    let mut tries = 0;
-    loop {
-        let (_, page) = Shopper::visit(&own.base)
-            .await
-            .get(&format!("/p/{a}"))
-            .await;
-        if block(&page, "together").contains(&format!(r#"href="/p/{b}""#)) {
-            break;
-        }
-        tries += 1;
-        assert!(tries < 100, "the next count never saw the new orders");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let (a, b, base) = (&fresh[0].1, &fresh[1].1, &own.base);
+    super::eventually(100, || async move {
+        let (_, page) = Shopper::visit(base).await.get(&format!("/p/{a}")).await;
+        block(&page, "together")
+            .contains(&format!(r#"href="/p/{b}""#))
+            .then_some(())
+    })
+    .await
+    .expect("the next count never saw the new orders");
 }

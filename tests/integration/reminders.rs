@@ -82,15 +82,13 @@ async fn a_cart_left_a_day_gets_one_reminder_with_a_one_click_unsubscribe() {
     .execute(&pool)
     .await
     .unwrap();
-    let mut tries = 0;
-    let sent = loop {
-        let sent = reminders_to(&pool, &yes).await;
-        if !sent.is_empty() || tries > 100 {
-            break sent;
-        }
-        tries += 1;
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    };
+    let (db, to) = (&pool, &yes);
+    let sent = super::eventually(50, || async move {
+        let sent = reminders_to(db, to).await;
+        (!sent.is_empty()).then_some(sent)
+    })
+    .await
+    .unwrap_or_default();
     assert_eq!(sent.len(), 1);
     let (subject, body, one_click) = &sent[0];
     assert_eq!(subject, "Your cart is waiting for you");
@@ -112,9 +110,9 @@ async fn a_cart_left_a_day_gets_one_reminder_with_a_one_click_unsubscribe() {
     assert!(reminders_to(&pool, &no).await.is_empty());
 
     // The e-mail carries the headers (delivered within the outbox's rounds).
-    let mut tries = 0;
-    let headers = loop {
-        let found = std::fs::read_dir(&own.mail).ok().and_then(|entries| {
+    let (mail, who) = (&own.mail, &yes);
+    let headers = super::eventually(100, || async move {
+        let found = std::fs::read_dir(mail).ok().and_then(|entries| {
             entries
                 .filter_map(|e| std::fs::read(e.ok()?.path()).ok())
                 .find_map(|raw| {
@@ -123,15 +121,12 @@ async fn a_cart_left_a_day_gets_one_reminder_with_a_one_click_unsubscribe() {
                     let to = mail.headers.get_first_value("To")?;
                     let header = mail.headers.get_first_value("List-Unsubscribe")?;
                     let post = mail.headers.get_first_value("List-Unsubscribe-Post")?;
-                    to.contains(&yes).then_some((header, post))
+                    to.contains(who.as_str()).then_some((header, post))
                 })
         });
-        if found.is_some() || tries > 100 {
-            break found;
-        }
-        tries += 1;
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    };
+        found
+    })
+    .await;
     assert_eq!(
         headers,
         Some((

@@ -14,7 +14,24 @@ use omnistore_components::model::{points_earned, Problem, RETURN_DAYS};
 use reqwest::StatusCode;
 use serde_json::Value;
 
-async fn staff(base: &str) -> Shopper {
+/// Staff mark a pickup order ready, then collected.
+pub(crate) async fn hand_over(staff: &Shopper, store: &str, number: i64) {
+    for to in ["ready", "collected"] {
+        let (st, body) = staff
+            .form(
+                "/api/staff/move",
+                &[
+                    ("store", store),
+                    ("number", &number.to_string()),
+                    ("to", to),
+                ],
+            )
+            .await;
+        assert!(st.is_success(), "{body}");
+    }
+}
+
+pub(crate) async fn staff(base: &str) -> Shopper {
     let staff = Shopper::visit(base).await;
     let (s, body) = staff
         .login("staff@omnistore.test", "staff-demo-password")
@@ -151,25 +168,20 @@ async fn a_collected_order_is_returned_at_any_store_with_its_stock_money_and_poi
     assert_eq!(placed["lines"][0]["quantity"], 3);
     assert_eq!(placed["returnable"], Value::Array(vec![]), "not yet");
     let total = placed["total"]["minor"].as_i64().unwrap();
+    // The pickup fee it paid is not given back: the goods are the rest.
+    let fee: i64 = sqlx::query_scalar("SELECT pickup_fee FROM orders WHERE id = $1")
+        .bind(number)
+        .fetch_one(&db(&own).await)
+        .await
+        .unwrap();
+    let goods = total - fee;
 
     // Not collected yet: it is cancelled, not returned.
     let (st, body) = start(&customer, number, &key(1), "store", None, &[(0, "1")]).await;
     assert_eq!(st, StatusCode::CONFLICT, "{body}");
     assert!(matches!(refused(&body), Problem::NotReceivedYet { .. }));
 
-    for to in ["ready", "collected"] {
-        let (st, body) = staff
-            .form(
-                "/api/staff/move",
-                &[
-                    ("store", &store),
-                    ("number", &number.to_string()),
-                    ("to", to),
-                ],
-            )
-            .await;
-        assert!(st.is_success(), "{body}");
-    }
+    hand_over(&staff, &store, number).await;
     let earned = points_earned(total);
     assert_eq!(balance(&customer).await, 300 - 101 + earned);
     assert_eq!(on_hand(&own, &store, variant).await, 2, "3 of 5 collected");
@@ -235,9 +247,9 @@ async fn a_collected_order_is_returned_at_any_store_with_its_stock_money_and_poi
     // The money and the points come back in the shares they paid.
     let first_money = first["refund"]["minor"].as_i64().unwrap();
     let first_points = first["points_back"].as_i64().unwrap();
-    let net = total + 101;
+    let net = goods + 101;
     let value = net / 3;
-    assert_eq!(first_money, value * total / net);
+    assert_eq!(first_money, value * goods / net);
     assert_eq!(first_points, value * 101 / net);
 
     // Ten devices try to return the last two units at once: one does.
@@ -260,7 +272,7 @@ async fn a_collected_order_is_returned_at_any_store_with_its_stock_money_and_poi
     // The last units get the rest: together, exactly what the order took.
     assert_eq!(
         first_money + second["refund"]["minor"].as_i64().unwrap(),
-        total
+        goods
     );
     assert_eq!(first_points + second["points_back"].as_i64().unwrap(), 101);
     assert_eq!(
@@ -333,7 +345,7 @@ async fn a_collected_order_is_returned_at_any_store_with_its_stock_money_and_poi
             &[("store", &store), ("code", &second_code)],
         )
         .await;
-    let refund_second = total - first_money;
+    let refund_second = goods - first_money;
     assert_eq!(
         back,
         format!(
@@ -347,9 +359,12 @@ async fn a_collected_order_is_returned_at_any_store_with_its_stock_money_and_poi
     );
     assert!(desk.contains("at the counter now"));
     assert_eq!(on_hand(&own, &store, variant).await, 4);
-    // Everything returned: every point it earned is taken back, every
-    // point it spent given back.
-    assert_eq!(balance(&customer).await, 300);
+    // Everything returned: every point the goods earned is taken back (the
+    // pickup fee's stay, as the fee does), every point it spent given back.
+    assert_eq!(
+        balance(&customer).await,
+        300 + earned - points_earned(goods).min(earned)
+    );
 
     // The order page shows both returns, accepted; each got its e-mail.
     let (_, page) = customer.get(&format!("/orders/{number}")).await;

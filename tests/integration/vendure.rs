@@ -981,7 +981,28 @@ async fn a_pickup_order_is_a_vendure_order_that_staff_hand_over() {
     let collected = &vendure_orders(&last).await[0];
     assert_eq!(collected["state"], "Delivered", "{collected}");
     assert_eq!(collected["payments"][0]["state"], "Settled");
-    assert_eq!(order_json(&shopper, &href).await.1["status"], "Collected");
+    let view = order_json(&shopper, &href).await.1;
+    assert_eq!(view["status"], "Collected");
+
+    // Vendure refunds its own orders: no return form here, and a return
+    // sent anyway is refused with why.
+    assert_eq!(view["returnable"], json!([]), "{view}");
+    let mut form = vec![
+        ("number", number.to_string()),
+        ("key", "return-form-vendure-01".to_string()),
+        ("method", "store".to_string()),
+        ("units[0]", "1".to_string()),
+    ];
+    if let Some(key) = href.split("key=").nth(1) {
+        form.push(("order_key", key.to_string()));
+    }
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (s, body) = shopper.form("/api/orders/return", &form).await;
+    assert_eq!(s, StatusCode::CONFLICT, "{body}");
+    assert_eq!(
+        super::refused(&body),
+        omnistore_components::model::Problem::ReturnsNotHere
+    );
 }
 
 #[tokio::test]

@@ -8,10 +8,10 @@ use crate::seo::PageMeta;
 use leptos::prelude::*;
 use omnistore_components::i18n::{t, Msg};
 use omnistore_components::model::{
-    image_url, price as price_cart, Address, Cart, CartLine as Line, CouponRefusal, CouponState,
-    Fulfilment, HoursException, LocalMoment, Money, Offer, OpenStatus, PickupSlot, ProductSummary,
-    Promotion, Recommendations, StoreCard as StoreCardData, StoreRef, Variant, VariantId, Viewer,
-    WeekDay, Why, WishedItem,
+    image_url, price_with_fee as price_cart, Address, Cart, CartLine as Line, CouponRefusal,
+    CouponState, Fulfilment, HoursException, LocalMoment, Money, Offer, OpenStatus, PickupSlot,
+    ProductSummary, Promotion, Recommendations, StoreCard as StoreCardData, StoreRef, Variant,
+    VariantId, Viewer, WeekDay, Why, WishedItem,
 };
 use omnistore_components::{
     AccountMenu, AddToCart, AddressForm, Breadcrumbs, CartBadge, CartLine, CartSummary, CouponForm,
@@ -387,7 +387,12 @@ fn cart_summary() -> impl IntoView {
     let promotion =
         Promotion::automatic(1, "Garden week: 10% off", Offer::PercentOff { percent: 10 })
             .in_category("garden");
-    cart.update(|c| c.pricing = price_cart(&c.priceable(), &[&promotion], None));
+    // Picked up at a store that charges for it, under the free-pickup minimum.
+    let free = Promotion {
+        min_spend: 1_000_000,
+        ..Promotion::automatic(2, "Free pickup from 10 000 zł", Offer::FreePickup)
+    };
+    cart.update(|c| c.pricing = price_cart(&c.priceable(), 499, &[&promotion, &free], None));
     view! { <CartSummary cart=cart /> }
 }
 

@@ -10,6 +10,9 @@
 //! # }
 //! ```
 //!
+//! A cart with pickup lines shows its store's pickup fee (and, among the
+//! discounts, the promotion that waives it).
+//!
 //! Server-side rendering: the totals at render time (the cart's `pricing`,
 //! made by the shop's one pricing function); they follow `cart` after
 //! hydration, so changes on any device show without a reload. The discount
@@ -59,7 +62,8 @@ pub fn CartSummary(
                 .collect_view()
         })
     };
-    let discounted = move || cart.with(|c| !c.pricing.discounts.is_empty());
+    let fee = move || cart.with(|c| c.pricing.pickup_fee);
+    let discounted = move || cart.with(|c| !c.pricing.discounts.is_empty()) || fee() > 0;
     view! {
         <section
             class="os-cart-summary"
@@ -88,6 +92,22 @@ pub fn CartSummary(
                         {move || cart.with(|c| c.subtotal().format(locale))}
                     </dd>
                 </div>
+                {move || {
+                    (fee() > 0)
+                        .then(|| {
+                            let currency = cart.with(|c| c.subtotal().currency);
+                            let fee = Money {
+                                minor: fee(),
+                                currency,
+                            };
+                            view! {
+                                <div class="os-cart-summary__row os-cart-summary__row--fee">
+                                    <dt>{t(Msg::PickupFee)}</dt>
+                                    <dd data-minor=fee.minor>{fee.format(locale)}</dd>
+                                </div>
+                            }
+                        })
+                }}
                 {discounts}
                 {move || {
                     discounted()

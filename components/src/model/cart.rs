@@ -285,7 +285,7 @@ impl Cart {
     /// What the shopper pays: the subtotal less the discounts.
     pub fn total(&self) -> Money {
         Money {
-            minor: self.subtotal().minor - self.pricing.discount(),
+            minor: self.subtotal().minor + self.pricing.pickup_fee - self.pricing.discount(),
             ..self.subtotal()
         }
     }

@@ -35,8 +35,8 @@ pub use loyalty::{
 pub use money::{parse_price_input, Currency, Money, PriceInputError};
 pub use order::*;
 pub use pricing::{
-    in_force, parse_code, price, CouponRefusal, CouponState, Discount, Offer, Priceable, Pricing,
-    Promotion, MAX_CODE_LEN,
+    in_force, parse_code, price, price_with_fee, CouponRefusal, CouponState, Discount, Offer,
+    Priceable, Pricing, Promotion, MAX_CODE_LEN,
 };
 pub use problem::{Decline, Problem, Refusal, ShortLine};
 pub use recommend::{Recommendations, Why, RECOMMENDED};

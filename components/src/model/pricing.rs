@@ -14,7 +14,10 @@
 //!   lines, so line discounts always add up to the discount;
 //! - a cart carries at most one coupon code; a code whose promotion saves
 //!   nothing (nothing of its category, below its minimum, or a better offer
-//!   took those units) is kept and says why.
+//!   took those units) is kept and says why;
+//! - a cart with pickup lines pays its store's pickup fee, once; a "free
+//!   pickup" promotion waives it when what its items cost after the other
+//!   promotions reaches its minimum (see [`price_with_fee`]).
 //!
 //! Usage:
 //! ```
@@ -43,6 +46,8 @@ pub enum Offer {
     /// Of every `buy` units it applies to, the cheapest `buy - pay` are
     /// free ("3 for 2" is `buy: 3, pay: 2`).
     BuyPay { buy: u8, pay: u8 },
+    /// The pickup fee waived ("free pickup from 100 zł" with a minimum).
+    FreePickup,
 }
 
 impl Offer {
@@ -53,6 +58,7 @@ impl Offer {
             Offer::PercentOff { percent } => (1..=100).contains(&percent),
             Offer::AmountOff { minor } => minor > 0,
             Offer::BuyPay { buy, pay } => buy >= 2 && pay >= 1 && pay < buy,
+            Offer::FreePickup => true,
         };
         ok.then_some(self)
     }
@@ -309,12 +315,22 @@ pub struct Pricing {
     /// What the shopper pays.
     pub total: i64,
     pub coupon: Option<CouponState>,
+    /// The pickup fee the cart pays before a free-pickup promotion (0: no
+    /// pickup lines, or a store that charges none); in `total`, less its
+    /// waiver (which is among `discounts`).
+    #[serde(default)]
+    pub pickup_fee: i64,
 }
 
 impl Pricing {
-    /// Minor units off the whole cart.
+    /// Minor units off the whole cart (the pickup fee's waiver too).
     pub fn discount(&self) -> i64 {
-        self.subtotal - self.total
+        self.subtotal + self.pickup_fee - self.total
+    }
+
+    /// The waived pickup fee (0 when it is paid or there is none).
+    pub fn pickup_waived(&self) -> i64 {
+        self.pickup_fee - (self.total - self.subtotal + self.line_discounts.iter().sum::<i64>())
     }
 }
 
@@ -342,6 +358,21 @@ pub fn price(
     promotions: &[&Promotion],
     coupon: Option<(&str, Option<CouponRefusal>)>,
 ) -> Pricing {
+    price_with_fee(lines, 0, promotions, coupon)
+}
+
+/// [`price`] for a cart that pays `pickup_fee` (minor units) for its pickup
+/// lines. The fee is not a unit: no promotion takes it off but a
+/// [`Offer::FreePickup`] one, which waives all of it when what its items
+/// (its category's, or all) cost after the other promotions reaches its
+/// `min_spend`. Of several, the oldest waives it.
+pub fn price_with_fee(
+    lines: &[Priceable],
+    pickup_fee: i64,
+    promotions: &[&Promotion],
+    coupon: Option<(&str, Option<CouponRefusal>)>,
+) -> Pricing {
+    let pickup_fee = pickup_fee.max(0);
     let mut units: Vec<Unit> = lines
         .iter()
         .enumerate()
@@ -382,6 +413,37 @@ pub fn price(
             minor: o.saving,
         });
     }
+    // The fee's waiver, on what the items cost after the promotions above.
+    if pickup_fee > 0 {
+        let waiver = left.iter().find(|p| {
+            p.offer == Offer::FreePickup && {
+                let paid: i64 = lines
+                    .iter()
+                    .zip(&line_discounts)
+                    .filter(|(l, _)| p.covers(l.category))
+                    .map(|(l, off)| l.unit * i64::from(l.quantity) - off)
+                    .sum();
+                paid > 0 && paid >= p.min_spend
+            }
+        });
+        if let Some(p) = waiver {
+            discounts.push(Discount {
+                promotion: p.id,
+                name: p.name.clone(),
+                code: p.code.clone(),
+                minor: pickup_fee,
+            });
+        }
+    }
+    let waived: i64 = discounts
+        .iter()
+        .filter(|d| {
+            promotions
+                .iter()
+                .any(|p| p.id == d.promotion && p.offer == Offer::FreePickup)
+        })
+        .map(|d| d.minor)
+        .sum();
     let coupon = coupon.map(|(code, refused)| {
         let code = normalize_code(code);
         let refused = refused.or_else(|| {
@@ -404,13 +466,14 @@ pub fn price(
         });
         CouponState { code, refused }
     });
-    let total = subtotal - line_discounts.iter().sum::<i64>();
+    let total = subtotal - line_discounts.iter().sum::<i64>() + pickup_fee - waived;
     Pricing {
         subtotal,
         discounts,
         line_discounts,
         total,
         coupon,
+        pickup_fee,
     }
 }
 
@@ -469,6 +532,8 @@ fn outcome(p: &Promotion, lines: &[Priceable], units: &[Unit]) -> Outcome {
             }
             taken = by_price;
         }
+        // Takes nothing off the items (see `price_with_fee`).
+        Offer::FreePickup => taken.clear(),
     }
     Outcome {
         saving: per_line.iter().sum(),
@@ -520,6 +585,46 @@ mod tests {
         );
         assert_eq!(p.line_discounts, vec![200, 0]);
         assert_eq!(p.total, 1200);
+    }
+
+    #[test]
+    fn free_pickup_waives_the_fee_from_its_minimum_after_other_promotions() {
+        let free = Promotion {
+            min_spend: 10_000,
+            ..Promotion::automatic(7, "Free pickup from 100 zł", Offer::FreePickup)
+        };
+        // 90 zł of items: the fee is paid.
+        let p = price_with_fee(&[line("a", 4_500, 2)], 499, &[&free], None);
+        assert_eq!((p.total, p.pickup_fee, p.pickup_waived()), (9_499, 499, 0));
+        assert_eq!(p.discount(), 0);
+        assert!(p.discounts.is_empty());
+        // 100 zł: waived, and it says by which promotion.
+        let p = price_with_fee(&[line("a", 5_000, 2)], 499, &[&free], None);
+        assert_eq!((p.total, p.pickup_waived()), (10_000, 499));
+        assert_eq!(p.discounts[0].promotion, 7);
+        assert_eq!(p.discounts[0].minor, 499);
+        assert_eq!(p.discount(), 499);
+        assert_eq!(p.line_discounts, vec![0], "not a unit's discount");
+        // 110 zł less 20% is 88 zł: below the minimum after the other.
+        let p = price_with_fee(&[line("a", 5_500, 2)], 499, &[&free, &pct(1, 20)], None);
+        assert_eq!(p.total, 8_800 + 499);
+        // No pickup, no fee to waive; as a code it takes nothing off then.
+        let code = free.clone().with_code("PICKUP");
+        let p = price_with_fee(&[line("a", 5_000, 2)], 0, &[&code], Some(("pickup", None)));
+        assert_eq!(p.total, 10_000);
+        assert_eq!(
+            p.coupon.unwrap().refused,
+            Some(CouponRefusal::NotApplicable)
+        );
+        // Of a category: only its items count towards the minimum.
+        let seeds = free.clone().in_category("seeds");
+        let p = price_with_fee(
+            &[line("seeds", 2_000, 1), line("tools", 9_000, 1)],
+            499,
+            &[&seeds],
+            None,
+        );
+        assert_eq!(p.total, 11_499);
     }
 
     #[test]

@@ -649,8 +649,9 @@ impl SqlStore {
         for l in &catalog.locations {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO locations (slug, kind, name, city, street, postcode, lat, lng,
-                 timezone, phone, services)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Europe/Warsaw', $9, $10) RETURNING id",
+                 timezone, phone, services, pickup_fee)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Europe/Warsaw', $9, $10, $11)
+                 RETURNING id",
             )
             .bind(&l.slug)
             .bind(l.kind)
@@ -662,6 +663,7 @@ impl SqlStore {
             .bind(l.lng)
             .bind(&l.phone)
             .bind(&l.services)
+            .bind(l.pickup_fee)
             .fetch_one(&mut *tx)
             .await?;
             for (day, opens, closes) in &l.hours {

@@ -680,9 +680,11 @@ impl OrderBackend for SqlStore {
                 quantity: l.quantity,
             })
             .collect();
+        let pickup_fee = store.map_or(0, |s| s.pickup_fee);
         let pricing = Self::take_promotions(
             &mut tx,
             &priceable,
+            pickup_fee,
             coupon.as_deref(),
             Shopper {
                 customer,
@@ -708,9 +710,9 @@ impl OrderBackend for SqlStore {
                                  pickup_location_id, slot_starts_at, pickup_code, \
                                      delivery_street, delivery_postcode,
                                  delivery_city, total, payment, created_at, updated_at, locale,
-                                 discount, points_redeemed)
+                                 discount, points_redeemed, pickup_fee)
              VALUES ($1, $2, $3, 'placed', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-                     COALESCE((SELECT locale FROM customers WHERE id = $17), $18), $19, $20)
+                     COALESCE((SELECT locale FROM customers WHERE id = $17), $18), $19, $20, $21)
              RETURNING id",
         )
         .bind(&key_hash)
@@ -738,6 +740,8 @@ impl OrderBackend for SqlStore {
         .bind(locale.tag())
         .bind(pricing.discount())
         .bind(points)
+        // What pickup cost this order (a return does not give it back).
+        .bind(pricing.pickup_fee - pricing.pickup_waived())
         .fetch_one(&mut *tx)
         .await?;
         if let (Some(customer), true) = (customer, points > 0) {

@@ -15,8 +15,8 @@ use super::{now, SqlStore};
 use crate::catalog_cache::Key;
 use omnistore_components::backend::{BackendError, BackendResult, CartOwner};
 use omnistore_components::model::{
-    in_force, parse_code, price, Cart, CouponRefusal, Discount, Offer, Priceable, Pricing, Problem,
-    Promotion,
+    in_force, parse_code, price_with_fee, Cart, CouponRefusal, Discount, Fulfilment, Offer,
+    Priceable, Pricing, Problem, Promotion,
 };
 use sqlx::{Any, Row, Transaction};
 use std::collections::HashMap;
@@ -38,6 +38,7 @@ fn promotion_of(r: &sqlx::any::AnyRow) -> Option<Promotion> {
             buy: u8::try_from(value).ok()?,
             pay: u8::try_from(r.get::<Option<i64>, _>("pay")?).ok()?,
         },
+        "free_pickup" => Offer::FreePickup,
         _ => return None,
     };
     let count = |c: &str| {
@@ -65,6 +66,7 @@ fn offer_columns(offer: Offer) -> (&'static str, i64, Option<i64>) {
         Offer::PercentOff { percent } => ("percent", i64::from(percent), None),
         Offer::AmountOff { minor } => ("amount", minor, None),
         Offer::BuyPay { buy, pay } => ("buy_pay", i64::from(buy), Some(i64::from(pay))),
+        Offer::FreePickup => ("free_pickup", 1, None),
     }
 }
 
@@ -154,12 +156,30 @@ impl SqlStore {
             HashMap::new()
         };
         let (using, refused) = in_force(&all, now(), &uses, code.as_deref());
-        cart.pricing = price(
+        let fee = self.pickup_fee_of(cart).await?;
+        cart.pricing = price_with_fee(
             &cart.priceable(),
+            fee,
             &using,
             code.as_deref().map(|c| (c, refused)),
         );
         Ok(())
+    }
+
+    /// The fee the cart's pickup store charges, when it has pickup lines.
+    async fn pickup_fee_of(&self, cart: &Cart) -> BackendResult<i64> {
+        let Some(store) = cart
+            .pickup_store
+            .as_ref()
+            .filter(|_| cart.has(Fulfilment::Pickup))
+        else {
+            return Ok(0);
+        };
+        Ok(self
+            .directory()
+            .await?
+            .get(&store.slug)
+            .map_or(0, |s| s.pickup_fee))
     }
 
     /// Prices an order's lines in its transaction and takes a use of each
@@ -168,6 +188,7 @@ impl SqlStore {
     pub(super) async fn take_promotions(
         tx: &mut Tx<'_>,
         lines: &[Priceable<'_>],
+        pickup_fee: i64,
         code: Option<&str>,
         who: Shopper<'_>,
         expected: Option<i64>,
@@ -182,7 +203,7 @@ impl SqlStore {
             }
             .into());
         }
-        let pricing = price(lines, &using, code.map(|c| (c, refused)));
+        let pricing = price_with_fee(lines, pickup_fee, &using, code.map(|c| (c, refused)));
         if expected.is_some_and(|e| e != pricing.total) {
             return Err(Problem::PricesChanged.into());
         }

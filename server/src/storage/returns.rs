@@ -19,8 +19,8 @@ use chrono::TimeZone;
 use omnistore_components::backend::{hash_token, BackendResult, OrderViewer, ReturnBackend};
 use omnistore_components::i18n::{Locale, Msg};
 use omnistore_components::model::{
-    is_valid_op_key, parse_return_code, points_to_reverse, refund_share, units_value,
-    AcceptedReturn, Fulfilment, Money, OrderMoney, PointsKind, Problem, RefundState,
+    is_valid_op_key, parse_return_code, points_earned, points_to_reverse, refund_share,
+    units_value, AcceptedReturn, Fulfilment, Money, OrderMoney, PointsKind, Problem, RefundState,
     ReturnLineView, ReturnMethod, ReturnRequest, ReturnView, ReturnableLine, RETURN_CODE_PREFIX,
     RETURN_DAYS,
 };
@@ -117,13 +117,15 @@ fn warsaw(secs: i64, format: &str) -> String {
 /// How an order was paid.
 struct OrderPay {
     payment: String,
+    /// What it charged for its goods: the total less the pickup fee it
+    /// paid (a service given, not returned).
     total: i64,
     points: i64,
 }
 
 async fn order_pay(tx: &mut Tx<'_>, order: i64) -> BackendResult<OrderPay> {
     let r = sqlx::query(
-        "SELECT payment, total, points_redeemed FROM orders
+        "SELECT payment, total - pickup_fee AS goods, points_redeemed FROM orders
          WHERE id = $1",
     )
     .bind(order)
@@ -131,7 +133,7 @@ async fn order_pay(tx: &mut Tx<'_>, order: i64) -> BackendResult<OrderPay> {
     .await?;
     Ok(OrderPay {
         payment: r.get("payment"),
-        total: r.get("total"),
+        total: r.get::<i64, _>("goods").max(0),
         points: r.get("points_redeemed"),
     })
 }
@@ -547,11 +549,18 @@ impl SqlStore {
             },
         )
         .await?;
+        // What the goods earned: the points of the pickup fee (kept, not
+        // given back) stay.
         let earned: Option<i64> =
             sqlx::query_scalar("SELECT points FROM loyalty_entries WHERE entry_key = $1")
                 .bind(format!("earn:{order}"))
                 .fetch_optional(&mut **tx)
                 .await?;
+        let goods: i64 = sqlx::query_scalar("SELECT total - pickup_fee FROM orders WHERE id = $1")
+            .bind(order)
+            .fetch_one(&mut **tx)
+            .await?;
+        let earned = earned.map(|e| e.min(points_earned(goods)));
         // This return is accepted already, its points_reversed still 0.
         let (reversed, accepted_units, ordered): (i64, i64, i64) = sqlx::query_as(
             "SELECT

@@ -38,6 +38,8 @@ pub struct StoreRecord {
     pub hours: WeeklyHours,
     /// Polish notes of the exceptions (the English ones are in `hours`).
     pub notes_pl: BTreeMap<NaiveDate, String>,
+    /// What an order with pickup lines pays for pickup here (minor units).
+    pub pickup_fee: i64,
 }
 
 impl StoreRecord {
@@ -271,9 +273,11 @@ impl SqlStore {
             f64,
             String,
             String,
+            i64,
         );
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT id, slug, name, city, street, postcode, phone, lat, lng, timezone, services
+            "SELECT id, slug, name, city, street, postcode, phone, lat, lng, timezone, services,
+                    pickup_fee
              FROM locations WHERE kind = 'store' ORDER BY id",
         )
         .fetch_all(&self.pool)
@@ -315,7 +319,7 @@ impl SqlStore {
         let stores = rows
             .into_iter()
             .map(
-                |(id, slug, name, city, street, postcode, phone, lat, lng, tz, services)| {
+                |(id, slug, name, city, street, postcode, phone, lat, lng, tz, services, fee)| {
                     StoreRecord {
                         id,
                         slug,
@@ -336,6 +340,7 @@ impl SqlStore {
                             .collect(),
                         hours: week.remove(&id).unwrap_or_default(),
                         notes_pl: notes_pl.remove(&id).unwrap_or_default(),
+                        pickup_fee: fee,
                     }
                 },
             )
@@ -476,6 +481,7 @@ mod tests {
             services: vec!["pickup".into()],
             hours: WeeklyHours::default(),
             notes_pl: BTreeMap::new(),
+            pickup_fee: 0,
         }
     }
 
