@@ -5,6 +5,7 @@
 //! points twice, even under 20 concurrent redemptions.
 
 use super::accounts::{db, stocked_variants_on, unique_email, Shopper};
+use super::returns::staff;
 use super::stores::{add_pickup, checkout_view, isolated_stock, place};
 use super::{omnistore, refused, start_server, Server};
 use futures::future::join_all;
@@ -26,15 +27,6 @@ async fn account(s: &Shopper) -> Value {
 
 async fn balance(s: &Shopper) -> i64 {
     account(s).await["loyalty"]["balance"].as_i64().unwrap()
-}
-
-async fn staff(base: &str) -> Shopper {
-    let staff = Shopper::visit(base).await;
-    let (s, body) = staff
-        .login("staff@omnistore.test", "staff-demo-password")
-        .await;
-    assert!(s.is_success() || s.is_redirection(), "{s} {body}");
-    staff
 }
 
 async fn till(

@@ -414,36 +414,29 @@ pub fn price_with_fee(
         });
     }
     // The fee's waiver, on what the items cost after the promotions above.
-    if pickup_fee > 0 {
-        let waiver = left.iter().find(|p| {
-            p.offer == Offer::FreePickup && {
-                let paid: i64 = lines
-                    .iter()
-                    .zip(&line_discounts)
-                    .filter(|(l, _)| p.covers(l.category))
-                    .map(|(l, off)| l.unit * i64::from(l.quantity) - off)
-                    .sum();
-                paid > 0 && paid >= p.min_spend
-            }
-        });
-        if let Some(p) = waiver {
+    let waiver = left.iter().find(|p| {
+        p.offer == Offer::FreePickup && {
+            let paid: i64 = lines
+                .iter()
+                .zip(&line_discounts)
+                .filter(|(l, _)| p.covers(l.category))
+                .map(|(l, off)| l.unit * i64::from(l.quantity) - off)
+                .sum();
+            paid > 0 && paid >= p.min_spend
+        }
+    });
+    let waived = match waiver {
+        Some(p) if pickup_fee > 0 => {
             discounts.push(Discount {
                 promotion: p.id,
                 name: p.name.clone(),
                 code: p.code.clone(),
                 minor: pickup_fee,
             });
+            pickup_fee
         }
-    }
-    let waived: i64 = discounts
-        .iter()
-        .filter(|d| {
-            promotions
-                .iter()
-                .any(|p| p.id == d.promotion && p.offer == Offer::FreePickup)
-        })
-        .map(|d| d.minor)
-        .sum();
+        _ => 0,
+    };
     let coupon = coupon.map(|(code, refused)| {
         let code = normalize_code(code);
         let refused = refused.or_else(|| {

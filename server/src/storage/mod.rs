@@ -147,6 +147,31 @@ pub struct SqlStore {
 }
 
 /// The lock of one shopper's cart (see [`SqlStore::write_tx_locking`]).
+/// Queues an e-mail in the transaction that makes the change it tells of
+/// (a transactional outbox: `outbox.rs` delivers it once committed).
+/// `unsubscribe` is the one-click link a reminder carries.
+pub(super) async fn queue_mail(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    order: Option<i64>,
+    recipient: &str,
+    (subject, body): (&str, &str),
+    unsubscribe: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO outbox (order_id, recipient, subject, body, created_at, unsubscribe)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(order)
+    .bind(recipient)
+    .bind(subject)
+    .bind(body)
+    .bind(now())
+    .bind(unsubscribe)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 pub(crate) fn cart_lock(owner: &omnistore_components::backend::CartOwner) -> String {
     use omnistore_components::backend::CartOwner;
     match owner {

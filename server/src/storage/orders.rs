@@ -323,17 +323,8 @@ impl SqlStore {
         };
         let locale = Locale::from_tag(r.get("locale")).unwrap_or_default();
         let (subject, body) = crate::email::order_status(&mail, locale);
-        sqlx::query(
-            "INSERT INTO outbox (order_id, recipient, subject, body, created_at) VALUES ($1, $2, $3,
-             $4, $5)",
-        )
-        .bind(order)
-        .bind(r.get::<String, _>("email"))
-        .bind(subject)
-        .bind(body)
-        .bind(now())
-        .execute(&mut **tx)
-        .await?;
+        let email: String = r.get("email");
+        super::queue_mail(tx, Some(order), &email, (&subject, &body), None).await?;
         Ok(())
     }
 
@@ -873,7 +864,8 @@ impl OrderBackend for SqlStore {
         let (qr_path, qr_size) = crate::qr::svg_path(&qr_text(number, &code));
         let now_at = Utc::now();
         let tz = store.map(|s| s.tz).unwrap_or(chrono_tz::Europe::Warsaw);
-        let (returnable, return_until, return_at_store_only) = self.returnable(number).await?;
+        let (returnable, return_until, return_at_store_only) =
+            self.returnable(number, r.get("payment")).await?;
         let returns = self.returns_of(number).await?;
         Ok(Some(OrderView {
             number,

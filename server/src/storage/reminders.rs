@@ -107,16 +107,13 @@ impl SqlStore {
         if marked.rows_affected() == 0 {
             return Ok(false);
         }
-        sqlx::query(
-            "INSERT INTO outbox (recipient, subject, body, created_at, unsubscribe)
-             VALUES ($1, $2, $3, $4, $5)",
+        super::queue_mail(
+            &mut tx,
+            None,
+            &cart.email,
+            (subject, body),
+            Some(unsubscribe),
         )
-        .bind(&cart.email)
-        .bind(subject)
-        .bind(body)
-        .bind(now())
-        .bind(unsubscribe)
-        .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         Ok(true)
@@ -176,16 +173,13 @@ impl SqlStore {
             return Ok(false);
         }
         if let Some((subject, body)) = mail {
-            sqlx::query(
-                "INSERT INTO outbox (order_id, recipient, subject, body, created_at)
-                 VALUES ($1, $2, $3, $4, $5)",
+            super::queue_mail(
+                &mut tx,
+                Some(slot.order),
+                &slot.email,
+                (subject, body),
+                None,
             )
-            .bind(slot.order)
-            .bind(&slot.email)
-            .bind(subject)
-            .bind(body)
-            .bind(now())
-            .execute(&mut *tx)
             .await?;
         }
         tx.commit().await?;

@@ -145,6 +145,7 @@ impl SqlStore {
     pub(super) async fn returnable(
         &self,
         order: i64,
+        payment: &str,
     ) -> BackendResult<(Vec<ReturnableLine>, Option<String>, bool)> {
         let at = now();
         let lines = lines_left(&self.pool, order).await?;
@@ -166,15 +167,7 @@ impl SqlStore {
                 left: l.left(),
             });
         }
-        let at_store_only = if out.is_empty() {
-            false
-        } else {
-            let payment: String = sqlx::query_scalar("SELECT payment FROM orders WHERE id = $1")
-                .bind(order)
-                .fetch_one(&self.pool)
-                .await?;
-            payment == "pay_at_pickup"
-        };
+        let at_store_only = !out.is_empty() && payment == "pay_at_pickup";
         Ok((out, until.map(|u| warsaw(u, "%Y-%m-%d")), at_store_only))
     }
 
@@ -632,17 +625,8 @@ impl SqlStore {
             },
             locale,
         );
-        sqlx::query(
-            "INSERT INTO outbox (order_id, recipient, subject, body, created_at)
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(number)
-        .bind(r.get::<String, _>("email"))
-        .bind(subject)
-        .bind(body)
-        .bind(now())
-        .execute(&mut **tx)
-        .await?;
+        let email: String = r.get("email");
+        super::queue_mail(tx, Some(number), &email, (&subject, &body), None).await?;
         Ok(())
     }
 }

@@ -212,15 +212,7 @@ impl SqlStore {
         if cleared.rows_affected() != 1 {
             return Ok(false);
         }
-        sqlx::query(
-            "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(&alert.email)
-        .bind(subject)
-        .bind(body)
-        .bind(at)
-        .execute(&mut *tx)
-        .await?;
+        super::queue_mail(&mut tx, None, &alert.email, (subject, body), None).await?;
         tx.commit().await?;
         Ok(true)
     }
